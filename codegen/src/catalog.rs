@@ -1,0 +1,76 @@
+//! Article + annotations + the previous fixture -> the model.
+//!
+//! The previous fixture is the crate's memory: a code the article stops
+//! listing stays (as `removed`) so downstream `match` arms keep compiling, and
+//! a variant keeps its name even if its annotation is later deleted.
+
+use crate::annotations::Annotations;
+use crate::error::{Error, Result};
+use crate::model::{Catalog, Category, ErrorEntry, SCHEMA_VERSION, SourceInfo, Status};
+use crate::names::fallback_name;
+use crate::read::Article;
+
+/// `since` of a code removed by this regeneration, filled in by the release step.
+pub(crate) const PENDING: &str = "";
+
+pub fn build(
+    article: &Article,
+    source: SourceInfo,
+    annotations: &Annotations,
+    previous: Option<&Catalog>,
+    warnings: &mut Vec<String>,
+) -> Result<Catalog> {
+    let mut errors = Vec::new();
+    for row in &article.rows {
+        let before = previous.and_then(|p| p.find(&row.code));
+        let (name, category, retryable) = match annotations.by_code.get(&row.code) {
+            Some(a) => (a.name.clone(), a.category, a.retryable.unwrap_or(a.category.retryable_by_default())),
+            None => {
+                let name = before.map_or_else(|| fallback_name(&row.code), |b| b.name.clone());
+                warnings.push(format!(
+                    "code {} has no annotation in {}: generated as {name} (category unknown, not retryable); add [codes.{}] with a name and category",
+                    row.code, annotations.file, row.code
+                ));
+                (name, Category::Unknown, false)
+            }
+        };
+        errors.push(ErrorEntry {
+            code: row.code.clone(),
+            name,
+            description: row.description.clone(),
+            solution: row.solution.clone(),
+            category,
+            retryable,
+            extra: row.extra.clone(),
+            status: Status::Listed,
+        });
+    }
+    for old in previous.map(|p| p.errors.as_slice()).unwrap_or_default() {
+        if errors.iter().any(|e| e.code == old.code) {
+            continue;
+        }
+        let mut kept = old.clone();
+        if let Some(a) = annotations.by_code.get(&old.code) {
+            (kept.name, kept.category) = (a.name.clone(), a.category);
+            kept.retryable = a.retryable.unwrap_or(a.category.retryable_by_default());
+        }
+        if kept.status.is_listed() {
+            kept.status = Status::Removed { since: PENDING.into() };
+        }
+        errors.push(kept);
+    }
+    for code in annotations.by_code.keys() {
+        if !errors.iter().any(|e| &e.code == code) {
+            warnings.push(format!("{}: [codes.{code}] annotates a code the article does not have", annotations.file));
+        }
+    }
+    let catalog = Catalog { schema_version: SCHEMA_VERSION, source, errors };
+    catalog.validate().map_err(|e| {
+        let what = match e.row {
+            Some(row) => format!("entry {row}: {}", e.message),
+            None => e.message,
+        };
+        Error::new(format!("{what} (check {})", annotations.file)).in_file(&catalog.source.path)
+    })?;
+    Ok(catalog)
+}

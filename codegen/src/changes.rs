@@ -1,0 +1,148 @@
+//! What changed between two models, in the terms a downstream user cares
+//! about, and the semver bump that calls for. Used by regen (to version the
+//! crate) and by `cargo xtask diff`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::model::{Catalog, Code, ErrorEntry};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Changes {
+    /// Codes listed now that were not listed before (new or returning).
+    pub added: Vec<Code>,
+    /// Codes listed before that the article no longer lists.
+    pub removed: Vec<Code>,
+    pub changed: Vec<Changed>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Changed {
+    pub code: Code,
+    /// `description`, `solution`, `name`, `category`, `retryable`, `extra.<column>`.
+    pub fields: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bump {
+    None,
+    Patch,
+    Minor,
+    Major,
+}
+
+impl fmt::Display for Bump {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Bump::None => "none",
+            Bump::Patch => "patch",
+            Bump::Minor => "minor",
+            Bump::Major => "major",
+        })
+    }
+}
+
+fn listed(catalog: &Catalog) -> BTreeMap<&Code, &ErrorEntry> {
+    catalog.listed().map(|e| (&e.code, e)).collect()
+}
+
+fn changed_fields(old: &ErrorEntry, new: &ErrorEntry) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut check = |name: &str, differs: bool| {
+        if differs {
+            fields.push(name.to_owned());
+        }
+    };
+    check("description", old.description != new.description);
+    check("solution", old.solution != new.solution);
+    check("name", old.name != new.name);
+    check("category", old.category != new.category);
+    check("retryable", old.retryable != new.retryable);
+    let columns: std::collections::BTreeSet<&String> = old.extra.keys().chain(new.extra.keys()).collect();
+    for column in columns {
+        check(&format!("extra.{column}"), old.extra.get(column) != new.extra.get(column));
+    }
+    fields
+}
+
+/// Compares the codes each model lists; order and removed entries aside.
+pub fn diff(old: &Catalog, new: &Catalog) -> Changes {
+    let (before, after) = (listed(old), listed(new));
+    let added = after.keys().filter(|c| !before.contains_key(*c)).map(|c| (*c).clone()).collect();
+    let removed = before.keys().filter(|c| !after.contains_key(*c)).map(|c| (*c).clone()).collect();
+    let changed = after
+        .iter()
+        .filter_map(|(code, new)| {
+            let fields = changed_fields(before.get(code)?, new);
+            (!fields.is_empty()).then(|| Changed { code: (*code).clone(), fields })
+        })
+        .collect();
+    Changes { added, removed, changed }
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
+    }
+
+    /// Text changes are a patch; new codes (the enum is non-exhaustive) and
+    /// new deprecations are minor; only a renamed variant, which no doc
+    /// update can cause, is major.
+    pub fn bump(&self) -> Bump {
+        if self.changed.iter().any(|c| c.fields.iter().any(|f| f == "name")) {
+            Bump::Major
+        } else if !self.added.is_empty() || !self.removed.is_empty() {
+            Bump::Minor
+        } else if !self.changed.is_empty() {
+            Bump::Patch
+        } else {
+            Bump::None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Category, Format, SourceInfo, Status};
+
+    fn entry(code: u32, description: &str) -> ErrorEntry {
+        ErrorEntry {
+            code: Code::Numeric(code),
+            name: format!("Code{code}"),
+            description: description.into(),
+            solution: String::new(),
+            category: Category::Unknown,
+            retryable: false,
+            extra: Default::default(),
+            status: Status::Listed,
+        }
+    }
+
+    fn catalog(errors: Vec<ErrorEntry>) -> Catalog {
+        let source = SourceInfo { path: "x".into(), format: Format::Text, sha256: String::new() };
+        Catalog { schema_version: 1, source, errors }
+    }
+
+    #[test]
+    fn classifies_changes_and_bumps() {
+        let old = catalog(vec![entry(1, "a"), entry(2, "b"), entry(3, "c")]);
+        let reordered = catalog(vec![entry(3, "c"), entry(1, "a"), entry(2, "b")]);
+        assert!(diff(&old, &reordered).is_empty());
+        assert_eq!(diff(&old, &reordered).bump(), Bump::None);
+        let new = catalog(vec![entry(1, "a"), entry(2, "B"), entry(4, "d")]);
+        let changes = diff(&old, &new);
+        assert_eq!(changes.added, [Code::Numeric(4)]);
+        assert_eq!(changes.removed, [Code::Numeric(3)]);
+        assert_eq!(changes.changed, [Changed { code: Code::Numeric(2), fields: vec!["description".into()] }]);
+        assert_eq!(changes.bump(), Bump::Minor);
+        let reworded = catalog(vec![entry(1, "a"), entry(2, "B"), entry(3, "c")]);
+        assert_eq!(diff(&old, &reworded).bump(), Bump::Patch);
+        let mut renamed = old.clone();
+        renamed.errors[0].name = "Other".into();
+        assert_eq!(diff(&old, &renamed).bump(), Bump::Major);
+    }
+}

@@ -1,0 +1,87 @@
+//! The human-readable table. It must render correctly whatever a cell holds,
+//! and reading it back with the markdown reader gives the same entries.
+
+use std::collections::BTreeSet;
+
+use crate::model::{Catalog, Status};
+
+/// Escapes a cell so GFM shows it literally: pipes, backslashes, markdown
+/// punctuation and HTML are escaped; line breaks become `<br>`.
+pub fn escape_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("<br>"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '~' | '#' | '!' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn row(cells: &[String]) -> String {
+    format!("| {} |\n", cells.join(" | "))
+}
+
+pub fn emit(catalog: &Catalog, title: &str, rust_path: &str, annotations: &str) -> String {
+    let listed: Vec<_> = catalog.listed().collect();
+    let extras: BTreeSet<&String> = listed.iter().flat_map(|e| e.extra.keys()).collect();
+    let mut out = format!("<!-- {} -->\n\n# {title}\n\n", crate::emit::provenance(catalog));
+    out.push_str(&format!(
+        "{} codes, read from `{}` ({}). In Rust: `{rust_path}`.\n\n## Error codes\n\n",
+        listed.len(),
+        catalog.source.path,
+        catalog.source.format
+    ));
+    let mut header = vec!["Error code".to_owned(), "Description".to_owned(), "Possible cause and suggested solution".to_owned()];
+    header.extend(extras.iter().map(|e| escape_cell(e)));
+    out.push_str(&row(&header));
+    out.push_str(&row(&vec!["---".to_owned(); header.len()]));
+    for entry in &listed {
+        let mut cells = vec![escape_cell(&entry.code.to_string()), escape_cell(&entry.description), escape_cell(&entry.solution)];
+        cells.extend(extras.iter().map(|e| escape_cell(entry.extra.get(*e).map_or("", String::as_str))));
+        out.push_str(&row(&cells));
+    }
+    out.push_str(&format!("\n## Classification\n\nNot in the article: names and categories come from `{annotations}`.\n\n"));
+    out.push_str("| Code | Variant | Category | Retryable |\n| --- | --- | --- | --- |\n");
+    for entry in &listed {
+        let retry = if entry.retryable { "yes" } else { "no" };
+        out.push_str(&row(&[
+            escape_cell(&entry.code.to_string()),
+            format!("`{}`", entry.name),
+            format!("`{}`", entry.category.as_str()),
+            retry.to_owned(),
+        ]));
+    }
+    let removed: Vec<_> = catalog.errors.iter().filter(|e| !e.status.is_listed()).collect();
+    if !removed.is_empty() {
+        out.push_str("\n## No longer listed\n\nKept in the crate as deprecated variants so downstream code keeps compiling.\n\n");
+        for entry in removed {
+            let since = match &entry.status {
+                Status::Removed { since } => since.as_str(),
+                Status::Listed => "",
+            };
+            out.push_str(&format!(
+                "- `{}` `{}` (deprecated since {since}): {}\n",
+                entry.code,
+                entry.name,
+                escape_cell(&entry.description)
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_everything_that_could_break_a_table() {
+        assert_eq!(escape_cell("a|b\\c\n<b>x</b> & *y*"), "a\\|b\\\\c<br>\\<b\\>x\\</b\\> &amp; \\*y\\*");
+    }
+}

@@ -1,0 +1,141 @@
+//! Text normalisation shared by every reader, so a cell reads the same whether
+//! it came from HTML, markdown or a browser copy.
+//!
+//! Rules: non-breaking spaces become spaces; runs of whitespace inside a line
+//! collapse to one space; lines are trimmed and empty ones dropped; separate
+//! paragraphs or `<br>` lines are joined by `\n`; list items become `- item`.
+//! Typographic characters (`’`, `–`) are kept as they are.
+
+use crate::error::{Error, Result};
+
+/// Decodes raw input: UTF-8 only (a BOM is dropped), CRLF and CR become LF.
+pub fn decode(bytes: &[u8]) -> Result<String> {
+    let (bom, bytes) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (3, rest),
+        None => (0, bytes),
+    };
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        // Offsets count from the start of the file, BOM included.
+        let offset = bom + e.valid_up_to();
+        let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+        Error::new(format!("invalid UTF-8 at byte offset {offset}: expected a UTF-8 text file"))
+            .at_line(Some(line))
+    })?;
+    if text.contains('\0') {
+        let offset = text.find('\0').unwrap_or(0);
+        return Err(Error::new(format!(
+            "NUL byte at byte offset {offset}: expected a text file, not binary data"
+        )));
+    }
+    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// Collapses whitespace (NBSP included) to single spaces and trims.
+pub fn collapse(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Bullets a browser copy puts before list items.
+const BULLETS: &[&str] = &["- ", "* ", "• ", "◦ ", "▪ ", "· "];
+
+/// Accumulates one cell's text from a stream of inline text and block breaks.
+#[derive(Default)]
+pub struct CellBuilder {
+    lines: Vec<String>,
+    current: String,
+    bullet: bool,
+}
+
+impl CellBuilder {
+    pub fn push_text(&mut self, text: &str) {
+        self.current.push_str(text);
+    }
+
+    /// Ends the current line: a paragraph end, a `<br>`, a list boundary.
+    pub fn break_line(&mut self) {
+        let text = collapse(&self.current);
+        if !text.is_empty() {
+            self.lines.push(if self.bullet { format!("- {text}") } else { text });
+        }
+        self.current.clear();
+        self.bullet = false;
+    }
+
+    pub fn start_list_item(&mut self) {
+        self.break_line();
+        self.bullet = true;
+    }
+
+    pub fn finish(mut self) -> String {
+        self.break_line();
+        self.lines.join("\n")
+    }
+}
+
+/// Normalises a cell given as plain lines (copied text): each line is a
+/// paragraph, and a leading bullet marks a list item.
+pub fn cell_from_lines(text: &str) -> String {
+    let mut cell = CellBuilder::default();
+    for line in text.split('\n') {
+        let trimmed = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+        match BULLETS.iter().find_map(|b| trimmed.strip_prefix(b)) {
+            Some(item) => {
+                cell.start_list_item();
+                cell.push_text(item);
+            }
+            None => {
+                cell.break_line();
+                cell.push_text(trimmed);
+            }
+        }
+        cell.break_line();
+    }
+    cell.finish()
+}
+
+/// Strips formatting people wrap codes in (`**40001**`, `` `40001` ``, quotes).
+pub fn strip_code_decoration(cell: &str) -> &str {
+    cell.trim().trim_matches(|c: char| matches!(c, '*' | '_' | '`' | '"' | '\'' | '“' | '”')).trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_handles_bom_crlf_and_bad_bytes() {
+        assert_eq!(decode(b"\xEF\xBB\xBFa\r\nb\rc").unwrap(), "a\nb\nc");
+        let err = decode(b"ok\n\xff").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("invalid UTF-8 at byte offset 3"), "{err}");
+        assert!(decode(b"a\0b").unwrap_err().message.contains("NUL byte at byte offset 1"));
+    }
+
+    #[test]
+    fn cells_collapse_and_keep_structure() {
+        let mut cell = CellBuilder::default();
+        cell.push_text("  You\u{a0}don’t \n  have ");
+        cell.push_text("permission.");
+        cell.start_list_item();
+        cell.push_text("first");
+        cell.start_list_item();
+        cell.push_text(" second ");
+        cell.break_line();
+        cell.break_line();
+        cell.push_text("after");
+        assert_eq!(cell.finish(), "You don’t have permission.\n- first\n- second\nafter");
+    }
+
+    #[test]
+    fn copied_lines_keep_bullets() {
+        assert_eq!(cell_from_lines("Common issues:\n• a\n  * b \n\n c"), "Common issues:\n- a\n- b\nc");
+    }
+
+    #[test]
+    fn code_decoration_is_stripped() {
+        assert_eq!(strip_code_decoration(" **`40001`** "), "40001");
+    }
+}

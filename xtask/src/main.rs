@@ -1,0 +1,128 @@
+//! `cargo xtask`: regenerate, check, parse and diff the error-code outputs.
+//! Argument parsing and printing only; the work is in the library.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use codegen::Format;
+use xtask::regen::{FileState, Options};
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "Generate the TikTok error-code crate, fixture and docs from the help article")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read the article, validate it and rewrite the generated outputs.
+    Regen {
+        /// Write nothing; exit 1 and print a diff if any output is stale.
+        #[arg(long)]
+        check: bool,
+        /// Read this article instead of the manifest's source (workspace-relative).
+        #[arg(long, value_name = "PATH")]
+        source: Option<String>,
+        /// Force a reader instead of choosing by extension and content.
+        #[arg(long, value_parser = parse_format)]
+        format: Option<Format>,
+        /// The manifest entry to generate (default: the first).
+        #[arg(long)]
+        article: Option<String>,
+    },
+    /// Print the model read from an article as JSON (the fixture's shape).
+    Parse {
+        /// The article: .html/.htm, .md/.markdown, .txt, or anything by content.
+        path: String,
+        #[arg(long, value_parser = parse_format)]
+        format: Option<Format>,
+        /// The manifest entry whose annotations apply (default: the first).
+        #[arg(long)]
+        article: Option<String>,
+    },
+    /// Compare two articles or fixtures: exit 0 if equal, 1 if changed, 2 on error.
+    Diff {
+        old: String,
+        new: String,
+        /// Print {"added", "removed", "changed", "bump"} as JSON.
+        #[arg(long)]
+        json: bool,
+        #[arg(long)]
+        article: Option<String>,
+    },
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::parse(name).ok_or_else(|| format!("unknown format \"{name}\": expected html, markdown or text"))
+}
+
+fn regen(check: bool, source: Option<String>, format: Option<Format>, article: Option<String>) -> Result<ExitCode, String> {
+    let root = xtask::workspace_root();
+    let report = xtask::regen::run(&root, &Options { source, format, check, article })?;
+    for warning in &report.generated.warnings {
+        eprintln!("warning: {warning}");
+    }
+    print!("{}", report.summary(check));
+    if check && !report.stale().is_empty() {
+        for (_, state) in &report.files {
+            if let FileState::Changed { diff } = state {
+                print!("{diff}");
+            }
+        }
+        eprintln!(
+            "error: {} generated file(s) are not up to date with their source: run `cargo xtask regen`, review with `cargo insta review`, and commit",
+            report.stale().len()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn parse(path: &str, format: Option<Format>, article: Option<String>) -> Result<ExitCode, String> {
+    let root = xtask::workspace_root();
+    let entry = xtask::entry(&xtask::manifest(&root)?, article.as_deref())?;
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+    let annotations = xtask::files::read_text(&root, &entry.annotations)?;
+    let mut warnings = Vec::new();
+    let catalog = codegen::model(&entry, path, &bytes, format, &annotations, None, &mut warnings).map_err(|e| e.to_string())?;
+    for warning in warnings {
+        eprintln!("warning: {warning}");
+    }
+    print!("{}", codegen::emit::json::emit(&catalog));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn diff(old: &str, new: &str, json: bool, article: Option<String>) -> Result<ExitCode, String> {
+    let root = std::env::current_dir().map_err(|e| e.to_string())?;
+    let manifest_root = xtask::workspace_root();
+    let entry = xtask::entry(&xtask::manifest(&manifest_root)?, article.as_deref())?;
+    let mut entry = entry;
+    entry.annotations = manifest_root.join(&entry.annotations).to_string_lossy().into_owned();
+    let before = xtask::diff::load(&root, &entry, old)?;
+    let after = xtask::diff::load(&root, &entry, new)?;
+    let changes = codegen::changes::diff(&before, &after);
+    if json {
+        print!("{}", xtask::diff::json(&changes));
+    } else if changes.is_empty() {
+        println!("no changes");
+    } else {
+        print!("{}", xtask::diff::human(&changes, Some(&before), &after, std::io::stdout().is_terminal()));
+        println!("semver: {}", changes.bump());
+    }
+    Ok(if changes.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (result, error_code) = match cli.command {
+        Command::Regen { check, source, format, article } => (regen(check, source, format, article), 1),
+        Command::Parse { path, format, article } => (parse(&path, format, article), 1),
+        Command::Diff { old, new, json, article } => (diff(&old, &new, json, article), 2),
+    };
+    result.unwrap_or_else(|message| {
+        eprintln!("error: {message}");
+        ExitCode::from(error_code)
+    })
+}

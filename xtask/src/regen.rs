@@ -1,0 +1,111 @@
+//! `cargo xtask regen [--check]`: one `run` behind the CLI and the drift test.
+
+use std::path::Path;
+
+use codegen::{Format, Generated, Inputs};
+
+use crate::files;
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Read this article instead of the manifest's `source` (workspace-relative).
+    pub source: Option<String>,
+    pub format: Option<Format>,
+    /// Compare only; write nothing.
+    pub check: bool,
+    /// Manifest entry; the first when `None`.
+    pub article: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileState {
+    Unchanged,
+    /// Would change (check) or changed (write); carries a unified diff.
+    Changed { diff: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub generated: Generated,
+    pub files: Vec<(String, FileState)>,
+}
+
+impl Report {
+    pub fn stale(&self) -> Vec<&str> {
+        self.files.iter().filter(|(_, s)| *s != FileState::Unchanged).map(|(p, _)| p.as_str()).collect()
+    }
+
+    /// What regen prints: a line per file, the count, then the user-facing changes.
+    pub fn summary(&self, check: bool) -> String {
+        let g = &self.generated;
+        let mut out = String::new();
+        for (path, state) in &self.files {
+            let word = match (state, check) {
+                (FileState::Unchanged, _) => "unchanged",
+                (FileState::Changed { .. }, true) => "stale    ",
+                (FileState::Changed { .. }, false) => "changed  ",
+            };
+            out.push_str(&format!("{word} {path}\n"));
+        }
+        out.push_str(&format!(
+            "read {} error codes from {} ({})\n",
+            g.catalog.listed().count(),
+            g.catalog.source.path,
+            g.catalog.source.format
+        ));
+        if !g.changes.is_empty() {
+            out.push_str(&crate::diff::human(&g.changes, None, &g.catalog, false));
+            out.push_str(&format!("semver: {} release -> version {}\n", g.bump, g.version));
+        }
+        out
+    }
+}
+
+pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+/// Generates in memory, then compares with (and unless `check`, writes) the
+/// files under `root`. Nothing is written unless everything succeeded.
+pub fn run(root: &Path, options: &Options) -> Result<Report, String> {
+    let manifest = crate::manifest(root)?;
+    let entry = crate::entry(&manifest, options.article.as_deref())?;
+    let source_path = options.source.clone().unwrap_or_else(|| entry.source.clone());
+    let source = files::read_bytes(root, &source_path)?;
+    let annotations = files::read_text(root, &entry.annotations)?;
+    let previous_fixture = files::read_optional(root, &entry.fixture)?;
+    let crate_manifest = files::read_text(root, &entry.crate_manifest())?;
+    let changelog = files::read_optional(root, &entry.changelog())?.unwrap_or_default();
+    let generated = codegen::generate(Inputs {
+        entry: &entry,
+        source_path: &source_path,
+        source: &source,
+        format: options.format,
+        annotations: &annotations,
+        previous_fixture: previous_fixture.as_deref(),
+        crate_manifest: &crate_manifest,
+        changelog: &changelog,
+    })
+    .map_err(|e| e.to_string())?;
+    let mut states = Vec::new();
+    let mut to_write = Vec::new();
+    for output in &generated.outputs {
+        let current = files::read_optional(root, &output.path)?.map(|t| files::normalized(&t));
+        let state = match &current {
+            Some(text) if *text == output.contents => FileState::Unchanged,
+            _ => {
+                to_write.push((output.path.clone(), output.contents.clone()));
+                FileState::Changed { diff: unified_diff(&output.path, current.as_deref().unwrap_or(""), &output.contents) }
+            }
+        };
+        states.push((output.path.clone(), state));
+    }
+    if !options.check {
+        files::write_all(root, &to_write)?;
+    }
+    Ok(Report { generated, files: states })
+}
