@@ -35,7 +35,9 @@ struct File {
 /// A TOML error as `file:line: message`, like every other error here.
 pub(crate) fn toml_error(file: &str, text: &str, error: &toml::de::Error) -> Error {
     let line = error.span().map(|span| Lines::new(text).line(span.start));
-    Error::new(error.message().trim().to_owned()).at_line(line).in_file(file)
+    Error::new(error.message().trim().to_owned())
+        .at_line(line)
+        .in_file(file)
 }
 
 pub fn parse(file: &str, text: &str) -> Result<Annotations> {
@@ -55,11 +57,17 @@ pub fn parse(file: &str, text: &str) -> Result<Annotations> {
             )));
         }
         if let Some(other) = names.insert(annotation.name.clone(), code.clone()) {
-            return Err(at(format!("[codes.{key}]: name \"{}\" is already used by code {other}", annotation.name)));
+            return Err(at(format!(
+                "[codes.{key}]: name \"{}\" is already used by code {other}",
+                annotation.name
+            )));
         }
         by_code.insert(code, annotation);
     }
-    Ok(Annotations { file: file.to_owned(), by_code })
+    Ok(Annotations {
+        file: file.to_owned(),
+        by_code,
+    })
 }
 
 #[cfg(test)]
@@ -69,8 +77,14 @@ mod tests {
     #[test]
     fn reads_annotations_keyed_by_code() {
         let a = parse("a.toml", "[codes.40100]\nname = \"RateLimited\"\ncategory = \"rate_limit\"\n\n[codes.E1001]\nname = \"Alpha\"\ncategory = \"server\"\nretryable = false\n").unwrap();
-        assert_eq!(a.by_code[&Code::Numeric(40100)].category, Category::RateLimit);
-        assert_eq!(a.by_code[&Code::Alphanumeric("E1001".into())].retryable, Some(false));
+        assert_eq!(
+            a.by_code[&Code::Numeric(40100)].category,
+            Category::RateLimit
+        );
+        assert_eq!(
+            a.by_code[&Code::Alphanumeric("E1001".into())].retryable,
+            Some(false)
+        );
     }
 
     #[test]
@@ -79,8 +93,16 @@ mod tests {
         assert_eq!((err.file.as_str(), err.line), ("a.toml", Some(3)));
         assert!(err.message.contains("unknown variant `nope`"), "{err}");
         let err = parse("a.toml", "[codes.1]\nname = \"A\"\ncategory = \"server\"\n[codes.2]\nname = \"A\"\ncategory = \"server\"\n").unwrap_err();
-        assert!(err.to_string().contains("name \"A\" is already used by code 1"), "{err}");
-        let err = parse("a.toml", "[codes.4000I]\nname = \"A\"\ncategory = \"server\"\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("name \"A\" is already used by code 1"),
+            "{err}"
+        );
+        let err = parse(
+            "a.toml",
+            "[codes.4000I]\nname = \"A\"\ncategory = \"server\"\n",
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("not a decimal number"), "{err}");
     }
 }

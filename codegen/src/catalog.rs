@@ -24,7 +24,11 @@ pub fn build(
     for row in &article.rows {
         let before = previous.and_then(|p| p.find(&row.code));
         let (name, category, retryable) = match annotations.by_code.get(&row.code) {
-            Some(a) => (a.name.clone(), a.category, a.retryable.unwrap_or(a.category.retryable_by_default())),
+            Some(a) => (
+                a.name.clone(),
+                a.category,
+                a.retryable.unwrap_or(a.category.retryable_by_default()),
+            ),
             None => {
                 let name = before.map_or_else(|| fallback_name(&row.code), |b| b.name.clone());
                 warnings.push(format!(
@@ -55,16 +59,25 @@ pub fn build(
             kept.retryable = a.retryable.unwrap_or(a.category.retryable_by_default());
         }
         if kept.status.is_listed() {
-            kept.status = Status::Removed { since: PENDING.into() };
+            kept.status = Status::Removed {
+                since: PENDING.into(),
+            };
         }
         errors.push(kept);
     }
     for code in annotations.by_code.keys() {
         if !errors.iter().any(|e| &e.code == code) {
-            warnings.push(format!("{}: [codes.{code}] annotates a code the article does not have", annotations.file));
+            warnings.push(format!(
+                "{}: [codes.{code}] annotates a code the article does not have",
+                annotations.file
+            ));
         }
     }
-    let catalog = Catalog { schema_version: SCHEMA_VERSION, source, errors };
+    let catalog = Catalog {
+        schema_version: SCHEMA_VERSION,
+        source,
+        errors,
+    };
     catalog.validate().map_err(|e| {
         let what = match e.row {
             Some(row) => format!("entry {row}: {}", e.message),

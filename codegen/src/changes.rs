@@ -61,9 +61,13 @@ fn changed_fields(old: &ErrorEntry, new: &ErrorEntry) -> Vec<String> {
     check("name", old.name != new.name);
     check("category", old.category != new.category);
     check("retryable", old.retryable != new.retryable);
-    let columns: std::collections::BTreeSet<&String> = old.extra.keys().chain(new.extra.keys()).collect();
+    let columns: std::collections::BTreeSet<&String> =
+        old.extra.keys().chain(new.extra.keys()).collect();
     for column in columns {
-        check(&format!("extra.{column}"), old.extra.get(column) != new.extra.get(column));
+        check(
+            &format!("extra.{column}"),
+            old.extra.get(column) != new.extra.get(column),
+        );
     }
     fields
 }
@@ -71,16 +75,31 @@ fn changed_fields(old: &ErrorEntry, new: &ErrorEntry) -> Vec<String> {
 /// Compares the codes each model lists; order and removed entries aside.
 pub fn diff(old: &Catalog, new: &Catalog) -> Changes {
     let (before, after) = (listed(old), listed(new));
-    let added = after.keys().filter(|c| !before.contains_key(*c)).map(|c| (*c).clone()).collect();
-    let removed = before.keys().filter(|c| !after.contains_key(*c)).map(|c| (*c).clone()).collect();
+    let added = after
+        .keys()
+        .filter(|c| !before.contains_key(*c))
+        .map(|c| (*c).clone())
+        .collect();
+    let removed = before
+        .keys()
+        .filter(|c| !after.contains_key(*c))
+        .map(|c| (*c).clone())
+        .collect();
     let changed = after
         .iter()
         .filter_map(|(code, new)| {
             let fields = changed_fields(before.get(code)?, new);
-            (!fields.is_empty()).then(|| Changed { code: (*code).clone(), fields })
+            (!fields.is_empty()).then(|| Changed {
+                code: (*code).clone(),
+                fields,
+            })
         })
         .collect();
-    Changes { added, removed, changed }
+    Changes {
+        added,
+        removed,
+        changed,
+    }
 }
 
 impl Changes {
@@ -92,7 +111,11 @@ impl Changes {
     /// new deprecations are minor; only a renamed variant, which no doc
     /// update can cause, is major.
     pub fn bump(&self) -> Bump {
-        if self.changed.iter().any(|c| c.fields.iter().any(|f| f == "name")) {
+        if self
+            .changed
+            .iter()
+            .any(|c| c.fields.iter().any(|f| f == "name"))
+        {
             Bump::Major
         } else if !self.added.is_empty() || !self.removed.is_empty() {
             Bump::Minor
@@ -123,8 +146,16 @@ mod tests {
     }
 
     fn catalog(errors: Vec<ErrorEntry>) -> Catalog {
-        let source = SourceInfo { path: "x".into(), format: Format::Text, sha256: String::new() };
-        Catalog { schema_version: 1, source, errors }
+        let source = SourceInfo {
+            path: "x".into(),
+            format: Format::Text,
+            sha256: String::new(),
+        };
+        Catalog {
+            schema_version: 1,
+            source,
+            errors,
+        }
     }
 
     #[test]
@@ -137,7 +168,13 @@ mod tests {
         let changes = diff(&old, &new);
         assert_eq!(changes.added, [Code::Numeric(4)]);
         assert_eq!(changes.removed, [Code::Numeric(3)]);
-        assert_eq!(changes.changed, [Changed { code: Code::Numeric(2), fields: vec!["description".into()] }]);
+        assert_eq!(
+            changes.changed,
+            [Changed {
+                code: Code::Numeric(2),
+                fields: vec!["description".into()]
+            }]
+        );
         assert_eq!(changes.bump(), Bump::Minor);
         let reworded = catalog(vec![entry(1, "a"), entry(2, "B"), entry(3, "c")]);
         assert_eq!(diff(&old, &reworded).bump(), Bump::Patch);

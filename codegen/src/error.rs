@@ -19,7 +19,12 @@ pub struct Error {
 
 impl Error {
     pub fn new(message: impl Into<String>) -> Self {
-        Error { file: String::new(), line: None, row: None, message: message.into() }
+        Error {
+            file: String::new(),
+            line: None,
+            row: None,
+            message: message.into(),
+        }
     }
 
     pub fn at_line(mut self, line: Option<usize>) -> Self {
@@ -43,7 +48,11 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let file = if self.file.is_empty() { "<input>" } else { &self.file };
+        let file = if self.file.is_empty() {
+            "<input>"
+        } else {
+            &self.file
+        };
         match self.line {
             Some(line) => write!(f, "{file}:{line}: ")?,
             None => write!(f, "{file}: ")?,

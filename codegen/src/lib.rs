@@ -60,7 +60,10 @@ pub struct Generated {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Reads an article and applies annotations (and, if given, the memory of a
@@ -75,16 +78,28 @@ pub fn model(
     warnings: &mut Vec<String>,
 ) -> Result<Catalog> {
     let article = read::read(source_path, source, format)?;
-    warnings.extend(article.warnings.iter().map(|w| format!("{source_path}: {w}")));
+    warnings.extend(
+        article
+            .warnings
+            .iter()
+            .map(|w| format!("{source_path}: {w}")),
+    );
     let annotations = annotations::parse(&entry.annotations, annotations)?;
-    let info = model::SourceInfo { path: source_path.to_owned(), format: article.format, sha256: sha256_hex(source) };
+    let info = model::SourceInfo {
+        path: source_path.to_owned(),
+        format: article.format,
+        sha256: sha256_hex(source),
+    };
     catalog::build(&article, info, &annotations, previous, warnings)
 }
 
 /// The whole pipeline: every output for one manifest entry, or the first error.
 pub fn generate(inputs: Inputs<'_>) -> Result<Generated> {
     let entry = inputs.entry;
-    let previous = inputs.previous_fixture.map(|text| emit::json::parse(&entry.fixture, text)).transpose()?;
+    let previous = inputs
+        .previous_fixture
+        .map(|text| emit::json::parse(&entry.fixture, text))
+        .transpose()?;
     let mut warnings = Vec::new();
     let mut catalog = model(
         entry,
@@ -95,7 +110,10 @@ pub fn generate(inputs: Inputs<'_>) -> Result<Generated> {
         previous.as_ref(),
         &mut warnings,
     )?;
-    let changes = previous.as_ref().map(|p| changes::diff(p, &catalog)).unwrap_or_default();
+    let changes = previous
+        .as_ref()
+        .map(|p| changes::diff(p, &catalog))
+        .unwrap_or_default();
     let release = release::plan(
         &changes,
         &mut catalog,
@@ -104,14 +122,41 @@ pub fn generate(inputs: Inputs<'_>) -> Result<Generated> {
         inputs.crate_manifest,
         inputs.changelog,
     )?;
-    let rust_path = format!("{}::{}", entry.crate_name.replace('-', "_"), entry.type_name);
-    let rust = emit::rust::emit(&catalog, &entry.type_name).map_err(|e| e.in_file(&entry.generated_rust()))?;
+    let rust_path = format!(
+        "{}::{}",
+        entry.crate_name.replace('-', "_"),
+        entry.type_name
+    );
+    let rust = emit::rust::emit(&catalog, &entry.type_name)
+        .map_err(|e| e.in_file(&entry.generated_rust()))?;
     let outputs = vec![
-        Output { path: entry.generated_rust(), contents: rust },
-        Output { path: entry.fixture.clone(), contents: emit::json::emit(&catalog) },
-        Output { path: entry.markdown.clone(), contents: emit::markdown::emit(&catalog, &entry.title, &rust_path, &entry.annotations) },
-        Output { path: entry.crate_manifest(), contents: release.cargo_toml },
-        Output { path: entry.changelog(), contents: release.changelog },
+        Output {
+            path: entry.generated_rust(),
+            contents: rust,
+        },
+        Output {
+            path: entry.fixture.clone(),
+            contents: emit::json::emit(&catalog),
+        },
+        Output {
+            path: entry.markdown.clone(),
+            contents: emit::markdown::emit(&catalog, &entry.title, &rust_path, &entry.annotations),
+        },
+        Output {
+            path: entry.crate_manifest(),
+            contents: release.cargo_toml,
+        },
+        Output {
+            path: entry.changelog(),
+            contents: release.changelog,
+        },
     ];
-    Ok(Generated { catalog, outputs, warnings, changes, bump: release.bump, version: release.version })
+    Ok(Generated {
+        catalog,
+        outputs,
+        warnings,
+        changes,
+        bump: release.bump,
+        version: release.version,
+    })
 }

@@ -48,13 +48,18 @@ impl Entry {
 }
 
 pub fn parse(file: &str, text: &str) -> Result<Manifest> {
-    let manifest: Manifest = toml::from_str(text).map_err(|e| crate::annotations::toml_error(file, text, &e))?;
+    let manifest: Manifest =
+        toml::from_str(text).map_err(|e| crate::annotations::toml_error(file, text, &e))?;
     if manifest.articles.is_empty() {
         return Err(Error::new("no [[article]] entries: expected at least one").in_file(file));
     }
     for entry in &manifest.articles {
         if !crate::names::is_variant_name(&entry.type_name) {
-            return Err(Error::new(format!("article {}: type_name \"{}\" is not an UpperCamelCase identifier", entry.name, entry.type_name)).in_file(file));
+            return Err(Error::new(format!(
+                "article {}: type_name \"{}\" is not an UpperCamelCase identifier",
+                entry.name, entry.type_name
+            ))
+            .in_file(file));
         }
     }
     Ok(manifest)

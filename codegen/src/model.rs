@@ -115,20 +115,27 @@ impl Code {
         }
         let first = text.chars().next().unwrap_or_default();
         if first == '-' && text[1..].chars().all(|c| c.is_ascii_digit()) && text.len() > 1 {
-            return Err(format!("code \"{text}\" is negative: expected a decimal number from 0 to {}", u32::MAX));
+            return Err(format!(
+                "code \"{text}\" is negative: expected a decimal number from 0 to {}",
+                u32::MAX
+            ));
         }
         if first.is_ascii_digit() || first == '+' {
             if !text.chars().all(|c| c.is_ascii_digit()) {
                 return Err(format!("code \"{text}\" is not a decimal number"));
             }
-            return text
-                .parse::<u32>()
-                .map(Code::Numeric)
-                .map_err(|_| format!("code \"{text}\" is too large: expected a decimal number from 0 to {}", u32::MAX));
+            return text.parse::<u32>().map(Code::Numeric).map_err(|_| {
+                format!(
+                    "code \"{text}\" is too large: expected a decimal number from 0 to {}",
+                    u32::MAX
+                )
+            });
         }
         let well_formed = first.is_ascii_alphabetic()
             && text.len() <= 32
-            && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            && text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
             && text.chars().any(|c| c.is_ascii_digit());
         if well_formed {
             Ok(Code::Alphanumeric(text.to_owned()))
@@ -217,7 +224,9 @@ impl Category {
     pub fn summary(self) -> &'static str {
         match self {
             Category::Permission => "The caller is not allowed to perform the action.",
-            Category::InvalidRequest => "The request itself is malformed; retrying it unchanged will fail again.",
+            Category::InvalidRequest => {
+                "The request itself is malformed; retrying it unchanged will fail again."
+            }
             Category::NotFound => "The referenced object or URL does not exist.",
             Category::RateLimit => "The caller is being throttled; retry later with backoff.",
             Category::Authentication => "The access token is missing, invalid or expired.",
@@ -258,7 +267,9 @@ impl Catalog {
                 Code::parse(text).map_err(|m| Error::new(m).at_row(row))?;
             }
             if entry.description.trim().is_empty() {
-                return Err(Error::new(format!("code {}: empty description", entry.code)).at_row(row));
+                return Err(
+                    Error::new(format!("code {}: empty description", entry.code)).at_row(row),
+                );
             }
             if !codes.insert(&entry.code) {
                 return Err(Error::new(format!("code {} appears twice", entry.code)).at_row(row));
@@ -271,7 +282,11 @@ impl Catalog {
                 .at_row(row));
             }
             if !names.insert(&entry.name) {
-                return Err(Error::new(format!("code {}: name \"{}\" is used twice", entry.code, entry.name)).at_row(row));
+                return Err(Error::new(format!(
+                    "code {}: name \"{}\" is used twice",
+                    entry.code, entry.name
+                ))
+                .at_row(row));
             }
         }
         Ok(())
@@ -295,13 +310,24 @@ mod tests {
         assert_eq!(Code::parse("40001"), Ok(Code::Numeric(40001)));
         assert_eq!(Code::parse(" 0 "), Ok(Code::Numeric(0)));
         assert_eq!(Code::parse("E1001"), Ok(Code::Alphanumeric("E1001".into())));
-        assert_eq!(Code::parse("4000I").unwrap_err(), "code \"4000I\" is not a decimal number");
+        assert_eq!(
+            Code::parse("4000I").unwrap_err(),
+            "code \"4000I\" is not a decimal number"
+        );
         assert!(Code::parse("-5").unwrap_err().contains("negative"));
         assert!(Code::parse("4294967296").unwrap_err().contains("too large"));
         assert_eq!(Code::parse("4294967295"), Ok(Code::Numeric(u32::MAX)));
         assert!(Code::parse("").unwrap_err().contains("empty code"));
-        assert!(Code::parse("Error").unwrap_err().contains("not a decimal number"));
-        assert!(Code::parse("+5").unwrap_err().contains("not a decimal number"));
+        assert!(
+            Code::parse("Error")
+                .unwrap_err()
+                .contains("not a decimal number")
+        );
+        assert!(
+            Code::parse("+5")
+                .unwrap_err()
+                .contains("not a decimal number")
+        );
     }
 
     #[test]

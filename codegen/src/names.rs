@@ -17,7 +17,11 @@ pub fn is_variant_name(name: &str) -> bool {
 
 /// `Code40123`, `CodeE1001`: obviously a placeholder, never derived from prose.
 pub fn fallback_name(code: &Code) -> String {
-    let text: String = code.to_string().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    let text: String = code
+        .to_string()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
     format!("Code{text}")
 }
 
@@ -33,6 +37,9 @@ mod tests {
         assert!(!is_variant_name("Unknown"));
         assert!(!is_variant_name(""));
         assert_eq!(fallback_name(&Code::Numeric(40123)), "Code40123");
-        assert_eq!(fallback_name(&Code::Alphanumeric("E-10_1".into())), "CodeE101");
+        assert_eq!(
+            fallback_name(&Code::Alphanumeric("E-10_1".into())),
+            "CodeE101"
+        );
     }
 }

@@ -16,8 +16,13 @@ pub struct Release {
 }
 
 fn bumped(version: &str, bump: Bump) -> Option<String> {
-    let parts: Vec<u64> = version.split('.').map(|p| p.parse().ok()).collect::<Option<_>>()?;
-    let [major, minor, patch] = parts[..] else { return None };
+    let parts: Vec<u64> = version
+        .split('.')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let [major, minor, patch] = parts[..] else {
+        return None;
+    };
     Some(match bump {
         Bump::None => version.to_owned(),
         Bump::Patch => format!("{major}.{minor}.{}", patch + 1),
@@ -36,27 +41,43 @@ pub fn plan(
     cargo_toml: &str,
     changelog: &str,
 ) -> Result<Release> {
-    let mut document: toml_edit::DocumentMut =
-        cargo_toml.parse().map_err(|e: toml_edit::TomlError| Error::new(e.to_string()).in_file(manifest_file))?;
+    let mut document: toml_edit::DocumentMut = cargo_toml
+        .parse()
+        .map_err(|e: toml_edit::TomlError| Error::new(e.to_string()).in_file(manifest_file))?;
     let current = document
         .get("package")
         .and_then(|p| p.get("version"))
         .and_then(|v| v.as_str())
-        .ok_or_else(|| Error::new("no [package] version: expected version = \"MAJOR.MINOR.PATCH\"").in_file(manifest_file))?
+        .ok_or_else(|| {
+            Error::new("no [package] version: expected version = \"MAJOR.MINOR.PATCH\"")
+                .in_file(manifest_file)
+        })?
         .to_owned();
-    let bump = if first_generation { Bump::None } else { changes.bump() };
+    let bump = if first_generation {
+        Bump::None
+    } else {
+        changes.bump()
+    };
     let version = bumped(&current, bump).ok_or_else(|| {
-        Error::new(format!("version \"{current}\" is not MAJOR.MINOR.PATCH: regen cannot bump it")).in_file(manifest_file)
+        Error::new(format!(
+            "version \"{current}\" is not MAJOR.MINOR.PATCH: regen cannot bump it"
+        ))
+        .in_file(manifest_file)
     })?;
     for entry in &mut catalog.errors {
-        if let Status::Removed { since } = &mut entry.status {
-            if since == PENDING {
-                *since = version.clone();
-            }
+        if let Status::Removed { since } = &mut entry.status
+            && since == PENDING
+        {
+            *since = version.clone();
         }
     }
     if bump == Bump::None {
-        return Ok(Release { bump, version, cargo_toml: cargo_toml.to_owned(), changelog: changelog.to_owned() });
+        return Ok(Release {
+            bump,
+            version,
+            cargo_toml: cargo_toml.to_owned(),
+            changelog: changelog.to_owned(),
+        });
     }
     document["package"]["version"] = toml_edit::value(version.clone());
     Ok(Release {
@@ -84,10 +105,17 @@ fn entry_text(changes: &Changes, catalog: &Catalog, version: &str, bump: Bump) -
         text.push_str(&format!("- Added {}.\n", describe(catalog, code)));
     }
     for code in &changes.removed {
-        text.push_str(&format!("- Deprecated {}: no longer listed in the article.\n", describe(catalog, code)));
+        text.push_str(&format!(
+            "- Deprecated {}: no longer listed in the article.\n",
+            describe(catalog, code)
+        ));
     }
     for changed in &changes.changed {
-        text.push_str(&format!("- Changed {}: {}.\n", describe(catalog, &changed.code), changed.fields.join(", ")));
+        text.push_str(&format!(
+            "- Changed {}: {}.\n",
+            describe(catalog, &changed.code),
+            changed.fields.join(", ")
+        ));
     }
     text
 }
@@ -117,6 +145,9 @@ mod tests {
     #[test]
     fn new_entries_go_above_the_newest() {
         let log = "# Changelog\n\nIntro.\n\n## 1.0.0\n\nFirst.\n";
-        assert_eq!(with_entry(log, "## 1.1.0\n\nNext.\n"), "# Changelog\n\nIntro.\n\n## 1.1.0\n\nNext.\n\n## 1.0.0\n\nFirst.\n");
+        assert_eq!(
+            with_entry(log, "## 1.1.0\n\nNext.\n"),
+            "# Changelog\n\nIntro.\n\n## 1.1.0\n\nNext.\n\n## 1.0.0\n\nFirst.\n"
+        );
     }
 }

@@ -11,31 +11,56 @@ use crate::files;
 /// A model from an article in any form, or from a JSON fixture.
 pub fn load(root: &Path, entry: &Entry, path: &str) -> Result<Catalog, String> {
     let bytes = files::read_bytes(root, path)?;
-    let looks_json = path.ends_with(".json") || bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    let looks_json =
+        path.ends_with(".json") || bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
     if looks_json {
-        let text = String::from_utf8(bytes).map_err(|e| format!("{path}: invalid UTF-8 at byte offset {}", e.utf8_error().valid_up_to()))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "{path}: invalid UTF-8 at byte offset {}",
+                e.utf8_error().valid_up_to()
+            )
+        })?;
         return codegen::emit::json::parse(path, &text).map_err(|e| e.to_string());
     }
     let annotations = files::read_text(root, &entry.annotations)?;
-    codegen::model(entry, path, &bytes, None, &annotations, None, &mut Vec::new()).map_err(|e| e.to_string())
+    codegen::model(
+        entry,
+        path,
+        &bytes,
+        None,
+        &annotations,
+        None,
+        &mut Vec::new(),
+    )
+    .map_err(|e| e.to_string())
 }
 
 fn field(catalog: &Catalog, code: &Code, name: &str) -> String {
-    let Some(entry) = catalog.find(code) else { return String::new() };
+    let Some(entry) = catalog.find(code) else {
+        return String::new();
+    };
     match name {
         "description" => entry.description.clone(),
         "solution" => entry.solution.clone(),
         "name" => entry.name.clone(),
         "category" => entry.category.as_str().to_owned(),
         "retryable" => entry.retryable.to_string(),
-        other => other.strip_prefix("extra.").and_then(|c| entry.extra.get(c)).cloned().unwrap_or_default(),
+        other => other
+            .strip_prefix("extra.")
+            .and_then(|c| entry.extra.get(c))
+            .cloned()
+            .unwrap_or_default(),
     }
 }
 
 /// Old and new text, with changed words highlighted when `color` is set.
 fn show_change(old: &str, new: &str, color: bool) -> String {
     if !color {
-        return format!("    - {}\n    + {}\n", old.replace('\n', "\n      "), new.replace('\n', "\n      "));
+        return format!(
+            "    - {}\n    + {}\n",
+            old.replace('\n', "\n      "),
+            new.replace('\n', "\n      ")
+        );
     }
     let diff = similar::TextDiff::from_words(old, new);
     let (mut minus, mut plus) = (String::new(), String::new());
@@ -56,7 +81,11 @@ fn show_change(old: &str, new: &str, color: bool) -> String {
 /// A short readable list of the changes; with `old`, each changed field's
 /// old and new text.
 pub fn human(changes: &Changes, old: Option<&Catalog>, new: &Catalog, color: bool) -> String {
-    let name = |catalog: &Catalog, code: &Code| catalog.find(code).map_or(String::new(), |e| format!(" {}", e.name));
+    let name = |catalog: &Catalog, code: &Code| {
+        catalog
+            .find(code)
+            .map_or(String::new(), |e| format!(" {}", e.name))
+    };
     let mut out = String::new();
     for code in &changes.added {
         out.push_str(&format!("added:   {code}{}\n", name(new, code)));
@@ -66,11 +95,20 @@ pub fn human(changes: &Changes, old: Option<&Catalog>, new: &Catalog, color: boo
         out.push_str(&format!("removed: {code}{}\n", name(catalog, code)));
     }
     for changed in &changes.changed {
-        out.push_str(&format!("changed: {}{} ({})\n", changed.code, name(new, &changed.code), changed.fields.join(", ")));
+        out.push_str(&format!(
+            "changed: {}{} ({})\n",
+            changed.code,
+            name(new, &changed.code),
+            changed.fields.join(", ")
+        ));
         if let Some(old) = old {
             for f in &changed.fields {
                 out.push_str(&format!("  {f}:\n"));
-                out.push_str(&show_change(&field(old, &changed.code, f), &field(new, &changed.code, f), color));
+                out.push_str(&show_change(
+                    &field(old, &changed.code, f),
+                    &field(new, &changed.code, f),
+                    color,
+                ));
             }
         }
     }

@@ -10,7 +10,12 @@ pub fn read_bytes(root: &Path, relative: &str) -> Result<Vec<u8>, String> {
 
 pub fn read_text(root: &Path, relative: &str) -> Result<String, String> {
     let bytes = read_bytes(root, relative)?;
-    String::from_utf8(bytes).map_err(|e| format!("{relative}: invalid UTF-8 at byte offset {}", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{relative}: invalid UTF-8 at byte offset {}",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 /// A file that may not exist yet.
@@ -33,10 +38,17 @@ pub fn write_all(root: &Path, files: &[(String, String)]) -> Result<(), String> 
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     let result = files.iter().try_for_each(|(relative, contents)| {
         let target = root.join(relative);
-        let dir = target.parent().ok_or_else(|| format!("{relative}: has no parent directory"))?;
-        fs::create_dir_all(dir).map_err(|e| format!("{relative}: cannot create its directory: {e}"))?;
-        let temp = dir.join(format!(".{}.regen-tmp", target.file_name().unwrap_or_default().to_string_lossy()));
-        let mut file = fs::File::create(&temp).map_err(|e| format!("{relative}: cannot write: {e}"))?;
+        let dir = target
+            .parent()
+            .ok_or_else(|| format!("{relative}: has no parent directory"))?;
+        fs::create_dir_all(dir)
+            .map_err(|e| format!("{relative}: cannot create its directory: {e}"))?;
+        let temp = dir.join(format!(
+            ".{}.regen-tmp",
+            target.file_name().unwrap_or_default().to_string_lossy()
+        ));
+        let mut file =
+            fs::File::create(&temp).map_err(|e| format!("{relative}: cannot write: {e}"))?;
         staged.push((temp.clone(), target));
         file.write_all(contents.as_bytes())
             .and_then(|()| file.sync_all())
@@ -49,7 +61,8 @@ pub fn write_all(root: &Path, files: &[(String, String)]) -> Result<(), String> 
         return Err(e);
     }
     for (temp, target) in &staged {
-        fs::rename(temp, target).map_err(|e| format!("{}: cannot replace: {e}", target.display()))?;
+        fs::rename(temp, target)
+            .map_err(|e| format!("{}: cannot replace: {e}", target.display()))?;
     }
     Ok(())
 }

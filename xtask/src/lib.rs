@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 
 /// The workspace root this xtask was built in.
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives one level below the workspace root").to_owned()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_owned()
 }
 
 /// Where the manifest lives, relative to the root.
@@ -25,9 +28,17 @@ pub fn manifest(root: &Path) -> Result<codegen::Manifest, String> {
 pub fn entry(manifest: &codegen::Manifest, name: Option<&str>) -> Result<codegen::Entry, String> {
     match name {
         None => Ok(manifest.articles[0].clone()),
-        Some(name) => manifest.articles.iter().find(|a| a.name == name).cloned().ok_or_else(|| {
-            let known: Vec<&str> = manifest.articles.iter().map(|a| a.name.as_str()).collect();
-            format!("{MANIFEST}: no article named \"{name}\"; expected one of: {}", known.join(", "))
-        }),
+        Some(name) => manifest
+            .articles
+            .iter()
+            .find(|a| a.name == name)
+            .cloned()
+            .ok_or_else(|| {
+                let known: Vec<&str> = manifest.articles.iter().map(|a| a.name.as_str()).collect();
+                format!(
+                    "{MANIFEST}: no article named \"{name}\"; expected one of: {}",
+                    known.join(", ")
+                )
+            }),
     }
 }

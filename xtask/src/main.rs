@@ -9,7 +9,10 @@ use codegen::Format;
 use xtask::regen::{FileState, Options};
 
 #[derive(Parser)]
-#[command(name = "cargo xtask", about = "Generate the TikTok error-code crate, fixture and docs from the help article")]
+#[command(
+    name = "cargo xtask",
+    about = "Generate the TikTok error-code crate, fixture and docs from the help article"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -55,12 +58,26 @@ enum Command {
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {
-    Format::parse(name).ok_or_else(|| format!("unknown format \"{name}\": expected html, markdown or text"))
+    Format::parse(name)
+        .ok_or_else(|| format!("unknown format \"{name}\": expected html, markdown or text"))
 }
 
-fn regen(check: bool, source: Option<String>, format: Option<Format>, article: Option<String>) -> Result<ExitCode, String> {
+fn regen(
+    check: bool,
+    source: Option<String>,
+    format: Option<Format>,
+    article: Option<String>,
+) -> Result<ExitCode, String> {
     let root = xtask::workspace_root();
-    let report = xtask::regen::run(&root, &Options { source, format, check, article })?;
+    let report = xtask::regen::run(
+        &root,
+        &Options {
+            source,
+            format,
+            check,
+            article,
+        },
+    )?;
     for warning in &report.generated.warnings {
         eprintln!("warning: {warning}");
     }
@@ -86,7 +103,16 @@ fn parse(path: &str, format: Option<Format>, article: Option<String>) -> Result<
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
     let annotations = xtask::files::read_text(&root, &entry.annotations)?;
     let mut warnings = Vec::new();
-    let catalog = codegen::model(&entry, path, &bytes, format, &annotations, None, &mut warnings).map_err(|e| e.to_string())?;
+    let catalog = codegen::model(
+        &entry,
+        path,
+        &bytes,
+        format,
+        &annotations,
+        None,
+        &mut warnings,
+    )
+    .map_err(|e| e.to_string())?;
     for warning in warnings {
         eprintln!("warning: {warning}");
     }
@@ -99,7 +125,10 @@ fn diff(old: &str, new: &str, json: bool, article: Option<String>) -> Result<Exi
     let manifest_root = xtask::workspace_root();
     let entry = xtask::entry(&xtask::manifest(&manifest_root)?, article.as_deref())?;
     let mut entry = entry;
-    entry.annotations = manifest_root.join(&entry.annotations).to_string_lossy().into_owned();
+    entry.annotations = manifest_root
+        .join(&entry.annotations)
+        .to_string_lossy()
+        .into_owned();
     let before = xtask::diff::load(&root, &entry, old)?;
     let after = xtask::diff::load(&root, &entry, new)?;
     let changes = codegen::changes::diff(&before, &after);
@@ -108,18 +137,44 @@ fn diff(old: &str, new: &str, json: bool, article: Option<String>) -> Result<Exi
     } else if changes.is_empty() {
         println!("no changes");
     } else {
-        print!("{}", xtask::diff::human(&changes, Some(&before), &after, std::io::stdout().is_terminal()));
+        print!(
+            "{}",
+            xtask::diff::human(
+                &changes,
+                Some(&before),
+                &after,
+                std::io::stdout().is_terminal()
+            )
+        );
         println!("semver: {}", changes.bump());
     }
-    Ok(if changes.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if changes.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (result, error_code) = match cli.command {
-        Command::Regen { check, source, format, article } => (regen(check, source, format, article), 1),
-        Command::Parse { path, format, article } => (parse(&path, format, article), 1),
-        Command::Diff { old, new, json, article } => (diff(&old, &new, json, article), 2),
+        Command::Regen {
+            check,
+            source,
+            format,
+            article,
+        } => (regen(check, source, format, article), 1),
+        Command::Parse {
+            path,
+            format,
+            article,
+        } => (parse(&path, format, article), 1),
+        Command::Diff {
+            old,
+            new,
+            json,
+            article,
+        } => (diff(&old, &new, json, article), 2),
     };
     result.unwrap_or_else(|message| {
         eprintln!("error: {message}");

@@ -21,7 +21,9 @@ pub struct Options {
 pub enum FileState {
     Unchanged,
     /// Would change (check) or changed (write); carries a unified diff.
-    Changed { diff: String },
+    Changed {
+        diff: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -32,7 +34,11 @@ pub struct Report {
 
 impl Report {
     pub fn stale(&self) -> Vec<&str> {
-        self.files.iter().filter(|(_, s)| *s != FileState::Unchanged).map(|(p, _)| p.as_str()).collect()
+        self.files
+            .iter()
+            .filter(|(_, s)| *s != FileState::Unchanged)
+            .map(|(p, _)| p.as_str())
+            .collect()
     }
 
     /// What regen prints: a line per file, the count, then the user-facing changes.
@@ -55,7 +61,10 @@ impl Report {
         ));
         if !g.changes.is_empty() {
             out.push_str(&crate::diff::human(&g.changes, None, &g.catalog, false));
-            out.push_str(&format!("semver: {} release -> version {}\n", g.bump, g.version));
+            out.push_str(&format!(
+                "semver: {} release -> version {}\n",
+                g.bump, g.version
+            ));
         }
         out
     }
@@ -74,7 +83,10 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 pub fn run(root: &Path, options: &Options) -> Result<Report, String> {
     let manifest = crate::manifest(root)?;
     let entry = crate::entry(&manifest, options.article.as_deref())?;
-    let source_path = options.source.clone().unwrap_or_else(|| entry.source.clone());
+    let source_path = options
+        .source
+        .clone()
+        .unwrap_or_else(|| entry.source.clone());
     let source = files::read_bytes(root, &source_path)?;
     let annotations = files::read_text(root, &entry.annotations)?;
     let previous_fixture = files::read_optional(root, &entry.fixture)?;
@@ -99,7 +111,13 @@ pub fn run(root: &Path, options: &Options) -> Result<Report, String> {
             Some(text) if *text == output.contents => FileState::Unchanged,
             _ => {
                 to_write.push((output.path.clone(), output.contents.clone()));
-                FileState::Changed { diff: unified_diff(&output.path, current.as_deref().unwrap_or(""), &output.contents) }
+                FileState::Changed {
+                    diff: unified_diff(
+                        &output.path,
+                        current.as_deref().unwrap_or(""),
+                        &output.contents,
+                    ),
+                }
             }
         };
         states.push((output.path.clone(), state));
@@ -107,5 +125,8 @@ pub fn run(root: &Path, options: &Options) -> Result<Report, String> {
     if !options.check {
         files::write_all(root, &to_write)?;
     }
-    Ok(Report { generated, files: states })
+    Ok(Report {
+        generated,
+        files: states,
+    })
 }

@@ -30,20 +30,35 @@ fn row(cells: &[String]) -> String {
 pub fn emit(catalog: &Catalog, title: &str, rust_path: &str, annotations: &str) -> String {
     let listed: Vec<_> = catalog.listed().collect();
     let extras: BTreeSet<&String> = listed.iter().flat_map(|e| e.extra.keys()).collect();
-    let mut out = format!("<!-- {} -->\n\n# {title}\n\n", crate::emit::provenance(catalog));
+    let mut out = format!(
+        "<!-- {} -->\n\n# {title}\n\n",
+        crate::emit::provenance(catalog)
+    );
     out.push_str(&format!(
         "{} codes, read from `{}` ({}). In Rust: `{rust_path}`.\n\n## Error codes\n\n",
         listed.len(),
         catalog.source.path,
         catalog.source.format
     ));
-    let mut header = vec!["Error code".to_owned(), "Description".to_owned(), "Possible cause and suggested solution".to_owned()];
+    let mut header = vec![
+        "Error code".to_owned(),
+        "Description".to_owned(),
+        "Possible cause and suggested solution".to_owned(),
+    ];
     header.extend(extras.iter().map(|e| escape_cell(e)));
     out.push_str(&row(&header));
     out.push_str(&row(&vec!["---".to_owned(); header.len()]));
     for entry in &listed {
-        let mut cells = vec![escape_cell(&entry.code.to_string()), escape_cell(&entry.description), escape_cell(&entry.solution)];
-        cells.extend(extras.iter().map(|e| escape_cell(entry.extra.get(*e).map_or("", String::as_str))));
+        let mut cells = vec![
+            escape_cell(&entry.code.to_string()),
+            escape_cell(&entry.description),
+            escape_cell(&entry.solution),
+        ];
+        cells.extend(
+            extras
+                .iter()
+                .map(|e| escape_cell(entry.extra.get(*e).map_or("", String::as_str))),
+        );
         out.push_str(&row(&cells));
     }
     out.push_str(&format!("\n## Classification\n\nNot in the article: names and categories come from `{annotations}`.\n\n"));
@@ -57,7 +72,11 @@ pub fn emit(catalog: &Catalog, title: &str, rust_path: &str, annotations: &str) 
             retry.to_owned(),
         ]));
     }
-    let removed: Vec<_> = catalog.errors.iter().filter(|e| !e.status.is_listed()).collect();
+    let removed: Vec<_> = catalog
+        .errors
+        .iter()
+        .filter(|e| !e.status.is_listed())
+        .collect();
     if !removed.is_empty() {
         out.push_str("\n## No longer listed\n\nKept in the crate as deprecated variants so downstream code keeps compiling.\n\n");
         for entry in removed {
@@ -82,6 +101,9 @@ mod tests {
 
     #[test]
     fn escapes_everything_that_could_break_a_table() {
-        assert_eq!(escape_cell("a|b\\c\n<b>x</b> & *y*"), "a\\|b\\\\c<br>\\<b\\>x\\</b\\> &amp; \\*y\\*");
+        assert_eq!(
+            escape_cell("a|b\\c\n<b>x</b> & *y*"),
+            "a\\|b\\\\c<br>\\<b\\>x\\</b\\> &amp; \\*y\\*"
+        );
     }
 }

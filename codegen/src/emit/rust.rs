@@ -28,7 +28,10 @@ fn doc_escape(text: &str) -> String {
             continue;
         }
         for c in word.chars() {
-            if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' | '&' | '$') {
+            if matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' | '&' | '$'
+            ) {
                 out.push('\\');
             }
             out.push(c);
@@ -62,12 +65,22 @@ fn doc_block(text: &str, lines: &mut Vec<String>) {
 }
 
 fn doc_attrs(lines: &[String]) -> TokenStream {
-    let lines = lines.iter().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
+    let lines = lines.iter().map(|l| {
+        if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        }
+    });
     quote! { #( #[doc = #lines] )* }
 }
 
 fn variant_doc(entry: &ErrorEntry) -> Vec<String> {
-    let mut lines = vec![format!("`{}`: {}", entry.code, doc_escape(entry.description.lines().next().unwrap_or_default()))];
+    let mut lines = vec![format!(
+        "`{}`: {}",
+        entry.code,
+        doc_escape(entry.description.lines().next().unwrap_or_default())
+    )];
     let rest: Vec<&str> = entry.description.lines().skip(1).collect();
     if !rest.is_empty() {
         doc_block(&rest.join("\n"), &mut lines);
@@ -79,14 +92,27 @@ fn variant_doc(entry: &ErrorEntry) -> Vec<String> {
     }
     for (column, value) in &entry.extra {
         lines.push(String::new());
-        lines.push(format!("**{}:** {}", doc_escape(column), doc_escape(&value.replace('\n', " "))));
+        lines.push(format!(
+            "**{}:** {}",
+            doc_escape(column),
+            doc_escape(&value.replace('\n', " "))
+        ));
     }
     lines.push(String::new());
-    let retry = if entry.retryable { "retryable" } else { "not retryable" };
-    lines.push(format!("Category: [`Category::{}`]; {retry}.", entry.category.variant()));
+    let retry = if entry.retryable {
+        "retryable"
+    } else {
+        "not retryable"
+    };
+    lines.push(format!(
+        "Category: [`Category::{}`]; {retry}.",
+        entry.category.variant()
+    ));
     if let Status::Removed { since } = &entry.status {
         lines.push(String::new());
-        lines.push(format!("**No longer listed in the article** (deprecated since version {since})."));
+        lines.push(format!(
+            "**No longer listed in the article** (deprecated since version {since})."
+        ));
     }
     lines
 }
@@ -102,14 +128,22 @@ fn code_value(code: &Code) -> TokenStream {
 }
 
 fn optional(text: &str) -> TokenStream {
-    if text.is_empty() { quote! { None } } else { quote! { Some(#text) } }
+    if text.is_empty() {
+        quote! { None }
+    } else {
+        quote! { Some(#text) }
+    }
 }
 
 fn category_items() -> TokenStream {
     let variants: Vec<Ident> = Category::ALL.iter().map(|c| ident(c.variant())).collect();
     let docs: Vec<&str> = Category::ALL.iter().map(|c| c.summary()).collect();
     let names: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
-    let retryable: Vec<Ident> = Category::ALL.iter().filter(|c| c.retryable_by_default()).map(|c| ident(c.variant())).collect();
+    let retryable: Vec<Ident> = Category::ALL
+        .iter()
+        .filter(|c| c.retryable_by_default())
+        .map(|c| ident(c.variant()))
+        .collect();
     quote! {
         /// What kind of failure a code reports. Drives the retry default: only
         /// [`Category::RateLimit`] and [`Category::Server`] are transient.
@@ -166,9 +200,22 @@ pub fn emit(catalog: &Catalog, type_name: &str) -> Result<String> {
     let strings: Vec<String> = entries.iter().map(|e| e.code.to_string()).collect();
     let codes: Vec<TokenStream> = entries.iter().map(|e| code_value(&e.code)).collect();
     let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
-    let categories: Vec<Ident> = entries.iter().map(|e| ident(e.category.variant())).collect();
-    let retryable: Vec<&Ident> = entries.iter().zip(&variants).filter(|(e, _)| e.retryable).map(|(_, v)| v).collect();
-    let listed: Vec<&Ident> = entries.iter().zip(&variants).filter(|(e, _)| e.status.is_listed()).map(|(_, v)| v).collect();
+    let categories: Vec<Ident> = entries
+        .iter()
+        .map(|e| ident(e.category.variant()))
+        .collect();
+    let retryable: Vec<&Ident> = entries
+        .iter()
+        .zip(&variants)
+        .filter(|(e, _)| e.retryable)
+        .map(|(_, v)| v)
+        .collect();
+    let listed: Vec<&Ident> = entries
+        .iter()
+        .zip(&variants)
+        .filter(|(e, _)| e.status.is_listed())
+        .map(|(_, v)| v)
+        .collect();
     let descriptions: Vec<&str> = entries.iter().map(|e| e.description.as_str()).collect();
     let solutions: Vec<TokenStream> = entries.iter().map(|e| optional(&e.solution)).collect();
     let extras: Vec<TokenStream> = entries
@@ -178,10 +225,21 @@ pub fn emit(catalog: &Catalog, type_name: &str) -> Result<String> {
             quote! { &[ #( (#columns, #values) ),* ] }
         })
         .collect();
-    let type_doc = format!(" A {} error code, as TikTok sends it in a response's `code` field.", "TikTok Business Messaging");
+    let type_doc = format!(
+        " A {} error code, as TikTok sends it in a response's `code` field.",
+        "TikTok Business Messaging"
+    );
     let category_items = category_items();
-    let retryable_arm = if retryable.is_empty() { quote! { false } } else { quote! { matches!(self, #( #ty::#retryable )|* ) } };
-    let listed_arm = if listed.is_empty() { quote! { false } } else { quote! { matches!(self, #( #ty::#listed )|* ) } };
+    let retryable_arm = if retryable.is_empty() {
+        quote! { false }
+    } else {
+        quote! { matches!(self, #( #ty::#retryable )|* ) }
+    };
+    let listed_arm = if listed.is_empty() {
+        quote! { false }
+    } else {
+        quote! { matches!(self, #( #ty::#listed )|* ) }
+    };
 
     let tokens = quote! {
         use crate::{Code, UnknownCode};
@@ -291,7 +349,8 @@ pub fn emit(catalog: &Catalog, type_name: &str) -> Result<String> {
 
         #category_items
     };
-    let file: syn::File = syn::parse2(tokens).map_err(|e| Error::new(format!("generated Rust does not parse: {e}")))?;
+    let file: syn::File = syn::parse2(tokens)
+        .map_err(|e| Error::new(format!("generated Rust does not parse: {e}")))?;
     let header: String = crate::emit::provenance(catalog)
         .split(". ")
         .map(|sentence| format!("// {}\n", sentence.trim_end_matches('.').to_owned() + "."))
@@ -305,9 +364,15 @@ mod tests {
 
     #[test]
     fn doc_text_is_escaped_and_urls_linked() {
-        assert_eq!(doc_escape("a *b* [c] <d> see https://x.y/z."), "a \\*b\\* \\[c\\] \\<d\\> see <https://x.y/z>.");
+        assert_eq!(
+            doc_escape("a *b* [c] <d> see https://x.y/z."),
+            "a \\*b\\* \\[c\\] \\<d\\> see <https://x.y/z>."
+        );
         let mut lines = Vec::new();
         doc_block("Check this:\n- one\n- two\nThen that.", &mut lines);
-        assert_eq!(lines, ["", "Check this:", "", "- one", "- two", "", "Then that."]);
+        assert_eq!(
+            lines,
+            ["", "Check this:", "", "- one", "- two", "", "Then that."]
+        );
     }
 }

@@ -27,7 +27,9 @@ pub(crate) fn mentions_table(text: &str) -> bool {
 fn check_complete(text: &str) -> Result<()> {
     let lower = text.to_ascii_lowercase();
     if lower.contains("<html") && !lower.contains("</html>") {
-        return Err(Error::new("truncated HTML: the page has <html> but no </html>; expected the whole saved page"));
+        return Err(Error::new(
+            "truncated HTML: the page has <html> but no </html>; expected the whole saved page",
+        ));
     }
     let opened = lower.matches("<table").count();
     let closed = lower.matches("</table>").count();
@@ -42,10 +44,14 @@ fn check_complete(text: &str) -> Result<()> {
 /// Every live `<table>` in the document, in document order.
 pub(crate) fn tables(text: &str) -> Result<Vec<RawTable>> {
     let document = Html::parse_document(text);
-    let selector = Selector::parse("table").map_err(|e| Error::new(format!("internal selector error: {e}")))?;
+    let selector = Selector::parse("table")
+        .map_err(|e| Error::new(format!("internal selector error: {e}")))?;
     Ok(document
         .select(&selector)
-        .filter(|t| !t.ancestors().any(|a| ElementRef::wrap(a).is_some_and(|e| e.value().name() == "template")))
+        .filter(|t| {
+            !t.ancestors()
+                .any(|a| ElementRef::wrap(a).is_some_and(|e| e.value().name() == "template"))
+        })
         .map(raw_table)
         .collect())
 }
@@ -56,9 +62,12 @@ fn own_rows(table: ElementRef<'_>) -> Vec<ElementRef<'_>> {
     for child in table.children().filter_map(ElementRef::wrap) {
         match child.value().name() {
             "tr" => rows.push(child),
-            "thead" | "tbody" | "tfoot" => {
-                rows.extend(child.children().filter_map(ElementRef::wrap).filter(|r| r.value().name() == "tr"))
-            }
+            "thead" | "tbody" | "tfoot" => rows.extend(
+                child
+                    .children()
+                    .filter_map(ElementRef::wrap)
+                    .filter(|r| r.value().name() == "tr"),
+            ),
             _ => {}
         }
     }
@@ -76,10 +85,17 @@ fn spans(cell: ElementRef<'_>) -> Option<String> {
 
 fn raw_table(table: ElementRef<'_>) -> RawTable {
     let mut rows = own_rows(table).into_iter().map(|tr| {
-        let cells: Vec<ElementRef<'_>> =
-            tr.children().filter_map(ElementRef::wrap).filter(|c| matches!(c.value().name(), "td" | "th")).collect();
+        let cells: Vec<ElementRef<'_>> = tr
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|c| matches!(c.value().name(), "td" | "th"))
+            .collect();
         let problem = cells.iter().find_map(|c| spans(*c));
-        RawRow { cells: cells.into_iter().map(cell_text).collect(), line: None, problem }
+        RawRow {
+            cells: cells.into_iter().map(cell_text).collect(),
+            line: None,
+            problem,
+        }
     });
     let header = rows.next();
     let problem = header.as_ref().and_then(|h| h.problem.clone());
@@ -108,14 +124,19 @@ fn walk(node: NodeRef<'_, Node>, cell: &mut CellBuilder) {
                 "script" | "style" | "template" | "noscript" => return,
                 "br" => return cell.break_line(),
                 "li" => cell.start_list_item(),
-                "p" | "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "table"
-                | "tr" | "section" | "dl" | "dt" | "dd" => cell.break_line(),
+                "p" | "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                | "blockquote" | "pre" | "table" | "tr" | "section" | "dl" | "dt" | "dd" => {
+                    cell.break_line()
+                }
                 _ => {}
             }
             for child in node.children() {
                 walk(child, cell);
             }
-            if matches!(name, "p" | "div" | "li" | "ul" | "ol" | "blockquote" | "pre" | "tr" | "dt" | "dd") {
+            if matches!(
+                name,
+                "p" | "div" | "li" | "ul" | "ol" | "blockquote" | "pre" | "tr" | "dt" | "dd"
+            ) {
                 cell.break_line();
             } else if matches!(name, "td" | "th") {
                 cell.push_text(" ");
@@ -136,7 +157,10 @@ mod tests {
           <td><div><span style="x">Check</span> the <a href="#">docs</a>. Common issues:</div><ul><li>Missing <code>id</code></li><li>Bad &amp; wrong</li></ul></td></tr></table>"##;
         let article = read(html).unwrap();
         assert_eq!(article.rows[0].description, "There’s a problem.");
-        assert_eq!(article.rows[0].solution, "Check the docs. Common issues:\n- Missing id\n- Bad & wrong");
+        assert_eq!(
+            article.rows[0].solution,
+            "Check the docs. Common issues:\n- Missing id\n- Bad & wrong"
+        );
     }
 
     #[test]
@@ -149,6 +173,11 @@ mod tests {
 
     #[test]
     fn truncated_pages_are_refused() {
-        assert!(read("<html><body><table><tr><td>").unwrap_err().message.contains("truncated HTML"));
+        assert!(
+            read("<html><body><table><tr><td>")
+                .unwrap_err()
+                .message
+                .contains("truncated HTML")
+        );
     }
 }

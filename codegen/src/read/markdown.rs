@@ -22,7 +22,11 @@ pub(crate) struct Lines(Vec<usize>);
 
 impl Lines {
     pub(crate) fn new(text: &str) -> Self {
-        Lines(std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect())
+        Lines(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
     }
 
     pub(crate) fn line(&self, offset: usize) -> usize {
@@ -59,7 +63,8 @@ fn source_cell_count(row: &str) -> usize {
         escaped = c == '\\' && !escaped;
     }
     let leading = usize::from(pipes.first() == Some(&0));
-    let trailing = usize::from(pipes.last().is_some_and(|&i| i + 1 == row.len()) && pipes.len() > leading);
+    let trailing =
+        usize::from(pipes.last().is_some_and(|&i| i + 1 == row.len()) && pipes.len() > leading);
     pipes.len() + 1 - leading - trailing
 }
 
@@ -74,7 +79,12 @@ fn gfm_tables(text: &str) -> Vec<RawTable> {
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
             Event::Start(Tag::Table(_)) => {
-                current = Some(RawTable { header: Vec::new(), line: Some(lines.line(range.start)), rows: Vec::new(), problem: None })
+                current = Some(RawTable {
+                    header: Vec::new(),
+                    line: Some(lines.line(range.start)),
+                    rows: Vec::new(),
+                    problem: None,
+                })
             }
             Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
                 cells.clear();
@@ -83,7 +93,9 @@ fn gfm_tables(text: &str) -> Vec<RawTable> {
                 row_cells_in_source = source_cell_count(source_line);
             }
             Event::Start(Tag::TableCell) => cell = Some(CellBuilder::default()),
-            Event::End(TagEnd::TableCell) => cells.push(cell.take().map(CellBuilder::finish).unwrap_or_default()),
+            Event::End(TagEnd::TableCell) => {
+                cells.push(cell.take().map(CellBuilder::finish).unwrap_or_default())
+            }
             Event::End(TagEnd::TableHead) => {
                 if let Some(table) = current.as_mut() {
                     table.header = std::mem::take(&mut cells);
@@ -93,7 +105,11 @@ fn gfm_tables(text: &str) -> Vec<RawTable> {
                 let mut row = std::mem::take(&mut cells);
                 row.resize(row_cells_in_source, String::new());
                 if let Some(table) = current.as_mut() {
-                    table.rows.push(RawRow { cells: row, line: row_line, problem: None });
+                    table.rows.push(RawRow {
+                        cells: row,
+                        line: row_line,
+                        problem: None,
+                    });
                 }
             }
             Event::End(TagEnd::Table) => tables.extend(current.take()),
@@ -148,7 +164,8 @@ mod tests {
 
     #[test]
     fn a_short_row_is_a_missing_cell() {
-        let err = read("| Code | Description | Solution |\n|---|---|---|\n| 1 | One. |\n").unwrap_err();
+        let err =
+            read("| Code | Description | Solution |\n|---|---|---|\n| 1 | One. |\n").unwrap_err();
         assert_eq!((err.line, err.row), (Some(3), Some(1)));
         assert!(err.message.starts_with("2 cells, expected 3"), "{err}");
     }

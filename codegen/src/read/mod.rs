@@ -27,7 +27,19 @@ pub fn format_from_path(path: &str) -> Option<Format> {
 /// The format the content looks like, for files whose name says nothing.
 pub fn format_from_content(text: &str) -> Format {
     let start = text.trim_start().to_ascii_lowercase();
-    let markup = ["<!doctype", "<html", "<body", "<div", "<table", "<article", "<section", "<p", "<h1", "<h2", "<!--"];
+    let markup = [
+        "<!doctype",
+        "<html",
+        "<body",
+        "<div",
+        "<table",
+        "<article",
+        "<section",
+        "<p",
+        "<h1",
+        "<h2",
+        "<!--",
+    ];
     if markup.iter().any(|m| start.starts_with(m)) {
         return Format::Html;
     }
@@ -35,7 +47,9 @@ pub fn format_from_content(text: &str) -> Format {
         let line = line.trim();
         line.contains('-')
             && line.contains('|')
-            && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+            && line
+                .chars()
+                .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
     };
     if text.lines().any(delimiter_row) || html::mentions_table(text) {
         Format::Markdown
@@ -48,10 +62,19 @@ pub fn format_from_content(text: &str) -> Format {
 pub fn read(file: &str, bytes: &[u8], format: Option<Format>) -> Result<Article> {
     let text = normalize::decode(bytes).map_err(|e| e.in_file(file))?;
     if text.trim().is_empty() {
-        let what = if text.is_empty() { "the file is empty" } else { "the file holds only whitespace" };
-        return Err(Error::new(format!("{what}: expected an article with an error-code table")).in_file(file));
+        let what = if text.is_empty() {
+            "the file is empty"
+        } else {
+            "the file holds only whitespace"
+        };
+        return Err(Error::new(format!(
+            "{what}: expected an article with an error-code table"
+        ))
+        .in_file(file));
     }
-    let format = format.or_else(|| format_from_path(file)).unwrap_or_else(|| format_from_content(&text));
+    let format = format
+        .or_else(|| format_from_path(file))
+        .unwrap_or_else(|| format_from_content(&text));
     let article = match format {
         Format::Html => html::read(&text),
         Format::Markdown => markdown::read(&text),
@@ -70,13 +93,27 @@ mod tests {
         assert_eq!(format_from_path("b.markdown"), Some(Format::Markdown));
         assert_eq!(format_from_path("b"), None);
         assert_eq!(format_from_content("\n<!DOCTYPE html><html>"), Format::Html);
-        assert_eq!(format_from_content("# T\n\n| a | b |\n|---|:-:|\n"), Format::Markdown);
-        assert_eq!(format_from_content("Error code |\nDescription |"), Format::Text);
+        assert_eq!(
+            format_from_content("# T\n\n| a | b |\n|---|:-:|\n"),
+            Format::Markdown
+        );
+        assert_eq!(
+            format_from_content("Error code |\nDescription |"),
+            Format::Text
+        );
     }
 
     #[test]
     fn empty_and_blank_files_are_refused_by_name() {
-        assert_eq!(read("x.txt", b"", None).unwrap_err().to_string(), "x.txt: the file is empty: expected an article with an error-code table");
-        assert!(read("x.md", b" \n\t", None).unwrap_err().to_string().starts_with("x.md: the file holds only whitespace"));
+        assert_eq!(
+            read("x.txt", b"", None).unwrap_err().to_string(),
+            "x.txt: the file is empty: expected an article with an error-code table"
+        );
+        assert!(
+            read("x.md", b" \n\t", None)
+                .unwrap_err()
+                .to_string()
+                .starts_with("x.md: the file holds only whitespace")
+        );
     }
 }

@@ -17,9 +17,14 @@ pub fn decode(bytes: &[u8]) -> Result<String> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         // Offsets count from the start of the file, BOM included.
         let offset = bom + e.valid_up_to();
-        let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
-        Error::new(format!("invalid UTF-8 at byte offset {offset}: expected a UTF-8 text file"))
-            .at_line(Some(line))
+        let line = 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        Error::new(format!(
+            "invalid UTF-8 at byte offset {offset}: expected a UTF-8 text file"
+        ))
+        .at_line(Some(line))
     })?;
     if text.contains('\0') {
         let offset = text.find('\0').unwrap_or(0);
@@ -58,7 +63,11 @@ impl CellBuilder {
     pub fn break_line(&mut self) {
         let text = collapse(&self.current);
         if !text.is_empty() {
-            self.lines.push(if self.bullet { format!("- {text}") } else { text });
+            self.lines.push(if self.bullet {
+                format!("- {text}")
+            } else {
+                text
+            });
         }
         self.current.clear();
         self.bullet = false;
@@ -98,7 +107,9 @@ pub fn cell_from_lines(text: &str) -> String {
 
 /// Strips formatting people wrap codes in (`**40001**`, `` `40001` ``, quotes).
 pub fn strip_code_decoration(cell: &str) -> &str {
-    cell.trim().trim_matches(|c: char| matches!(c, '*' | '_' | '`' | '"' | '\'' | '“' | '”')).trim()
+    cell.trim()
+        .trim_matches(|c: char| matches!(c, '*' | '_' | '`' | '"' | '\'' | '“' | '”'))
+        .trim()
 }
 
 #[cfg(test)]
@@ -110,8 +121,16 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBFa\r\nb\rc").unwrap(), "a\nb\nc");
         let err = decode(b"ok\n\xff").unwrap_err();
         assert_eq!(err.line, Some(2));
-        assert!(err.message.contains("invalid UTF-8 at byte offset 3"), "{err}");
-        assert!(decode(b"a\0b").unwrap_err().message.contains("NUL byte at byte offset 1"));
+        assert!(
+            err.message.contains("invalid UTF-8 at byte offset 3"),
+            "{err}"
+        );
+        assert!(
+            decode(b"a\0b")
+                .unwrap_err()
+                .message
+                .contains("NUL byte at byte offset 1")
+        );
     }
 
     #[test]
@@ -126,12 +145,18 @@ mod tests {
         cell.break_line();
         cell.break_line();
         cell.push_text("after");
-        assert_eq!(cell.finish(), "You don’t have permission.\n- first\n- second\nafter");
+        assert_eq!(
+            cell.finish(),
+            "You don’t have permission.\n- first\n- second\nafter"
+        );
     }
 
     #[test]
     fn copied_lines_keep_bullets() {
-        assert_eq!(cell_from_lines("Common issues:\n• a\n  * b \n\n c"), "Common issues:\n- a\n- b\nc");
+        assert_eq!(
+            cell_from_lines("Common issues:\n• a\n  * b \n\n c"),
+            "Common issues:\n- a\n- b\nc"
+        );
     }
 
     #[test]

@@ -58,7 +58,9 @@ impl Role {
         match self {
             Role::Code => "code (\"Error code\", \"Code\")",
             Role::Description => "description (\"Description\", \"Error message\", \"Message\")",
-            Role::Solution => "solution (\"Possible cause and suggested solution\", \"Solution\", \"How to fix\")",
+            Role::Solution => {
+                "solution (\"Possible cause and suggested solution\", \"Solution\", \"How to fix\")"
+            }
         }
     }
 }
@@ -80,12 +82,21 @@ fn role_of(header: &str) -> Option<Role> {
         return None;
     }
     let lower = header.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     let has = |w: &str| words.contains(&w);
     if words.is_empty() || words.len() > 8 {
         return None;
     }
-    if has("solution") || has("solutions") || has("fix") || has("resolution") || has("cause") || has("remedy") {
+    if has("solution")
+        || has("solutions")
+        || has("fix")
+        || has("resolution")
+        || has("cause")
+        || has("remedy")
+    {
         Some(Role::Solution)
     } else if has("description") || has("message") || has("meaning") {
         Some(Role::Description)
@@ -125,7 +136,12 @@ pub fn columns(header: &[String]) -> std::result::Result<Columns, String> {
         .map(Role::label)
         .collect();
     match roles {
-        [Some(code), Some(description), Some(solution)] => Ok(Columns { code, description, solution, extra }),
+        [Some(code), Some(description), Some(solution)] => Ok(Columns {
+            code,
+            description,
+            solution,
+            extra,
+        }),
         _ => Err(format!("no {} column", missing.join(", no "))),
     }
 }
@@ -137,7 +153,11 @@ pub fn is_code_header(cell: &str) -> bool {
 }
 
 fn show_header(header: &[String]) -> String {
-    header.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(" | ")
+    header
+        .iter()
+        .map(|h| format!("\"{h}\""))
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 /// Picks the error table(s) by header and validates their rows. Several tables
@@ -150,9 +170,14 @@ pub fn select(format: Format, tables: Vec<RawTable>) -> Result<Article> {
         match columns(&table.header) {
             Ok(columns) => chosen.push((table, columns)),
             Err(why) => {
-                let place = table.line.map_or(format!("table {}", index + 1), |l| format!("table at line {l}"));
+                let place = table.line.map_or(format!("table {}", index + 1), |l| {
+                    format!("table at line {l}")
+                });
                 if !table.header.iter().all(|h| h.is_empty()) {
-                    warnings.push(format!("ignored {place} with header {}", show_header(&table.header)));
+                    warnings.push(format!(
+                        "ignored {place} with header {}",
+                        show_header(&table.header)
+                    ));
                 }
                 refused.push(format!("{place}: {} ({why})", show_header(&table.header)));
             }
@@ -163,17 +188,25 @@ pub fn select(format: Format, tables: Vec<RawTable>) -> Result<Article> {
         return Err(if refused.is_empty() {
             Error::new(format!("no table found: {expected}"))
         } else {
-            Error::new(format!("no error table found: {expected}; the tables seen were:\n  {}", refused.join("\n  ")))
+            Error::new(format!(
+                "no error table found: {expected}; the tables seen were:\n  {}",
+                refused.join("\n  ")
+            ))
         });
     }
     if chosen.len() > 1 {
-        warnings.push(format!("{} tables have an error-code header; their rows are read as one list", chosen.len()));
+        warnings.push(format!(
+            "{} tables have an error-code header; their rows are read as one list",
+            chosen.len()
+        ));
     }
     let mut rows = Vec::new();
     let mut seen: HashMap<Code, (usize, Option<usize>)> = HashMap::new();
     for (table, columns) in chosen {
         if let Some(problem) = &table.problem {
-            return Err(Error::new(format!("the error table's header: {problem}")).at_line(table.line));
+            return Err(
+                Error::new(format!("the error table's header: {problem}")).at_line(table.line)
+            );
         }
         if table.rows.is_empty() {
             return Err(Error::new(format!(
@@ -183,7 +216,9 @@ pub fn select(format: Format, tables: Vec<RawTable>) -> Result<Article> {
             .at_line(table.line));
         }
         for (name, _) in columns.extra.iter().map(|(i, n)| (n, i)) {
-            warnings.push(format!("extra column \"{name}\" is kept in each entry's `extra` fields"));
+            warnings.push(format!(
+                "extra column \"{name}\" is kept in each entry's `extra` fields"
+            ));
         }
         for raw in table.rows {
             let number = rows.len() + 1;
@@ -200,7 +235,11 @@ pub fn select(format: Format, tables: Vec<RawTable>) -> Result<Article> {
             rows.push(row);
         }
     }
-    Ok(Article { format, rows, warnings })
+    Ok(Article {
+        format,
+        rows,
+        warnings,
+    })
 }
 
 fn read_row(header: &[String], columns: &Columns, raw: RawRow) -> Result<ArticleRow> {
@@ -219,10 +258,22 @@ fn read_row(header: &[String], columns: &Columns, raw: RawRow) -> Result<Article
     let code = Code::parse(strip_code_decoration(&raw.cells[columns.code])).map_err(located)?;
     let description = raw.cells[columns.description].clone();
     if description.is_empty() {
-        return Err(located(format!("code {code}: empty description: expected the error's description")));
+        return Err(located(format!(
+            "code {code}: empty description: expected the error's description"
+        )));
     }
-    let extra = columns.extra.iter().map(|(i, name)| (name.clone(), raw.cells[*i].clone())).collect();
-    Ok(ArticleRow { code, description, solution: raw.cells[columns.solution].clone(), extra, line: raw.line })
+    let extra = columns
+        .extra
+        .iter()
+        .map(|(i, name)| (name.clone(), raw.cells[*i].clone()))
+        .collect();
+    Ok(ArticleRow {
+        code,
+        description,
+        solution: raw.cells[columns.solution].clone(),
+        extra,
+        line: raw.line,
+    })
 }
 
 #[cfg(test)]
@@ -241,7 +292,12 @@ mod tests {
         for h in ["Error code", "Code", "error codes"] {
             assert_eq!(role_of(h), Some(Role::Code), "{h}");
         }
-        for h in ["Possible cause and suggested solution", "How to fix", "Cause and solution", "Suggested solution"] {
+        for h in [
+            "Possible cause and suggested solution",
+            "How to fix",
+            "Cause and solution",
+            "Suggested solution",
+        ] {
             assert_eq!(role_of(h), Some(Role::Solution), "{h}");
         }
     }
@@ -251,6 +307,9 @@ mod tests {
         let err = columns(&header(&["Error code", "Description"])).unwrap_err();
         assert!(err.starts_with("no solution"), "{err}");
         let err = columns(&header(&["Code", "Description", "Message", "Fix"])).unwrap_err();
-        assert!(err.contains("\"Description\" and \"Message\" both look like the description"), "{err}");
+        assert!(
+            err.contains("\"Description\" and \"Message\" both look like the description"),
+            "{err}"
+        );
     }
 }

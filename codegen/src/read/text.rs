@@ -11,7 +11,9 @@ use crate::read::normalize::{cell_from_lines, collapse, strip_code_decoration};
 use crate::read::table::{self, Article, RawRow, RawTable};
 
 pub fn read(text: &str) -> Result<Article> {
-    let tsv = text.lines().any(|line| line.contains('\t') && line.split('\t').any(table::is_code_header));
+    let tsv = text
+        .lines()
+        .any(|line| line.contains('\t') && line.split('\t').any(table::is_code_header));
     let tables = if tsv {
         vec![tsv_table(text)?]
     } else if text.contains('|') {
@@ -23,7 +25,9 @@ pub fn read(text: &str) -> Result<Article> {
     };
     let mut article = table::select(Format::Text, tables)?;
     if !tsv && trailing_text(text).is_some() {
-        article.warnings.push("text after the table's last `|` was ignored".into());
+        article
+            .warnings
+            .push("text after the table's last `|` was ignored".into());
     }
     Ok(article)
 }
@@ -46,7 +50,12 @@ impl Segment<'_> {
     }
 
     fn last_line(&self) -> &str {
-        self.text.trim().rsplit('\n').next().unwrap_or_default().trim()
+        self.text
+            .trim()
+            .rsplit('\n')
+            .next()
+            .unwrap_or_default()
+            .trim()
     }
 
     fn is_single_line(&self) -> bool {
@@ -58,7 +67,10 @@ fn segments(text: &str) -> Vec<Segment<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (index, _) in text.match_indices('|') {
-        out.push(Segment { text: &text[start..index], start });
+        out.push(Segment {
+            text: &text[start..index],
+            start,
+        });
         start = index + 1;
     }
     out
@@ -75,11 +87,23 @@ fn looks_like_code(cell: &str) -> bool {
 
 fn pipe_table(text: &str) -> Result<RawTable> {
     let cells = segments(text);
-    let Some(code_header) = cells.iter().position(|c| table::is_code_header(c.last_line())) else {
+    let Some(code_header) = cells
+        .iter()
+        .position(|c| table::is_code_header(c.last_line()))
+    else {
         // No code column anywhere: hand the first cells on as the header seen,
         // so the error can show what the table did have.
-        let header = cells.iter().take(8).map(|c| collapse(c.last_line())).collect();
-        return Ok(RawTable { header, line: cells.first().map(|c| c.line(text)), rows: Vec::new(), problem: None });
+        let header = cells
+            .iter()
+            .take(8)
+            .map(|c| collapse(c.last_line()))
+            .collect();
+        return Ok(RawTable {
+            header,
+            line: cells.first().map(|c| c.line(text)),
+            rows: Vec::new(),
+            problem: None,
+        });
     };
     // Header cells before the code column: single short lines, walking back;
     // the first header cell may share its segment with the intro prose.
@@ -94,16 +118,23 @@ fn pipe_table(text: &str) -> Result<RawTable> {
             break;
         }
     }
-    let first_code = cells[code_header + 1..].iter().position(|c| looks_like_code(c.text)).map(|i| i + code_header + 1);
+    let first_code = cells[code_header + 1..]
+        .iter()
+        .position(|c| looks_like_code(c.text))
+        .map(|i| i + code_header + 1);
     let header_end = match first_code {
         Some(first_code) => start + (first_code - code_header),
         None => cells.len(),
     };
-    let header_line = Some(cells[start].line(text) + cells[start].text.trim().matches('\n').count());
-    let header: Vec<String> = cells[start..header_end].iter().map(|c| collapse(c.last_line())).collect();
+    let header_line =
+        Some(cells[start].line(text) + cells[start].text.trim().matches('\n').count());
+    let header: Vec<String> = cells[start..header_end]
+        .iter()
+        .map(|c| collapse(c.last_line()))
+        .collect();
     let width = header.len();
     let body = &cells[header_end..];
-    if width > 0 && body.len() % width != 0 {
+    if width > 0 && !body.len().is_multiple_of(width) {
         let complete = body.len() / width;
         let last = body.last().map(|c| c.line(text));
         return Err(Error::new(format!(
@@ -115,14 +146,23 @@ fn pipe_table(text: &str) -> Result<RawTable> {
     }
     let rows = body
         .chunks(width.max(1))
-        .map(|row| RawRow { cells: row.iter().map(|c| cell_from_lines(c.text)).collect(), line: Some(row[0].line(text)), problem: None })
+        .map(|row| RawRow {
+            cells: row.iter().map(|c| cell_from_lines(c.text)).collect(),
+            line: Some(row[0].line(text)),
+            problem: None,
+        })
         .collect();
-    Ok(RawTable { header, line: header_line, rows, problem: None })
+    Ok(RawTable {
+        header,
+        line: header_line,
+        rows,
+        problem: None,
+    })
 }
 
 fn tsv_table(text: &str) -> Result<RawTable> {
     let lines: Vec<&str> = text.split('\n').collect();
-    let split = |line: &str| line.split('\t').map(|c| cell_from_lines(c)).collect::<Vec<_>>();
+    let split = |line: &str| line.split('\t').map(cell_from_lines).collect::<Vec<_>>();
     let header_at = lines
         .iter()
         .position(|l| l.contains('\t') && l.split('\t').any(table::is_code_header))
@@ -141,7 +181,10 @@ fn tsv_table(text: &str) -> Result<RawTable> {
             match rows.last_mut() {
                 // A cell with several paragraphs continues on tab-less lines.
                 Some(row) => {
-                    let last = row.cells.last_mut().expect("a row read from a line has a cell");
+                    let last = row
+                        .cells
+                        .last_mut()
+                        .expect("a row read from a line has a cell");
                     let more = cell_from_lines(line);
                     if !more.is_empty() {
                         if !last.is_empty() {
@@ -154,9 +197,18 @@ fn tsv_table(text: &str) -> Result<RawTable> {
                 None => break,
             }
         }
-        rows.push(RawRow { cells: split(line), line: Some(index + 1), problem: None });
+        rows.push(RawRow {
+            cells: split(line),
+            line: Some(index + 1),
+            problem: None,
+        });
     }
-    Ok(RawTable { header, line: Some(header_at + 1), rows, problem: None })
+    Ok(RawTable {
+        header,
+        line: Some(header_at + 1),
+        rows,
+        problem: None,
+    })
 }
 
 #[cfg(test)]
@@ -172,7 +224,10 @@ mod tests {
         assert_eq!(article.rows[0].solution, "Fix\nit.");
         assert_eq!(article.rows[0].line, Some(5));
         assert_eq!(article.rows[1].solution, "");
-        assert_eq!(article.warnings, ["text after the table's last `|` was ignored"]);
+        assert_eq!(
+            article.warnings,
+            ["text after the table's last `|` was ignored"]
+        );
     }
 
     #[test]
@@ -186,8 +241,13 @@ mod tests {
 
     #[test]
     fn a_missing_cell_is_refused_with_the_count() {
-        let err = read("Error code |\nDescription |\nSolution |\n1 | One. | Fix |\n2 | Two. |").unwrap_err();
-        assert!(err.message.contains("5 cells after its header, not a multiple of its 3 columns"), "{err}");
+        let err = read("Error code |\nDescription |\nSolution |\n1 | One. | Fix |\n2 | Two. |")
+            .unwrap_err();
+        assert!(
+            err.message
+                .contains("5 cells after its header, not a multiple of its 3 columns"),
+            "{err}"
+        );
         assert_eq!(err.line, Some(5));
     }
 }

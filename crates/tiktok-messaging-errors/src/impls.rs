@@ -14,7 +14,9 @@ impl ErrorCode {
 
     /// Strict parsing: only codes this crate knows, by their string form.
     pub fn try_parse(code: &str) -> Result<ErrorCode, ParseErrorCodeError> {
-        ErrorCode::from_known_str(code).ok_or(ParseErrorCodeError { kind: ParseKind::Unknown })
+        ErrorCode::from_known_str(code).ok_or(ParseErrorCodeError {
+            kind: ParseKind::Unknown,
+        })
     }
 }
 
@@ -33,7 +35,11 @@ impl fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.description() {
             Some(description) => write!(f, "{} {}: {description}", self.code(), self.name()),
-            None => write!(f, "{} Unknown: a TikTok error code this crate does not know", self.code()),
+            None => write!(
+                f,
+                "{} Unknown: a TikTok error code this crate does not know",
+                self.code()
+            ),
         }
     }
 }
@@ -54,11 +60,15 @@ impl FromStr for ErrorCode {
             return Ok(known);
         }
         if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(ParseErrorCodeError { kind: ParseKind::NotACode });
+            return Err(ParseErrorCodeError {
+                kind: ParseKind::NotACode,
+            });
         }
         code.parse::<u32>()
             .map(ErrorCode::from_code)
-            .map_err(|_| ParseErrorCodeError { kind: ParseKind::TooLarge })
+            .map_err(|_| ParseErrorCodeError {
+                kind: ParseKind::TooLarge,
+            })
     }
 }
 
@@ -111,8 +121,12 @@ pub struct ParseErrorCodeError {
 impl fmt::Display for ParseErrorCodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self.kind {
-            ParseKind::NotACode => "not a TikTok error code: expected a known code or a decimal number",
-            ParseKind::TooLarge => "TikTok error code out of range: expected a number that fits u32",
+            ParseKind::NotACode => {
+                "not a TikTok error code: expected a known code or a decimal number"
+            }
+            ParseKind::TooLarge => {
+                "TikTok error code out of range: expected a number that fits u32"
+            }
             ParseKind::Unknown => "not a TikTok error code this crate knows",
         })
     }
@@ -133,7 +147,11 @@ impl UnknownCodeError {
 
 impl fmt::Display for UnknownCodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} is not a TikTok error code this crate knows", self.code)
+        write!(
+            f,
+            "{} is not a TikTok error code this crate knows",
+            self.code
+        )
     }
 }
 
@@ -145,7 +163,11 @@ pub struct NotNumericError {
 
 impl fmt::Display for NotNumericError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error code {} is alphanumeric and has no number", self.code.code())
+        write!(
+            f,
+            "error code {} is alphanumeric and has no number",
+            self.code.code()
+        )
     }
 }
 

@@ -60,7 +60,11 @@ impl<T> ApiResponse<T> {
     pub fn into_result(self) -> Result<Option<T>, ApiError> {
         match self.error {
             None => Ok(self.data),
-            Some(code) => Err(ApiError { code, message: self.message.unwrap_or_default(), request_id: self.request_id }),
+            Some(code) => Err(ApiError {
+                code,
+                message: self.message.unwrap_or_default(),
+                request_id: self.request_id,
+            }),
         }
     }
 }
@@ -78,7 +82,12 @@ pub struct ApiError {
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "TikTok API error {} {}", self.code.code(), self.code.name())?;
+        write!(
+            f,
+            "TikTok API error {} {}",
+            self.code.code(),
+            self.code.name()
+        )?;
         if !self.message.is_empty() {
             write!(f, ": {}", self.message)?;
         }
@@ -131,6 +140,11 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ResponseVisitor<T> {
         }
         let code = code.ok_or_else(|| de::Error::missing_field("code"))?;
         let error = (code != 0).then_some(code);
-        Ok(ApiResponse { error, message, request_id, data: if error.is_some() { None } else { data.0 } })
+        Ok(ApiResponse {
+            error,
+            message,
+            request_id,
+            data: if error.is_some() { None } else { data.0 },
+        })
     }
 }

@@ -39,7 +39,9 @@ impl Visitor<'_> for CodeVisitor {
     }
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<ErrorCode, E> {
-        value.parse().map_err(|_| E::invalid_value(de::Unexpected::Str(value), &self))
+        value
+            .parse()
+            .map_err(|_| E::invalid_value(de::Unexpected::Str(value), &self))
     }
 }
 

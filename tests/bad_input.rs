@@ -1,0 +1,132 @@
+//! Every refused input gets its own clear message: file, line or row, and
+//! what was expected. None of them panics.
+
+use workspace_tests::model;
+
+fn refusal(file: &str, input: &[u8]) -> String {
+    match model(file, input) {
+        Ok(catalog) => panic!("{file} was accepted: {catalog:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+const HEADER_TEXT: &str = "Error code |\nDescription |\nSolution |\n";
+const MD_HEAD: &str = "| Error code | Description | Solution |\n|---|---|---|\n";
+
+fn assert_refused(file: &str, input: &str, expected: &str) {
+    let message = refusal(file, input.as_bytes());
+    assert!(
+        message.contains(expected),
+        "{file}: expected a message containing\n  {expected}\ngot\n  {message}"
+    );
+}
+
+#[test]
+fn empty_and_prose_only_inputs() {
+    assert_refused(
+        "a.txt",
+        "",
+        "a.txt: the file is empty: expected an article with an error-code table",
+    );
+    assert_refused("a.md", "  \n\n\t", "a.md: the file holds only whitespace");
+    assert_refused(
+        "a.txt",
+        "Just prose.\nNo table here.",
+        "a.txt: no table found: expected a table whose header names",
+    );
+    assert_refused("a.html", "<p>No table</p>", "a.html: no table found");
+}
+
+#[test]
+fn headers_that_do_not_name_the_columns() {
+    assert_refused(
+        "a.md",
+        "| Error code | Description |\n|---|---|\n| 1 | x |\n",
+        "(no solution (",
+    );
+    let message = refusal(
+        "a.md",
+        b"| Name | Value |\n|---|---|\n| a | b |\n\n| Foo | Bar |\n|---|---|\n| 1 | 2 |\n",
+    );
+    assert!(
+        message.contains("\"Name\" | \"Value\"") && message.contains("\"Foo\" | \"Bar\""),
+        "lists every header seen: {message}"
+    );
+    assert_refused("a.md", MD_HEAD, "has a header but no rows");
+    assert_refused("a.txt", HEADER_TEXT, "has a header but no rows");
+}
+
+#[test]
+fn rows_with_bad_cells() {
+    assert_refused(
+        "a.md",
+        &format!("{MD_HEAD}| 1 | One. |\n"),
+        "a.md:3: row 1: 2 cells, expected 3",
+    );
+    assert_refused(
+        "a.md",
+        &format!("{MD_HEAD}|  | One. | Fix |\n"),
+        "a.md:3: row 1: empty code",
+    );
+    assert_refused(
+        "a.md",
+        &format!("{MD_HEAD}| 1 | One. | Fix |\n| 2 |  | Fix |\n"),
+        "a.md:4: row 2: code 2: empty description",
+    );
+    assert_refused(
+        "a.md",
+        &format!("{MD_HEAD}| 1 | a | b |\n| 2 | a | b |\n| 4000I | a | b |\n"),
+        "a.md:5: row 3: code \"4000I\" is not a decimal number",
+    );
+    assert_refused(
+        "a.md",
+        &format!("{MD_HEAD}| -40001 | a | b |\n"),
+        "row 1: code \"-40001\" is negative",
+    );
+    assert_refused(
+        "a.md",
+        &format!("{MD_HEAD}| 4294967296 | a | b |\n"),
+        "row 1: code \"4294967296\" is too large",
+    );
+    assert_refused(
+        "a.md",
+        &format!("{MD_HEAD}| 1 | a | b |\n| 2 | a | b |\n| 1 | again | b |\n"),
+        "a.md:5: row 3: code 1 appears twice: first in row 1 (line 3)",
+    );
+    assert_refused(
+        "a.txt",
+        &format!("{HEADER_TEXT}1 |\nOne. |\n"),
+        "not a multiple of its 3 columns",
+    );
+}
+
+#[test]
+fn bytes_that_are_not_text() {
+    assert_refused("a.txt", "ok\n\u{0}\u{1}", "NUL byte at byte offset 3");
+    let message = refusal("a.md", b"| Error code |\n\xC3\x28 broken");
+    assert!(
+        message.starts_with("a.md:2: invalid UTF-8 at byte offset 15"),
+        "{message}"
+    );
+    let garbage: Vec<u8> = (0..=255u8).rev().cycle().take(2048).collect();
+    assert!(refusal("blob.bin", &garbage).contains("invalid UTF-8 at byte offset 0"));
+}
+
+#[test]
+fn html_that_only_looks_like_a_table() {
+    assert_refused(
+        "a.html",
+        "<html><body><script>var t = '<table><tr><th>Error code</th><th>Description</th><th>Solution</th></tr><tr><td>1</td><td>x</td><td>y</td></tr></table>';</script></body></html>",
+        "a.html: no table found",
+    );
+    assert_refused(
+        "a.html",
+        "<html><body><table><tr><th>Error code</th><th>Description</th><th>Solution</th></tr><tr><td>1</td><td>x",
+        "a.html: truncated HTML",
+    );
+    assert_refused(
+        "a.html",
+        "<table><tr><th>Error code</th><th>Description</th><th>Solution</th></tr><tr><td rowspan=\"2\">1</td><td>x</td><td>y</td></tr></table>",
+        "a.html: row 1: a cell has rowspan=\"2\": merged cells are not supported",
+    );
+}
