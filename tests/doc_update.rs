@@ -1,0 +1,200 @@
+//! Simulated doc updates: regenerate a copy of the workspace from a changed
+//! article, and check what users get (versions, deprecations, compiling code).
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use codegen::Bump;
+use workspace_tests::{entry, root};
+use xtask::regen::{Options, run};
+
+/// A temporary copy of everything regen reads and writes.
+fn workspace_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let entry = entry();
+    let crate_src = format!("{}/src", entry.crate_dir);
+    let files = [
+        "docs/sources.toml",
+        &entry.source,
+        &entry.annotations,
+        &entry.fixture,
+        &entry.markdown,
+    ];
+    let crate_files =
+        ["Cargo.toml", "CHANGELOG.md", "README.md"].map(|f| format!("{}/{f}", entry.crate_dir));
+    for file in files.iter().map(|f| f.to_string()).chain(crate_files) {
+        let target = dir.path().join(&file);
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::copy(root().join(&file), target).unwrap();
+    }
+    fs::create_dir_all(dir.path().join(&crate_src)).unwrap();
+    for file in fs::read_dir(root().join(&crate_src)).unwrap() {
+        let file = file.unwrap();
+        fs::copy(
+            file.path(),
+            dir.path().join(&crate_src).join(file.file_name()),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+fn edit_source(dir: &Path, edit: impl FnOnce(String) -> String) {
+    let path = dir.join(entry().source);
+    let text = fs::read_to_string(&path).unwrap();
+    let edited = edit(text.clone());
+    assert_ne!(edited, text, "the edit must change the article");
+    fs::write(path, edited).unwrap();
+}
+
+fn regen(dir: &Path) -> xtask::regen::Report {
+    let report = run(dir, &Options::default()).unwrap();
+    let again = run(
+        dir,
+        &Options {
+            check: true,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        again.stale().is_empty(),
+        "regen is idempotent; stale after regen: {:?}",
+        again.stale()
+    );
+    report
+}
+
+const BLOCKED_ROW: &str = "40064 |\nYour message was blocked due to messaging restrictions. |\nTikTok’s messaging rules may be preventing this message from being sent. Contact your TikTok rep to check what rule is blocking the delivery. |\n";
+
+#[test]
+fn reworded_text_is_a_patch() {
+    let dir = workspace_copy();
+    edit_source(dir.path(), |t| {
+        t.replace(
+            "Your requests are being throttled.",
+            "Your requests are being throttled. Slow down.",
+        )
+    });
+    let report = regen(dir.path());
+    assert_eq!(
+        (report.generated.bump, report.generated.version.as_str()),
+        (Bump::Patch, "1.0.1")
+    );
+    assert_eq!(report.generated.changes.changed[0].fields, ["solution"]);
+    let changelog = fs::read_to_string(dir.path().join(entry().changelog())).unwrap();
+    assert!(
+        changelog.contains("## 1.0.1")
+            && changelog.contains("Changed `40100` (`RateLimited`): solution."),
+        "{changelog}"
+    );
+}
+
+#[test]
+fn added_code_is_minor_and_warns_until_annotated() {
+    let dir = workspace_copy();
+    edit_source(dir.path(), |t| {
+        format!("{t}\n40010 |\nA new error. |\nDo something. |")
+    });
+    let report = regen(dir.path());
+    assert_eq!(
+        (report.generated.bump, report.generated.version.as_str()),
+        (Bump::Minor, "1.1.0")
+    );
+    assert!(
+        report
+            .generated
+            .warnings
+            .iter()
+            .any(|w| w.contains("code 40010 has no annotation in docs/annotations.toml"))
+    );
+    assert!(
+        report
+            .generated
+            .catalog
+            .errors
+            .iter()
+            .any(|e| e.name == "Code40010")
+    );
+}
+
+#[test]
+fn removed_code_is_deprecated_and_returns_undeprecated() {
+    let dir = workspace_copy();
+    edit_source(dir.path(), |t| t.replace(BLOCKED_ROW, ""));
+    let report = regen(dir.path());
+    assert_eq!(
+        (report.generated.bump, report.generated.version.as_str()),
+        (Bump::Minor, "1.1.0")
+    );
+    let fixture = fs::read_to_string(dir.path().join(entry().fixture)).unwrap();
+    assert!(
+        fixture.contains("\"state\": \"removed\"") && fixture.contains("\"since\": \"1.1.0\""),
+        "{fixture}"
+    );
+    let rust = fs::read_to_string(dir.path().join(entry().generated_rust())).unwrap();
+    assert!(
+        rust.contains("#[deprecated(\n        since = \"1.1.0\""),
+        "{rust}"
+    );
+    compiles_with_old_consumer(dir.path(), true);
+
+    fs::copy(root().join(entry().source), dir.path().join(entry().source)).unwrap();
+    let report = regen(dir.path());
+    assert_eq!(report.generated.changes.added.len(), 1, "the code returns");
+    let rust = fs::read_to_string(dir.path().join(entry().generated_rust())).unwrap();
+    assert!(
+        !rust.contains("#[deprecated"),
+        "a returning code is un-deprecated"
+    );
+}
+
+/// Old downstream code still compiles; a removed code only warns.
+fn compiles_with_old_consumer(dir: &Path, expect_deprecation: bool) {
+    let crate_dir = dir.join(entry().crate_dir);
+    fs::create_dir_all(crate_dir.join("examples")).unwrap();
+    fs::write(
+        crate_dir.join("examples/old_consumer.rs"),
+        "use tiktok_messaging_errors::ErrorCode;\nfn main() {\n    let code = ErrorCode::from_code(40064);\n    let blocked = matches!(code, ErrorCode::MessageBlocked);\n    match code {\n        ErrorCode::RateLimited | ErrorCode::SystemError => println!(\"retry\"),\n        ErrorCode::Unknown(u) => println!(\"unknown {}\", u.get()),\n        _ => println!(\"{blocked}\"),\n    }\n}\n",
+    )
+    .unwrap();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(cargo)
+        .args([
+            "check",
+            "--offline",
+            "--example",
+            "old_consumer",
+            "--message-format",
+            "short",
+        ])
+        .env("CARGO_TARGET_DIR", root().join("target/doc-update-sim"))
+        .current_dir(&crate_dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "old consumer code must still compile:\n{stderr}"
+    );
+    assert_eq!(
+        stderr.contains("use of deprecated unit variant"),
+        expect_deprecation,
+        "{stderr}"
+    );
+    let warnings = stderr
+        .lines()
+        .filter(|l| l.contains("warning:") && !l.contains("generated"))
+        .count();
+    if expect_deprecation {
+        assert!(
+            warnings >= 1
+                && stderr
+                    .lines()
+                    .filter(|l| l.contains("warning:"))
+                    .all(|l| l.contains("deprecated") || l.contains("generated")),
+            "only deprecation warnings:\n{stderr}"
+        );
+    }
+}
