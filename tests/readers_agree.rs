@@ -96,3 +96,57 @@ fn ignored_tables_are_reported() {
         "{warnings:#?}"
     );
 }
+
+#[test]
+fn reworded_and_reordered_headers_with_an_extra_column() {
+    let markdown = "| How to fix | HTTP status | Code | Error message |\n|---|---|---|---|\n| Slow down. | 200 | 40100 | Rate limited. |\n";
+    let text = "How to fix |\nHTTP status |\nCode |\nError message |\nSlow down. |\n200 |\n40100 |\nRate limited. |\n";
+    let tsv = "Cause and solution\tHTTP status\tError code\tMessage\nSlow down.\t200\t40100\tRate limited.\n";
+    for (name, input) in [("h.md", markdown), ("h.txt", text), ("h.tsv", tsv)] {
+        let mut warnings = Vec::new();
+        let annotations = workspace_tests::annotations();
+        let catalog = codegen::model(
+            &entry(),
+            name,
+            input.as_bytes(),
+            None,
+            &annotations,
+            None,
+            &mut warnings,
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let first = &catalog.errors[0];
+        assert_eq!(
+            (
+                first.name.as_str(),
+                first.description.as_str(),
+                first.solution.as_str()
+            ),
+            ("RateLimited", "Rate limited.", "Slow down."),
+            "{name}"
+        );
+        assert_eq!(
+            first.extra.get("HTTP status").map(String::as_str),
+            Some("200"),
+            "{name}"
+        );
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("extra column \"HTTP status\"")),
+            "{name}: {warnings:?}"
+        );
+    }
+}
+
+#[test]
+fn lists_in_html_cells_become_dash_lines() {
+    let html = "<table><tr><th>Error code</th><th>Description</th><th>Possible cause and suggested solution</th></tr>\
+        <tr><td>40002</td><td>There&rsquo;s a problem with the parameters in your request.</td>\
+        <td><p>Check the API documentation. Common issues:</p><ul><li>Missing <code>access_token</code></li><li>Malformed <a href='#'>JSON</a></li></ul></td></tr></table>";
+    let catalog = model("list.html", html.as_bytes()).unwrap();
+    assert_eq!(
+        catalog.errors[0].solution,
+        "Check the API documentation. Common issues:\n- Missing access_token\n- Malformed JSON"
+    );
+}

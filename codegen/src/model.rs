@@ -106,7 +106,8 @@ pub enum Code {
 
 impl Code {
     /// Parses a code cell: a decimal number that fits `u32`, or a letter
-    /// followed by letters, digits, `_` or `-` with at least one digit (`E1001`).
+    /// followed by letters, digits, `_` or `-`, ending in a letter or digit, with
+    /// at least one digit (`E1001`).
     /// Surrounding formatting (`**`, backticks, quotes) is already gone.
     pub fn parse(cell: &str) -> std::result::Result<Code, String> {
         let text = cell.trim();
@@ -136,12 +137,13 @@ impl Code {
             && text
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            && text.ends_with(|c: char| c.is_ascii_alphanumeric())
             && text.chars().any(|c| c.is_ascii_digit());
         if well_formed {
             Ok(Code::Alphanumeric(text.to_owned()))
         } else {
             Err(format!(
-                "code \"{text}\" is not a decimal number (nor an alphanumeric code such as E1001: a letter, then letters, digits, '_' or '-', with at least one digit)"
+                "code \"{text}\" is not a decimal number (nor an alphanumeric code such as E1001: a letter, then letters, digits, '_' or '-', ending in a letter or digit, with at least one digit)"
             ))
         }
     }
@@ -307,6 +309,14 @@ mod tests {
 
     #[test]
     fn codes_parse_strictly() {
+        assert_eq!(
+            Code::parse("E_10-a"),
+            Ok(Code::Alphanumeric("E_10-a".into()))
+        );
+        assert!(
+            Code::parse("E10_").is_err(),
+            "trailing punctuation is formatting, not code"
+        );
         assert_eq!(Code::parse("40001"), Ok(Code::Numeric(40001)));
         assert_eq!(Code::parse(" 0 "), Ok(Code::Numeric(0)));
         assert_eq!(Code::parse("E1001"), Ok(Code::Alphanumeric("E1001".into())));

@@ -81,6 +81,9 @@ fn trailing_text(text: &str) -> Option<&str> {
     (!rest.is_empty()).then_some(rest)
 }
 
+/// More columns than this is not an error table a person wrote.
+const MAX_COLUMNS: usize = 16;
+
 fn looks_like_code(cell: &str) -> bool {
     Code::parse(strip_code_decoration(&collapse(cell))).is_ok()
 }
@@ -118,13 +121,31 @@ fn pipe_table(text: &str) -> Result<RawTable> {
             break;
         }
     }
-    let first_code = cells[code_header + 1..]
-        .iter()
-        .position(|c| looks_like_code(c.text))
-        .map(|i| i + code_header + 1);
-    let header_end = match first_code {
-        Some(first_code) => start + (first_code - code_header),
-        None => cells.len(),
+    // The header is as wide as the smallest run of header-like cells that
+    // names all three columns and is followed by a row whose code cell holds a
+    // code. (The first number after the header may sit in another column.)
+    let code_offset = code_header - start;
+    let header_like = |c: &Segment<'_>| c.is_single_line() && c.last_line().chars().count() <= 60;
+    let width_fits = |width: usize| {
+        let header: Vec<String> = cells[start..start + width]
+            .iter()
+            .map(|c| collapse(c.last_line()))
+            .collect();
+        cells[start + 1..start + width].iter().all(header_like)
+            && table::columns(&header).is_ok()
+            && cells
+                .get(start + width + code_offset)
+                .is_some_and(|c| looks_like_code(c.text))
+    };
+    let widest = (cells.len() - start).min(MAX_COLUMNS);
+    let header_end = match (code_offset + 1..=widest).find(|&w| width_fits(w)) {
+        Some(width) => start + width,
+        // No width works: hand on the cells up to the first code-like one, so
+        // the error names the header that was seen.
+        None => cells[code_header + 1..]
+            .iter()
+            .position(|c| looks_like_code(c.text))
+            .map_or(cells.len(), |i| start + i + 1),
     };
     let header_line =
         Some(cells[start].line(text) + cells[start].text.trim().matches('\n').count());
