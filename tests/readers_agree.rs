@@ -150,3 +150,19 @@ fn lists_in_html_cells_become_dash_lines() {
         "Check the API documentation. Common issues:\n- Missing access_token\n- Malformed JSON"
     );
 }
+
+#[test]
+fn paragraphs_and_line_breaks_in_html_cells_become_lines() {
+    let html = "<table><thead><tr><th>Code</th><th>Description</th><th>Solution</th></tr></thead>\
+        <tbody><tr><td><b>40100</b></td><td><p>First   paragraph.</p><p>Second&nbsp;one.</p></td>\
+        <td>Wait a moment.<br>Then <strong>retry</strong>.<br/><span style=\"color:red\">Back off.</span></td></tr></tbody></table>";
+    let catalog = model("p.html", html.as_bytes()).unwrap();
+    assert_eq!(
+        catalog.errors[0].description,
+        "First paragraph.\nSecond one."
+    );
+    assert_eq!(
+        catalog.errors[0].solution,
+        "Wait a moment.\nThen retry.\nBack off."
+    );
+}
