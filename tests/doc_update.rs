@@ -198,3 +198,73 @@ fn compiles_with_old_consumer(dir: &Path, expect_deprecation: bool) {
         );
     }
 }
+
+/// Cargo on a regenerated crate copy, sharing one target dir between runs.
+fn cargo(crate_dir: &Path, args: &[&str]) -> std::process::Output {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    Command::new(cargo)
+        .args(args)
+        .env("CARGO_TARGET_DIR", root().join("target/doc-update-sim"))
+        .current_dir(crate_dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_alphanumeric_code_works_end_to_end() {
+    let dir = workspace_copy();
+    edit_source(dir.path(), |t| {
+        format!("{t}\nE1001 |\nAn alphanumeric error. |\nRetry later. |")
+    });
+    let annotations = dir.path().join(entry().annotations);
+    let mut text = fs::read_to_string(&annotations).unwrap();
+    text.push_str("\n[codes.E1001]\nname = \"AlphaFailure\"\ncategory = \"server\"\n");
+    fs::write(&annotations, text).unwrap();
+    let report = regen(dir.path());
+    assert_eq!(report.generated.bump, Bump::Minor);
+    let fixture = fs::read_to_string(dir.path().join(entry().fixture)).unwrap();
+    assert!(fixture.contains("\"code\": \"E1001\""), "{fixture}");
+    let markdown = fs::read_to_string(dir.path().join(entry().markdown)).unwrap();
+    assert!(
+        markdown.contains("| E1001 | An alphanumeric error. | Retry later. |"),
+        "{markdown}"
+    );
+
+    let crate_dir = dir.path().join(entry().crate_dir);
+    fs::create_dir_all(crate_dir.join("tests")).unwrap();
+    fs::write(
+        crate_dir.join("tests/alphanumeric.rs"),
+        r#"use tiktok_messaging_errors::{Code, ErrorCode};
+
+#[test]
+fn alphanumeric_codes_have_a_home() {
+    assert_eq!("E1001".parse::<ErrorCode>(), Ok(ErrorCode::AlphaFailure));
+    assert_eq!(ErrorCode::try_parse("E1001"), Ok(ErrorCode::AlphaFailure));
+    assert_eq!(ErrorCode::AlphaFailure.code(), Code::Alphanumeric("E1001"));
+    assert_eq!(ErrorCode::AlphaFailure.code().to_string(), "E1001");
+    assert!(u32::try_from(ErrorCode::AlphaFailure).is_err());
+    assert!(ErrorCode::AlphaFailure.is_retryable() && ErrorCode::AlphaFailure.is_known());
+    assert!(ErrorCode::AlphaFailure.to_string().starts_with("E1001 AlphaFailure: "));
+    assert_eq!(ErrorCode::ALL.len(), 9);
+    // Numeric codes keep their promised behaviour.
+    assert_eq!(ErrorCode::from_code(40100), ErrorCode::RateLimited);
+    assert_eq!(ErrorCode::RateLimited.code(), 40100);
+    assert_eq!(ErrorCode::from_code(1001).code(), 1001);
+    assert_eq!(serde_json::to_string(&ErrorCode::AlphaFailure).unwrap(), "\"E1001\"");
+    assert_eq!(serde_json::from_str::<ErrorCode>("\"E1001\"").unwrap(), ErrorCode::AlphaFailure);
+}
+"#,
+    )
+    .unwrap();
+    let output = cargo(&crate_dir, &["test", "--offline", "--features", "serde"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "the regenerated crate must pass its tests:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains("alphanumeric_codes_have_a_home ... ok"),
+        "{stdout}"
+    );
+}

@@ -1,8 +1,11 @@
-//! The promised API, exercised from outside the crate.
+//! The generated crate's whole public API, used as a downstream crate would.
+//! Runs with serde off (`cargo test -p consumer`) and on (`--features serde`).
 
 use std::collections::HashSet;
 
-use tiktok_messaging_errors::{Category, Code, ErrorCode};
+use tiktok_messaging_errors::{
+    Category, Code, ErrorCode, NotNumericError, ParseErrorCodeError, UnknownCode, UnknownCodeError,
+};
 
 #[test]
 fn minimum_api() {
@@ -192,4 +195,48 @@ mod serde_support {
         );
         assert!(serde_json::from_str::<ApiResponse<u8>>(r#"{"message": "no code"}"#).is_err());
     }
+}
+
+#[test]
+fn the_small_items() {
+    assert!(ErrorCode::RateLimited == 40100u32 && ErrorCode::RateLimited != 40101u32);
+    assert!(40100u32 == ErrorCode::RateLimited.code());
+    assert!(Code::Numeric(1).is_numeric() && !Code::Alphanumeric("E1").is_numeric());
+    assert_eq!(Code::Alphanumeric("E1").as_u32(), None);
+    assert_eq!(Code::Alphanumeric("E1").to_string(), "E1");
+    assert!(
+        ErrorCode::ALL.iter().all(|c| c.extra().is_empty()),
+        "today's article has no extra columns"
+    );
+    let unknown: UnknownCode = match ErrorCode::from_code(7) {
+        ErrorCode::Unknown(u) => u,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(format!("{unknown:?}"), "7");
+    let names: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "permission",
+            "invalid_request",
+            "not_found",
+            "rate_limit",
+            "authentication",
+            "unsupported_media",
+            "policy",
+            "server",
+            "unknown"
+        ]
+    );
+    let parse_error: ParseErrorCodeError = "x".parse::<ErrorCode>().unwrap_err();
+    assert!(parse_error.to_string().contains("not a TikTok error code"));
+    let unknown_error: UnknownCodeError = ErrorCode::try_from(7u32).unwrap_err();
+    assert_eq!(
+        unknown_error.to_string(),
+        "7 is not a TikTok error code this crate knows"
+    );
+    // Every numeric code converts; `NotNumericError` is for alphanumeric ones.
+    let conversions: Vec<Result<u32, NotNumericError>> =
+        ErrorCode::ALL.iter().map(|&c| u32::try_from(c)).collect();
+    assert!(conversions.iter().all(Result::is_ok));
 }

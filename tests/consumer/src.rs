@@ -1,0 +1,1 @@
+//! Intentionally empty: the consumer's code is its tests.
