@@ -6,39 +6,8 @@ use std::path::Path;
 use std::process::Command;
 
 use codegen::Bump;
-use workspace_tests::{entry, root};
+use workspace_tests::{entry, root, workspace_copy};
 use xtask::regen::{Options, run};
-
-/// A temporary copy of everything regen reads and writes.
-fn workspace_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let entry = entry();
-    let crate_src = format!("{}/src", entry.crate_dir);
-    let files = [
-        "docs/sources.toml",
-        &entry.source,
-        &entry.annotations,
-        &entry.fixture,
-        &entry.markdown,
-    ];
-    let crate_files =
-        ["Cargo.toml", "CHANGELOG.md", "README.md"].map(|f| format!("{}/{f}", entry.crate_dir));
-    for file in files.iter().map(|f| f.to_string()).chain(crate_files) {
-        let target = dir.path().join(&file);
-        fs::create_dir_all(target.parent().unwrap()).unwrap();
-        fs::copy(root().join(&file), target).unwrap();
-    }
-    fs::create_dir_all(dir.path().join(&crate_src)).unwrap();
-    for file in fs::read_dir(root().join(&crate_src)).unwrap() {
-        let file = file.unwrap();
-        fs::copy(
-            file.path(),
-            dir.path().join(&crate_src).join(file.file_name()),
-        )
-        .unwrap();
-    }
-    dir
-}
 
 fn edit_source(dir: &Path, edit: impl FnOnce(String) -> String) {
     let path = dir.join(entry().source);
@@ -266,5 +235,49 @@ fn alphanumeric_codes_have_a_home() {
     assert!(
         stdout.contains("alphanumeric_codes_have_a_home ... ok"),
         "{stdout}"
+    );
+}
+
+#[test]
+fn regen_source_adopts_a_new_capture() {
+    let dir = workspace_copy();
+    let html = "docs/source/tiktok-business-messaging-errors.html";
+    fs::copy(
+        root().join("tests/fixtures/article-page.html"),
+        dir.path().join(html),
+    )
+    .unwrap();
+    let options = Options {
+        source: Some(html.into()),
+        ..Options::default()
+    };
+    let report = run(dir.path(), &options).unwrap();
+    assert!(
+        report.stale().contains(&"docs/sources.toml"),
+        "{:?}",
+        report.stale()
+    );
+    assert_eq!(
+        report.generated.bump,
+        Bump::None,
+        "same codes, same text: no release"
+    );
+    let manifest = fs::read_to_string(dir.path().join("docs/sources.toml")).unwrap();
+    assert!(
+        manifest.contains(&format!("source = \"{html}\"")),
+        "{manifest}"
+    );
+    let check = run(
+        dir.path(),
+        &Options {
+            check: true,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        check.stale().is_empty(),
+        "a plain check reads the adopted source: {:?}",
+        check.stale()
     );
 }

@@ -41,3 +41,35 @@ pub fn fixture(name: &str) -> Vec<u8> {
 pub fn captured_article() -> Vec<u8> {
     std::fs::read(root().join(entry().source)).expect("the captured article is committed")
 }
+
+/// A temporary copy of everything regen reads and writes, for simulating
+/// doc updates without touching the real tree.
+pub fn workspace_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let entry = entry();
+    let crate_src = format!("{}/src", entry.crate_dir);
+    let files = [
+        "docs/sources.toml",
+        &entry.source,
+        &entry.annotations,
+        &entry.fixture,
+        &entry.markdown,
+    ];
+    let crate_files =
+        ["Cargo.toml", "CHANGELOG.md", "README.md"].map(|f| format!("{}/{f}", entry.crate_dir));
+    for file in files.iter().map(|f| f.to_string()).chain(crate_files) {
+        let target = dir.path().join(&file);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(root().join(&file), target).unwrap();
+    }
+    std::fs::create_dir_all(dir.path().join(&crate_src)).unwrap();
+    for file in std::fs::read_dir(root().join(&crate_src)).unwrap() {
+        let file = file.unwrap();
+        std::fs::copy(
+            file.path(),
+            dir.path().join(&crate_src).join(file.file_name()),
+        )
+        .unwrap();
+    }
+    dir
+}

@@ -64,3 +64,40 @@ pub fn parse(file: &str, text: &str) -> Result<Manifest> {
     }
     Ok(manifest)
 }
+
+/// The manifest with one entry's `source` replaced, formatting kept: how
+/// `regen --source` adopts a new capture so later checks read the same file.
+pub fn with_source(file: &str, text: &str, name: &str, source: &str) -> Result<String> {
+    let mut document: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| Error::new(e.to_string()).in_file(file))?;
+    let entries = document
+        .get_mut("article")
+        .and_then(|a| a.as_array_of_tables_mut())
+        .ok_or_else(|| Error::new("no [[article]] entries: expected at least one").in_file(file))?;
+    let entry = entries
+        .iter_mut()
+        .find(|t| t.get("name").and_then(|n| n.as_str()) == Some(name))
+        .ok_or_else(|| Error::new(format!("no article named \"{name}\"")).in_file(file))?;
+    let mut value = toml_edit::Value::from(source);
+    if let Some(old) = entry.get("source").and_then(|item| item.as_value()) {
+        *value.decor_mut() = old.decor().clone(); // keep a trailing comment
+    }
+    entry["source"] = toml_edit::Item::Value(value);
+    Ok(document.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn with_source_changes_only_that_line() {
+        let text = "# comment\n[[article]]\nname = \"a\"\nsource = \"x.txt\" # kept\n";
+        assert_eq!(
+            with_source("m", text, "a", "x.html").unwrap(),
+            "# comment\n[[article]]\nname = \"a\"\nsource = \"x.html\" # kept\n"
+        );
+        assert!(with_source("m", text, "b", "y").is_err());
+    }
+}

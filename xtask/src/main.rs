@@ -25,7 +25,8 @@ enum Command {
         /// Write nothing; exit 1 and print a diff if any output is stale.
         #[arg(long)]
         check: bool,
-        /// Read this article instead of the manifest's source (workspace-relative).
+        /// Adopt this article (workspace-relative) as the source: read it, and
+        /// point docs/sources.toml at it.
         #[arg(long, value_name = "PATH")]
         source: Option<String>,
         /// Force a reader instead of choosing by extension and content.
@@ -42,6 +43,20 @@ enum Command {
         #[arg(long, value_parser = parse_format)]
         format: Option<Format>,
         /// The manifest entry whose annotations apply (default: the first).
+        #[arg(long)]
+        article: Option<String>,
+    },
+    /// Download the live article, save it, and print what changed against the fixture.
+    Fetch {
+        /// Where to download from (default: the manifest's `url`).
+        #[arg(long)]
+        url: Option<String>,
+        /// Where to save the page, workspace-relative (default: the source path with `.html`).
+        #[arg(long, value_name = "PATH")]
+        output: Option<String>,
+        /// Give up after this many seconds.
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
         #[arg(long)]
         article: Option<String>,
     },
@@ -155,6 +170,42 @@ fn diff(old: &str, new: &str, json: bool, article: Option<String>) -> Result<Exi
     })
 }
 
+fn fetch(
+    url: Option<String>,
+    output: Option<String>,
+    timeout: u64,
+    article: Option<String>,
+) -> Result<ExitCode, String> {
+    let root = xtask::workspace_root();
+    let entry = xtask::entry(&xtask::manifest(&root)?, article.as_deref())?;
+    let options = xtask::fetch::Options {
+        url: url.unwrap_or_else(|| entry.url.clone()),
+        timeout: std::time::Duration::from_secs(timeout),
+        ..xtask::fetch::Options::default()
+    };
+    let report = xtask::fetch::run(&root, &entry, &options, output)?;
+    eprintln!(
+        "saved {} ({} bytes) from {}",
+        report.saved_to, report.bytes, options.url
+    );
+    if report.changes.is_empty() {
+        println!("no changes against {}", entry.fixture);
+    } else {
+        print!(
+            "{}",
+            xtask::diff::human(
+                &report.changes,
+                report.old.as_ref(),
+                &report.new,
+                std::io::stdout().is_terminal()
+            )
+        );
+        println!("semver: {}", report.changes.bump());
+        eprintln!("next: cargo xtask regen --source {}", report.saved_to);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (result, error_code) = match cli.command {
@@ -169,6 +220,12 @@ fn main() -> ExitCode {
             format,
             article,
         } => (parse(&path, format, article), 1),
+        Command::Fetch {
+            url,
+            output,
+            timeout,
+            article,
+        } => (fetch(url, output, timeout, article), 1),
         Command::Diff {
             old,
             new,

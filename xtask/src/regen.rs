@@ -8,7 +8,8 @@ use crate::files;
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Read this article instead of the manifest's `source` (workspace-relative).
+    /// Adopt this article (workspace-relative) as the entry's source: it is
+    /// read, recorded in the outputs, and written into the manifest.
     pub source: Option<String>,
     pub format: Option<Format>,
     /// Compare only; write nothing.
@@ -103,9 +104,24 @@ pub fn run(root: &Path, options: &Options) -> Result<Report, String> {
         changelog: &changelog,
     })
     .map_err(|e| e.to_string())?;
+    let mut outputs = generated.outputs.clone();
+    if source_path != entry.source {
+        let manifest_text = files::read_text(root, crate::MANIFEST)?;
+        let adopted = codegen::manifest::with_source(
+            crate::MANIFEST,
+            &manifest_text,
+            &entry.name,
+            &source_path,
+        )
+        .map_err(|e| e.to_string())?;
+        outputs.push(codegen::Output {
+            path: crate::MANIFEST.to_owned(),
+            contents: adopted,
+        });
+    }
     let mut states = Vec::new();
     let mut to_write = Vec::new();
-    for output in &generated.outputs {
+    for output in &outputs {
         let current = files::read_optional(root, &output.path)?.map(|t| files::normalized(&t));
         let state = match &current {
             Some(text) if *text == output.contents => FileState::Unchanged,

@@ -1,0 +1,226 @@
+//! The drift check cannot be blind: every way a row can change, for every row,
+//! makes `regen --check` report the outputs, the semantic diff name exactly the
+//! codes involved, and regen then make the check pass again.
+
+use std::fs;
+
+use codegen::model::Code;
+use workspace_tests::{captured_article, entry, model, workspace_copy};
+use xtask::regen::{Options, run};
+
+/// The captured article split into its intro and one chunk per row (each
+/// ending in a newline), so rows can be edited, removed, added and swapped.
+struct Rows {
+    intro: String,
+    rows: Vec<(u32, String)>,
+}
+
+impl Rows {
+    fn of_captured_article() -> Rows {
+        let text = String::from_utf8(captured_article()).unwrap();
+        let catalog = model(&entry().source, text.as_bytes()).unwrap();
+        let codes: Vec<u32> = catalog
+            .errors
+            .iter()
+            .map(|e| e.code.as_u32().unwrap())
+            .collect();
+        let starts: Vec<usize> = codes
+            .iter()
+            .map(|c| text.find(&format!("\n{c} |")).unwrap() + 1)
+            .collect();
+        let mut rows = Vec::new();
+        for (i, code) in codes.iter().enumerate() {
+            let end = starts.get(i + 1).copied().unwrap_or(text.len());
+            let mut chunk = text[starts[i]..end].to_owned();
+            if !chunk.ends_with('\n') {
+                chunk.push('\n');
+            }
+            rows.push((*code, chunk));
+        }
+        Rows {
+            intro: text[..starts[0]].to_owned(),
+            rows,
+        }
+    }
+
+    fn text(&self) -> String {
+        self.intro.clone()
+            + &self
+                .rows
+                .iter()
+                .map(|(_, chunk)| chunk.as_str())
+                .collect::<String>()
+    }
+}
+
+#[derive(Debug, Default, PartialEq)]
+struct Expected {
+    added: Vec<u32>,
+    removed: Vec<u32>,
+    changed: Vec<(u32, &'static str)>,
+}
+
+fn numbers(codes: &[Code]) -> Vec<u32> {
+    codes.iter().map(|c| c.as_u32().unwrap()).collect()
+}
+
+/// Applies one mutated article to a scratch copy and checks the whole loop.
+fn check_mutation(what: &str, article: String, expected: Expected) {
+    let dir = workspace_copy();
+    fs::write(dir.path().join(entry().source), &article).unwrap();
+
+    let check = run(
+        dir.path(),
+        &Options {
+            check: true,
+            ..Options::default()
+        },
+    )
+    .unwrap_or_else(|e| panic!("{what}: {e}"));
+    let stale = check.stale();
+    for output in [entry().generated_rust(), entry().fixture, entry().markdown] {
+        assert!(
+            stale.contains(&output.as_str()),
+            "{what}: check must report {output}, reported {stale:?}"
+        );
+    }
+    let release_files_stale = stale.contains(&entry().crate_manifest().as_str());
+    let has_changes = expected != Expected::default();
+    assert_eq!(
+        release_files_stale, has_changes,
+        "{what}: the crate version moves exactly when codes change"
+    );
+
+    let changes = &check.generated.changes;
+    let changed: Vec<(u32, &str)> = changes
+        .changed
+        .iter()
+        .map(|c| (c.code.as_u32().unwrap(), c.fields[0].as_str()))
+        .collect();
+    let actual = (numbers(&changes.added), numbers(&changes.removed), changed);
+    let wanted = (
+        expected.added.clone(),
+        expected.removed.clone(),
+        expected.changed.clone(),
+    );
+    assert_eq!(
+        actual, wanted,
+        "{what}: the semantic diff names exactly the expected codes"
+    );
+    assert!(
+        changes.changed.iter().all(|c| c.fields.len() == 1),
+        "{what}: one field changed"
+    );
+
+    run(dir.path(), &Options::default()).unwrap();
+    let after = run(
+        dir.path(),
+        &Options {
+            check: true,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        after.stale().is_empty(),
+        "{what}: regen then check passes, still stale: {:?}",
+        after.stale()
+    );
+}
+
+/// Replaces the first word of `sentence` inside a row chunk.
+fn reword(chunk: &str, sentence: &str) -> String {
+    let (first, rest) = sentence.split_once(' ').unwrap();
+    assert!(chunk.contains(sentence), "{sentence:?} in {chunk:?}");
+    chunk.replacen(sentence, &format!("{}{first} {rest}", "Re"), 1)
+}
+
+#[test]
+fn every_mutation_of_every_row_is_seen() {
+    let base = Rows::of_captured_article();
+    assert_eq!(
+        base.text().trim_end(),
+        String::from_utf8(captured_article()).unwrap().trim_end()
+    );
+    let catalog = model(&entry().source, &captured_article()).unwrap();
+    let mut checked = 0;
+    for (i, entry) in catalog.errors.iter().enumerate() {
+        let code = entry.code.as_u32().unwrap();
+        let other = 90000 + code % 10000;
+
+        let mut rows = Rows::of_captured_article();
+        rows.rows[i].1 = rows.rows[i]
+            .1
+            .replacen(&format!("{code} |"), &format!("{other} |"), 1);
+        check_mutation(
+            &format!("row {code}: change the code"),
+            rows.text(),
+            Expected {
+                added: vec![other],
+                removed: vec![code],
+                ..Expected::default()
+            },
+        );
+
+        let mut rows = Rows::of_captured_article();
+        rows.rows[i].1 = reword(&rows.rows[i].1, &entry.description);
+        check_mutation(
+            &format!("row {code}: reword the description"),
+            rows.text(),
+            Expected {
+                changed: vec![(code, "description")],
+                ..Expected::default()
+            },
+        );
+
+        let mut rows = Rows::of_captured_article();
+        rows.rows[i].1 = reword(&rows.rows[i].1, &entry.solution);
+        check_mutation(
+            &format!("row {code}: reword the solution"),
+            rows.text(),
+            Expected {
+                changed: vec![(code, "solution")],
+                ..Expected::default()
+            },
+        );
+
+        let mut rows = Rows::of_captured_article();
+        rows.rows.remove(i);
+        check_mutation(
+            &format!("row {code}: delete the row"),
+            rows.text(),
+            Expected {
+                removed: vec![code],
+                ..Expected::default()
+            },
+        );
+
+        let mut rows = Rows::of_captured_article();
+        rows.rows.insert(
+            i + 1,
+            (
+                other,
+                format!("{other} |\nA new error. |\nDo something new. |\n"),
+            ),
+        );
+        check_mutation(
+            &format!("row {code}: add a row after it"),
+            rows.text(),
+            Expected {
+                added: vec![other],
+                ..Expected::default()
+            },
+        );
+
+        let mut rows = Rows::of_captured_article();
+        let j = (i + 1) % rows.rows.len();
+        rows.rows.swap(i, j);
+        check_mutation(
+            &format!("row {code}: swap with the next row"),
+            rows.text(),
+            Expected::default(),
+        );
+        checked += 6;
+    }
+    assert_eq!(checked, 48);
+}

@@ -1,0 +1,162 @@
+//! `cargo xtask fetch`: download the live article, refuse anything that is
+//! not a readable HTML article, save it, and say what changed.
+
+use std::path::Path;
+use std::time::Duration;
+
+use codegen::model::Catalog;
+use codegen::{Changes, Entry, Format};
+
+use crate::files;
+
+pub const USER_AGENT: &str = concat!(
+    "tiktok-messaging-errors-codegen/",
+    env!("CARGO_PKG_VERSION"),
+    " (fetches one error-code help article; run by maintainers and a daily drift check)"
+);
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub url: String,
+    pub timeout: Duration,
+    /// A help article is tens of KiB; anything far larger is not it.
+    pub max_bytes: u64,
+    pub max_redirects: u32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            url: String::new(),
+            timeout: Duration::from_secs(30),
+            max_bytes: 5 * 1024 * 1024,
+            max_redirects: 5,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Report {
+    pub saved_to: String,
+    pub bytes: usize,
+    pub old: Option<Catalog>,
+    pub new: Catalog,
+    pub changes: Changes,
+}
+
+/// The page body, or why it is not one.
+pub fn download(options: &Options) -> Result<Vec<u8>, String> {
+    let url = &options.url;
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(options.timeout))
+        .max_redirects(options.max_redirects)
+        .user_agent(USER_AGENT)
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut response = agent.get(url).call().map_err(|e| match e {
+        ureq::Error::Timeout(_) => format!(
+            "{url}: no answer within {} s",
+            options.timeout.as_secs_f32()
+        ),
+        ureq::Error::TooManyRedirects => {
+            format!("{url}: more than {} redirects", options.max_redirects)
+        }
+        other => format!("{url}: {other}"),
+    })?;
+    let status = response.status();
+    if !status.is_success() {
+        return Err(format!("{url}: HTTP {status}: expected 200 OK"));
+    }
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let media = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if media != "text/html" && media != "application/xhtml+xml" {
+        return Err(format!(
+            "{url}: Content-Type \"{content_type}\": expected an HTML page (text/html)"
+        ));
+    }
+    let body = response
+        .body_mut()
+        .with_config()
+        .limit(options.max_bytes)
+        .read_to_vec()
+        .map_err(|e| match e {
+            ureq::Error::BodyExceedsLimit(limit) => {
+                format!("{url}: the page is larger than the {limit}-byte cap")
+            }
+            ureq::Error::Timeout(_) => format!(
+                "{url}: no complete answer within {} s",
+                options.timeout.as_secs_f32()
+            ),
+            other => format!("{url}: reading the body: {other}"),
+        })?;
+    let head = String::from_utf8_lossy(&body[..body.len().min(64 * 1024)]).to_ascii_lowercase();
+    if !head.contains("<html") && !head.contains("<table") && !head.contains("<body") {
+        return Err(format!(
+            "{url}: the body does not look like HTML (no <html>, <body> or <table>)"
+        ));
+    }
+    Ok(body)
+}
+
+/// Where a fetched page goes by default: beside the source, as `.html`.
+pub fn default_output(entry: &Entry) -> String {
+    let stem = entry
+        .source
+        .rsplit_once('.')
+        .map_or(entry.source.as_str(), |(stem, _)| stem);
+    format!("{stem}.html")
+}
+
+/// Downloads, validates as an article, saves (only then), and diffs against
+/// the committed fixture.
+pub fn run(
+    root: &Path,
+    entry: &Entry,
+    options: &Options,
+    output: Option<String>,
+) -> Result<Report, String> {
+    let saved_to = output.unwrap_or_else(|| default_output(entry));
+    let bytes = download(options)?;
+    let annotations = files::read_text(root, &entry.annotations)?;
+    let new = codegen::model(
+        entry,
+        &saved_to,
+        &bytes,
+        Some(Format::Html),
+        &annotations,
+        None,
+        &mut Vec::new(),
+    )
+    .map_err(|e| format!("the fetched page is not a readable article, nothing saved: {e}"))?;
+    let old = match files::read_optional(root, &entry.fixture)? {
+        Some(text) => {
+            Some(codegen::emit::json::parse(&entry.fixture, &text).map_err(|e| e.to_string())?)
+        }
+        None => None,
+    };
+    let changes = old
+        .as_ref()
+        .map(|old| codegen::changes::diff(old, &new))
+        .unwrap_or_default();
+    let text = String::from_utf8(bytes).map_err(|e| format!("{saved_to}: not UTF-8: {e}"))?;
+    let len = text.len();
+    files::write_all(root, &[(saved_to.clone(), text)])?;
+    Ok(Report {
+        saved_to,
+        bytes: len,
+        old,
+        new,
+        changes,
+    })
+}
