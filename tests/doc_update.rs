@@ -58,6 +58,7 @@ fn reworded_text_is_a_patch() {
             && changelog.contains("Changed `40100` (`RateLimited`): solution."),
         "{changelog}"
     );
+    compiles_with_old_consumer(dir.path(), false);
 }
 
 #[test]
@@ -86,6 +87,7 @@ fn added_code_is_minor_and_warns_until_annotated() {
             .iter()
             .any(|e| e.name == "Code40010")
     );
+    compiles_with_old_consumer(dir.path(), false);
 }
 
 #[test]
@@ -117,6 +119,7 @@ fn removed_code_is_deprecated_and_returns_undeprecated() {
         !rust.contains("#[deprecated"),
         "a returning code is un-deprecated"
     );
+    compiles_with_old_consumer(dir.path(), false);
 }
 
 /// Old downstream code still compiles; a removed code only warns.
