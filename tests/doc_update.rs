@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use codegen::Bump;
-use workspace_tests::{entry, root, workspace_copy};
+use workspace_tests::{check, entry, regen_then_check, root, workspace_copy};
 use xtask::regen::{Options, run};
 
 fn edit_source(dir: &Path, edit: impl FnOnce(String) -> String) {
@@ -18,21 +18,7 @@ fn edit_source(dir: &Path, edit: impl FnOnce(String) -> String) {
 }
 
 fn regen(dir: &Path) -> xtask::regen::Report {
-    let report = run(dir, &Options::default()).unwrap();
-    let again = run(
-        dir,
-        &Options {
-            check: true,
-            ..Options::default()
-        },
-    )
-    .unwrap();
-    assert!(
-        again.stale().is_empty(),
-        "regen is idempotent; stale after regen: {:?}",
-        again.stale()
-    );
-    report
+    regen_then_check(dir, "regen is idempotent")
 }
 
 const BLOCKED_ROW: &str = "40064 |\nYour message was blocked due to messaging restrictions. |\nTikTok’s messaging rules may be preventing this message from being sent. Contact your TikTok rep to check what rule is blocking the delivery. |\n";
@@ -270,14 +256,7 @@ fn regen_source_adopts_a_new_capture() {
         manifest.contains(&format!("source = \"{html}\"")),
         "{manifest}"
     );
-    let check = run(
-        dir.path(),
-        &Options {
-            check: true,
-            ..Options::default()
-        },
-    )
-    .unwrap();
+    let check = check(dir.path());
     assert!(
         check.stale().is_empty(),
         "a plain check reads the adopted source: {:?}",

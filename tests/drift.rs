@@ -1,21 +1,14 @@
 //! The committed outputs must be what regen makes from the committed source,
 //! and every output is snapshot-reviewed.
 
-use workspace_tests::{captured_article, entry, model, root};
+use workspace_tests::{captured_article, check, entry, model, root};
 use xtask::regen::{FileState, Options, run};
 
 /// rust-analyzer style: an ordinary `cargo test` catches stale outputs.
 /// Outside CI it also rewrites them (then fails, so the change is reviewed).
 #[test]
 fn committed_outputs_are_up_to_date() {
-    let report = run(
-        &root(),
-        &Options {
-            check: true,
-            ..Options::default()
-        },
-    )
-    .expect("regen succeeds on the committed source");
+    let report = check(&root());
     let stale = report.stale();
     if stale.is_empty() {
         return;
@@ -47,14 +40,7 @@ fn model_of_the_captured_article() {
 
 #[test]
 fn emitted_outputs() {
-    let report = run(
-        &root(),
-        &Options {
-            check: true,
-            ..Options::default()
-        },
-    )
-    .unwrap();
+    let report = check(&root());
     for output in &report.generated.outputs {
         let name = output.path.replace('/', "__");
         insta::assert_snapshot!(name, output.contents);

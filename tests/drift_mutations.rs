@@ -5,8 +5,7 @@
 use std::fs;
 
 use codegen::model::Code;
-use workspace_tests::{captured_article, entry, model, workspace_copy};
-use xtask::regen::{Options, run};
+use workspace_tests::{captured_article, check, entry, model, regen_then_check, workspace_copy};
 
 /// The captured article split into its intro and one chunk per row (each
 /// ending in a newline), so rows can be edited, removed, added and swapped.
@@ -69,14 +68,7 @@ fn check_mutation(what: &str, article: String, expected: Expected) {
     let dir = workspace_copy();
     fs::write(dir.path().join(entry().source), &article).unwrap();
 
-    let check = run(
-        dir.path(),
-        &Options {
-            check: true,
-            ..Options::default()
-        },
-    )
-    .unwrap_or_else(|e| panic!("{what}: {e}"));
+    let check = check(dir.path());
     let stale = check.stale();
     for output in [entry().generated_rust(), entry().fixture, entry().markdown] {
         assert!(
@@ -112,20 +104,7 @@ fn check_mutation(what: &str, article: String, expected: Expected) {
         "{what}: one field changed"
     );
 
-    run(dir.path(), &Options::default()).unwrap();
-    let after = run(
-        dir.path(),
-        &Options {
-            check: true,
-            ..Options::default()
-        },
-    )
-    .unwrap();
-    assert!(
-        after.stale().is_empty(),
-        "{what}: regen then check passes, still stale: {:?}",
-        after.stale()
-    );
+    regen_then_check(dir.path(), what);
 }
 
 /// Replaces the first word of `sentence` inside a row chunk.

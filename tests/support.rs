@@ -73,3 +73,25 @@ pub fn workspace_copy() -> tempfile::TempDir {
     }
     dir
 }
+
+/// `cargo xtask regen --check` on a workspace at `dir`.
+pub fn check(dir: &Path) -> xtask::regen::Report {
+    let options = xtask::regen::Options {
+        check: true,
+        ..Default::default()
+    };
+    xtask::regen::run(dir, &options).unwrap_or_else(|e| panic!("regen --check fails: {e}"))
+}
+
+/// Regenerates `dir`, then checks it: regen must leave nothing stale.
+pub fn regen_then_check(dir: &Path, what: &str) -> xtask::regen::Report {
+    let report = xtask::regen::run(dir, &Default::default())
+        .unwrap_or_else(|e| panic!("{what}: regen fails: {e}"));
+    let after = check(dir);
+    assert!(
+        after.stale().is_empty(),
+        "{what}: still stale after regen: {:?}",
+        after.stale()
+    );
+    report
+}
