@@ -11,6 +11,7 @@ use xtask::regen::{FileState, Options};
 #[derive(Parser)]
 #[command(
     name = "cargo xtask",
+    bin_name = "cargo xtask",
     about = "Generate the TikTok error-code crate, fixture and docs from the help article"
 )]
 struct Cli {
@@ -138,8 +139,8 @@ fn parse(path: &str, format: Option<Format>, article: Option<String>) -> Result<
 fn diff(old: &str, new: &str, json: bool, article: Option<String>) -> Result<ExitCode, String> {
     let root = std::env::current_dir().map_err(|e| e.to_string())?;
     let manifest_root = xtask::workspace_root();
-    let entry = xtask::entry(&xtask::manifest(&manifest_root)?, article.as_deref())?;
-    let mut entry = entry;
+    let mut entry = xtask::entry(&xtask::manifest(&manifest_root)?, article.as_deref())?;
+    // OLD and NEW are relative to where the user stands; annotations to the workspace.
     entry.annotations = manifest_root
         .join(&entry.annotations)
         .to_string_lossy()
