@@ -25,6 +25,14 @@ pub struct Annotation {
     pub retryable: Option<bool>,
 }
 
+impl Annotation {
+    /// The override if given, else the category's default.
+    pub fn is_retryable(&self) -> bool {
+        self.retryable
+            .unwrap_or(self.category.retryable_by_default())
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {

@@ -24,11 +24,7 @@ pub fn build(
     for row in &article.rows {
         let before = previous.and_then(|p| p.find(&row.code));
         let (name, category, retryable) = match annotations.by_code.get(&row.code) {
-            Some(a) => (
-                a.name.clone(),
-                a.category,
-                a.retryable.unwrap_or(a.category.retryable_by_default()),
-            ),
+            Some(a) => (a.name.clone(), a.category, a.is_retryable()),
             None => {
                 let name = before.map_or_else(|| fallback_name(&row.code), |b| b.name.clone());
                 warnings.push(format!(
@@ -56,7 +52,7 @@ pub fn build(
         let mut kept = old.clone();
         if let Some(a) = annotations.by_code.get(&old.code) {
             (kept.name, kept.category) = (a.name.clone(), a.category);
-            kept.retryable = a.retryable.unwrap_or(a.category.retryable_by_default());
+            kept.retryable = a.is_retryable();
         }
         if kept.status.is_listed() {
             kept.status = Status::Removed {
