@@ -9,6 +9,7 @@ use workspace_tests::{captured_article, check, entry, model, regen_then_check, w
 
 /// The captured article split into its intro and one chunk per row (each
 /// ending in a newline), so rows can be edited, removed, added and swapped.
+#[derive(Clone)]
 struct Rows {
     intro: String,
     rows: Vec<(u32, String)>,
@@ -114,6 +115,9 @@ fn reword(chunk: &str, sentence: &str) -> String {
     chunk.replacen(sentence, &format!("{}{first} {rest}", "Re"), 1)
 }
 
+/// One way to change the article, applied to a copy of its rows.
+type Mutation<'a> = (&'static str, Box<dyn Fn(&mut Rows) + 'a>, Expected);
+
 #[test]
 fn every_mutation_of_every_row_is_seen() {
     let base = Rows::of_captured_article();
@@ -126,80 +130,78 @@ fn every_mutation_of_every_row_is_seen() {
     for (i, entry) in catalog.errors.iter().enumerate() {
         let code = entry.code.as_u32().unwrap();
         let other = 90000 + code % 10000;
-
-        let mut rows = Rows::of_captured_article();
-        rows.rows[i].1 = rows.rows[i]
-            .1
-            .replacen(&format!("{code} |"), &format!("{other} |"), 1);
-        check_mutation(
-            &format!("row {code}: change the code"),
-            rows.text(),
-            Expected {
-                added: vec![other],
-                removed: vec![code],
-                ..Expected::default()
-            },
-        );
-
-        let mut rows = Rows::of_captured_article();
-        rows.rows[i].1 = reword(&rows.rows[i].1, &entry.description);
-        check_mutation(
-            &format!("row {code}: reword the description"),
-            rows.text(),
-            Expected {
-                changed: vec![(code, "description")],
-                ..Expected::default()
-            },
-        );
-
-        let mut rows = Rows::of_captured_article();
-        rows.rows[i].1 = reword(&rows.rows[i].1, &entry.solution);
-        check_mutation(
-            &format!("row {code}: reword the solution"),
-            rows.text(),
-            Expected {
-                changed: vec![(code, "solution")],
-                ..Expected::default()
-            },
-        );
-
-        let mut rows = Rows::of_captured_article();
-        rows.rows.remove(i);
-        check_mutation(
-            &format!("row {code}: delete the row"),
-            rows.text(),
-            Expected {
-                removed: vec![code],
-                ..Expected::default()
-            },
-        );
-
-        let mut rows = Rows::of_captured_article();
-        rows.rows.insert(
-            i + 1,
+        let mutations: [Mutation<'_>; 6] = [
             (
-                other,
-                format!("{other} |\nA new error. |\nDo something new. |\n"),
+                "change the code",
+                Box::new(move |r| {
+                    r.rows[i].1 =
+                        r.rows[i]
+                            .1
+                            .replacen(&format!("{code} |"), &format!("{other} |"), 1)
+                }),
+                Expected {
+                    added: vec![other],
+                    removed: vec![code],
+                    ..Expected::default()
+                },
             ),
-        );
-        check_mutation(
-            &format!("row {code}: add a row after it"),
-            rows.text(),
-            Expected {
-                added: vec![other],
-                ..Expected::default()
-            },
-        );
-
-        let mut rows = Rows::of_captured_article();
-        let j = (i + 1) % rows.rows.len();
-        rows.rows.swap(i, j);
-        check_mutation(
-            &format!("row {code}: swap with the next row"),
-            rows.text(),
-            Expected::default(),
-        );
-        checked += 6;
+            (
+                "reword the description",
+                Box::new(move |r| r.rows[i].1 = reword(&r.rows[i].1, &entry.description)),
+                Expected {
+                    changed: vec![(code, "description")],
+                    ..Expected::default()
+                },
+            ),
+            (
+                "reword the solution",
+                Box::new(move |r| r.rows[i].1 = reword(&r.rows[i].1, &entry.solution)),
+                Expected {
+                    changed: vec![(code, "solution")],
+                    ..Expected::default()
+                },
+            ),
+            (
+                "delete the row",
+                Box::new(move |r| {
+                    r.rows.remove(i);
+                }),
+                Expected {
+                    removed: vec![code],
+                    ..Expected::default()
+                },
+            ),
+            (
+                "add a row after it",
+                Box::new(move |r| {
+                    r.rows.insert(
+                        i + 1,
+                        (
+                            other,
+                            format!("{other} |\nA new error. |\nDo something new. |\n"),
+                        ),
+                    )
+                }),
+                Expected {
+                    added: vec![other],
+                    ..Expected::default()
+                },
+            ),
+            (
+                "swap with the next row",
+                Box::new(move |r| {
+                    let j = (i + 1) % r.rows.len();
+                    r.rows.swap(i, j);
+                }),
+                Expected::default(),
+            ),
+        ];
+        for (what, mutate, expected) in mutations {
+            let mut rows = base.clone();
+            mutate(&mut rows);
+            check_mutation(&format!("row {code}: {what}"), rows.text(), expected);
+            checked += 1;
+        }
     }
     assert_eq!(checked, 48);
 }
