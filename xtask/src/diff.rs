@@ -14,12 +14,7 @@ pub fn load(root: &Path, entry: &Entry, path: &str) -> Result<Catalog, String> {
     let looks_json =
         path.ends_with(".json") || bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
     if looks_json {
-        let text = String::from_utf8(bytes).map_err(|e| {
-            format!(
-                "{path}: invalid UTF-8 at byte offset {}",
-                e.utf8_error().valid_up_to()
-            )
-        })?;
+        let text = files::into_text(path, bytes)?;
         return codegen::emit::json::parse(path, &text).map_err(|e| e.to_string());
     }
     let annotations = files::read_text(root, &entry.annotations)?;

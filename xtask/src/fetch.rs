@@ -128,6 +128,7 @@ pub fn run(
 ) -> Result<Report, String> {
     let saved_to = output.unwrap_or_else(|| default_output(entry));
     let bytes = download(options)?;
+    // Read apart from the page, so an annotations error is not blamed on it.
     let annotations = files::read_text(root, &entry.annotations)?;
     let new = codegen::model(
         entry,
@@ -149,7 +150,7 @@ pub fn run(
         .as_ref()
         .map(|old| codegen::changes::diff(old, &new))
         .unwrap_or_default();
-    let text = String::from_utf8(bytes).map_err(|e| format!("{saved_to}: not UTF-8: {e}"))?;
+    let text = files::into_text(&saved_to, bytes)?;
     let len = text.len();
     files::write_all(root, &[(saved_to.clone(), text)])?;
     Ok(Report {

@@ -9,7 +9,11 @@ pub fn read_bytes(root: &Path, relative: &str) -> Result<Vec<u8>, String> {
 }
 
 pub fn read_text(root: &Path, relative: &str) -> Result<String, String> {
-    let bytes = read_bytes(root, relative)?;
+    into_text(relative, read_bytes(root, relative)?)
+}
+
+/// Bytes as UTF-8 text, or an error naming the file and the byte offset.
+pub fn into_text(relative: &str, bytes: Vec<u8>) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "{relative}: invalid UTF-8 at byte offset {}",
