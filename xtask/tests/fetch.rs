@@ -122,17 +122,21 @@ fn options(url: String) -> Options {
     }
 }
 
+/// Fetches `url` into `docs/source/live.html` under `dir`.
+fn fetch_into(dir: &Path, url: String) -> Result<xtask::fetch::Report, String> {
+    run(
+        dir,
+        &entry(),
+        &options(url),
+        Some("docs/source/live.html".into()),
+    )
+}
+
 #[test]
 fn fetches_saves_and_diffs_a_changed_article_following_redirects() {
     let base = serve(4);
     let dir = scratch();
-    let report = run(
-        dir.path(),
-        &entry(),
-        &options(format!("{base}/redirect")),
-        Some("docs/source/live.html".into()),
-    )
-    .unwrap();
+    let report = fetch_into(dir.path(), format!("{base}/redirect")).unwrap();
     assert_eq!(report.saved_to, "docs/source/live.html");
     assert!(
         std::fs::read_to_string(dir.path().join("docs/source/live.html"))
@@ -160,13 +164,7 @@ fn refusals_name_the_problem_and_write_nothing() {
     ];
     for (path, expected) in cases {
         let dir = scratch();
-        let error = run(
-            dir.path(),
-            &entry(),
-            &options(format!("{base}{path}")),
-            Some("docs/source/live.html".into()),
-        )
-        .unwrap_err();
+        let error = fetch_into(dir.path(), format!("{base}{path}")).unwrap_err();
         assert!(error.contains(expected), "{path}: {error}");
         assert!(
             !dir.path().join("docs/source/live.html").exists(),
