@@ -109,7 +109,6 @@ fn role_of(header: &str) -> Option<Role> {
 
 /// Maps header cells to roles; the error says what is missing or ambiguous.
 pub fn columns(header: &[String]) -> std::result::Result<Columns, String> {
-    let mut found: HashMap<usize, usize> = HashMap::new();
     let mut roles: [Option<usize>; 3] = [None; 3];
     let mut extra = Vec::new();
     for (index, cell) in header.iter().enumerate() {
@@ -125,7 +124,6 @@ pub fn columns(header: &[String]) -> std::result::Result<Columns, String> {
                     ));
                 }
                 *slot = Some(index);
-                found.insert(index, role as usize);
             }
             None => extra.push((index, cell.clone())),
         }
@@ -215,7 +213,7 @@ pub fn select(format: Format, tables: Vec<RawTable>) -> Result<Article> {
             ))
             .at_line(table.line));
         }
-        for (name, _) in columns.extra.iter().map(|(i, n)| (n, i)) {
+        for (_, name) in &columns.extra {
             warnings.push(format!(
                 "extra column \"{name}\" is kept in each entry's `extra` fields"
             ));
