@@ -46,6 +46,11 @@ pub fn collapse(text: &str) -> String {
 /// Bullets a browser copy puts before list items.
 const BULLETS: &[&str] = &["- ", "* ", "• ", "◦ ", "▪ ", "· "];
 
+/// Typographic bullets that start a list item in any reader (help centers
+/// write `&bull; item<br>` as often as `<li>`). `-` and `*` are left to the
+/// copied-text reader: in markdown and HTML they are ordinary text.
+const TYPOGRAPHIC_BULLETS: &[&str] = &["• ", "◦ ", "▪ ", "· "];
+
 /// Accumulates one cell's text from a stream of inline text and block breaks.
 #[derive(Default)]
 pub struct CellBuilder {
@@ -61,7 +66,14 @@ impl CellBuilder {
 
     /// Ends the current line: a paragraph end, a `<br>`, a list boundary.
     pub fn break_line(&mut self) {
-        let text = collapse(&self.current);
+        let mut text = collapse(&self.current);
+        if let Some(item) = TYPOGRAPHIC_BULLETS
+            .iter()
+            .find_map(|b| text.strip_prefix(b))
+        {
+            text = item.to_owned();
+            self.bullet = true;
+        }
         if !text.is_empty() {
             self.lines.push(if self.bullet {
                 format!("- {text}")
@@ -149,6 +161,17 @@ mod tests {
             cell.finish(),
             "You don’t have permission.\n- first\n- second\nafter"
         );
+    }
+
+    #[test]
+    fn typographic_bullets_start_list_items_in_any_reader() {
+        let mut cell = CellBuilder::default();
+        cell.push_text("Check:");
+        cell.break_line();
+        cell.push_text("\u{2022}  one");
+        cell.break_line();
+        cell.push_text("* two");
+        assert_eq!(cell.finish(), "Check:\n- one\n* two");
     }
 
     #[test]
