@@ -1,8 +1,10 @@
-//! Article + annotations + the previous fixture -> the model.
+//! Article + annotations + the last release's model -> the model.
 //!
-//! The previous fixture is the crate's memory: a code the article stops
+//! The released model is the crate's memory: a code the article stops
 //! listing stays (as `removed`) so downstream `match` arms keep compiling, and
-//! a variant keeps its name even if its annotation is later deleted.
+//! a variant keeps its name even if its annotation is later deleted. A code
+//! added and dropped again between two releases was never shipped, so it
+//! simply goes.
 
 use crate::annotations::Annotations;
 use crate::error::{Error, Result};
@@ -10,19 +12,16 @@ use crate::model::{Catalog, Category, ErrorEntry, SCHEMA_VERSION, SourceInfo, St
 use crate::names::fallback_name;
 use crate::read::Article;
 
-/// `since` of a code removed by this regeneration, filled in by the release step.
-pub(crate) const PENDING: &str = "";
-
 pub fn build(
     article: &Article,
     source: SourceInfo,
     annotations: &Annotations,
-    previous: Option<&Catalog>,
+    released: Option<&Catalog>,
     warnings: &mut Vec<String>,
 ) -> Result<Catalog> {
     let mut errors = Vec::new();
     for row in &article.rows {
-        let before = previous.and_then(|p| p.find(&row.code));
+        let before = released.and_then(|p| p.find(&row.code));
         let (name, category, retryable) = match annotations.by_code.get(&row.code) {
             Some(a) => (a.name.clone(), a.category, a.is_retryable()),
             None => {
@@ -45,7 +44,7 @@ pub fn build(
             status: Status::Listed,
         });
     }
-    for old in previous.map(|p| p.errors.as_slice()).unwrap_or_default() {
+    for old in released.map(|p| p.errors.as_slice()).unwrap_or_default() {
         if errors.iter().any(|e| e.code == old.code) {
             continue;
         }
@@ -55,9 +54,7 @@ pub fn build(
             kept.retryable = a.is_retryable();
         }
         if kept.status.is_listed() {
-            kept.status = Status::Removed {
-                since: PENDING.into(),
-            };
+            kept.status = Status::Removed { since: None };
         }
         errors.push(kept);
     }

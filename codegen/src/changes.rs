@@ -85,14 +85,31 @@ pub fn diff(old: &Catalog, new: &Catalog) -> Changes {
         .filter(|c| !after.contains_key(*c))
         .map(|c| (*c).clone())
         .collect();
-    let changed = after
+    let mut changed: BTreeMap<&Code, Vec<String>> = after
         .iter()
         .filter_map(|(code, new)| {
             let fields = changed_fields(before.get(code)?, new);
-            (!fields.is_empty()).then(|| Changed {
-                code: (*code).clone(),
-                fields,
-            })
+            (!fields.is_empty()).then_some((*code, fields))
+        })
+        .collect();
+    // A deprecated variant is public API too: renaming it breaks users.
+    for old_entry in &old.errors {
+        let Some(new_entry) = new.find(&old_entry.code) else {
+            continue;
+        };
+        let both_listed = old_entry.status.is_listed() && new_entry.status.is_listed();
+        if !both_listed && old_entry.name != new_entry.name {
+            changed
+                .entry(&old_entry.code)
+                .or_default()
+                .push("name".to_owned());
+        }
+    }
+    let changed = changed
+        .into_iter()
+        .map(|(code, fields)| Changed {
+            code: code.clone(),
+            fields,
         })
         .collect();
     Changes {
@@ -181,5 +198,12 @@ mod tests {
         let mut renamed = old.clone();
         renamed.errors[0].name = "Other".into();
         assert_eq!(diff(&old, &renamed).bump(), Bump::Major);
+        let mut deprecated = old.clone();
+        deprecated.errors[2].status = Status::Removed { since: None };
+        let mut renamed_deprecated = deprecated.clone();
+        renamed_deprecated.errors[2].name = "Other".into();
+        let changes = diff(&deprecated, &renamed_deprecated);
+        assert_eq!(changes.changed[0].fields, ["name"]);
+        assert_eq!(changes.bump(), Bump::Major);
     }
 }

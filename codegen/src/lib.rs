@@ -36,8 +36,9 @@ pub struct Inputs<'a> {
     /// Forces a reader; otherwise chosen by extension, then by content.
     pub format: Option<Format>,
     pub annotations: &'a str,
-    /// The committed fixture, if any: the crate's memory of earlier codes.
-    pub previous_fixture: Option<&'a str>,
+    /// The model as of the last release (`entry.released`), if there was one:
+    /// the crate's memory of every code users have seen.
+    pub released: Option<&'a str>,
     pub crate_manifest: &'a str,
     pub changelog: &'a str,
 }
@@ -49,14 +50,32 @@ pub struct Output {
     pub contents: String,
 }
 
+/// What `cargo xtask regen` makes: the outputs, and what changed since the
+/// last release (listed under `## Unreleased` in the CHANGELOG).
 #[derive(Debug, Clone)]
 pub struct Generated {
     pub catalog: Catalog,
     pub outputs: Vec<Output>,
     pub warnings: Vec<String>,
+    /// Changes since the last release.
     pub changes: Changes,
+    /// The semver class those changes call for.
     pub bump: Bump,
+    /// The crate's current version: the last release.
     pub version: String,
+    /// Nothing was released yet.
+    pub first_release: bool,
+}
+
+/// What `cargo xtask release` makes: the outputs with the deprecations
+/// dated, the CHANGELOG entry, the bumped Cargo.toml and the new baseline.
+#[derive(Debug, Clone)]
+pub struct Release {
+    pub catalog: Catalog,
+    pub version: String,
+    pub bump: Bump,
+    pub changes: Changes,
+    pub outputs: Vec<Output>,
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -66,15 +85,15 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Reads an article and applies annotations (and, if given, the memory of a
-/// previous fixture): the model `cargo xtask parse` prints.
+/// Reads an article and applies annotations (and, if given, the memory of
+/// the last release): the model `cargo xtask parse` prints.
 pub fn model(
     entry: &Entry,
     source_path: &str,
     source: &[u8],
     format: Option<Format>,
     annotations: &str,
-    previous: Option<&Catalog>,
+    released: Option<&Catalog>,
     warnings: &mut Vec<String>,
 ) -> Result<Catalog> {
     let article = read::read(source_path, source, format)?;
@@ -90,73 +109,170 @@ pub fn model(
         format: article.format,
         sha256: sha256_hex(source),
     };
-    catalog::build(&article, info, &annotations, previous, warnings)
+    catalog::build(&article, info, &annotations, released, warnings)
 }
 
-/// The whole pipeline: every output for one manifest entry, or the first error.
-pub fn generate(inputs: Inputs<'_>) -> Result<Generated> {
+/// The model, and how it differs from the last release.
+struct Prepared {
+    catalog: Catalog,
+    warnings: Vec<String>,
+    changes: Changes,
+    version: String,
+    first_release: bool,
+}
+
+fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
     let entry = inputs.entry;
-    let previous = inputs
-        .previous_fixture
-        .map(|text| emit::json::parse(&entry.fixture, text))
+    let released = inputs
+        .released
+        .map(|text| emit::json::parse(&entry.released, text))
         .transpose()?;
+    let first_release = released.is_none();
+    if first_release && let Some(v) = release::released_versions(inputs.changelog).first() {
+        return Err(Error::new(format!(
+            "the release baseline is missing, but {} lists release {v}: the baseline is the memory of every code users have seen (without it, codes the article dropped would vanish from the crate); restore it (git checkout -- {}) instead of regenerating without it",
+            entry.changelog(),
+            entry.released
+        ))
+        .in_file(&entry.released));
+    }
+    let version = release::current_version(&entry.crate_manifest(), inputs.crate_manifest)?;
     let mut warnings = Vec::new();
-    let mut catalog = model(
+    let catalog = model(
         entry,
         inputs.source_path,
         inputs.source,
         inputs.format,
         inputs.annotations,
-        previous.as_ref(),
+        released.as_ref(),
         &mut warnings,
     )?;
-    let changes = previous
-        .as_ref()
-        .map(|p| changes::diff(p, &catalog))
-        .unwrap_or_default();
-    let release = release::plan(
-        &changes,
-        &mut catalog,
-        previous.is_none(),
-        &entry.crate_manifest(),
-        inputs.crate_manifest,
-        inputs.changelog,
-    )?;
+    let empty = Catalog {
+        errors: Vec::new(),
+        ..catalog.clone()
+    };
+    let changes = changes::diff(released.as_ref().unwrap_or(&empty), &catalog);
+    Ok(Prepared {
+        catalog,
+        warnings,
+        changes,
+        version,
+        first_release,
+    })
+}
+
+/// The generated crate module, the fixture, the markdown table and the CHANGELOG.
+fn emit_all(entry: &Entry, catalog: &Catalog, changelog: String) -> Result<Vec<Output>> {
     let rust_path = format!(
         "{}::{}",
         entry.crate_name.replace('-', "_"),
         entry.type_name
     );
-    let rust = emit::rust::emit(&catalog, &entry.type_name)
+    let rust = emit::rust::emit(catalog, &entry.type_name)
         .map_err(|e| e.in_file(&entry.generated_rust()))?;
-    let outputs = vec![
+    Ok(vec![
         Output {
             path: entry.generated_rust(),
             contents: rust,
         },
         Output {
             path: entry.fixture.clone(),
-            contents: emit::json::emit(&catalog),
+            contents: emit::json::emit(catalog),
         },
         Output {
             path: entry.markdown.clone(),
-            contents: emit::markdown::emit(&catalog, &entry.title, &rust_path, &entry.annotations),
-        },
-        Output {
-            path: entry.crate_manifest(),
-            contents: release.cargo_toml,
+            contents: emit::markdown::emit(catalog, &entry.title, &rust_path, &entry.annotations),
         },
         Output {
             path: entry.changelog(),
-            contents: release.changelog,
+            contents: changelog,
         },
-    ];
+    ])
+}
+
+/// The whole pipeline: every output for one manifest entry, or the first error.
+/// Versions do not move here; `## Unreleased` says what the next release holds.
+pub fn generate(inputs: Inputs<'_>) -> Result<Generated> {
+    let prepared = prepare(&inputs)?;
+    let Prepared {
+        catalog,
+        warnings,
+        changes,
+        version,
+        first_release,
+    } = prepared;
+    let section = release::unreleased_section(&changes, &catalog, &version, first_release);
+    let changelog = release::without_unreleased(inputs.changelog);
+    let changelog = match section {
+        Some(section) => release::with_section(&changelog, &section),
+        None => changelog,
+    };
+    let outputs = emit_all(inputs.entry, &catalog, changelog)?;
     Ok(Generated {
+        bump: if first_release {
+            Bump::None
+        } else {
+            changes.bump()
+        },
         catalog,
         outputs,
         warnings,
         changes,
-        bump: release.bump,
-        version: release.version,
+        version,
+        first_release,
+    })
+}
+
+/// Cuts the release `## Unreleased` describes. `lock` is the workspace's
+/// `Cargo.lock` (path, text), if the crate is a member of one.
+pub fn release(inputs: Inputs<'_>, lock: Option<(&str, &str)>) -> Result<Release> {
+    let entry = inputs.entry;
+    let Prepared {
+        mut catalog,
+        changes,
+        version: current,
+        first_release,
+        ..
+    } = prepare(&inputs)?;
+    if !first_release && changes.is_empty() {
+        return Err(Error::new(format!(
+            "nothing to release: the article reads as version {current} did"
+        ))
+        .in_file(inputs.source_path));
+    }
+    let bump = if first_release {
+        Bump::None
+    } else {
+        changes.bump()
+    };
+    let version = release::next_version(&current, first_release, bump);
+    release::date_deprecations(&mut catalog, &version);
+    let section = release::release_section(&changes, &catalog, &version, bump, first_release);
+    let changelog = release::with_section(&release::without_unreleased(inputs.changelog), &section);
+    let mut outputs = emit_all(entry, &catalog, changelog)?;
+    outputs.push(Output {
+        path: entry.crate_manifest(),
+        contents: release::cargo_toml_with_version(
+            &entry.crate_manifest(),
+            inputs.crate_manifest,
+            &version,
+        )?,
+    });
+    outputs.push(Output {
+        path: entry.released.clone(),
+        contents: emit::json::emit(&catalog),
+    });
+    if let Some((path, text)) = lock {
+        outputs.push(Output {
+            path: path.to_owned(),
+            contents: release::lock_with_version(path, text, &entry.crate_name, &version)?,
+        });
+    }
+    Ok(Release {
+        catalog,
+        version,
+        bump,
+        changes,
+        outputs,
     })
 }

@@ -26,6 +26,10 @@ pub struct Entry {
     pub source: String,
     pub annotations: String,
     pub fixture: String,
+    /// The model as of the crate's last release, written by `cargo xtask
+    /// release`: what users have seen, so a code the article drops stays a
+    /// (deprecated) variant and the next version is computed from it.
+    pub released: String,
     pub markdown: String,
     /// The generated crate's directory; its `src/generated.rs` is written.
     pub crate_dir: String,
@@ -79,11 +83,7 @@ pub fn with_source(file: &str, text: &str, name: &str, source: &str) -> Result<S
         .iter_mut()
         .find(|t| t.get("name").and_then(|n| n.as_str()) == Some(name))
         .ok_or_else(|| Error::new(format!("no article named \"{name}\"")).in_file(file))?;
-    let mut value = toml_edit::Value::from(source);
-    if let Some(old) = entry.get("source").and_then(|item| item.as_value()) {
-        *value.decor_mut() = old.decor().clone(); // keep a trailing comment
-    }
-    entry["source"] = toml_edit::Item::Value(value);
+    crate::release::replace_string(&mut entry["source"], source);
     Ok(document.to_string())
 }
 

@@ -84,14 +84,26 @@ pub enum Status {
     Listed,
     /// Gone from the article; the crate keeps it as a deprecated variant.
     Removed {
-        /// The crate version whose regeneration first missed it.
-        since: String,
+        /// The release that first shipped it deprecated; `None` until
+        /// `cargo xtask release` cuts that release.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        since: Option<String>,
     },
 }
 
 impl Status {
     pub fn is_listed(&self) -> bool {
         matches!(self, Status::Listed)
+    }
+
+    /// When a removed code was deprecated, for people: `since version 1.2.0`,
+    /// or `in the next release` while that release is not cut yet.
+    pub fn deprecated_when(&self) -> Option<String> {
+        match self {
+            Status::Listed => None,
+            Status::Removed { since: Some(v) } => Some(format!("since version {v}")),
+            Status::Removed { since: None } => Some("in the next release".to_owned()),
+        }
     }
 }
 

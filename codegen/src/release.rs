@@ -1,18 +1,36 @@
-//! Versioning the generated crate after a doc update: bump `version` in its
-//! Cargo.toml (formatting kept, via toml_edit), date the deprecations, and
-//! prepend a CHANGELOG entry. No timestamps, so regen stays deterministic.
+//! Versions belong to releases, not to regenerations (the keep-a-changelog and
+//! release-plz convention). Regen describes what changed since the last
+//! release under `## Unreleased`, with the semver class it calls for; the
+//! release step turns that section into a version, bumps Cargo.toml and
+//! Cargo.lock, and dates the deprecations. Edit, regen, undo, regen therefore
+//! leaves every file as it was. No timestamps, so output stays deterministic.
 
-use crate::catalog::PENDING;
 use crate::changes::{Bump, Changes};
 use crate::error::{Error, Result};
 use crate::model::{Catalog, Code, Status};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Release {
-    pub bump: Bump,
-    pub version: String,
-    pub cargo_toml: String,
-    pub changelog: String,
+const UNRELEASED: &str = "## Unreleased";
+
+/// The crate's current version, from its Cargo.toml.
+pub fn current_version(manifest_file: &str, cargo_toml: &str) -> Result<String> {
+    let document: toml_edit::DocumentMut = cargo_toml
+        .parse()
+        .map_err(|e: toml_edit::TomlError| Error::new(e.to_string()).in_file(manifest_file))?;
+    let version = document
+        .get("package")
+        .and_then(|p| p.get("version"))
+        .and_then(|v| v.as_str())
+        .ok_or_else(|| {
+            Error::new("no [package] version: expected version = \"MAJOR.MINOR.PATCH\"")
+                .in_file(manifest_file)
+        })?;
+    if bumped(version, Bump::None).is_none() {
+        return Err(Error::new(format!(
+            "version \"{version}\" is not MAJOR.MINOR.PATCH: the release step cannot bump it"
+        ))
+        .in_file(manifest_file));
+    }
+    Ok(version.to_owned())
 }
 
 fn bumped(version: &str, bump: Bump) -> Option<String> {
@@ -31,61 +49,33 @@ fn bumped(version: &str, bump: Bump) -> Option<String> {
     })
 }
 
-/// Plans the release for `changes`. With no previous fixture (first
-/// generation) nothing is bumped: the hand-written 1.0.0 entry stands.
-pub fn plan(
-    changes: &Changes,
-    catalog: &mut Catalog,
-    first_generation: bool,
-    manifest_file: &str,
-    cargo_toml: &str,
-    changelog: &str,
-) -> Result<Release> {
-    let mut document: toml_edit::DocumentMut = cargo_toml
-        .parse()
-        .map_err(|e: toml_edit::TomlError| Error::new(e.to_string()).in_file(manifest_file))?;
-    let current = document
-        .get("package")
-        .and_then(|p| p.get("version"))
-        .and_then(|v| v.as_str())
-        .ok_or_else(|| {
-            Error::new("no [package] version: expected version = \"MAJOR.MINOR.PATCH\"")
-                .in_file(manifest_file)
-        })?
-        .to_owned();
-    let bump = if first_generation {
-        Bump::None
-    } else {
-        changes.bump()
-    };
-    let version = bumped(&current, bump).ok_or_else(|| {
-        Error::new(format!(
-            "version \"{current}\" is not MAJOR.MINOR.PATCH: regen cannot bump it"
-        ))
-        .in_file(manifest_file)
-    })?;
+/// The version the next release gets: the current one for a first release
+/// (nothing was published before it), else the current one bumped.
+pub fn next_version(current: &str, first_release: bool, bump: Bump) -> String {
+    let bump = if first_release { Bump::None } else { bump };
+    bumped(current, bump).unwrap_or_else(|| current.to_owned())
+}
+
+/// Whether the CHANGELOG already lists a release: then a missing release
+/// baseline is lost history, not a first generation.
+pub fn released_versions(changelog: &str) -> Vec<&str> {
+    changelog
+        .lines()
+        .filter_map(|l| l.strip_prefix("## "))
+        .map(str::trim)
+        .filter(|v| bumped(v, Bump::None).is_some())
+        .collect()
+}
+
+/// Dates every pending deprecation with the release that ships it.
+pub fn date_deprecations(catalog: &mut Catalog, version: &str) {
     for entry in &mut catalog.errors {
         if let Status::Removed { since } = &mut entry.status
-            && since == PENDING
+            && since.is_none()
         {
-            *since = version.clone();
+            *since = Some(version.to_owned());
         }
     }
-    if bump == Bump::None {
-        return Ok(Release {
-            bump,
-            version,
-            cargo_toml: cargo_toml.to_owned(),
-            changelog: changelog.to_owned(),
-        });
-    }
-    document["package"]["version"] = toml_edit::value(version.clone());
-    Ok(Release {
-        bump,
-        changelog: with_entry(changelog, &entry_text(changes, catalog, &version, bump)),
-        cargo_toml: document.to_string(),
-        version,
-    })
 }
 
 fn describe(catalog: &Catalog, code: &Code) -> String {
@@ -95,12 +85,15 @@ fn describe(catalog: &Catalog, code: &Code) -> String {
     }
 }
 
-fn entry_text(changes: &Changes, catalog: &Catalog, version: &str, bump: Bump) -> String {
-    let mut text = format!(
-        "## {version}\n\nRegenerated from `{}` (sha256 `{}`); a {bump} release.\n\n",
-        catalog.source.path,
-        &catalog.source.sha256[..12.min(catalog.source.sha256.len())]
-    );
+/// What a release holds, as changelog lines.
+fn change_lines(changes: &Changes, catalog: &Catalog, first_release: bool) -> String {
+    if first_release {
+        return format!(
+            "- First release, with {} codes.\n",
+            catalog.listed().count()
+        );
+    }
+    let mut text = String::new();
     for code in &changes.added {
         text.push_str(&format!("- Added {}.\n", describe(catalog, code)));
     }
@@ -120,13 +113,136 @@ fn entry_text(changes: &Changes, catalog: &Catalog, version: &str, bump: Bump) -
     text
 }
 
-/// Puts `entry` above the newest release, below the file's title and intro.
-fn with_entry(changelog: &str, entry: &str) -> String {
-    match changelog.find("\n## ") {
-        Some(at) => format!("{}\n{entry}\n{}", &changelog[..at], &changelog[at + 1..]),
-        None if changelog.is_empty() => format!("# Changelog\n\n{entry}"),
-        None => format!("{}\n\n{entry}", changelog.trim_end()),
+fn source_line(catalog: &Catalog) -> String {
+    format!(
+        "`{}` (sha256 `{}`)",
+        catalog.source.path,
+        &catalog.source.sha256[..12.min(catalog.source.sha256.len())]
+    )
+}
+
+/// The `## Unreleased` section for changes since `current`, or `None` when
+/// there is nothing to release.
+pub fn unreleased_section(
+    changes: &Changes,
+    catalog: &Catalog,
+    current: &str,
+    first_release: bool,
+) -> Option<String> {
+    if changes.is_empty() && !first_release {
+        return None;
     }
+    let intro = if first_release {
+        format!(
+            "Not released yet: read from {}. Run `cargo xtask release` to cut version {current}.",
+            source_line(catalog)
+        )
+    } else {
+        let bump = changes.bump();
+        format!(
+            "Changes since {current}, read from {}. They call for a {bump} release, version {}: run `cargo xtask release` to cut it.",
+            source_line(catalog),
+            next_version(current, false, bump)
+        )
+    };
+    Some(format!(
+        "{UNRELEASED}\n\n{intro}\n\n{}",
+        change_lines(changes, catalog, first_release)
+    ))
+}
+
+/// The release entry that replaces the `## Unreleased` section.
+pub fn release_section(
+    changes: &Changes,
+    catalog: &Catalog,
+    version: &str,
+    bump: Bump,
+    first_release: bool,
+) -> String {
+    let kind = if first_release {
+        "the first release".to_owned()
+    } else {
+        format!("a {bump} release")
+    };
+    format!(
+        "## {version}\n\nGenerated from {}; {kind}.\n\n{}",
+        source_line(catalog),
+        change_lines(changes, catalog, first_release)
+    )
+}
+
+/// The changelog without its `## Unreleased` section (and the blank line
+/// that set it apart), so regen can always rewrite that section from scratch.
+pub fn without_unreleased(changelog: &str) -> String {
+    let start = if changelog.starts_with(UNRELEASED) {
+        Some(0)
+    } else {
+        changelog.find(&format!("\n{UNRELEASED}\n")).map(|i| i + 1)
+    };
+    let Some(start) = start else {
+        return changelog.to_owned();
+    };
+    let end = changelog[start..]
+        .find("\n## ")
+        .map_or(changelog.len(), |i| start + i);
+    // Drop the newline before the section too: `with_section` added it.
+    let cut_from = start.saturating_sub(1);
+    format!("{}{}", &changelog[..cut_from], &changelog[end..])
+}
+
+/// Puts `section` above the newest release, below the title and intro.
+/// `without_unreleased(with_section(c, s)) == c` for any `c` that has no
+/// `## Unreleased` section and ends in a newline.
+pub fn with_section(changelog: &str, section: &str) -> String {
+    match changelog.find("\n## ") {
+        Some(at) => format!("{}\n{section}{}", &changelog[..at], &changelog[at..]),
+        None if changelog.is_empty() => format!("# Changelog\n\n{section}"),
+        None if changelog.ends_with('\n') => format!("{changelog}\n{section}"),
+        None => format!("{changelog}\n\n{section}"),
+    }
+}
+
+/// Cargo.toml with the new version, formatting kept.
+pub fn cargo_toml_with_version(file: &str, cargo_toml: &str, version: &str) -> Result<String> {
+    let mut document: toml_edit::DocumentMut = cargo_toml
+        .parse()
+        .map_err(|e: toml_edit::TomlError| Error::new(e.to_string()).in_file(file))?;
+    replace_string(&mut document["package"]["version"], version);
+    Ok(document.to_string())
+}
+
+/// Sets a TOML string value, keeping the old value's surroundings (a
+/// trailing comment, say).
+pub(crate) fn replace_string(item: &mut toml_edit::Item, text: &str) {
+    let mut value = toml_edit::Value::from(text);
+    if let Some(old) = item.as_value() {
+        *value.decor_mut() = old.decor().clone();
+    }
+    *item = toml_edit::Item::Value(value);
+}
+
+/// Cargo.lock with the new version of the workspace crate `name` (the entry
+/// without a `source`), so `--locked` builds keep working after a release.
+pub fn lock_with_version(file: &str, lock: &str, name: &str, version: &str) -> Result<String> {
+    let mut document: toml_edit::DocumentMut = lock
+        .parse()
+        .map_err(|e: toml_edit::TomlError| Error::new(e.to_string()).in_file(file))?;
+    let package = document
+        .get_mut("package")
+        .and_then(|p| p.as_array_of_tables_mut())
+        .and_then(|packages| {
+            packages.iter_mut().find(|p| {
+                p.get("name").and_then(|n| n.as_str()) == Some(name) && p.get("source").is_none()
+            })
+        })
+        .ok_or_else(|| {
+            Error::new(format!(
+                "no workspace package \"{name}\": expected it in [[package]]"
+            ))
+            .in_file(file)
+        })?;
+    replace_string(&mut package["version"], version);
+    Ok(document.to_string())
 }
 
 #[cfg(test)]
@@ -140,14 +256,52 @@ mod tests {
         assert_eq!(bumped("1.2.3", Bump::Major).unwrap(), "2.0.0");
         assert_eq!(bumped("1.2", Bump::Patch), None);
         assert_eq!(bumped("1.2.3-rc1", Bump::Patch), None);
+        assert_eq!(next_version("1.2.3", true, Bump::Major), "1.2.3");
     }
 
     #[test]
-    fn new_entries_go_above_the_newest() {
-        let log = "# Changelog\n\nIntro.\n\n## 1.0.0\n\nFirst.\n";
+    fn unreleased_sections_come_and_go_without_a_trace() {
+        let logs = [
+            "# Changelog\n\nIntro.\n\n## 1.0.0\n\nFirst.\n",
+            "# Changelog\n",
+            "# Changelog\n\nIntro, no releases yet.\n",
+        ];
+        let section = "## Unreleased\n\nNext.\n\n- Added `1`.\n";
+        for log in logs {
+            let with = with_section(log, section);
+            assert!(with.contains(section), "{with}");
+            assert_eq!(without_unreleased(&with), log, "{with:?}");
+            assert_eq!(without_unreleased(log), log);
+        }
         assert_eq!(
-            with_entry(log, "## 1.1.0\n\nNext.\n"),
-            "# Changelog\n\nIntro.\n\n## 1.1.0\n\nNext.\n\n## 1.0.0\n\nFirst.\n"
+            with_section(logs[0], section),
+            "# Changelog\n\nIntro.\n\n## Unreleased\n\nNext.\n\n- Added `1`.\n\n## 1.0.0\n\nFirst.\n"
+        );
+    }
+
+    #[test]
+    fn lists_released_versions() {
+        let log = "# Changelog\n\n## Unreleased\n\n## 1.1.0\n\nx\n\n## 1.0.0\n";
+        assert_eq!(released_versions(log), ["1.1.0", "1.0.0"]);
+        assert!(released_versions("# Changelog\n").is_empty());
+    }
+
+    #[test]
+    fn lock_and_manifest_versions_change_in_place() {
+        let lock = "version = 4\n\n[[package]]\nname = \"a\"\nversion = \"1.0.0\"\nsource = \"registry+x\"\n\n[[package]]\nname = \"a\"\nversion = \"1.0.0\"\ndependencies = [\n \"b\",\n]\n";
+        assert_eq!(
+            lock_with_version("Cargo.lock", lock, "a", "1.1.0").unwrap(),
+            lock.replacen(
+                "version = \"1.0.0\"\ndependencies",
+                "version = \"1.1.0\"\ndependencies",
+                1
+            )
+        );
+        assert!(lock_with_version("Cargo.lock", lock, "zzz", "1.1.0").is_err());
+        let toml = "[package]\nname = \"a\"\nversion = \"1.0.0\" # kept\nedition = \"2021\"\n";
+        assert_eq!(
+            cargo_toml_with_version("Cargo.toml", toml, "2.0.0").unwrap(),
+            "[package]\nname = \"a\"\nversion = \"2.0.0\" # kept\nedition = \"2021\"\n"
         );
     }
 }

@@ -5,19 +5,38 @@ pub mod diff;
 pub mod fetch;
 pub mod files;
 pub mod regen;
+pub mod release;
 
 use std::path::{Path, PathBuf};
 
-/// The workspace root this xtask was built in.
-pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives one level below the workspace root")
-        .to_owned()
-}
-
 /// Where the manifest lives, relative to the root.
 pub const MANIFEST: &str = "docs/sources.toml";
+
+/// The workspace this run works on, found at run time, never compiled in:
+/// a binary shared between checkouts (a global target dir, git worktrees)
+/// must not read or write the checkout it was built in.
+///
+/// `cargo xtask` runs through `cargo run`, which sets `CARGO_MANIFEST_DIR`
+/// to the xtask crate of the checkout being run; the workspace is its parent.
+/// Run directly, the workspace is the nearest ancestor of the current
+/// directory that holds `docs/sources.toml`.
+pub fn workspace_root() -> Result<PathBuf, String> {
+    let is_root = |dir: &Path| dir.join(MANIFEST).is_file() && dir.join("Cargo.toml").is_file();
+    if let Some(xtask_dir) = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from)
+        && xtask_dir.join("src/bin/xtask.rs").is_file() | xtask_dir.join("src/main.rs").is_file()
+        && let Some(root) = xtask_dir.parent().filter(|r| is_root(r))
+    {
+        return Ok(root.to_owned());
+    }
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    cwd.ancestors().find(|d| is_root(d)).map(Path::to_owned).ok_or_else(|| {
+        format!(
+            "{}: not inside the workspace: expected {MANIFEST} and Cargo.toml here or in a parent directory",
+            cwd.display()
+        )
+    })
+}
 
 /// Reads and parses `docs/sources.toml` under `root`.
 pub fn manifest(root: &Path) -> Result<codegen::Manifest, String> {

@@ -37,6 +37,14 @@ enum Command {
         #[arg(long)]
         article: Option<String>,
     },
+    /// Cut the release that `## Unreleased` in the crate's CHANGELOG describes:
+    /// bump the version (Cargo.toml, Cargo.lock), date deprecations, record the
+    /// released model as the new baseline.
+    Release {
+        /// The manifest entry to release (default: the first).
+        #[arg(long)]
+        article: Option<String>,
+    },
     /// Print the model read from an article as JSON (the fixture's shape).
     Parse {
         /// The article: .html/.htm, .md/.markdown, .txt, or anything by content.
@@ -84,7 +92,7 @@ fn regen(
     format: Option<Format>,
     article: Option<String>,
 ) -> Result<ExitCode, String> {
-    let root = xtask::workspace_root();
+    let root = xtask::workspace_root()?;
     let report = xtask::regen::run(
         &root,
         &Options {
@@ -113,8 +121,25 @@ fn regen(
     Ok(ExitCode::SUCCESS)
 }
 
+fn release(article: Option<String>) -> Result<ExitCode, String> {
+    let root = xtask::workspace_root()?;
+    let release = xtask::release::run(&root, article.as_deref())?;
+    for output in &release.outputs {
+        println!("wrote {}", output.path);
+    }
+    print!(
+        "{}",
+        xtask::diff::human(&release.changes, None, &release.catalog, false)
+    );
+    println!(
+        "released version {} ({} release)",
+        release.version, release.bump
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn parse(path: &str, format: Option<Format>, article: Option<String>) -> Result<ExitCode, String> {
-    let root = xtask::workspace_root();
+    let root = xtask::workspace_root()?;
     let entry = xtask::entry(&xtask::manifest(&root)?, article.as_deref())?;
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
     let annotations = xtask::files::read_text(&root, &entry.annotations)?;
@@ -138,7 +163,7 @@ fn parse(path: &str, format: Option<Format>, article: Option<String>) -> Result<
 
 fn diff(old: &str, new: &str, json: bool, article: Option<String>) -> Result<ExitCode, String> {
     let root = std::env::current_dir().map_err(|e| e.to_string())?;
-    let manifest_root = xtask::workspace_root();
+    let manifest_root = xtask::workspace_root()?;
     let mut entry = xtask::entry(&xtask::manifest(&manifest_root)?, article.as_deref())?;
     // OLD and NEW are relative to where the user stands; annotations to the workspace.
     entry.annotations = manifest_root
@@ -177,7 +202,7 @@ fn fetch(
     timeout: u64,
     article: Option<String>,
 ) -> Result<ExitCode, String> {
-    let root = xtask::workspace_root();
+    let root = xtask::workspace_root()?;
     let entry = xtask::entry(&xtask::manifest(&root)?, article.as_deref())?;
     let options = xtask::fetch::Options {
         url: url.unwrap_or_else(|| entry.url.clone()),
@@ -215,7 +240,11 @@ fn main() -> ExitCode {
             source,
             format,
             article,
-        } => (regen(check, source, format, article), 1),
+        } => (
+            regen(check, source, format, article),
+            if check { 2 } else { 1 },
+        ),
+        Command::Release { article } => (release(article), 1),
         Command::Parse {
             path,
             format,

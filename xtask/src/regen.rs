@@ -60,11 +60,22 @@ impl Report {
             g.catalog.source.path,
             g.catalog.source.format
         ));
-        if !g.changes.is_empty() {
+        if g.first_release {
+            out.push_str(&format!(
+                "not released yet: `cargo xtask release` cuts version {}\n",
+                g.version
+            ));
+        } else if !g.changes.is_empty() {
+            out.push_str(&format!("since version {}:\n", g.version));
             out.push_str(&crate::diff::human(&g.changes, None, &g.catalog, false));
             out.push_str(&format!(
-                "semver: {} release -> version {}\n",
-                g.bump, g.version
+                "unreleased: calls for a {} release (listed under `## Unreleased` in {}); `cargo xtask release` cuts it\n",
+                g.bump,
+                g.outputs
+                    .iter()
+                    .map(|o| o.path.as_str())
+                    .find(|p| p.ends_with("CHANGELOG.md"))
+                    .unwrap_or("the CHANGELOG")
             ));
         }
         out
@@ -90,7 +101,7 @@ pub fn run(root: &Path, options: &Options) -> Result<Report, String> {
         .unwrap_or_else(|| entry.source.clone());
     let source = files::read_bytes(root, &source_path)?;
     let annotations = files::read_text(root, &entry.annotations)?;
-    let previous_fixture = files::read_optional(root, &entry.fixture)?;
+    let released = files::read_optional(root, &entry.released)?;
     let crate_manifest = files::read_text(root, &entry.crate_manifest())?;
     let changelog = files::read_optional(root, &entry.changelog())?.unwrap_or_default();
     let generated = codegen::generate(Inputs {
@@ -99,7 +110,7 @@ pub fn run(root: &Path, options: &Options) -> Result<Report, String> {
         source: &source,
         format: options.format,
         annotations: &annotations,
-        previous_fixture: previous_fixture.as_deref(),
+        released: released.as_deref(),
         crate_manifest: &crate_manifest,
         changelog: &changelog,
     })

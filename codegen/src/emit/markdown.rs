@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Catalog, Status};
+use crate::model::Catalog;
 
 /// Escapes a cell so GFM shows it literally: pipes, backslashes, markdown
 /// punctuation and HTML are escaped; line breaks become `<br>`.
@@ -80,14 +80,11 @@ pub fn emit(catalog: &Catalog, title: &str, rust_path: &str, annotations: &str) 
     if !removed.is_empty() {
         out.push_str("\n## No longer listed\n\nKept in the crate as deprecated variants so downstream code keeps compiling.\n\n");
         for entry in removed {
-            let since = match &entry.status {
-                Status::Removed { since } => since.as_str(),
-                Status::Listed => "",
-            };
             out.push_str(&format!(
-                "- `{}` `{}` (deprecated since {since}): {}\n",
+                "- `{}` `{}` (deprecated {}): {}\n",
                 entry.code,
                 entry.name,
+                entry.status.deprecated_when().unwrap_or_default(),
                 escape_cell(&entry.description)
             ));
         }

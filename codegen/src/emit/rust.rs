@@ -108,10 +108,10 @@ fn variant_doc(entry: &ErrorEntry) -> Vec<String> {
         "Category: [`Category::{}`]; {retry}.",
         entry.category.variant()
     ));
-    if let Status::Removed { since } = &entry.status {
+    if let Some(when) = entry.status.deprecated_when() {
         lines.push(String::new());
         lines.push(format!(
-            "**No longer listed in the article** (deprecated since version {since})."
+            "**No longer listed in the article** (deprecated {when})."
         ));
     }
     lines
@@ -184,9 +184,13 @@ pub fn emit(catalog: &Catalog, type_name: &str) -> Result<String> {
     let deprecations: Vec<TokenStream> = entries
         .iter()
         .map(|e| match &e.status {
-            Status::Removed { since } => {
-                let note = format!("no longer listed in the TikTok article since crate version {since}; TikTok may still send it");
+            Status::Removed { since: Some(since) } => {
+                let note = format!("no longer listed in the article since version {since}; the API may still send it");
                 quote! { #[deprecated(since = #since, note = #note)] }
+            }
+            Status::Removed { since: None } => {
+                let note = "no longer listed in the article; the API may still send it";
+                quote! { #[deprecated(note = #note)] }
             }
             Status::Listed => quote! {},
         })
