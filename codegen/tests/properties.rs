@@ -12,27 +12,22 @@ use codegen::model::{
 use codegen::read::{self, Article};
 use proptest::prelude::*;
 
+/// The test articles (ours, in every shape the readers take) as seeds.
 const SEEDS: &[(&str, &str)] = &[
-    (
-        "seed.txt",
-        include_str!("../../docs/source/tiktok-business-messaging-errors.txt"),
-    ),
-    ("seed.md", include_str!("../../tests/fixtures/article.md")),
+    ("seed.txt", include_str!("../../tests/articles/parley.txt")),
+    ("seed.md", include_str!("../../tests/articles/parley.md")),
     (
         "seed.html",
-        include_str!("../../tests/fixtures/article-page.html"),
+        include_str!("../../tests/articles/parley-page.html"),
     ),
     (
         "seed.htm",
-        include_str!("../../tests/fixtures/article-fragment.htm"),
+        include_str!("../../tests/articles/parley-fragment.htm"),
     ),
-    (
-        "seed.tsv",
-        include_str!("../../tests/fixtures/article-copied-table.tsv"),
-    ),
+    ("seed.tsv", include_str!("../../tests/articles/parley.tsv")),
     (
         "seed-embedded.md",
-        include_str!("../../tests/fixtures/article-embedded-html.md"),
+        include_str!("../../tests/articles/parley-embedded-html.md"),
     ),
 ];
 

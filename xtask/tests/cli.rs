@@ -35,40 +35,57 @@ fn every_command_has_help() {
     }
 }
 
+/// What `parse` must print: the library's model of the file, with the
+/// manifest's annotations (the test article's codes are not annotated there).
+fn library_model(relative: &str) -> serde_json::Value {
+    let entry = xtask::manifest(root()).unwrap().articles.remove(0);
+    let annotations = std::fs::read_to_string(root().join(&entry.annotations)).unwrap();
+    let file = path(relative);
+    let bytes = std::fs::read(&file).unwrap();
+    let catalog = codegen::model(
+        &entry,
+        &file,
+        &bytes,
+        None,
+        &annotations,
+        None,
+        &mut Vec::new(),
+    )
+    .unwrap();
+    serde_json::from_str(&codegen::emit::json::emit(&catalog)).unwrap()
+}
+
 #[test]
-fn parse_prints_the_model_of_the_captured_article() {
-    let out = xtask(&[
-        "parse",
-        &path("docs/source/tiktok-business-messaging-errors.txt"),
-    ]);
+fn parse_prints_the_model_as_json() {
+    let out = xtask(&["parse", &path("tests/articles/parley.txt")]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let errors = json["errors"].as_array().unwrap();
-    assert_eq!(errors.len(), 8);
-    assert_eq!(errors[3]["code"], 40100);
+    assert_eq!(json, library_model("tests/articles/parley.txt"));
+    assert_eq!(json["errors"][3]["code"], 31029);
     assert_eq!(
-        errors[3]["description"],
-        "You’ve hit the rate limit for this API."
+        json["errors"][3]["description"],
+        "Too many requests from this app."
     );
     assert_eq!(
-        errors[7]["solution"],
-        "Try sending the request again. If the issue persists, reach out to your TikTok rep for support."
+        json["errors"][3]["name"], "Code31029",
+        "unannotated here: a placeholder name"
     );
 }
 
 #[test]
 fn parse_warns_on_stderr() {
-    let out = xtask(&["parse", &path("tests/fixtures/article-page.html")]);
+    let out = xtask(&["parse", &path("tests/articles/parley-page.html")]);
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("warning:") && stderr.contains("Related articles"),
         "{stderr}"
     );
+    assert!(stderr.contains("code 31029 has no annotation"), "{stderr}");
 }
 
 #[test]
@@ -107,20 +124,19 @@ fn bad_input_is_exit_1_with_the_file_named_never_a_panic() {
 #[test]
 fn diff_exit_codes_tell_scripts_what_happened() {
     let dir = tempfile::tempdir().unwrap();
-    let source =
-        std::fs::read_to_string(path("docs/source/tiktok-business-messaging-errors.txt")).unwrap();
+    let source = std::fs::read_to_string(path("tests/articles/parley.txt")).unwrap();
     let changed = dir.path().join("changed.txt");
     std::fs::write(
         &changed,
-        source.replace("Your requests are being throttled.", "Slow down."),
+        source.replace("Slow down and honour", "Back off and honour"),
     )
     .unwrap();
     let changed = changed.to_string_lossy().into_owned();
 
     let same = xtask(&[
         "diff",
-        &path("docs/source/tiktok-business-messaging-errors.txt"),
-        &path("tests/fixtures/article.md"),
+        &path("tests/articles/parley.txt"),
+        &path("tests/articles/parley.md"),
     ]);
     assert_eq!(
         same.status.code(),
@@ -131,7 +147,7 @@ fn diff_exit_codes_tell_scripts_what_happened() {
 
     let out = xtask(&[
         "diff",
-        &path("tests/fixtures/tiktok-business-messaging-errors.json"),
+        &path("tests/articles/parley.txt"),
         &changed,
         "--json",
     ]);
@@ -139,15 +155,15 @@ fn diff_exit_codes_tell_scripts_what_happened() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         json,
-        serde_json::json!({"added": [], "removed": [], "changed": [{"code": 40100, "fields": ["solution"]}], "bump": "patch"})
+        serde_json::json!({"added": [], "removed": [], "changed": [{"code": 31029, "fields": ["solution"]}], "bump": "patch"})
     );
 
-    let human = xtask(&["diff", &path("tests/fixtures/article.md"), &changed]);
+    let human = xtask(&["diff", &path("tests/articles/parley.md"), &changed]);
     let text = String::from_utf8_lossy(&human.stdout);
     assert!(
-        text.contains("changed: 40100 RateLimited (solution)")
-            && text.contains("- Your requests are being throttled.")
-            && text.contains("+ Slow down."),
+        text.contains("changed: 31029 Code31029 (solution)")
+            && text.contains("- Slow down and honour")
+            && text.contains("+ Back off and honour"),
         "{text}"
     );
 

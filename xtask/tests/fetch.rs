@@ -12,19 +12,28 @@ fn workspace() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap()
 }
 
+/// The test article's workspace layout (tests/articles/ is ours: the live
+/// article never changes what these tests see).
 fn entry() -> codegen::Entry {
-    xtask::manifest(workspace()).unwrap().articles[0].clone()
+    let manifest = "[[article]]\nname = \"parley\"\ntitle = \"Parley\"\nurl = \"http://127.0.0.1:9/\"\nsource = \"docs/source/parley.txt\"\nannotations = \"docs/annotations.toml\"\nfixture = \"tests/fixtures/parley.json\"\nreleased = \"docs/released/parley.json\"\nmarkdown = \"docs/parley.md\"\ncrate_dir = \"crates/parley\"\ncrate_name = \"parley\"\ntype_name = \"ErrorCode\"\n";
+    codegen::manifest::parse("docs/sources.toml", manifest)
+        .unwrap()
+        .articles
+        .remove(0)
+}
+
+fn test_article(name: &str) -> String {
+    std::fs::read_to_string(workspace().join("tests/articles").join(name)).unwrap()
 }
 
 /// Serves canned answers by path; handles at most `max` connections.
 fn serve(max: usize) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let address = listener.local_addr().unwrap();
-    let page =
-        std::fs::read_to_string(workspace().join("tests/fixtures/article-page.html")).unwrap();
+    let page = test_article("parley-page.html");
     let changed = page.replace(
-        "Your requests are being throttled.",
-        "Your requests are being throttled. Wait a minute.",
+        "before sending more.",
+        "before sending more. Wait a minute.",
     );
     thread::spawn(move || {
         for stream in listener.incoming().take(max) {
@@ -101,14 +110,30 @@ fn answer(mut stream: std::net::TcpStream, page: &str, changed: &str) {
     );
 }
 
-/// A scratch workspace with what fetch reads: annotations and the fixture.
+/// A scratch workspace with what fetch reads: annotations and the fixture
+/// made from the test article.
 fn scratch() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let entry = entry();
-    for file in [&entry.annotations, &entry.fixture] {
+    let annotations = test_article("annotations.toml");
+    let article = test_article("parley.txt");
+    let catalog = codegen::model(
+        &entry,
+        &entry.source,
+        article.as_bytes(),
+        None,
+        &annotations,
+        None,
+        &mut Vec::new(),
+    )
+    .unwrap();
+    for (file, contents) in [
+        (&entry.annotations, annotations),
+        (&entry.fixture, codegen::emit::json::emit(&catalog)),
+    ] {
         let target = dir.path().join(file);
         std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::copy(workspace().join(file), target).unwrap();
+        std::fs::write(target, contents).unwrap();
     }
     dir
 }
@@ -184,6 +209,6 @@ fn refusals_name_the_problem_and_write_nothing() {
 fn default_output_sits_beside_the_source() {
     assert_eq!(
         xtask::fetch::default_output(&entry()),
-        "docs/source/tiktok-business-messaging-errors.html"
+        "docs/source/parley.html"
     );
 }

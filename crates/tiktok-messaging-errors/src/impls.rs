@@ -31,7 +31,7 @@ impl fmt::Debug for ErrorCode {
 }
 
 impl fmt::Display for ErrorCode {
-    /// `40100 RateLimited: You’ve hit the rate limit for this API.`
+    /// `40100 RateLimited: ` followed by the article's description.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.description() {
             Some(description) => write!(f, "{} {}: {description}", self.code(), self.name()),
