@@ -201,3 +201,89 @@ pub fn pipe_article(rows: &[codegen::model::ErrorEntry]) -> String {
     }
     text
 }
+
+/// What a [`serve`]d path answers.
+#[derive(Clone, Debug)]
+pub struct Page {
+    pub status: &'static str,
+    pub content_type: &'static str,
+    pub body: String,
+    /// Extra header lines (`Location: /x\r\n`).
+    pub headers: String,
+    /// How long to wait before answering.
+    pub delay: std::time::Duration,
+}
+
+impl Page {
+    pub fn new(status: &'static str, content_type: &'static str, body: impl Into<String>) -> Page {
+        Page {
+            status,
+            content_type,
+            body: body.into(),
+            headers: String::new(),
+            delay: std::time::Duration::ZERO,
+        }
+    }
+
+    pub fn html(body: impl Into<String>) -> Page {
+        Page::new("200 OK", "text/html; charset=utf-8", body)
+    }
+}
+
+/// A server on 127.0.0.1 (never anything else) answering `routes` by path,
+/// an unknown path with 404, for at most `max` connections. Returns its base
+/// URL and the request log (`path` and `User-Agent` of each request).
+pub fn serve(
+    routes: Vec<(&'static str, Page)>,
+    max: usize,
+) -> (
+    String,
+    std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>,
+) {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let requests = log.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(max) {
+            let Ok(mut stream) = stream else { continue };
+            let (routes, requests) = (routes.clone(), requests.clone());
+            // One thread per connection, so a slow answer delays nobody else.
+            std::thread::spawn(move || {
+                let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(5)));
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut line = String::new();
+                if reader.read_line(&mut line).is_err() {
+                    return;
+                }
+                let path = line.split_whitespace().nth(1).unwrap_or("/").to_owned();
+                let mut user_agent = String::new();
+                let mut header = String::new();
+                while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+                    if let Some(value) = header.to_ascii_lowercase().strip_prefix("user-agent:") {
+                        user_agent = value.trim().to_owned();
+                    }
+                    header.clear();
+                }
+                requests.lock().unwrap().push((path.clone(), user_agent));
+                let page = routes
+                    .iter()
+                    .find(|(p, _)| *p == path)
+                    .map(|(_, page)| page.clone())
+                    .unwrap_or_else(|| Page::new("404 Not Found", "text/plain", ""));
+                std::thread::sleep(page.delay);
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{}Connection: close\r\n\r\n{}",
+                    page.status,
+                    page.content_type,
+                    page.body.len(),
+                    page.headers,
+                    page.body
+                );
+            });
+        }
+    });
+    (format!("http://{address}"), log)
+}

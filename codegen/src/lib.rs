@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! read::{html, markdown, text}  ->  model::Catalog  ->  emit::{rust, json, markdown}
-//!        (+ annotations, previous fixture: catalog; versioning: release)
+//!        (+ annotations, released baseline: catalog; versions: release)
 //! ```
 
 pub mod annotations;

@@ -2,6 +2,7 @@
 //! command here is file I/O around the pure `codegen` library.
 
 pub mod diff;
+pub mod drift;
 pub mod fetch;
 pub mod files;
 pub mod regen;

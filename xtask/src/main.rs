@@ -69,6 +69,22 @@ enum Command {
         #[arg(long)]
         article: Option<String>,
     },
+    /// What the scheduled workflow runs: fetch the live article, regenerate if
+    /// its codes or text changed, and write the pull request's (or, if the
+    /// page cannot be read, the issue's) title and body into DIR.
+    Drift {
+        /// Where to write `outcome` (unchanged, changed or failed), `title.txt` and `body.md`.
+        #[arg(long, value_name = "DIR")]
+        out: std::path::PathBuf,
+        /// Where to download from (default: the manifest's `url`).
+        #[arg(long)]
+        url: Option<String>,
+        /// Give up after this many seconds.
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
+        #[arg(long)]
+        article: Option<String>,
+    },
     /// Compare two articles or fixtures: exit 0 if equal, 1 if changed, 2 on error.
     Diff {
         old: String,
@@ -113,7 +129,7 @@ fn regen(
             }
         }
         eprintln!(
-            "error: {} generated file(s) are not up to date with their source: run `cargo xtask regen`, review with `cargo insta review`, and commit",
+            "error: {} generated file(s) are not up to date with their source: run `cargo xtask regen`, review the change with `git diff`, and commit",
             report.stale().len()
         );
         return Ok(ExitCode::from(1));
@@ -232,6 +248,24 @@ fn fetch(
     Ok(ExitCode::SUCCESS)
 }
 
+fn drift(
+    out: &std::path::Path,
+    url: Option<String>,
+    timeout: u64,
+    article: Option<String>,
+) -> Result<ExitCode, String> {
+    let root = xtask::workspace_root()?;
+    let report = xtask::drift::run(
+        &root,
+        article.as_deref(),
+        url,
+        std::time::Duration::from_secs(timeout),
+    )?;
+    xtask::drift::write(&report, out)?;
+    println!("{}: {}", report.outcome.as_str(), report.title);
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (result, error_code) = match cli.command {
@@ -256,6 +290,12 @@ fn main() -> ExitCode {
             timeout,
             article,
         } => (fetch(url, output, timeout, article), 1),
+        Command::Drift {
+            out,
+            url,
+            timeout,
+            article,
+        } => (drift(&out, url, timeout, article), 1),
         Command::Diff {
             old,
             new,
