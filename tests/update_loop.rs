@@ -1,0 +1,216 @@
+//! The maintainer's loop, for real. In a copy of this workspace, replace the
+//! captured article with an updated one, run `cargo xtask regen`, then the
+//! README's test command under `CI=true`: every kind of legitimate update
+//! must end green with no test edited (and no snapshot to accept).
+//!
+//! The updated articles are written from the live article's own model in the
+//! copied `|` form, so nothing here quotes the article and this holds
+//! whatever it says. The copy lives at a fixed path under `target/` and is
+//! synced by content, so later runs rebuild only what changed.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use codegen::model::{Code, ErrorEntry};
+use workspace_tests::{pipe_article, root};
+
+/// Set for the inner run, which must not start the loop again.
+const NESTED: &str = "UPDATE_LOOP_NESTED";
+
+/// The README's test command (kept in step with README.md by a test below).
+const TEST_COMMAND: &[&str] = &["test", "--workspace", "--all-features"];
+
+type Edit = fn(&mut Vec<ErrorEntry>);
+
+fn unused_code(rows: &[ErrorEntry], skip: u32) -> Code {
+    let highest = rows
+        .iter()
+        .filter_map(|r| r.code.as_u32())
+        .max()
+        .unwrap_or(0);
+    let n = (highest.saturating_add(1 + skip)..)
+        .find(|n| rows.iter().all(|r| r.code != Code::Numeric(*n)))
+        .unwrap();
+    Code::Numeric(n)
+}
+
+fn reword(rows: &mut Vec<ErrorEntry>) {
+    rows[0]
+        .description
+        .push_str(" (Reworded by the update test.)");
+    let last = rows.len() - 1;
+    rows[last].solution.push_str(" Reworded too.");
+}
+
+fn add(rows: &mut Vec<ErrorEntry>) {
+    let mut new = rows[0].clone();
+    new.code = unused_code(rows, 0);
+    new.description = "A code the update test adds.".into();
+    new.solution = "Nothing to do.".into();
+    new.extra.clear();
+    rows.push(new);
+}
+
+fn remove(rows: &mut Vec<ErrorEntry>) {
+    rows.remove(0);
+}
+
+fn renumber(rows: &mut Vec<ErrorEntry>) {
+    let last = rows.len() - 1;
+    rows[last].code = unused_code(rows, 100);
+}
+
+fn reorder(rows: &mut Vec<ErrorEntry>) {
+    rows.reverse();
+}
+
+fn all_at_once(rows: &mut Vec<ErrorEntry>) {
+    reword(rows);
+    add(rows);
+    remove(rows);
+    renumber(rows);
+    reorder(rows);
+}
+
+const UPDATES: &[(&str, Edit)] = &[
+    ("reworded", reword),
+    ("added", add),
+    ("removed", remove),
+    ("renumbered", renumber),
+    ("reordered", reorder),
+    ("all at once", all_at_once),
+];
+
+#[test]
+fn every_kind_of_doc_update_ends_green() {
+    if std::env::var_os(NESTED).is_some() {
+        return; // the inner run of this very loop
+    }
+    let root = root();
+    let entry = xtask::manifest(&root).unwrap().articles.remove(0);
+    let live = xtask::regen::run(
+        &root,
+        &xtask::regen::Options {
+            check: true,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .generated
+    .catalog;
+    let rows: Vec<ErrorEntry> = live.listed().cloned().collect();
+    assert!(rows.len() >= 2, "the loop needs two codes to edit");
+    let copy = root.join("target/update-loop/workspace");
+    let target = root.join("target/update-loop/target");
+    for &(name, edit) in UPDATES {
+        sync(&root, &copy);
+        let mut updated = rows.clone();
+        edit(&mut updated);
+        // Replace the capture; a capture that is not copied text gets a
+        // sibling `.txt` that regen adopts, as a maintainer would.
+        let mut regen = vec!["xtask", "regen"];
+        let source = if entry.source.ends_with(".txt") {
+            entry.source.clone()
+        } else {
+            format!("{}.updated.txt", entry.source)
+        };
+        if source != entry.source {
+            regen.extend(["--source", source.as_str()]);
+        }
+        fs::write(copy.join(&source), pipe_article(&updated)).unwrap();
+
+        let out = cargo(&copy, &target, &regen);
+        assert_success(name, "cargo xtask regen", &out);
+        let out = cargo(&copy, &target, TEST_COMMAND);
+        assert_success(name, "the README's test command", &out);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains("committed_outputs_are_up_to_date ... ok"),
+            "{name}: the inner run checks staleness:\n{stdout}"
+        );
+    }
+}
+
+#[test]
+fn the_loop_runs_the_readme_test_command() {
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let command = format!("cargo {}", TEST_COMMAND.join(" "));
+    assert!(readme.contains(&command), "README.md must show `{command}`");
+}
+
+fn assert_success(name: &str, what: &str, out: &Output) {
+    assert!(
+        out.status.success(),
+        "{name}: {what} failed after the update:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Cargo in the copy, as a maintainer runs it: none of this test's own
+/// cargo environment leaks in, CI=true, insta never writes.
+fn cargo(dir: &Path, target: &Path, args: &[&str]) -> Output {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut command = Command::new(cargo);
+    for (key, _) in std::env::vars_os() {
+        let key = key.to_string_lossy();
+        if (key.starts_with("CARGO_") && key != "CARGO_HOME") || key.starts_with("__CARGO") {
+            command.env_remove(key.as_ref());
+        }
+    }
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .env("CARGO_TERM_COLOR", "never")
+        .env("CI", "true")
+        .env("INSTA_UPDATE", "no")
+        .env(NESTED, "1")
+        .output()
+        .unwrap()
+}
+
+/// Makes `copy` hold exactly the workspace's files (but `target/` and
+/// `.git/`), rewriting only files whose bytes differ so cargo's mtime-based
+/// freshness rebuilds only what an update changed.
+fn sync(from: &Path, copy: &Path) {
+    let wanted = files(from);
+    for relative in files(copy) {
+        if !wanted.contains(&relative) {
+            fs::remove_file(copy.join(&relative)).unwrap();
+        }
+    }
+    for relative in &wanted {
+        let bytes = fs::read(from.join(relative)).unwrap();
+        let target = copy.join(relative);
+        if fs::read(&target).ok().as_deref() != Some(bytes.as_slice()) {
+            fs::create_dir_all(target.parent().unwrap()).unwrap();
+            fs::write(&target, bytes).unwrap();
+        }
+    }
+}
+
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut pending = vec![PathBuf::new()];
+    while let Some(relative) = pending.pop() {
+        let Ok(items) = fs::read_dir(dir.join(&relative)) else {
+            continue;
+        };
+        for item in items {
+            let item = item.unwrap();
+            let path = relative.join(item.file_name());
+            if path == Path::new("target") || path == Path::new(".git") {
+                continue;
+            }
+            if item.file_type().unwrap().is_dir() {
+                pending.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
