@@ -11,66 +11,33 @@ use std::process::Command;
 use codegen::Bump;
 use codegen::model::{Code, ErrorEntry};
 use workspace_tests::{
-    ARTICLE, article, article_workspace, check, model, pipe_article, regen_then_check, root,
-    test_entry, tree,
+    ARTICLE, Edit, UPDATES, add, all_at_once, article, article_workspace, check, model,
+    pipe_article, regen_then_check, remove, root, test_entry, tree,
 };
 
 fn rows() -> Vec<ErrorEntry> {
     model(ARTICLE, &article(ARTICLE)).unwrap().errors
 }
 
-fn position(rows: &[ErrorEntry], code: u32) -> usize {
-    rows.iter()
-        .position(|r| r.code == Code::Numeric(code))
-        .unwrap_or_else(|| panic!("the test article lists {code}"))
-}
-
-fn reword(rows: &mut [ErrorEntry]) {
-    rows[0].description.push_str(" Reworded.");
-    let i = position(rows, 31029);
-    rows[i].solution = format!("{} Then wait a minute.", rows[i].solution);
-}
-
-fn add(rows: &mut Vec<ErrorEntry>) {
-    let mut new = rows[0].clone();
-    new.code = Code::Numeric(31555);
-    new.description = "A code the update adds.".into();
-    new.solution = "Nothing to do yet.".into();
-    rows.insert(2, new);
-}
-
-fn remove(rows: &mut Vec<ErrorEntry>) {
-    rows.remove(position(rows, 31090));
-}
-
-fn renumber(rows: &mut [ErrorEntry]) {
-    let i = position(rows, 31012);
-    rows[i].code = Code::Numeric(31013);
-}
-
-fn reorder(rows: &mut [ErrorEntry]) {
-    rows.reverse();
-}
-
-fn all_at_once(rows: &mut Vec<ErrorEntry>) {
-    reword(rows);
-    add(rows);
-    remove(rows);
-    renumber(rows);
-    reorder(rows);
-}
-
-type Edit = fn(&mut Vec<ErrorEntry>);
-
 /// Every kind of update, and the release it calls for.
-const UPDATES: &[(&str, Edit, Bump)] = &[
-    ("reworded", |r| reword(r), Bump::Patch),
-    ("added", add, Bump::Minor),
-    ("removed", remove, Bump::Minor),
-    ("renumbered", |r| renumber(r), Bump::Minor),
-    ("reordered", |r| reorder(r), Bump::None),
-    ("all_at_once", all_at_once, Bump::Minor),
-];
+fn bump_of(name: &str) -> Bump {
+    match name {
+        "reworded" => Bump::Patch,
+        "reordered" => Bump::None,
+        _ => Bump::Minor,
+    }
+}
+
+/// Applies `edit` to the test article in `dir`, then regenerates and checks.
+fn update(dir: &Path, edit: Edit, what: &str) -> xtask::regen::Report {
+    let mut updated = rows();
+    edit(&mut updated);
+    write_source(dir, &updated);
+    regen_then_check(dir, what)
+}
+
+/// Codes the old consumer's code names.
+const USED_BY_OLD_CONSUMER: [u32; 3] = [31001, 31029, 39000];
 
 fn write_source(dir: &Path, rows: &[ErrorEntry]) {
     fs::write(dir.join(test_entry().source), pipe_article(rows)).unwrap();
@@ -87,7 +54,8 @@ fn version(dir: &Path) -> String {
 
 #[test]
 fn every_kind_of_update_regenerates_then_releases() {
-    for &(name, edit, bump) in UPDATES {
+    for &(name, edit) in UPDATES {
+        let bump = bump_of(name);
         let dir = article_workspace();
         let entry = test_entry();
         let released = model(ARTICLE, &article(ARTICLE)).unwrap();
@@ -124,7 +92,9 @@ fn every_kind_of_update_regenerates_then_releases() {
             unreleased.unwrap_or_else(|| "(no unreleased changes)".into())
         );
         insta::assert_snapshot!(format!("update_{name}"), change_report);
-        let removes_used_variant = updated.iter().all(|r| r.code != Code::Numeric(31090));
+        let removes_used_variant = USED_BY_OLD_CONSUMER
+            .iter()
+            .any(|c| updated.iter().all(|r| r.code != Code::Numeric(*c)));
         compiles_with_old_consumer(dir.path(), removes_used_variant);
 
         let release = xtask::release::run(dir.path(), None);
@@ -167,10 +137,7 @@ fn every_kind_of_update_regenerates_then_releases() {
 fn edit_then_undo_leaves_the_tree_byte_identical() {
     let dir = article_workspace();
     let before = tree(dir.path());
-    let mut updated = rows();
-    all_at_once(&mut updated);
-    write_source(dir.path(), &updated);
-    regen_then_check(dir.path(), "edited");
+    update(dir.path(), all_at_once, "edited");
     assert_ne!(tree(dir.path()), before);
     fs::write(dir.path().join(test_entry().source), article(ARTICLE)).unwrap();
     regen_then_check(dir.path(), "undone");
@@ -184,16 +151,13 @@ fn edit_then_undo_leaves_the_tree_byte_identical() {
 fn a_released_deprecation_is_lifted_when_the_code_returns() {
     let dir = article_workspace();
     let entry = test_entry();
-    let mut updated = rows();
-    remove(&mut updated);
-    write_source(dir.path(), &updated);
-    regen_then_check(dir.path(), "removed");
+    update(dir.path(), remove, "removed");
     xtask::release::run(dir.path(), None).unwrap();
     assert!(read(dir.path(), &entry.generated_rust()).contains("#[deprecated("));
 
     fs::write(dir.path().join(&entry.source), article(ARTICLE)).unwrap();
     let report = regen_then_check(dir.path(), "returned");
-    assert_eq!(report.generated.changes.added, [Code::Numeric(31090)]);
+    assert_eq!(report.generated.changes.added, [rows()[0].code.clone()]);
     assert!(!read(dir.path(), &entry.generated_rust()).contains("#[deprecated"));
     compiles_with_old_consumer(dir.path(), false);
 }
@@ -202,10 +166,7 @@ fn a_released_deprecation_is_lifted_when_the_code_returns() {
 fn a_code_added_and_dropped_before_any_release_just_goes() {
     let dir = article_workspace();
     let before = tree(dir.path());
-    let mut updated = rows();
-    add(&mut updated);
-    write_source(dir.path(), &updated);
-    regen_then_check(dir.path(), "added");
+    update(dir.path(), add, "added");
     fs::write(dir.path().join(test_entry().source), article(ARTICLE)).unwrap();
     regen_then_check(dir.path(), "dropped");
     assert!(
@@ -233,7 +194,7 @@ fn compiles_with_old_consumer(dir: &Path, expect_deprecation: bool) {
     fs::create_dir_all(crate_dir.join("src/bin")).unwrap();
     fs::write(
         crate_dir.join("src/bin/old_consumer.rs"),
-        "use tiktok_messaging_errors::ErrorCode;\nfn main() {\n    let code = ErrorCode::from_code(31090);\n    let window = matches!(code, ErrorCode::OutsideReplyWindow);\n    match code {\n        ErrorCode::TooManyRequests | ErrorCode::InternalError => println!(\"retry\"),\n        _ => println!(\"{window} {}\", code.code()),\n    }\n}\n",
+        "use tiktok_messaging_errors::ErrorCode;\nfn main() {\n    let code = ErrorCode::from_code(31001);\n    let denied = matches!(code, ErrorCode::AccessDenied);\n    match code {\n        ErrorCode::TooManyRequests | ErrorCode::InternalError => println!(\"retry\"),\n        _ => println!(\"{denied} {}\", code.code()),\n    }\n}\n",
     )
     .unwrap();
     // Its own target dir: cargo names path-crate artifacts by their path

@@ -287,3 +287,72 @@ pub fn serve(
     });
     (format!("http://{address}"), log)
 }
+
+/// One kind of legitimate doc update, applied to an article's rows.
+pub type Edit = fn(&mut Vec<codegen::model::ErrorEntry>);
+
+/// A numeric code no row has, above every numeric code (`skip` apart).
+pub fn unused_code(rows: &[codegen::model::ErrorEntry], skip: u32) -> codegen::model::Code {
+    use codegen::model::Code;
+    let highest = rows
+        .iter()
+        .filter_map(|r| r.code.as_u32())
+        .max()
+        .unwrap_or(0);
+    let n = (highest.saturating_add(1 + skip)..)
+        .find(|n| rows.iter().all(|r| r.code != Code::Numeric(*n)))
+        .unwrap();
+    Code::Numeric(n)
+}
+
+/// Rewords the first row's description and the last row's solution.
+pub fn reword(rows: &mut Vec<codegen::model::ErrorEntry>) {
+    rows[0]
+        .description
+        .push_str(" (Reworded by the update test.)");
+    let last = rows.len() - 1;
+    rows[last].solution.push_str(" Reworded too.");
+}
+
+/// Adds a code nobody has.
+pub fn add(rows: &mut Vec<codegen::model::ErrorEntry>) {
+    let mut new = rows[0].clone();
+    new.code = unused_code(rows, 0);
+    new.description = "A code the update test adds.".into();
+    new.solution = "Nothing to do.".into();
+    new.extra.clear();
+    rows.push(new);
+}
+
+/// Drops the first row.
+pub fn remove(rows: &mut Vec<codegen::model::ErrorEntry>) {
+    rows.remove(0);
+}
+
+/// Gives the last row a code nobody has.
+pub fn renumber(rows: &mut Vec<codegen::model::ErrorEntry>) {
+    let last = rows.len() - 1;
+    rows[last].code = unused_code(rows, 100);
+}
+
+pub fn reorder(rows: &mut Vec<codegen::model::ErrorEntry>) {
+    rows.reverse();
+}
+
+pub fn all_at_once(rows: &mut Vec<codegen::model::ErrorEntry>) {
+    reword(rows);
+    add(rows);
+    remove(rows);
+    renumber(rows);
+    reorder(rows);
+}
+
+/// Every kind of legitimate doc update, by name.
+pub const UPDATES: &[(&str, Edit)] = &[
+    ("reworded", reword),
+    ("added", add),
+    ("removed", remove),
+    ("renumbered", renumber),
+    ("reordered", reorder),
+    ("all_at_once", all_at_once),
+];

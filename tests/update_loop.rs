@@ -12,75 +12,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use codegen::model::{Code, ErrorEntry};
-use workspace_tests::{pipe_article, root};
+use codegen::model::ErrorEntry;
+use workspace_tests::{UPDATES, pipe_article, root};
 
 /// Set for the inner run, which must not start the loop again.
 const NESTED: &str = "UPDATE_LOOP_NESTED";
 
 /// The README's test command (kept in step with README.md by a test below).
 const TEST_COMMAND: &[&str] = &["test", "--workspace", "--all-features"];
-
-type Edit = fn(&mut Vec<ErrorEntry>);
-
-fn unused_code(rows: &[ErrorEntry], skip: u32) -> Code {
-    let highest = rows
-        .iter()
-        .filter_map(|r| r.code.as_u32())
-        .max()
-        .unwrap_or(0);
-    let n = (highest.saturating_add(1 + skip)..)
-        .find(|n| rows.iter().all(|r| r.code != Code::Numeric(*n)))
-        .unwrap();
-    Code::Numeric(n)
-}
-
-fn reword(rows: &mut Vec<ErrorEntry>) {
-    rows[0]
-        .description
-        .push_str(" (Reworded by the update test.)");
-    let last = rows.len() - 1;
-    rows[last].solution.push_str(" Reworded too.");
-}
-
-fn add(rows: &mut Vec<ErrorEntry>) {
-    let mut new = rows[0].clone();
-    new.code = unused_code(rows, 0);
-    new.description = "A code the update test adds.".into();
-    new.solution = "Nothing to do.".into();
-    new.extra.clear();
-    rows.push(new);
-}
-
-fn remove(rows: &mut Vec<ErrorEntry>) {
-    rows.remove(0);
-}
-
-fn renumber(rows: &mut Vec<ErrorEntry>) {
-    let last = rows.len() - 1;
-    rows[last].code = unused_code(rows, 100);
-}
-
-fn reorder(rows: &mut Vec<ErrorEntry>) {
-    rows.reverse();
-}
-
-fn all_at_once(rows: &mut Vec<ErrorEntry>) {
-    reword(rows);
-    add(rows);
-    remove(rows);
-    renumber(rows);
-    reorder(rows);
-}
-
-const UPDATES: &[(&str, Edit)] = &[
-    ("reworded", reword),
-    ("added", add),
-    ("removed", remove),
-    ("renumbered", renumber),
-    ("reordered", reorder),
-    ("all at once", all_at_once),
-];
 
 #[test]
 fn every_kind_of_doc_update_ends_green() {

@@ -72,9 +72,7 @@ pub fn parse(file: &str, text: &str) -> Result<Manifest> {
 /// The manifest with one entry's `source` replaced, formatting kept: how
 /// `regen --source` adopts a new capture so later checks read the same file.
 pub fn with_source(file: &str, text: &str, name: &str, source: &str) -> Result<String> {
-    let mut document: toml_edit::DocumentMut = text
-        .parse()
-        .map_err(|e: toml_edit::TomlError| Error::new(e.to_string()).in_file(file))?;
+    let mut document = crate::release::toml_document(file, text)?;
     let entries = document
         .get_mut("article")
         .and_then(|a| a.as_array_of_tables_mut())

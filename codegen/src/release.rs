@@ -11,11 +11,15 @@ use crate::model::{Catalog, Code, Status};
 
 const UNRELEASED: &str = "## Unreleased";
 
+/// A TOML document to edit in place, or an error naming its file.
+pub(crate) fn toml_document(file: &str, text: &str) -> Result<toml_edit::DocumentMut> {
+    text.parse()
+        .map_err(|e: toml_edit::TomlError| Error::new(e.to_string()).in_file(file))
+}
+
 /// The crate's current version, from its Cargo.toml.
 pub fn current_version(manifest_file: &str, cargo_toml: &str) -> Result<String> {
-    let document: toml_edit::DocumentMut = cargo_toml
-        .parse()
-        .map_err(|e: toml_edit::TomlError| Error::new(e.to_string()).in_file(manifest_file))?;
+    let document = toml_document(manifest_file, cargo_toml)?;
     let version = document
         .get("package")
         .and_then(|p| p.get("version"))
@@ -204,9 +208,7 @@ pub fn with_section(changelog: &str, section: &str) -> String {
 
 /// Cargo.toml with the new version, formatting kept.
 pub fn cargo_toml_with_version(file: &str, cargo_toml: &str, version: &str) -> Result<String> {
-    let mut document: toml_edit::DocumentMut = cargo_toml
-        .parse()
-        .map_err(|e: toml_edit::TomlError| Error::new(e.to_string()).in_file(file))?;
+    let mut document = toml_document(file, cargo_toml)?;
     replace_string(&mut document["package"]["version"], version);
     Ok(document.to_string())
 }
@@ -224,9 +226,7 @@ pub(crate) fn replace_string(item: &mut toml_edit::Item, text: &str) {
 /// Cargo.lock with the new version of the workspace crate `name` (the entry
 /// without a `source`), so `--locked` builds keep working after a release.
 pub fn lock_with_version(file: &str, lock: &str, name: &str, version: &str) -> Result<String> {
-    let mut document: toml_edit::DocumentMut = lock
-        .parse()
-        .map_err(|e: toml_edit::TomlError| Error::new(e.to_string()).in_file(file))?;
+    let mut document = toml_document(file, lock)?;
     let package = document
         .get_mut("package")
         .and_then(|p| p.as_array_of_tables_mut())
