@@ -117,6 +117,9 @@ struct Prepared {
     catalog: Catalog,
     warnings: Vec<String>,
     changes: Changes,
+    /// The semver class of `changes`; none for a first release, which keeps
+    /// the version the crate was written with.
+    bump: Bump,
     version: String,
     first_release: bool,
 }
@@ -152,10 +155,16 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
         ..catalog.clone()
     };
     let changes = changes::diff(released.as_ref().unwrap_or(&empty), &catalog);
+    let bump = if first_release {
+        Bump::None
+    } else {
+        changes.bump()
+    };
     Ok(Prepared {
         catalog,
         warnings,
         changes,
+        bump,
         version,
         first_release,
     })
@@ -193,14 +202,14 @@ fn emit_all(entry: &Entry, catalog: &Catalog, changelog: String) -> Result<Vec<O
 /// The whole pipeline: every output for one manifest entry, or the first error.
 /// Versions do not move here; `## Unreleased` says what the next release holds.
 pub fn generate(inputs: Inputs<'_>) -> Result<Generated> {
-    let prepared = prepare(&inputs)?;
     let Prepared {
         catalog,
         warnings,
         changes,
+        bump,
         version,
         first_release,
-    } = prepared;
+    } = prepare(&inputs)?;
     let section = release::unreleased_section(&changes, &catalog, &version, first_release);
     let changelog = release::without_unreleased(inputs.changelog);
     let changelog = match section {
@@ -209,11 +218,7 @@ pub fn generate(inputs: Inputs<'_>) -> Result<Generated> {
     };
     let outputs = emit_all(inputs.entry, &catalog, changelog)?;
     Ok(Generated {
-        bump: if first_release {
-            Bump::None
-        } else {
-            changes.bump()
-        },
+        bump,
         catalog,
         outputs,
         warnings,
@@ -230,6 +235,7 @@ pub fn release(inputs: Inputs<'_>, lock: Option<(&str, &str)>) -> Result<Release
     let Prepared {
         mut catalog,
         changes,
+        bump,
         version: current,
         first_release,
         ..
@@ -240,12 +246,7 @@ pub fn release(inputs: Inputs<'_>, lock: Option<(&str, &str)>) -> Result<Release
         ))
         .in_file(inputs.source_path));
     }
-    let bump = if first_release {
-        Bump::None
-    } else {
-        changes.bump()
-    };
-    let version = release::next_version(&current, first_release, bump);
+    let version = release::next_version(&current, bump);
     release::date_deprecations(&mut catalog, &version);
     let section = release::release_section(&changes, &catalog, &version, bump, first_release);
     let changelog = release::with_section(&release::without_unreleased(inputs.changelog), &section);

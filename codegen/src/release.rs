@@ -53,10 +53,9 @@ fn bumped(version: &str, bump: Bump) -> Option<String> {
     })
 }
 
-/// The version the next release gets: the current one for a first release
-/// (nothing was published before it), else the current one bumped.
-pub fn next_version(current: &str, first_release: bool, bump: Bump) -> String {
-    let bump = if first_release { Bump::None } else { bump };
+/// The version the next release gets: the current one bumped (a first
+/// release, which bumps nothing, keeps the version the crate was written with).
+pub fn next_version(current: &str, bump: Bump) -> String {
     bumped(current, bump).unwrap_or_else(|| current.to_owned())
 }
 
@@ -146,7 +145,7 @@ pub fn unreleased_section(
         format!(
             "Changes since {current}, read from {}. They call for a {bump} release, version {}: run `cargo xtask release` to cut it.",
             source_line(catalog),
-            next_version(current, false, bump)
+            next_version(current, bump)
         )
     };
     Some(format!(
@@ -256,7 +255,8 @@ mod tests {
         assert_eq!(bumped("1.2.3", Bump::Major).unwrap(), "2.0.0");
         assert_eq!(bumped("1.2", Bump::Patch), None);
         assert_eq!(bumped("1.2.3-rc1", Bump::Patch), None);
-        assert_eq!(next_version("1.2.3", true, Bump::Major), "1.2.3");
+        assert_eq!(next_version("1.2.3", Bump::None), "1.2.3");
+        assert_eq!(next_version("1.2.3", Bump::Major), "2.0.0");
     }
 
     #[test]

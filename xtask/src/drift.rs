@@ -112,11 +112,10 @@ pub fn run(
         "Since version {}, the changes call for a **{}** release. The version does not move in this pull request: they are listed under `## Unreleased` in the CHANGELOG, and `cargo xtask release` cuts the release after merging.\n",
         generated.version, generated.bump
     );
-    let unannotated: Vec<&String> = generated
+    let unannotated = generated
         .warnings
         .iter()
-        .filter(|w| w.contains("has no annotation"))
-        .collect();
+        .any(|w| w.contains("has no annotation"));
     if !generated.warnings.is_empty() {
         body.push_str("### Warnings\n\n");
         for warning in &generated.warnings {
@@ -125,7 +124,7 @@ pub fn run(
         body.push('\n');
     }
     body.push_str("### Before merging\n\n- Review the regenerated outputs in this diff.\n");
-    if !unannotated.is_empty() {
+    if unannotated {
         body.push_str("- Name and categorise the new codes in the annotations (a follow-up commit on this branch), then `cargo xtask regen`. Until then they generate as `CodeNNNNN` placeholders.\n");
     }
     if !fetched.changes.removed.is_empty() {

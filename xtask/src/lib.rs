@@ -24,7 +24,6 @@ pub const MANIFEST: &str = "docs/sources.toml";
 pub fn workspace_root() -> Result<PathBuf, String> {
     let is_root = |dir: &Path| dir.join(MANIFEST).is_file() && dir.join("Cargo.toml").is_file();
     if let Some(xtask_dir) = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from)
-        && xtask_dir.join("src/bin/xtask.rs").is_file() | xtask_dir.join("src/main.rs").is_file()
         && let Some(root) = xtask_dir.parent().filter(|r| is_root(r))
     {
         return Ok(root.to_owned());

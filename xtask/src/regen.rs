@@ -90,6 +90,51 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
+/// Everything one generation reads from the workspace, as files hold it.
+pub(crate) struct InputFiles {
+    source_path: String,
+    source: Vec<u8>,
+    annotations: String,
+    released: Option<String>,
+    crate_manifest: String,
+    changelog: String,
+}
+
+impl InputFiles {
+    /// Reads `entry`'s inputs, with the article at `source_path`.
+    pub(crate) fn read(
+        root: &Path,
+        entry: &codegen::Entry,
+        source_path: String,
+    ) -> Result<InputFiles, String> {
+        Ok(InputFiles {
+            source: files::read_bytes(root, &source_path)?,
+            source_path,
+            annotations: files::read_text(root, &entry.annotations)?,
+            released: files::read_optional(root, &entry.released)?,
+            crate_manifest: files::read_text(root, &entry.crate_manifest())?,
+            changelog: files::read_optional(root, &entry.changelog())?.unwrap_or_default(),
+        })
+    }
+
+    pub(crate) fn inputs<'a>(
+        &'a self,
+        entry: &'a codegen::Entry,
+        format: Option<Format>,
+    ) -> Inputs<'a> {
+        Inputs {
+            entry,
+            source_path: &self.source_path,
+            source: &self.source,
+            format,
+            annotations: &self.annotations,
+            released: self.released.as_deref(),
+            crate_manifest: &self.crate_manifest,
+            changelog: &self.changelog,
+        }
+    }
+}
+
 /// Generates in memory, then compares with (and unless `check`, writes) the
 /// files under `root`. Nothing is written unless everything succeeded.
 pub fn run(root: &Path, options: &Options) -> Result<Report, String> {
@@ -99,30 +144,18 @@ pub fn run(root: &Path, options: &Options) -> Result<Report, String> {
         .source
         .clone()
         .unwrap_or_else(|| entry.source.clone());
-    let source = files::read_bytes(root, &source_path)?;
-    let annotations = files::read_text(root, &entry.annotations)?;
-    let released = files::read_optional(root, &entry.released)?;
-    let crate_manifest = files::read_text(root, &entry.crate_manifest())?;
-    let changelog = files::read_optional(root, &entry.changelog())?.unwrap_or_default();
-    let generated = codegen::generate(Inputs {
-        entry: &entry,
-        source_path: &source_path,
-        source: &source,
-        format: options.format,
-        annotations: &annotations,
-        released: released.as_deref(),
-        crate_manifest: &crate_manifest,
-        changelog: &changelog,
-    })
-    .map_err(|e| e.to_string())?;
+    let files = InputFiles::read(root, &entry, source_path)?;
+    let source_path = &files.source_path;
+    let generated =
+        codegen::generate(files.inputs(&entry, options.format)).map_err(|e| e.to_string())?;
     let mut outputs = generated.outputs.clone();
-    if source_path != entry.source {
+    if *source_path != entry.source {
         let manifest_text = files::read_text(root, crate::MANIFEST)?;
         let adopted = codegen::manifest::with_source(
             crate::MANIFEST,
             &manifest_text,
             &entry.name,
-            &source_path,
+            source_path,
         )
         .map_err(|e| e.to_string())?;
         outputs.push(codegen::Output {

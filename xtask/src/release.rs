@@ -4,9 +4,8 @@
 
 use std::path::Path;
 
-use codegen::Inputs;
-
 use crate::files;
+use crate::regen::InputFiles;
 
 /// The lock file of the workspace, when there is one.
 const LOCK: &str = "Cargo.lock";
@@ -14,23 +13,10 @@ const LOCK: &str = "Cargo.lock";
 pub fn run(root: &Path, article: Option<&str>) -> Result<codegen::Release, String> {
     let manifest = crate::manifest(root)?;
     let entry = crate::entry(&manifest, article)?;
-    let source = files::read_bytes(root, &entry.source)?;
-    let annotations = files::read_text(root, &entry.annotations)?;
-    let released = files::read_optional(root, &entry.released)?;
-    let crate_manifest = files::read_text(root, &entry.crate_manifest())?;
-    let changelog = files::read_optional(root, &entry.changelog())?.unwrap_or_default();
+    let files = InputFiles::read(root, &entry, entry.source.clone())?;
     let lock = files::read_optional(root, LOCK)?;
     let release = codegen::release(
-        Inputs {
-            entry: &entry,
-            source_path: &entry.source,
-            source: &source,
-            format: None,
-            annotations: &annotations,
-            released: released.as_deref(),
-            crate_manifest: &crate_manifest,
-            changelog: &changelog,
-        },
+        files.inputs(&entry, None),
         lock.as_deref().map(|text| (LOCK, text)),
     )
     .map_err(|e| e.to_string())?;
