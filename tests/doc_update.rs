@@ -6,7 +6,6 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use codegen::Bump;
 use codegen::model::{Code, ErrorEntry};
@@ -33,6 +32,12 @@ fn update(dir: &Path, edit: Edit, what: &str) -> xtask::regen::Report {
     let mut updated = rows();
     edit(&mut updated);
     write_source(dir, &updated);
+    regen_then_check(dir, what)
+}
+
+/// Puts the test article back as it was, then regenerates and checks.
+fn restore(dir: &Path, what: &str) -> xtask::regen::Report {
+    fs::write(dir.join(test_entry().source), article(ARTICLE)).unwrap();
     regen_then_check(dir, what)
 }
 
@@ -104,7 +109,7 @@ fn every_kind_of_update_regenerates_then_releases() {
             continue;
         }
         let release = release.unwrap_or_else(|e| panic!("{name}: release fails: {e}"));
-        let expected = codegen::release::next_version("1.0.0", false, bump);
+        let expected = codegen::release::next_version("1.0.0", bump);
         assert_eq!(
             (release.bump, release.version.as_str()),
             (bump, expected.as_str()),
@@ -139,8 +144,7 @@ fn edit_then_undo_leaves_the_tree_byte_identical() {
     let before = tree(dir.path());
     update(dir.path(), all_at_once, "edited");
     assert_ne!(tree(dir.path()), before);
-    fs::write(dir.path().join(test_entry().source), article(ARTICLE)).unwrap();
-    regen_then_check(dir.path(), "undone");
+    restore(dir.path(), "undone");
     assert!(
         tree(dir.path()) == before,
         "edit, regen, undo, regen must leave no trace"
@@ -155,8 +159,7 @@ fn a_released_deprecation_is_lifted_when_the_code_returns() {
     xtask::release::run(dir.path(), None).unwrap();
     assert!(read(dir.path(), &entry.generated_rust()).contains("#[deprecated("));
 
-    fs::write(dir.path().join(&entry.source), article(ARTICLE)).unwrap();
-    let report = regen_then_check(dir.path(), "returned");
+    let report = restore(dir.path(), "returned");
     assert_eq!(report.generated.changes.added, [rows()[0].code.clone()]);
     assert!(!read(dir.path(), &entry.generated_rust()).contains("#[deprecated"));
     compiles_with_old_consumer(dir.path(), false);
@@ -167,8 +170,7 @@ fn a_code_added_and_dropped_before_any_release_just_goes() {
     let dir = article_workspace();
     let before = tree(dir.path());
     update(dir.path(), add, "added");
-    fs::write(dir.path().join(test_entry().source), article(ARTICLE)).unwrap();
-    regen_then_check(dir.path(), "dropped");
+    restore(dir.path(), "dropped");
     assert!(
         tree(dir.path()) == before,
         "a never-released code leaves no deprecated variant"
@@ -237,11 +239,8 @@ fn compiles_with_old_consumer(dir: &Path, expect_deprecation: bool) {
 
 /// Cargo on a generated crate copy.
 fn cargo(crate_dir: &Path, target_dir: &Path, args: &[&str]) -> std::process::Output {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    Command::new(cargo)
+    workspace_tests::cargo(crate_dir, target_dir)
         .args(args)
-        .env("CARGO_TARGET_DIR", target_dir)
-        .current_dir(crate_dir)
         .output()
         .unwrap()
 }

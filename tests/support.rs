@@ -356,3 +356,22 @@ pub const UPDATES: &[(&str, Edit)] = &[
     ("reordered", reorder),
     ("all_at_once", all_at_once),
 ];
+
+/// Cargo run on a workspace or crate at `dir` with its own `target` dir, as
+/// a person would run it there: none of this test's own cargo environment
+/// (`CARGO_MANIFEST_DIR`, `CARGO_PKG_*`…) leaks in.
+pub fn cargo(dir: &Path, target: &Path) -> std::process::Command {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut command = std::process::Command::new(cargo);
+    for (key, _) in std::env::vars_os() {
+        let key = key.to_string_lossy();
+        if (key.starts_with("CARGO_") && key != "CARGO_HOME") || key.starts_with("__CARGO") {
+            command.env_remove(key.as_ref());
+        }
+    }
+    command
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .env("CARGO_TERM_COLOR", "never");
+    command
+}

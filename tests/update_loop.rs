@@ -10,7 +10,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use codegen::model::ErrorEntry;
 use workspace_tests::{UPDATES, pipe_article, root};
@@ -87,22 +87,11 @@ fn assert_success(name: &str, what: &str, out: &Output) {
     );
 }
 
-/// Cargo in the copy, as a maintainer runs it: none of this test's own
-/// cargo environment leaks in, CI=true, insta never writes.
+/// Cargo in the copy, as a maintainer runs it, under CI=true; insta never
+/// writes, and the inner run knows not to start this loop again.
 fn cargo(dir: &Path, target: &Path, args: &[&str]) -> Output {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let mut command = Command::new(cargo);
-    for (key, _) in std::env::vars_os() {
-        let key = key.to_string_lossy();
-        if (key.starts_with("CARGO_") && key != "CARGO_HOME") || key.starts_with("__CARGO") {
-            command.env_remove(key.as_ref());
-        }
-    }
-    command
+    workspace_tests::cargo(dir, target)
         .args(args)
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", target)
-        .env("CARGO_TERM_COLOR", "never")
         .env("CI", "true")
         .env("INSTA_UPDATE", "no")
         .env(NESTED, "1")
