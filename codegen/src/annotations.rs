@@ -1,5 +1,5 @@
 //! `docs/annotations.toml`: what the article does not say. Variant names,
-//! categories and retry overrides are keyed by code, so rewording a
+//! categories and actions are keyed by code, so rewording a
 //! description can never rename a variant.
 
 use std::collections::{BTreeMap, HashMap};
@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::model::{Category, Code};
+use crate::model::{Action, Category, Code};
 use crate::read::markdown::Lines;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -21,15 +21,17 @@ pub struct Annotations {
 pub struct Annotation {
     pub name: String,
     pub category: Category,
-    /// Overrides the category's default (rate_limit and server retry).
-    pub retryable: Option<bool>,
+    /// What a client should do; overrides the category's default.
+    pub action: Option<Action>,
+    /// Replaced by `action`; kept only to say so instead of "unknown field".
+    #[serde(default)]
+    retryable: Option<bool>,
 }
 
 impl Annotation {
-    /// The override if given, else the category's default.
-    pub fn is_retryable(&self) -> bool {
-        self.retryable
-            .unwrap_or(self.category.retryable_by_default())
+    /// The action if given, else the category's default.
+    pub fn action(&self) -> Action {
+        self.action.unwrap_or(self.category.default_action())
     }
 }
 
@@ -58,6 +60,11 @@ pub fn parse(file: &str, text: &str) -> Result<Annotations> {
         let at = |message: String| Error::new(message).at_line(line).in_file(file);
         let code = Code::parse(&key).map_err(|m| at(format!("[codes.{key}]: {m}")))?;
         let annotation = spanned.into_inner();
+        if annotation.retryable.is_some() {
+            return Err(at(format!(
+                "[codes.{key}]: `retryable` is replaced by `action`: expected action = \"backoff\", \"retry\", \"reauthorize\", \"fix_request\" or \"escalate\" (backoff and retry are the retryable ones)"
+            )));
+        }
         if !crate::names::is_variant_name(&annotation.name) {
             return Err(at(format!(
                 "[codes.{key}]: name \"{}\" is not a usable variant name: expected UpperCamelCase letters and digits, not Unknown",
@@ -84,15 +91,16 @@ mod tests {
 
     #[test]
     fn reads_annotations_keyed_by_code() {
-        let a = parse("a.toml", "[codes.40100]\nname = \"RateLimited\"\ncategory = \"rate_limit\"\n\n[codes.E1001]\nname = \"Alpha\"\ncategory = \"server\"\nretryable = false\n").unwrap();
+        let a = parse("a.toml", "[codes.40100]\nname = \"RateLimited\"\ncategory = \"rate_limit\"\n\n[codes.E1001]\nname = \"Alpha\"\ncategory = \"server\"\naction = \"escalate\"\n").unwrap();
         assert_eq!(
             a.by_code[&Code::Numeric(40100)].category,
             Category::RateLimit
         );
         assert_eq!(
-            a.by_code[&Code::Alphanumeric("E1001".into())].retryable,
-            Some(false)
+            a.by_code[&Code::Alphanumeric("E1001".into())].action(),
+            Action::Escalate
         );
+        assert_eq!(a.by_code[&Code::Numeric(40100)].action(), Action::Backoff);
     }
 
     #[test]
@@ -112,5 +120,19 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("not a decimal number"), "{err}");
+        let err = parse(
+            "a.toml",
+            "[codes.1]\nname = \"A\"\ncategory = \"server\"\nretryable = true\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.line, Some(1));
+        assert!(err.message.contains("replaced by `action`"), "{err}");
+        let err = parse(
+            "a.toml",
+            "[codes.1]\nname = \"A\"\ncategory = \"server\"\naction = \"panic\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.line, Some(4));
+        assert!(err.message.contains("unknown variant `panic`"), "{err}");
     }
 }

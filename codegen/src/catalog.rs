@@ -22,15 +22,15 @@ pub fn build(
     let mut errors = Vec::new();
     for row in &article.rows {
         let before = released.and_then(|p| p.find(&row.code));
-        let (name, category, retryable) = match annotations.by_code.get(&row.code) {
-            Some(a) => (a.name.clone(), a.category, a.is_retryable()),
+        let (name, category, action) = match annotations.by_code.get(&row.code) {
+            Some(a) => (a.name.clone(), a.category, a.action()),
             None => {
                 let name = before.map_or_else(|| fallback_name(&row.code), |b| b.name.clone());
                 warnings.push(format!(
-                    "code {} has no annotation in {}: generated as {name} (category unknown, not retryable); add [codes.{}] with a name and category",
+                    "code {} has no annotation in {}: generated as {name} (category unknown, action escalate); add [codes.{}] with a name and category",
                     row.code, annotations.file, row.code
                 ));
-                (name, Category::Unknown, false)
+                (name, Category::Unknown, Category::Unknown.default_action())
             }
         };
         errors.push(ErrorEntry {
@@ -39,7 +39,7 @@ pub fn build(
             description: row.description.clone(),
             solution: row.solution.clone(),
             category,
-            retryable,
+            action,
             extra: row.extra.clone(),
             status: Status::Listed,
         });
@@ -50,8 +50,7 @@ pub fn build(
         }
         let mut kept = old.clone();
         if let Some(a) = annotations.by_code.get(&old.code) {
-            (kept.name, kept.category) = (a.name.clone(), a.category);
-            kept.retryable = a.is_retryable();
+            (kept.name, kept.category, kept.action) = (a.name.clone(), a.category, a.action());
         }
         if kept.status.is_listed() {
             kept.status = Status::Removed { since: None };

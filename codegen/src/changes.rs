@@ -21,7 +21,7 @@ pub struct Changes {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Changed {
     pub code: Code,
-    /// `description`, `solution`, `name`, `category`, `retryable`, `extra.<column>`.
+    /// `description`, `solution`, `name`, `category`, `action`, `extra.<column>`.
     pub fields: Vec<String>,
 }
 
@@ -60,7 +60,7 @@ fn changed_fields(old: &ErrorEntry, new: &ErrorEntry) -> Vec<String> {
     check("solution", old.solution != new.solution);
     check("name", old.name != new.name);
     check("category", old.category != new.category);
-    check("retryable", old.retryable != new.retryable);
+    check("action", old.action != new.action);
     let columns: std::collections::BTreeSet<&String> =
         old.extra.keys().chain(new.extra.keys()).collect();
     for column in columns {
@@ -124,17 +124,22 @@ impl Changes {
         self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
     }
 
-    /// Text changes are a patch; new codes (the enum is non-exhaustive) and
-    /// new deprecations are minor; only a renamed variant, which no doc
-    /// update can cause, is major.
+    /// Text changes are a patch; new codes (the enum is non-exhaustive), new
+    /// deprecations and a changed category or action (what `action()` tells
+    /// a client to do) are minor; only a renamed variant, which no doc update
+    /// can cause, is major.
     pub fn bump(&self) -> Bump {
-        if self
-            .changed
-            .iter()
-            .any(|c| c.fields.iter().any(|f| f == "name"))
-        {
+        let any_field = |wanted: &[&str]| {
+            self.changed
+                .iter()
+                .any(|c| c.fields.iter().any(|f| wanted.contains(&f.as_str())))
+        };
+        if any_field(&["name"]) {
             Bump::Major
-        } else if !self.added.is_empty() || !self.removed.is_empty() {
+        } else if !self.added.is_empty()
+            || !self.removed.is_empty()
+            || any_field(&["category", "action"])
+        {
             Bump::Minor
         } else if !self.changed.is_empty() {
             Bump::Patch
@@ -147,7 +152,7 @@ impl Changes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Category, Format, SourceInfo, Status};
+    use crate::model::{Action, Category, Format, SourceInfo, Status};
 
     fn entry(code: u32, description: &str) -> ErrorEntry {
         ErrorEntry {
@@ -156,7 +161,7 @@ mod tests {
             description: description.into(),
             solution: String::new(),
             category: Category::Unknown,
-            retryable: false,
+            action: Action::Escalate,
             extra: Default::default(),
             status: Status::Listed,
         }
@@ -169,7 +174,7 @@ mod tests {
             sha256: String::new(),
         };
         Catalog {
-            schema_version: 1,
+            schema_version: crate::model::SCHEMA_VERSION,
             source,
             errors,
         }
@@ -205,5 +210,10 @@ mod tests {
         let changes = diff(&deprecated, &renamed_deprecated);
         assert_eq!(changes.changed[0].fields, ["name"]);
         assert_eq!(changes.bump(), Bump::Major);
+        let mut escalated = old.clone();
+        escalated.errors[1].action = Action::Retry;
+        let changes = diff(&old, &escalated);
+        assert_eq!(changes.changed[0].fields, ["action"]);
+        assert_eq!(changes.bump(), Bump::Minor);
     }
 }

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: `action` replaced `retryable` (which is now `action` is backoff or retry).
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -68,7 +69,9 @@ pub struct ErrorEntry {
     pub description: String,
     pub solution: String,
     pub category: Category,
-    pub retryable: bool,
+    /// What a client should do about it; from the annotations, else the
+    /// category's default.
+    pub action: Action,
     /// Columns the article has beyond code, description and solution, by header.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, String>,
@@ -251,13 +254,93 @@ impl Category {
         }
     }
 
-    /// Throttling and server faults are transient; everything else needs a change first.
-    pub fn retryable_by_default(self) -> bool {
-        matches!(self, Category::RateLimit | Category::Server)
+    /// What to do about a code of this category unless its annotation says
+    /// otherwise. Unknown codes get a person's attention, never a blind retry.
+    pub fn default_action(self) -> Action {
+        match self {
+            Category::RateLimit => Action::Backoff,
+            Category::Server => Action::Retry,
+            Category::Authentication => Action::Reauthorize,
+            Category::InvalidRequest | Category::NotFound | Category::UnsupportedMedia => {
+                Action::FixRequest
+            }
+            Category::Permission | Category::Policy | Category::Unknown => Action::Escalate,
+        }
     }
 
     pub fn parse(name: &str) -> Option<Category> {
         Category::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
+/// What a client should do when it gets a code. The one decision every
+/// integration hand-writes today; the generated crate's `Action`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Backoff,
+    Retry,
+    Reauthorize,
+    FixRequest,
+    Escalate,
+}
+
+impl Action {
+    pub const ALL: [Action; 5] = [
+        Action::Backoff,
+        Action::Retry,
+        Action::Reauthorize,
+        Action::FixRequest,
+        Action::Escalate,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Backoff => "backoff",
+            Action::Retry => "retry",
+            Action::Reauthorize => "reauthorize",
+            Action::FixRequest => "fix_request",
+            Action::Escalate => "escalate",
+        }
+    }
+
+    /// The Rust variant name in the generated crate.
+    pub fn variant(self) -> &'static str {
+        match self {
+            Action::Backoff => "Backoff",
+            Action::Retry => "Retry",
+            Action::Reauthorize => "Reauthorize",
+            Action::FixRequest => "FixRequest",
+            Action::Escalate => "Escalate",
+        }
+    }
+
+    /// One line for the generated rustdoc.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Action::Backoff => {
+                "Throttled: wait (honour `Retry-After` when there is one), then retry the same request."
+            }
+            Action::Retry => "A transient fault: retry the same request, with a bounded backoff.",
+            Action::Reauthorize => {
+                "The access token is missing, invalid or expired: refresh or re-authorise it, then retry."
+            }
+            Action::FixRequest => {
+                "The request is wrong: retrying it unchanged will fail again; fix it first."
+            }
+            Action::Escalate => {
+                "A person must act (permissions, policy, an unknown failure): do not retry automatically."
+            }
+        }
+    }
+
+    /// Whether the same request may succeed later without any change.
+    pub fn is_retryable(self) -> bool {
+        matches!(self, Action::Backoff | Action::Retry)
+    }
+
+    pub fn parse(name: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.as_str() == name)
     }
 }
 
@@ -275,6 +358,7 @@ impl Catalog {
         }
         let mut codes = HashSet::new();
         let mut names = HashSet::new();
+        let mut ids = std::collections::HashMap::new();
         for (index, entry) in self.errors.iter().enumerate() {
             let row = index + 1;
             if let Code::Alphanumeric(text) = &entry.code {
@@ -298,6 +382,14 @@ impl Catalog {
             if !names.insert(&entry.name) {
                 return Err(Error::new(format!(
                     "code {}: name \"{}\" is used twice",
+                    entry.code, entry.name
+                ))
+                .at_row(row));
+            }
+            let id = crate::names::stable_id(&entry.name);
+            if let Some(other) = ids.insert(id.clone(), &entry.name) {
+                return Err(Error::new(format!(
+                    "code {}: name \"{}\" has the same snake_case id \"{id}\" as \"{other}\": ids must be unique",
                     entry.code, entry.name
                 ))
                 .at_row(row));
@@ -357,8 +449,14 @@ mod tests {
         for c in Category::ALL {
             assert_eq!(Category::parse(c.as_str()), Some(c));
         }
-        assert!(Category::RateLimit.retryable_by_default());
-        assert!(Category::Server.retryable_by_default());
-        assert!(!Category::Permission.retryable_by_default());
+        for a in Action::ALL {
+            assert_eq!(Action::parse(a.as_str()), Some(a));
+        }
+        let retried: Vec<Category> = Category::ALL
+            .into_iter()
+            .filter(|c| c.default_action().is_retryable())
+            .collect();
+        assert_eq!(retried, [Category::RateLimit, Category::Server]);
+        assert_eq!(Category::Unknown.default_action(), Action::Escalate);
     }
 }

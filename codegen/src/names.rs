@@ -15,6 +15,14 @@ pub fn is_variant_name(name: &str) -> bool {
         && syn::parse_str::<syn::Ident>(name).is_ok()
 }
 
+/// The snake_case id of a variant (`RateLimited` -> `rate_limited`): what the
+/// generated `as_str()` returns for logs and metric labels. It follows the
+/// name, which comes from the annotations, so rewording the article never
+/// changes it.
+pub fn stable_id(name: &str) -> String {
+    heck::ToSnakeCase::to_snake_case(name)
+}
+
 /// `Code40123`, `CodeE1001`: obviously a placeholder, never derived from prose.
 pub fn fallback_name(code: &Code) -> String {
     let text: String = code
@@ -37,6 +45,9 @@ mod tests {
         assert!(!is_variant_name("Unknown"));
         assert!(!is_variant_name(""));
         assert_eq!(fallback_name(&Code::Numeric(40123)), "Code40123");
+        assert_eq!(stable_id("RateLimited"), "rate_limited");
+        assert_eq!(stable_id("HTTPTimeout"), "http_timeout");
+        assert_eq!(stable_id("Code40123"), "code40123");
         assert_eq!(
             fallback_name(&Code::Alphanumeric("E-10_1".into())),
             "CodeE101"

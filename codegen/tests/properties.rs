@@ -174,7 +174,7 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                         description,
                         solution,
                         category: Category::Unknown,
-                        retryable: false,
+                        action: Category::Unknown.default_action(),
                         extra,
                         status: Status::Listed,
                     }

@@ -39,7 +39,7 @@ fn field(catalog: &Catalog, code: &Code, name: &str) -> String {
         "solution" => entry.solution.clone(),
         "name" => entry.name.clone(),
         "category" => entry.category.as_str().to_owned(),
-        "retryable" => entry.retryable.to_string(),
+        "action" => entry.action.as_str().to_owned(),
         other => other
             .strip_prefix("extra.")
             .and_then(|c| entry.extra.get(c))

@@ -61,14 +61,20 @@ pub fn emit(catalog: &Catalog, title: &str, rust_path: &str, annotations: &str) 
         );
         out.push_str(&row(&cells));
     }
-    out.push_str(&format!("\n## Classification\n\nNot in the article: names and categories come from `{annotations}`.\n\n"));
-    out.push_str("| Code | Variant | Category | Retryable |\n| --- | --- | --- | --- |\n");
+    out.push_str(&format!("\n## Classification\n\nNot in the article: names, categories and actions come from `{annotations}`.\n\n"));
+    out.push_str("| Code | Variant | Id | Category | Action | Retryable |\n| --- | --- | --- | --- | --- | --- |\n");
     for entry in &listed {
-        let retry = if entry.retryable { "yes" } else { "no" };
+        let retry = if entry.action.is_retryable() {
+            "yes"
+        } else {
+            "no"
+        };
         out.push_str(&row(&[
             escape_cell(&entry.code.to_string()),
             format!("`{}`", entry.name),
+            format!("`{}`", crate::names::stable_id(&entry.name)),
             format!("`{}`", entry.category.as_str()),
+            format!("`{}`", entry.action.as_str()),
             retry.to_owned(),
         ]));
     }

@@ -8,7 +8,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::error::{Error, Result};
-use crate::model::{Catalog, Category, Code, ErrorEntry, Status};
+use crate::model::{Action, Catalog, Category, Code, ErrorEntry, Status};
 
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
@@ -99,14 +99,16 @@ fn variant_doc(entry: &ErrorEntry) -> Vec<String> {
         ));
     }
     lines.push(String::new());
-    let retry = if entry.retryable {
+    let retry = if entry.action.is_retryable() {
         "retryable"
     } else {
         "not retryable"
     };
     lines.push(format!(
-        "Category: [`Category::{}`]; {retry}.",
-        entry.category.variant()
+        "Category: [`Category::{}`]; action: [`Action::{}`] ({retry}); id: `{}`.",
+        entry.category.variant(),
+        entry.action.variant(),
+        crate::names::stable_id(&entry.name)
     ));
     if let Some(when) = entry.status.deprecated_when() {
         lines.push(String::new());
@@ -135,18 +137,79 @@ fn optional(text: &str) -> TokenStream {
     }
 }
 
+fn action_items(type_name: &str) -> TokenStream {
+    let variants: Vec<Ident> = Action::ALL.iter().map(|a| ident(a.variant())).collect();
+    let docs: Vec<&str> = Action::ALL.iter().map(|a| a.summary()).collect();
+    let names: Vec<&str> = Action::ALL.iter().map(|a| a.as_str()).collect();
+    let retryable: Vec<Ident> = Action::ALL
+        .iter()
+        .filter(|a| a.is_retryable())
+        .map(|a| ident(a.variant()))
+        .collect();
+    let rows: String = Category::ALL
+        .iter()
+        .map(|c| {
+            format!(
+                "| [`Category::{}`] | [`Action::{}`] |\n",
+                c.variant(),
+                c.default_action().variant()
+            )
+        })
+        .collect();
+    let defaults = format!(
+        " Each code's action is set in the crate's annotations; a code without\n one takes its category's default:\n\n | Category | Default action |\n | --- | --- |\n{}\n Unknown codes are [`Category::Unknown`], so they escalate: a code\n nobody has classified is never retried blindly.",
+        rows.lines().map(|l| format!(" {l}\n")).collect::<String>()
+    );
+    let intro = format!(
+        " What a client should do when a call fails with a code:\n [`{type_name}::action`] answers it per code."
+    );
+    quote! {
+        #[doc = #intro]
+        ///
+        #[doc = #defaults]
+        ///
+        /// Non-exhaustive: a later release may add actions, so keep a
+        /// wildcard arm.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+        #[non_exhaustive]
+        pub enum Action {
+            #( #[doc = #docs] #variants, )*
+        }
+
+        impl Action {
+            /// Every action.
+            pub const ALL: &'static [Action] = &[ #( Action::#variants ),* ];
+
+            /// A stable snake_case id (`"fix_request"`), for logs and metric labels.
+            pub const fn as_str(self) -> &'static str {
+                match self { #( Action::#variants => #names, )* }
+            }
+
+            /// Whether the same request may succeed later unchanged:
+            /// [`Action::Backoff`] and [`Action::Retry`].
+            pub const fn is_retryable(self) -> bool {
+                matches!(self, #( Action::#retryable )|* )
+            }
+
+            /// One sentence on what to do.
+            pub const fn description(self) -> &'static str {
+                match self { #( Action::#variants => #docs, )* }
+            }
+        }
+    }
+}
+
 fn category_items() -> TokenStream {
     let variants: Vec<Ident> = Category::ALL.iter().map(|c| ident(c.variant())).collect();
     let docs: Vec<&str> = Category::ALL.iter().map(|c| c.summary()).collect();
     let names: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
-    let retryable: Vec<Ident> = Category::ALL
+    let defaults: Vec<Ident> = Category::ALL
         .iter()
-        .filter(|c| c.retryable_by_default())
-        .map(|c| ident(c.variant()))
+        .map(|c| ident(c.default_action().variant()))
         .collect();
     quote! {
-        /// What kind of failure a code reports. Drives the retry default: only
-        /// [`Category::RateLimit`] and [`Category::Server`] are transient.
+        /// What kind of failure a code reports. Sets the default
+        /// [`Action`] of the codes in it.
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
         #[non_exhaustive]
         pub enum Category {
@@ -162,9 +225,16 @@ fn category_items() -> TokenStream {
                 match self { #( Category::#variants => #names, )* }
             }
 
-            /// Whether failures of this kind are worth retrying unchanged (after a backoff).
+            /// What to do about a code of this kind unless its annotation
+            /// says otherwise.
+            pub const fn default_action(self) -> Action {
+                match self { #( Category::#variants => Action::#defaults, )* }
+            }
+
+            /// Whether failures of this kind are, by default, worth retrying
+            /// unchanged (after a backoff).
             pub const fn is_retryable(self) -> bool {
-                matches!(self, #( Category::#retryable )|* )
+                self.default_action().is_retryable()
             }
 
             /// One sentence on what the category means.
@@ -208,11 +278,10 @@ pub fn emit(catalog: &Catalog, type_name: &str) -> Result<String> {
         .iter()
         .map(|e| ident(e.category.variant()))
         .collect();
-    let retryable: Vec<&Ident> = entries
+    let actions: Vec<Ident> = entries.iter().map(|e| ident(e.action.variant())).collect();
+    let ids: Vec<String> = entries
         .iter()
-        .zip(&variants)
-        .filter(|(e, _)| e.retryable)
-        .map(|(_, v)| v)
+        .map(|e| crate::names::stable_id(&e.name))
         .collect();
     let listed: Vec<&Ident> = entries
         .iter()
@@ -234,11 +303,7 @@ pub fn emit(catalog: &Catalog, type_name: &str) -> Result<String> {
         "TikTok Business Messaging"
     );
     let category_items = category_items();
-    let retryable_arm = if retryable.is_empty() {
-        quote! { false }
-    } else {
-        quote! { matches!(self, #( #ty::#retryable )|* ) }
-    };
+    let action_items = action_items(type_name);
     let listed_arm = if listed.is_empty() {
         quote! { false }
     } else {
@@ -295,6 +360,16 @@ pub fn emit(catalog: &Catalog, type_name: &str) -> Result<String> {
                 }
             }
 
+            /// A stable snake_case id (`"rate_limited"`, `"unknown"`) for logs
+            /// and metric labels. It follows the variant's name, never the
+            /// article's prose, so rewording the article cannot change it.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    #( #ty::#variants => #ids, )*
+                    #ty::Unknown(_) => "unknown",
+                }
+            }
+
             /// The variant's name (`"RateLimited"`), or `"Unknown"`.
             pub const fn name(self) -> &'static str {
                 match self {
@@ -311,10 +386,21 @@ pub fn emit(catalog: &Catalog, type_name: &str) -> Result<String> {
                 }
             }
 
-            /// Whether the same request may succeed if retried after a backoff.
+            /// What a client should do about this code: back off, retry,
+            /// reauthorise, fix the request or escalate to a person. Unknown
+            /// codes escalate ([`Category::Unknown`]'s default).
+            pub const fn action(self) -> Action {
+                match self {
+                    #( #ty::#variants => Action::#actions, )*
+                    #ty::Unknown(_) => Category::Unknown.default_action(),
+                }
+            }
+
+            /// Whether the same request may succeed if retried after a backoff:
+            /// whether [`Self::action`] is [`Action::Backoff`] or [`Action::Retry`].
             /// Unknown codes are not retryable: retrying blindly can amplify load.
             pub const fn is_retryable(self) -> bool {
-                #retryable_arm
+                self.action().is_retryable()
             }
 
             /// Whether the article listed this code when the crate was generated
@@ -352,6 +438,8 @@ pub fn emit(catalog: &Catalog, type_name: &str) -> Result<String> {
         }
 
         #category_items
+
+        #action_items
     };
     let file: syn::File = syn::parse2(tokens)
         .map_err(|e| Error::new(format!("generated Rust does not parse: {e}")))?;

@@ -18,7 +18,7 @@ pub enum ErrorCode {
     ///
     /// Check if your account has the right permissions for the API call you’re making. Contact your TikTok account admin if needed.
     ///
-    /// Category: [`Category::Permission`]; not retryable.
+    /// Category: [`Category::Permission`]; action: [`Action::Escalate`] (not retryable); id: `permission_denied`.
     PermissionDenied,
     /// `40002`: There’s a problem with the parameters in your request.
     ///
@@ -26,7 +26,7 @@ pub enum ErrorCode {
     ///
     /// Check the API documentation and ensure all required fields are included and correctly formatted. Common issues:
     ///
-    /// Category: [`Category::InvalidRequest`]; not retryable.
+    /// Category: [`Category::InvalidRequest`]; action: [`Action::FixRequest`] (not retryable); id: `invalid_parameters`.
     InvalidParameters,
     /// `40007`: The object or URL you’re referencing doesn’t exist.
     ///
@@ -34,7 +34,7 @@ pub enum ErrorCode {
     ///
     /// Double-check that you’re using a valid object ID or URL. Make sure it hasn’t been deleted or deprecated.
     ///
-    /// Category: [`Category::NotFound`]; not retryable.
+    /// Category: [`Category::NotFound`]; action: [`Action::FixRequest`] (not retryable); id: `not_found`.
     NotFound,
     /// `40100`: You’ve hit the rate limit for this API.
     ///
@@ -42,7 +42,7 @@ pub enum ErrorCode {
     ///
     /// Your requests are being throttled.
     ///
-    /// Category: [`Category::RateLimit`]; retryable.
+    /// Category: [`Category::RateLimit`]; action: [`Action::Backoff`] (retryable); id: `rate_limited`.
     RateLimited,
     /// `40105`: The access token is missing or incorrect.
     ///
@@ -50,7 +50,7 @@ pub enum ErrorCode {
     ///
     /// Make sure you’re using a valid token. If needed, follow the steps in Authentication to generate a new one.
     ///
-    /// Category: [`Category::Authentication`]; not retryable.
+    /// Category: [`Category::Authentication`]; action: [`Action::Reauthorize`] (not retryable); id: `invalid_access_token`.
     InvalidAccessToken,
     /// `40908`: The file format you uploaded is not supported.
     ///
@@ -58,7 +58,7 @@ pub enum ErrorCode {
     ///
     /// Recheck the allowed file types in the documentation. Convert your file to a supported format and try again.
     ///
-    /// Category: [`Category::UnsupportedMedia`]; not retryable.
+    /// Category: [`Category::UnsupportedMedia`]; action: [`Action::FixRequest`] (not retryable); id: `unsupported_file_format`.
     UnsupportedFileFormat,
     /// `40064`: Your message was blocked due to messaging restrictions.
     ///
@@ -66,7 +66,7 @@ pub enum ErrorCode {
     ///
     /// TikTok’s messaging rules may be preventing this message from being sent. Contact your TikTok rep to check what rule is blocking the delivery.
     ///
-    /// Category: [`Category::Policy`]; not retryable.
+    /// Category: [`Category::Policy`]; action: [`Action::Escalate`] (not retryable); id: `message_blocked`.
     MessageBlocked,
     /// `51065`: A system error occurred.
     ///
@@ -74,7 +74,7 @@ pub enum ErrorCode {
     ///
     /// Try sending the request again. If the issue persists, reach out to your TikTok rep for support.
     ///
-    /// Category: [`Category::Server`]; retryable.
+    /// Category: [`Category::Server`]; action: [`Action::Retry`] (retryable); id: `system_error`.
     SystemError,
     /// A code this version of the crate does not know. It keeps its
     /// value ([`Self::code`]) and never equals a known variant.
@@ -137,6 +137,22 @@ impl ErrorCode {
             ErrorCode::Unknown(unknown) => Code::Numeric(unknown.get()),
         }
     }
+    /// A stable snake_case id (`"rate_limited"`, `"unknown"`) for logs
+    /// and metric labels. It follows the variant's name, never the
+    /// article's prose, so rewording the article cannot change it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::PermissionDenied => "permission_denied",
+            ErrorCode::InvalidParameters => "invalid_parameters",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::InvalidAccessToken => "invalid_access_token",
+            ErrorCode::UnsupportedFileFormat => "unsupported_file_format",
+            ErrorCode::MessageBlocked => "message_blocked",
+            ErrorCode::SystemError => "system_error",
+            ErrorCode::Unknown(_) => "unknown",
+        }
+    }
     /// The variant's name (`"RateLimited"`), or `"Unknown"`.
     pub const fn name(self) -> &'static str {
         match self {
@@ -165,10 +181,27 @@ impl ErrorCode {
             ErrorCode::Unknown(_) => Category::Unknown,
         }
     }
-    /// Whether the same request may succeed if retried after a backoff.
+    /// What a client should do about this code: back off, retry,
+    /// reauthorise, fix the request or escalate to a person. Unknown
+    /// codes escalate ([`Category::Unknown`]'s default).
+    pub const fn action(self) -> Action {
+        match self {
+            ErrorCode::PermissionDenied => Action::Escalate,
+            ErrorCode::InvalidParameters => Action::FixRequest,
+            ErrorCode::NotFound => Action::FixRequest,
+            ErrorCode::RateLimited => Action::Backoff,
+            ErrorCode::InvalidAccessToken => Action::Reauthorize,
+            ErrorCode::UnsupportedFileFormat => Action::FixRequest,
+            ErrorCode::MessageBlocked => Action::Escalate,
+            ErrorCode::SystemError => Action::Retry,
+            ErrorCode::Unknown(_) => Category::Unknown.default_action(),
+        }
+    }
+    /// Whether the same request may succeed if retried after a backoff:
+    /// whether [`Self::action`] is [`Action::Backoff`] or [`Action::Retry`].
     /// Unknown codes are not retryable: retrying blindly can amplify load.
     pub const fn is_retryable(self) -> bool {
-        matches!(self, ErrorCode::RateLimited | ErrorCode::SystemError)
+        self.action().is_retryable()
     }
     /// Whether the article listed this code when the crate was generated
     /// (false for deprecated and unknown codes).
@@ -266,8 +299,8 @@ impl ErrorCode {
         }
     }
 }
-/// What kind of failure a code reports. Drives the retry default: only
-/// [`Category::RateLimit`] and [`Category::Server`] are transient.
+/// What kind of failure a code reports. Sets the default
+/// [`Action`] of the codes in it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 #[non_exhaustive]
 pub enum Category {
@@ -317,9 +350,25 @@ impl Category {
             Category::Unknown => "unknown",
         }
     }
-    /// Whether failures of this kind are worth retrying unchanged (after a backoff).
+    /// What to do about a code of this kind unless its annotation
+    /// says otherwise.
+    pub const fn default_action(self) -> Action {
+        match self {
+            Category::Permission => Action::Escalate,
+            Category::InvalidRequest => Action::FixRequest,
+            Category::NotFound => Action::FixRequest,
+            Category::RateLimit => Action::Backoff,
+            Category::Authentication => Action::Reauthorize,
+            Category::UnsupportedMedia => Action::FixRequest,
+            Category::Policy => Action::Escalate,
+            Category::Server => Action::Retry,
+            Category::Unknown => Action::Escalate,
+        }
+    }
+    /// Whether failures of this kind are, by default, worth retrying
+    /// unchanged (after a backoff).
     pub const fn is_retryable(self) -> bool {
-        matches!(self, Category::RateLimit | Category::Server)
+        self.default_action().is_retryable()
     }
     /// One sentence on what the category means.
     pub const fn description(self) -> &'static str {
@@ -343,6 +392,88 @@ impl Category {
                 "TikTok failed on its side; the same request may succeed later."
             }
             Category::Unknown => "A code this crate has no classification for.",
+        }
+    }
+}
+/** What a client should do when a call fails with a code:
+ [`ErrorCode::action`] answers it per code.*/
+///
+/** Each code's action is set in the crate's annotations; a code without
+ one takes its category's default:
+
+ | Category | Default action |
+ | --- | --- |
+ | [`Category::Permission`] | [`Action::Escalate`] |
+ | [`Category::InvalidRequest`] | [`Action::FixRequest`] |
+ | [`Category::NotFound`] | [`Action::FixRequest`] |
+ | [`Category::RateLimit`] | [`Action::Backoff`] |
+ | [`Category::Authentication`] | [`Action::Reauthorize`] |
+ | [`Category::UnsupportedMedia`] | [`Action::FixRequest`] |
+ | [`Category::Policy`] | [`Action::Escalate`] |
+ | [`Category::Server`] | [`Action::Retry`] |
+ | [`Category::Unknown`] | [`Action::Escalate`] |
+
+ Unknown codes are [`Category::Unknown`], so they escalate: a code
+ nobody has classified is never retried blindly.*/
+///
+/// Non-exhaustive: a later release may add actions, so keep a
+/// wildcard arm.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[non_exhaustive]
+pub enum Action {
+    ///Throttled: wait (honour `Retry-After` when there is one), then retry the same request.
+    Backoff,
+    ///A transient fault: retry the same request, with a bounded backoff.
+    Retry,
+    ///The access token is missing, invalid or expired: refresh or re-authorise it, then retry.
+    Reauthorize,
+    ///The request is wrong: retrying it unchanged will fail again; fix it first.
+    FixRequest,
+    ///A person must act (permissions, policy, an unknown failure): do not retry automatically.
+    Escalate,
+}
+impl Action {
+    /// Every action.
+    pub const ALL: &'static [Action] = &[
+        Action::Backoff,
+        Action::Retry,
+        Action::Reauthorize,
+        Action::FixRequest,
+        Action::Escalate,
+    ];
+    /// A stable snake_case id (`"fix_request"`), for logs and metric labels.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Action::Backoff => "backoff",
+            Action::Retry => "retry",
+            Action::Reauthorize => "reauthorize",
+            Action::FixRequest => "fix_request",
+            Action::Escalate => "escalate",
+        }
+    }
+    /// Whether the same request may succeed later unchanged:
+    /// [`Action::Backoff`] and [`Action::Retry`].
+    pub const fn is_retryable(self) -> bool {
+        matches!(self, Action::Backoff | Action::Retry)
+    }
+    /// One sentence on what to do.
+    pub const fn description(self) -> &'static str {
+        match self {
+            Action::Backoff => {
+                "Throttled: wait (honour `Retry-After` when there is one), then retry the same request."
+            }
+            Action::Retry => {
+                "A transient fault: retry the same request, with a bounded backoff."
+            }
+            Action::Reauthorize => {
+                "The access token is missing, invalid or expired: refresh or re-authorise it, then retry."
+            }
+            Action::FixRequest => {
+                "The request is wrong: retrying it unchanged will fail again; fix it first."
+            }
+            Action::Escalate => {
+                "A person must act (permissions, policy, an unknown failure): do not retry automatically."
+            }
         }
     }
 }

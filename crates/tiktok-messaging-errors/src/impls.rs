@@ -1,10 +1,11 @@
 //! The standard traits, in the spirit of `http::StatusCode`: obvious, total
 //! where they can be, and explicit (`TryFrom`) where they cannot.
 
+use core::cmp::Ordering;
 use core::fmt;
 use core::str::FromStr;
 
-use crate::{Category, Code, ErrorCode};
+use crate::{Action, Category, Code, ErrorCode};
 
 impl ErrorCode {
     /// Whether this crate knows the code (it has a variant).
@@ -17,6 +18,21 @@ impl ErrorCode {
         ErrorCode::from_known_str(code).ok_or(ParseErrorCodeError {
             kind: ParseKind::Unknown,
         })
+    }
+}
+
+impl PartialOrd for ErrorCode {
+    fn partial_cmp(&self, other: &ErrorCode) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ErrorCode {
+    /// By code value (numbers ascending, then alphanumeric codes), known or
+    /// not: the order the article lists codes in may change, a code's value
+    /// does not. Two codes with the same value are the same code.
+    fn cmp(&self, other: &ErrorCode) -> Ordering {
+        self.code().cmp(&other.code())
     }
 }
 
@@ -45,6 +61,13 @@ impl fmt::Display for ErrorCode {
 }
 
 impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Display for Action {
+    /// The stable id: `backoff`, `fix_request`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }

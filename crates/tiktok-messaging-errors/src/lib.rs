@@ -94,7 +94,7 @@ mod response;
 mod serde_impls;
 
 pub use code::{Code, UnknownCode};
-pub use generated::{Category, ErrorCode};
+pub use generated::{Action, Category, ErrorCode};
 pub use impls::{NotNumericError, ParseErrorCodeError, UnknownCodeError};
 #[cfg(feature = "serde")]
 pub use response::{ApiError, ApiResponse};

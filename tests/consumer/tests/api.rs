@@ -11,7 +11,8 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 use tiktok_messaging_errors::{
-    Category, Code, ErrorCode, NotNumericError, ParseErrorCodeError, UnknownCode, UnknownCodeError,
+    Action, Category, Code, ErrorCode, NotNumericError, ParseErrorCodeError, UnknownCode,
+    UnknownCodeError,
 };
 
 /// The fixture's entries: every code the crate knows, in the crate's order.
@@ -60,7 +61,12 @@ fn every_fixture_entry_is_a_variant_with_its_text() {
         let solution = entry["solution"].as_str().filter(|s| !s.is_empty());
         assert_eq!(variant.solution(), solution, "{code}");
         assert_eq!(variant.category().as_str(), entry["category"], "{code}");
-        assert_eq!(variant.is_retryable(), entry["retryable"], "{code}");
+        assert_eq!(variant.action().as_str(), entry["action"], "{code}");
+        assert_eq!(
+            variant.is_retryable(),
+            matches!(variant.action(), Action::Backoff | Action::Retry),
+            "{code}"
+        );
         let listed = entry.get("status").is_none();
         assert_eq!(variant.is_listed(), listed, "{code}");
         assert!(variant.is_known());
@@ -119,6 +125,12 @@ fn unknown_codes_keep_their_value_and_never_equal_known_ones() {
     let unknown = ErrorCode::from_code(number);
     assert_eq!(unknown.code(), number);
     assert!(!unknown.is_known() && !unknown.is_listed() && !unknown.is_retryable());
+    assert_eq!(
+        unknown.action(),
+        Action::Escalate,
+        "unknown codes get a person"
+    );
+    assert_eq!(unknown.as_str(), "unknown");
     assert!(ErrorCode::ALL.iter().all(|&known| known != unknown));
     assert_eq!(unknown.category(), Category::Unknown);
     assert_eq!(unknown.name(), "Unknown");
@@ -176,6 +188,74 @@ fn annotated_meanings_are_stable() {
     );
     assert!(ErrorCode::RateLimited.is_retryable() && ErrorCode::SystemError.is_retryable());
     assert!(!ErrorCode::PermissionDenied.is_retryable());
+    let actions = [
+        (ErrorCode::RateLimited, Action::Backoff),
+        (ErrorCode::SystemError, Action::Retry),
+        (ErrorCode::InvalidAccessToken, Action::Reauthorize),
+        (ErrorCode::InvalidParameters, Action::FixRequest),
+        (ErrorCode::NotFound, Action::FixRequest),
+        (ErrorCode::UnsupportedFileFormat, Action::FixRequest),
+        (ErrorCode::PermissionDenied, Action::Escalate),
+        (ErrorCode::MessageBlocked, Action::Escalate),
+    ];
+    for (code, action) in actions {
+        assert_eq!(code.action(), action, "{code:?}");
+    }
+    assert_eq!(ErrorCode::RateLimited.as_str(), "rate_limited");
+}
+
+#[test]
+fn ids_are_stable_snake_case_and_unique() {
+    let mut seen = HashSet::new();
+    for &code in ErrorCode::ALL {
+        let id = code.as_str();
+        assert!(
+            id.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+            "{id}"
+        );
+        // The id is the variant's name in snake_case, not the article's prose.
+        assert_eq!(id.replace('_', ""), code.name().to_ascii_lowercase());
+        assert!(seen.insert(id), "{id} used twice");
+    }
+    assert!(!seen.contains("unknown"));
+}
+
+#[test]
+fn codes_order_by_value_not_by_the_articles_order() {
+    let mut sorted = ErrorCode::ALL.to_vec();
+    sorted.push(ErrorCode::from_code(unknown_number()));
+    sorted.push(ErrorCode::from_code(u32::MAX));
+    sorted.sort();
+    let values: Vec<Code> = sorted.iter().map(|c| c.code()).collect();
+    let mut expected = values.clone();
+    expected.sort();
+    expected.dedup();
+    assert_eq!(values, expected, "sorted by code value, no ties");
+    let set: std::collections::BTreeSet<ErrorCode> = sorted.iter().copied().collect();
+    assert_eq!(set.len(), sorted.len());
+}
+
+#[test]
+fn actions_have_stable_ids_and_say_what_retries() {
+    let ids: Vec<&str> = Action::ALL.iter().map(|a| a.as_str()).collect();
+    for id in ["backoff", "retry", "reauthorize", "fix_request", "escalate"] {
+        assert!(ids.contains(&id), "{id}");
+    }
+    let retried: Vec<Action> = Action::ALL
+        .iter()
+        .copied()
+        .filter(|a| a.is_retryable())
+        .collect();
+    assert_eq!(retried, [Action::Backoff, Action::Retry]);
+    for a in Action::ALL {
+        assert!(!a.description().is_empty());
+        assert_eq!(a.to_string(), a.as_str());
+    }
+    for c in Category::ALL {
+        assert_eq!(c.is_retryable(), c.default_action().is_retryable());
+    }
+    assert_eq!(Category::Unknown.default_action(), Action::Escalate);
 }
 
 #[test]
@@ -211,6 +291,8 @@ fn categories_decide_retry_defaults() {
 fn functions_are_const() {
     const RATE: ErrorCode = ErrorCode::RateLimited;
     const RETRY: bool = RATE.is_retryable();
+    const ACTION: Action = RATE.action();
+    const ID: &str = RATE.as_str();
     const CATEGORY: Category = RATE.category();
     const CODE: Code = RATE.code();
     const KNOWN: bool = RATE.is_known();
@@ -218,6 +300,7 @@ fn functions_are_const() {
     const { assert!(RETRY && KNOWN) };
     assert_eq!((CATEGORY, CODE), (Category::RateLimit, RATE.code()));
     assert_eq!(UNKNOWN.code(), u32::MAX);
+    assert_eq!((ACTION, ID), (RATE.action(), RATE.as_str()));
 }
 
 #[test]
