@@ -358,3 +358,37 @@ fn regen_source_adopts_a_new_capture() {
         check.stale()
     );
 }
+
+#[test]
+fn the_crate_readme_names_the_article_and_the_capture_it_came_from() {
+    let dir = article_workspace();
+    let entry = test_entry();
+    let readme = read(dir.path(), &entry.crate_readme());
+    let sha = codegen::sha256_hex(&fs::read(dir.path().join(&entry.source)).unwrap());
+    for fact in [
+        entry.url.as_str(),
+        entry.title.as_str(),
+        entry.source.as_str(),
+        &sha,
+    ] {
+        assert!(readme.contains(fact), "{fact} missing from:\n{readme}");
+    }
+    // A new capture moves the sha256 in the README with everything else.
+    let mut updated = rows();
+    updated[0].description.push_str(" Reworded.");
+    write_source(dir.path(), &updated);
+    regen_then_check(dir.path(), "reworded");
+    let new_sha = codegen::sha256_hex(&fs::read(dir.path().join(&entry.source)).unwrap());
+    let readme = read(dir.path(), &entry.crate_readme());
+    assert!(
+        readme.contains(&new_sha) && !readme.contains(&sha),
+        "{readme}"
+    );
+    // A README whose block was edited away is refused, naming the file.
+    fs::write(dir.path().join(entry.crate_readme()), "# Test crate\n").unwrap();
+    let error = xtask::regen::run(dir.path(), &Default::default()).unwrap_err();
+    assert!(
+        error.contains(&entry.crate_readme()) && error.contains("no source block"),
+        "{error}"
+    );
+}

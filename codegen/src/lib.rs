@@ -41,6 +41,9 @@ pub struct Inputs<'a> {
     pub released: Option<&'a str>,
     pub crate_manifest: &'a str,
     pub changelog: &'a str,
+    /// The crate's README, whose source block regen rewrites; `None` if the
+    /// crate has no README.
+    pub crate_readme: Option<&'a str>,
 }
 
 /// One file to write, relative to the workspace root.
@@ -170,16 +173,18 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
     })
 }
 
-/// The generated crate module, the fixture, the markdown table and the CHANGELOG.
-fn emit_all(entry: &Entry, catalog: &Catalog, changelog: String) -> Result<Vec<Output>> {
+/// The generated crate module, the fixture, the markdown table, the CHANGELOG
+/// and the README's source block.
+fn emit_all(inputs: &Inputs<'_>, catalog: &Catalog, changelog: String) -> Result<Vec<Output>> {
+    let entry = inputs.entry;
     let rust_path = format!(
         "{}::{}",
         entry.crate_name.replace('-', "_"),
         entry.type_name
     );
-    let rust = emit::rust::emit(catalog, &entry.type_name)
+    let rust = emit::rust::emit(catalog, &entry.type_name, &entry.url)
         .map_err(|e| e.in_file(&entry.generated_rust()))?;
-    Ok(vec![
+    let mut outputs = vec![
         Output {
             path: entry.generated_rust(),
             contents: rust,
@@ -196,7 +201,15 @@ fn emit_all(entry: &Entry, catalog: &Catalog, changelog: String) -> Result<Vec<O
             path: entry.changelog(),
             contents: changelog,
         },
-    ])
+    ];
+    if let Some(readme) = inputs.crate_readme {
+        let path = entry.crate_readme();
+        outputs.push(Output {
+            contents: emit::readme::with_source_block(&path, readme, entry, catalog)?,
+            path,
+        });
+    }
+    Ok(outputs)
 }
 
 /// The whole pipeline: every output for one manifest entry, or the first error.
@@ -216,7 +229,7 @@ pub fn generate(inputs: Inputs<'_>) -> Result<Generated> {
         Some(section) => release::with_section(&changelog, &section),
         None => changelog,
     };
-    let outputs = emit_all(inputs.entry, &catalog, changelog)?;
+    let outputs = emit_all(&inputs, &catalog, changelog)?;
     Ok(Generated {
         bump,
         catalog,
@@ -250,7 +263,7 @@ pub fn release(inputs: Inputs<'_>, lock: Option<(&str, &str)>) -> Result<Release
     release::date_deprecations(&mut catalog, &version);
     let section = release::release_section(&changes, &catalog, &version, bump, first_release);
     let changelog = release::with_section(&release::without_unreleased(inputs.changelog), &section);
-    let mut outputs = emit_all(entry, &catalog, changelog)?;
+    let mut outputs = emit_all(&inputs, &catalog, changelog)?;
     outputs.push(Output {
         path: entry.crate_manifest(),
         contents: release::cargo_toml_with_version(

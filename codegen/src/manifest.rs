@@ -49,6 +49,10 @@ impl Entry {
     pub fn changelog(&self) -> String {
         format!("{}/CHANGELOG.md", self.crate_dir)
     }
+
+    pub fn crate_readme(&self) -> String {
+        format!("{}/README.md", self.crate_dir)
+    }
 }
 
 pub fn parse(file: &str, text: &str) -> Result<Manifest> {

@@ -12,7 +12,7 @@ use crate::model::{Catalog, Code, Status};
 const UNRELEASED: &str = "## Unreleased";
 
 /// A TOML document to edit in place, or an error naming its file.
-pub(crate) fn toml_document(file: &str, text: &str) -> Result<toml_edit::DocumentMut> {
+pub fn toml_document(file: &str, text: &str) -> Result<toml_edit::DocumentMut> {
     text.parse()
         .map_err(|e: toml_edit::TomlError| Error::new(e.to_string()).in_file(file))
 }

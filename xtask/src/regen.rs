@@ -98,6 +98,7 @@ pub(crate) struct InputFiles {
     released: Option<String>,
     crate_manifest: String,
     changelog: String,
+    crate_readme: Option<String>,
 }
 
 impl InputFiles {
@@ -114,6 +115,7 @@ impl InputFiles {
             released: files::read_optional(root, &entry.released)?,
             crate_manifest: files::read_text(root, &entry.crate_manifest())?,
             changelog: files::read_optional(root, &entry.changelog())?.unwrap_or_default(),
+            crate_readme: files::read_optional(root, &entry.crate_readme())?,
         })
     }
 
@@ -131,6 +133,7 @@ impl InputFiles {
             released: self.released.as_deref(),
             crate_manifest: &self.crate_manifest,
             changelog: &self.changelog,
+            crate_readme: self.crate_readme.as_deref(),
         }
     }
 }

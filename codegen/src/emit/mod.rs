@@ -2,6 +2,7 @@
 
 pub mod json;
 pub mod markdown;
+pub mod readme;
 pub mod rust;
 
 /// What every generated file says about where it came from.

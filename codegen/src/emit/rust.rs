@@ -246,7 +246,7 @@ fn category_items() -> TokenStream {
 }
 
 /// The generated module for `catalog`, as formatted source with its header.
-pub fn emit(catalog: &Catalog, type_name: &str) -> Result<String> {
+pub fn emit(catalog: &Catalog, type_name: &str, url: &str) -> Result<String> {
     let ty = ident(type_name);
     let entries = &catalog.errors;
     let variants: Vec<Ident> = entries.iter().map(|e| ident(&e.name)).collect();
@@ -302,6 +302,7 @@ pub fn emit(catalog: &Catalog, type_name: &str) -> Result<String> {
         " A {} error code, as TikTok sends it in a response's `code` field.",
         "TikTok Business Messaging"
     );
+    let sha256 = &catalog.source.sha256;
     let category_items = category_items();
     let action_items = action_items(type_name);
     let listed_arm = if listed.is_empty() {
@@ -334,6 +335,13 @@ pub fn emit(catalog: &Catalog, type_name: &str) -> Result<String> {
             /// Every code this crate knows: those the article lists, in its
             /// order, then deprecated ones it no longer lists.
             pub const ALL: &'static [#ty] = &[ #( #ty::#variants ),* ];
+
+            /// Where the article this crate was generated from is published.
+            pub const ARTICLE_URL: &'static str = #url;
+
+            /// The sha256 of the captured article this version was generated
+            /// from (the capture the repository keeps).
+            pub const ARTICLE_SHA256: &'static str = #sha256;
 
             /// The code for a number TikTok sent. Never fails: an unknown
             /// number becomes [`Self::Unknown`] and keeps its value.

@@ -94,6 +94,11 @@ impl ErrorCode {
         ErrorCode::MessageBlocked,
         ErrorCode::SystemError,
     ];
+    /// Where the article this crate was generated from is published.
+    pub const ARTICLE_URL: &'static str = "https://help.sleekflow.io/en_US/tiktok-business-messaging/troubleshooting-your-tiktok-business-messaging-channels";
+    /// The sha256 of the captured article this version was generated
+    /// from (the capture the repository keeps).
+    pub const ARTICLE_SHA256: &'static str = "515acd71ee269756a90207fd8224bb2ceceb796fc32cfc82f2845f1f5781e589";
     /// The code for a number TikTok sent. Never fails: an unknown
     /// number becomes [`Self::Unknown`] and keeps its value.
     pub const fn from_code(code: u32) -> ErrorCode {

@@ -325,7 +325,7 @@ fn codes_are_std_errors() {
 #[cfg(feature = "serde")]
 mod serde_support {
     use super::*;
-    use tiktok_messaging_errors::ApiResponse;
+    use tiktok_messaging_errors::{ApiError, ApiResponse};
 
     #[test]
     fn codes_serialise_as_sent_and_read_back_from_numbers_or_strings() {
@@ -366,9 +366,12 @@ mod serde_support {
             serde_json::from_str(&format!(r#"{{"code": {}}}"#, known.code())).unwrap();
         let error = bare.into_result().unwrap_err();
         assert_eq!(
-            (error.code, error.message.as_str(), error.request_id.clone()),
+            (error.code(), error.message(), error.request_id()),
             (known, "", None)
         );
+        assert_eq!((error.status(), error.retry_after()), (None, None));
+        assert_eq!(error.action(), known.action());
+        assert_eq!(error, ApiError::new(known, ""));
         assert_eq!(
             error.to_string(),
             format!("TikTok API error {} {}", known.code(), known.name())
@@ -381,9 +384,184 @@ mod serde_support {
         let error = unknown.into_result().unwrap_err();
         assert_eq!(error.code.code(), number);
         assert_eq!(
+            error,
+            ApiError::new(ErrorCode::from_code(number), "m").with_request_id("q")
+        );
+        assert_eq!(
             error.to_string(),
             format!("TikTok API error {number} Unknown: m (request_id q)")
         );
         assert!(serde_json::from_str::<ApiResponse<u8>>(r#"{"message": "no code"}"#).is_err());
+    }
+}
+
+#[cfg(feature = "serde")]
+mod envelope_constructors {
+    use super::*;
+    use tiktok_messaging_errors::ApiResponse;
+
+    #[test]
+    fn responses_can_be_built_for_mocks() {
+        let ok = ApiResponse::success(7u8);
+        assert!(ok.is_success());
+        assert_eq!(
+            (ok.data(), ok.message(), ok.request_id()),
+            (Some(&7), None, None)
+        );
+        let first = ErrorCode::ALL[0];
+        let failed = ApiResponse::<u8>::failure(first);
+        assert_eq!(failed.error(), Some(first));
+        assert_eq!(failed.into_result().unwrap_err().code(), first);
+    }
+}
+
+#[cfg(feature = "json")]
+mod whole_responses {
+    use super::*;
+    use tiktok_messaging_errors::{read_response, ResponseError, RetryAfter};
+
+    fn envelope(code: &str, data: &str) -> Vec<u8> {
+        format!(r#"{{"code": {code}, "message": "m", "request_id": "r", "data": {data}}}"#)
+            .into_bytes()
+    }
+
+    #[test]
+    fn a_success_is_the_payload() {
+        let body = envelope("0", r#"{"n": 3}"#);
+        let data: Option<Value> = read_response(200, None, &body).unwrap();
+        assert_eq!(data.unwrap()["n"], 3);
+        let none: Option<Value> = read_response(200, None, br#"{"code": 0}"#).unwrap();
+        assert_eq!(none, None);
+    }
+
+    #[test]
+    fn every_known_code_is_an_api_error_with_its_action() {
+        for &code in ErrorCode::ALL {
+            let Code::Numeric(n) = code.code() else {
+                continue;
+            };
+            let body = envelope(&n.to_string(), "{}");
+            let error = read_response::<Value>(200, Some("7"), &body).unwrap_err();
+            assert_eq!(error.code(), Some(code));
+            assert_eq!(error.action(), code.action());
+            assert_eq!(error.status(), 200);
+            assert_eq!(error.retry_after(), Some(&RetryAfter::Seconds(7)));
+            let ResponseError::Api(api) = &error else {
+                panic!("{error:?}")
+            };
+            assert_eq!(
+                (api.message(), api.request_id(), api.status()),
+                ("m", Some("r"), Some(200))
+            );
+            assert!(error.to_string().contains(&n.to_string()), "{error}");
+        }
+    }
+
+    #[test]
+    fn a_tiktok_code_under_an_error_status_is_still_the_code() {
+        let number = unknown_number();
+        let body = envelope(&number.to_string(), "{}");
+        let error = read_response::<Value>(503, None, &body).unwrap_err();
+        assert_eq!(error.code(), Some(ErrorCode::from_code(number)));
+        assert_eq!(error.status(), 503);
+    }
+
+    #[test]
+    fn gateway_statuses_say_what_to_do() {
+        let html = b"<html><body>Service Unavailable</body></html>";
+        let cases = [
+            (429, Action::Backoff),
+            (408, Action::Retry),
+            (500, Action::Retry),
+            (502, Action::Retry),
+            (503, Action::Retry),
+            (504, Action::Retry),
+            (401, Action::Reauthorize),
+            (403, Action::Escalate),
+            (400, Action::FixRequest),
+            (404, Action::FixRequest),
+            (302, Action::Escalate),
+        ];
+        for (status, action) in cases {
+            let error = read_response::<Value>(status, None, html).unwrap_err();
+            let ResponseError::Status(inner) = &error else {
+                panic!("{status}: {error:?}")
+            };
+            assert_eq!((error.status(), error.code()), (status, None));
+            assert_eq!(error.action(), action, "{status}");
+            assert_eq!(inner.body(), std::str::from_utf8(html).unwrap());
+            assert!(
+                error.to_string().contains(&format!("HTTP {status}")),
+                "{error}"
+            );
+        }
+        // `code: 0` under an error status: the status failed, not TikTok.
+        let error = read_response::<Value>(502, None, &envelope("0", "{}")).unwrap_err();
+        assert!(matches!(error, ResponseError::Status(_)), "{error:?}");
+    }
+
+    #[test]
+    fn retry_after_is_seconds_or_a_date() {
+        let date = "Wed, 21 Oct 2015 07:28:00 GMT";
+        let error = read_response::<Value>(503, Some(date), b"").unwrap_err();
+        assert_eq!(error.retry_after(), Some(&RetryAfter::Date(date.into())));
+        assert_eq!(error.retry_after().unwrap().seconds(), None);
+        assert!(error.to_string().contains(date), "{error}");
+        let error = read_response::<Value>(429, Some(" 120 "), b"").unwrap_err();
+        assert_eq!(error.retry_after().and_then(RetryAfter::seconds), Some(120));
+        let huge = "9".repeat(40);
+        assert_eq!(
+            RetryAfter::parse(&huge),
+            Some(RetryAfter::Seconds(u64::MAX))
+        );
+        assert_eq!(RetryAfter::parse("  "), None);
+        let error = read_response::<Value>(429, Some(""), b"").unwrap_err();
+        assert_eq!(error.retry_after(), None);
+    }
+
+    #[test]
+    fn a_body_that_is_not_tiktoks_json_is_a_body_error() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Sent {
+            message_id: String,
+        }
+        for body in [&b"<html>maintenance</html>"[..], b"", b"{}", b"[1,2]"] {
+            let error = read_response::<Sent>(200, None, body).unwrap_err();
+            let ResponseError::Body(inner) = &error else {
+                panic!("{error:?}")
+            };
+            assert!(!inner.reason().is_empty());
+            assert_eq!(error.action(), Action::Escalate);
+            assert_eq!(error.code(), None);
+        }
+        // The payload of a success that is not the expected shape.
+        let error =
+            read_response::<Sent>(200, None, &envelope("0", r#"{"other": 1}"#)).unwrap_err();
+        assert!(matches!(error, ResponseError::Body(_)), "{error:?}");
+    }
+
+    #[test]
+    fn long_bodies_are_cut_on_a_character_boundary() {
+        let body = "é".repeat(1000);
+        let error = read_response::<Value>(502, None, body.as_bytes()).unwrap_err();
+        let ResponseError::Status(inner) = &error else {
+            panic!("{error:?}")
+        };
+        assert!(inner.body().len() <= 256 && inner.body().chars().all(|c| c == 'é'));
+        assert!(!inner.body().is_empty());
+        // Control characters in a body never reach a log raw.
+        let error = read_response::<Value>(502, None, b"\x1b[31mred\x07").unwrap_err();
+        assert!(!error.to_string().contains('\u{1b}'), "{error}");
+    }
+
+    #[cfg(feature = "std")]
+    #[test]
+    fn response_errors_are_std_errors_with_a_source() {
+        use std::error::Error;
+        let error = read_response::<Value>(503, None, b"").unwrap_err();
+        let boxed: Box<dyn Error> = Box::new(error.clone());
+        assert_eq!(boxed.to_string(), error.to_string());
+        assert!(error.source().is_some());
     }
 }
