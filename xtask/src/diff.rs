@@ -48,6 +48,9 @@ fn field(catalog: &Catalog, code: &Code, name: &str) -> String {
     }
 }
 
+const REMOVED: anstyle::Style = anstyle::AnsiColor::Red.on_default().bold();
+const ADDED: anstyle::Style = anstyle::AnsiColor::Green.on_default().bold();
+
 /// Old and new text, with changed words highlighted when `color` is set.
 fn show_change(old: &str, new: &str, color: bool) -> String {
     if !color {
@@ -66,8 +69,8 @@ fn show_change(old: &str, new: &str, color: bool) -> String {
                 minus.push_str(text);
                 plus.push_str(text);
             }
-            similar::ChangeTag::Delete => minus.push_str(&format!("\x1b[1;31m{text}\x1b[0m")),
-            similar::ChangeTag::Insert => plus.push_str(&format!("\x1b[1;32m{text}\x1b[0m")),
+            similar::ChangeTag::Delete => minus.push_str(&format!("{REMOVED}{text}{REMOVED:#}")),
+            similar::ChangeTag::Insert => plus.push_str(&format!("{ADDED}{text}{ADDED:#}")),
         }
     }
     format!("    - {minus}\n    + {plus}\n")

@@ -1,10 +1,9 @@
 //! `cargo xtask`: regenerate, check, parse and diff the error-code outputs.
 //! Argument parsing and printing only; the work is in the library.
 
-use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use codegen::Format;
 use xtask::regen::{FileState, Options};
 
@@ -15,8 +14,54 @@ use xtask::regen::{FileState, Options};
     about = "Generate the TikTok error-code crate, fixture and docs from the help article"
 )]
 struct Cli {
+    /// When to colour the word diff: auto (a terminal, unless NO_COLOR is
+    /// set), always, or never.
+    #[arg(long, value_enum, global = true, default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorWhen {
+    /// Whether stdout gets colour: anstream decides `auto` (terminal,
+    /// NO_COLOR, CLICOLOR_FORCE, a dumb TERM).
+    fn for_stdout(self) -> bool {
+        let choice = match self {
+            ColorWhen::Auto => anstream::ColorChoice::Auto,
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+        };
+        choice.write_global();
+        anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+    }
+}
+
+/// `--format`: which reader to force.
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    #[value(alias = "htm")]
+    Html,
+    #[value(alias = "md")]
+    Markdown,
+    #[value(alias = "txt")]
+    Text,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Format {
+        match arg {
+            FormatArg::Html => Format::Html,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Text => Format::Text,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -31,8 +76,8 @@ enum Command {
         #[arg(long, value_name = "PATH")]
         source: Option<String>,
         /// Force a reader instead of choosing by extension and content.
-        #[arg(long, value_parser = parse_format)]
-        format: Option<Format>,
+        #[arg(long, value_enum)]
+        format: Option<FormatArg>,
         /// The manifest entry to generate (default: the first).
         #[arg(long)]
         article: Option<String>,
@@ -49,8 +94,9 @@ enum Command {
     Parse {
         /// The article: .html/.htm, .md/.markdown, .txt, or anything by content.
         path: String,
-        #[arg(long, value_parser = parse_format)]
-        format: Option<Format>,
+        /// Force a reader instead of choosing by extension and content.
+        #[arg(long, value_enum)]
+        format: Option<FormatArg>,
         /// The manifest entry whose annotations apply (default: the first).
         #[arg(long)]
         article: Option<String>,
@@ -95,11 +141,6 @@ enum Command {
         #[arg(long)]
         article: Option<String>,
     },
-}
-
-fn parse_format(name: &str) -> Result<Format, String> {
-    Format::parse(name)
-        .ok_or_else(|| format!("unknown format \"{name}\": expected html, markdown or text"))
 }
 
 fn regen(
@@ -177,7 +218,13 @@ fn parse(path: &str, format: Option<Format>, article: Option<String>) -> Result<
     Ok(ExitCode::SUCCESS)
 }
 
-fn diff(old: &str, new: &str, json: bool, article: Option<String>) -> Result<ExitCode, String> {
+fn diff(
+    old: &str,
+    new: &str,
+    json: bool,
+    article: Option<String>,
+    color: bool,
+) -> Result<ExitCode, String> {
     let root = std::env::current_dir().map_err(|e| e.to_string())?;
     let manifest_root = xtask::workspace_root()?;
     let mut entry = xtask::entry(&xtask::manifest(&manifest_root)?, article.as_deref())?;
@@ -196,12 +243,7 @@ fn diff(old: &str, new: &str, json: bool, article: Option<String>) -> Result<Exi
     } else {
         print!(
             "{}",
-            xtask::diff::human(
-                &changes,
-                Some(&before),
-                &after,
-                std::io::stdout().is_terminal()
-            )
+            xtask::diff::human(&changes, Some(&before), &after, color)
         );
         println!("semver: {}", changes.bump());
     }
@@ -217,6 +259,7 @@ fn fetch(
     output: Option<String>,
     timeout: u64,
     article: Option<String>,
+    color: bool,
 ) -> Result<ExitCode, String> {
     let root = xtask::workspace_root()?;
     let entry = xtask::entry(&xtask::manifest(&root)?, article.as_deref())?;
@@ -235,12 +278,7 @@ fn fetch(
     } else {
         print!(
             "{}",
-            xtask::diff::human(
-                &report.changes,
-                report.old.as_ref(),
-                &report.new,
-                std::io::stdout().is_terminal()
-            )
+            xtask::diff::human(&report.changes, report.old.as_ref(), &report.new, color)
         );
         println!("semver: {}", report.changes.bump());
         eprintln!("next: cargo xtask regen --source {}", report.saved_to);
@@ -268,6 +306,7 @@ fn drift(
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let color = cli.color.for_stdout();
     let (result, error_code) = match cli.command {
         Command::Regen {
             check,
@@ -275,7 +314,7 @@ fn main() -> ExitCode {
             format,
             article,
         } => (
-            regen(check, source, format, article),
+            regen(check, source, format.map(Format::from), article),
             if check { 2 } else { 1 },
         ),
         Command::Release { article } => (release(article), 1),
@@ -283,13 +322,13 @@ fn main() -> ExitCode {
             path,
             format,
             article,
-        } => (parse(&path, format, article), 1),
+        } => (parse(&path, format.map(Format::from), article), 1),
         Command::Fetch {
             url,
             output,
             timeout,
             article,
-        } => (fetch(url, output, timeout, article), 1),
+        } => (fetch(url, output, timeout, article, color), 1),
         Command::Drift {
             out,
             url,
@@ -301,7 +340,7 @@ fn main() -> ExitCode {
             new,
             json,
             article,
-        } => (diff(&old, &new, json, article), 2),
+        } => (diff(&old, &new, json, article, color), 2),
     };
     result.unwrap_or_else(|message| {
         eprintln!("error: {message}");

@@ -174,3 +174,78 @@ fn diff_exit_codes_tell_scripts_what_happened() {
     ]);
     assert_eq!(broken.status.code(), Some(2));
 }
+
+#[test]
+fn format_names_are_checked_by_clap_and_md_is_markdown() {
+    let article = path("tests/articles/parley.md");
+    let md = xtask(&["parse", &article, "--format", "md"]);
+    assert!(
+        md.status.success(),
+        "{}",
+        String::from_utf8_lossy(&md.stderr)
+    );
+    let markdown = xtask(&["parse", &article, "--format", "markdown"]);
+    assert_eq!(md.stdout, markdown.stdout);
+    let bad = xtask(&["parse", &article, "--format", "pdf"]);
+    assert_eq!(bad.status.code(), Some(2), "clap's usage error");
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        stderr.contains("invalid value 'pdf'")
+            && stderr.contains("[possible values: html, markdown, text]"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_word_diff_is_coloured_only_when_asked_and_honours_no_color() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string(path("tests/articles/parley.txt")).unwrap();
+    let changed = dir.path().join("changed.txt");
+    std::fs::write(
+        &changed,
+        source.replace("Slow down and honour", "Back off and honour"),
+    )
+    .unwrap();
+    let changed = changed.to_string_lossy().into_owned();
+    let diff = |flags: &[&str], env: &[(&str, &str)]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
+        command.args(["diff", &path("tests/articles/parley.txt"), &changed]);
+        command
+            .args(flags)
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let out = command.output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let coloured = |text: &str| text.contains('\u{1b}');
+    // Not a terminal: plain, unless forced.
+    assert!(!coloured(&diff(&[], &[])));
+    assert!(coloured(&diff(&["--color", "always"], &[])));
+    assert!(coloured(&diff(&[], &[("CLICOLOR_FORCE", "1")])));
+    // NO_COLOR wins over a forced colour in `auto`; `--color never` over everything.
+    assert!(!coloured(&diff(
+        &[],
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]
+    )));
+    assert!(!coloured(&diff(
+        &["--color", "never"],
+        &[("CLICOLOR_FORCE", "1")]
+    )));
+    let plain = diff(&["--color", "never"], &[]);
+    assert!(plain.contains("+ Back off and honour"), "{plain}");
+    let red = diff(&["--color", "always"], &[]);
+    // The removed words, and only they, sit inside a style sequence.
+    assert!(
+        red.contains("mSlow") && !red.contains("mand honour"),
+        "{red:?}"
+    );
+}
