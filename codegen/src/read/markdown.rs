@@ -68,6 +68,49 @@ fn source_cell_count(row: &str) -> usize {
     pipes.len() + 1 - leading - trailing
 }
 
+/// A GFM delimiter row: `|---|:--:|`.
+fn is_delimiter_row(line: &str) -> bool {
+    let line = line.trim();
+    line.contains('-')
+        && line.contains('|')
+        && line
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// Rows the copy separated from their table by blank lines. GFM ends a table
+/// at a blank line, so pulldown-cmark reads what follows as a paragraph; a
+/// table is whole again when the `|`-rows after it (until prose or the next
+/// table's header) are read as its rows.
+fn rows_after(text: &str, end: usize, width: usize, first_line: usize) -> Vec<RawRow> {
+    let all: Vec<&str> = text[end..].split('\n').collect();
+    let mut rows = Vec::new();
+    let synthetic_head = format!("|{}\n|{}\n", " h |".repeat(width), "---|".repeat(width));
+    for (index, line) in all.iter().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let next_is_delimiter = all[index + 1..]
+            .iter()
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|l| is_delimiter_row(l));
+        if !trimmed.starts_with('|') || next_is_delimiter || source_cell_count(trimmed) < 2 {
+            break;
+        }
+        let parsed = gfm_tables(&format!("{synthetic_head}{trimmed}\n"));
+        if let Some(mut row) = parsed
+            .into_iter()
+            .next()
+            .and_then(|t| t.rows.into_iter().next())
+        {
+            row.line = Some(first_line + index);
+            rows.push(row);
+        }
+    }
+    rows
+}
+
 fn gfm_tables(text: &str) -> Vec<RawTable> {
     let lines = Lines::new(text);
     let mut tables = Vec::new();
@@ -112,7 +155,15 @@ fn gfm_tables(text: &str) -> Vec<RawTable> {
                     });
                 }
             }
-            Event::End(TagEnd::Table) => tables.extend(current.take()),
+            Event::End(TagEnd::Table) => {
+                if let Some(mut table) = current.take() {
+                    let end = range.end.min(text.len());
+                    table
+                        .rows
+                        .extend(rows_after(text, end, table.header.len(), lines.line(end)));
+                    tables.push(table);
+                }
+            }
             Event::Text(t) | Event::Code(t) => {
                 if let Some(cell) = cell.as_mut() {
                     cell.push_text(&t);
@@ -160,6 +211,18 @@ mod tests {
         assert_eq!(article.rows[0].solution, "Check.\nThen ask & wait.");
         assert_eq!(article.rows[0].line, Some(7));
         assert_eq!(article.rows[1].description, "A | B");
+    }
+
+    #[test]
+    fn rows_after_blank_lines_stay_in_their_table_until_prose_or_a_new_table() {
+        let md = "| Code | Description | Solution |\n|---|---|---|\n| 1 | One. | Fix. |\n\n| 2 | Two. | Fix. |\n\n\n| 3 | Three. |\nProse.\n\n| 4 | Four. | Fix. |\n";
+        let tables = gfm_tables(md);
+        let lines: Vec<Option<usize>> = tables[0].rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [Some(3), Some(5), Some(8)]);
+        assert_eq!(tables[0].rows[2].cells.len(), 2, "a short row stays short");
+        let decoy = "| Code | Description | Solution |\n|---|---|---|\n| 1 | One. | Fix. |\n\n| Key | Type | Description |\n|---|---|---|\n| code | int | x |\n";
+        let tables = gfm_tables(decoy);
+        assert_eq!((tables.len(), tables[0].rows.len()), (2, 1));
     }
 
     #[test]

@@ -128,6 +128,22 @@ pub fn columns(header: &[String]) -> std::result::Result<Columns, String> {
             None => extra.push((index, cell.clone())),
         }
     }
+    // Extra columns are keyed by header: an empty or repeated header would
+    // merge columns and lose their text, so each gets a name of its own.
+    let mut seen: Vec<String> = Vec::new();
+    for (index, name) in &mut extra {
+        if name.trim().is_empty() {
+            *name = format!("Column {}", *index + 1);
+        }
+        if seen.contains(name) {
+            let base = name.clone();
+            *name = (2..)
+                .map(|n| format!("{base} ({n})"))
+                .find(|candidate| !seen.contains(candidate) && !header.contains(candidate))
+                .unwrap_or(base);
+        }
+        seen.push(name.clone());
+    }
     let missing: Vec<&str> = [Role::Code, Role::Description, Role::Solution]
         .into_iter()
         .filter(|r| roles[*r as usize].is_none())

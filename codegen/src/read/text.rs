@@ -88,6 +88,14 @@ fn looks_like_code(cell: &str) -> bool {
     Code::parse(strip_code_decoration(&collapse(cell))).is_ok()
 }
 
+/// Header cells are short labels; a cell that starts with a digit, ends like
+/// a sentence or reads as a code is a row's value (perhaps a malformed code).
+fn looks_like_a_value(cell: &str) -> bool {
+    cell.starts_with(|c: char| c.is_ascii_digit())
+        || cell.ends_with(['.', '!', '?'])
+        || looks_like_code(cell)
+}
+
 fn pipe_table(text: &str) -> Result<RawTable> {
     let cells = segments(text);
     let Some(code_header) = cells
@@ -125,14 +133,19 @@ fn pipe_table(text: &str) -> Result<RawTable> {
     // names all three columns and is followed by a row whose code cell holds a
     // code. (The first number after the header may sit in another column.)
     let code_offset = code_header - start;
-    let header_like = |c: &Segment<'_>| c.is_single_line() && c.last_line().chars().count() <= 60;
-    let width_fits = |width: usize| {
-        let header: Vec<String> = cells[start..start + width]
+    let header_like = |c: &Segment<'_>| {
+        let text = c.last_line();
+        c.is_single_line() && text.chars().count() <= 60 && !looks_like_a_value(text)
+    };
+    let header_of = |width: usize| -> Vec<String> {
+        cells[start..start + width]
             .iter()
             .map(|c| collapse(c.last_line()))
-            .collect();
+            .collect()
+    };
+    let width_fits = |width: usize| {
         cells[start + 1..start + width].iter().all(header_like)
-            && table::columns(&header).is_ok()
+            && table::columns(&header_of(width)).is_ok()
             && cells
                 .get(start + width + code_offset)
                 .is_some_and(|c| looks_like_code(c.text))
@@ -140,12 +153,19 @@ fn pipe_table(text: &str) -> Result<RawTable> {
     let widest = (cells.len() - start).min(MAX_COLUMNS);
     let header_end = match (code_offset + 1..=widest).find(|&w| width_fits(w)) {
         Some(width) => start + width,
-        // No width works: hand on the cells up to the first code-like one, so
-        // the error names the header that was seen.
-        None => cells[code_header + 1..]
-            .iter()
-            .position(|c| looks_like_code(c.text))
-            .map_or(cells.len(), |i| start + i + 1),
+        // No width is followed by a code. Take the narrowest header that names
+        // every column, so a malformed code in the first row is reported on
+        // its row instead of being read as more header (which would fold
+        // every second row into the one before).
+        None => match (code_offset + 1..=widest).find(|&w| table::columns(&header_of(w)).is_ok()) {
+            Some(width) => start + width,
+            // Not even that: hand on the cells up to the first code-like one,
+            // so the error names the header that was seen.
+            None => cells[code_header + 1..]
+                .iter()
+                .position(|c| looks_like_code(c.text))
+                .map_or(cells.len(), |i| start + i + 1),
+        },
     };
     let header_line =
         Some(cells[start].line(text) + cells[start].text.trim().matches('\n').count());
@@ -191,12 +211,16 @@ fn tsv_table(text: &str) -> Result<RawTable> {
         .unwrap_or(0);
     let header = split(lines[header_at]);
     let mut rows: Vec<RawRow> = Vec::new();
+    // The table runs to its last tab-separated line (and that row's
+    // continuation lines): a blank line between two rows, as some copies
+    // have, must not end it and drop the rows after it.
+    let last_row = lines.iter().rposition(|l| l.contains('\t')).unwrap_or(0);
     for (index, line) in lines.iter().enumerate().skip(header_at + 1) {
         if line.trim().is_empty() {
-            if rows.is_empty() {
+            if index < last_row {
                 continue;
             }
-            break; // A blank line ends the table; prose after it is not ours.
+            break; // After the last row, a blank line ends the table.
         }
         if !line.contains('\t') {
             match rows.last_mut() {
