@@ -50,15 +50,11 @@ fn blank_lines_between_rows_do_not_end_a_tsv_or_gfm_table() {
     for name in ["parley.tsv", "parley.md"] {
         let original = text(name);
         let mut spaced = String::new();
+        let is_row = |l: &str| l.starts_with("31") || l.starts_with("| `31");
         for line in original.lines() {
             // A blank line before every row after the first.
-            if line.starts_with("31") || line.starts_with("| `31") {
-                if spaced
-                    .lines()
-                    .any(|l| l.starts_with("31") || l.starts_with("| `31"))
-                {
-                    spaced.push('\n');
-                }
+            if is_row(line) && spaced.lines().any(is_row) {
+                spaced.push('\n');
             }
             spaced.push_str(line);
             spaced.push('\n');
