@@ -21,6 +21,24 @@ pub fn build(
 ) -> Result<Catalog> {
     let mut errors = Vec::new();
     for row in &article.rows {
+        let cells = [
+            ("description", &row.description),
+            ("solution", &row.solution),
+        ];
+        let extra = row
+            .extra
+            .iter()
+            .flat_map(|(k, v)| [("a column header", k), (k.as_str(), v)]);
+        for (field, text) in cells.into_iter().chain(extra) {
+            let hidden = crate::controls::hidden_in(text);
+            if !hidden.is_empty() {
+                warnings.push(format!(
+                    "code {}: {field} holds invisible control characters ({}) that can make text read differently than it is (bidi controls: CVE-2021-42574); the generated docs and table show them as [U+XXXX], string values keep them escaped",
+                    row.code,
+                    hidden.join(", ")
+                ));
+            }
+        }
         let before = released.and_then(|p| p.find(&row.code));
         let (name, category, action) = match annotations.by_code.get(&row.code) {
             Some(a) => (a.name.clone(), a.category, a.action()),

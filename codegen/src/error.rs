@@ -48,10 +48,11 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Messages quote the article's cells and paths: never raw escapes.
         let file = if self.file.is_empty() {
-            "<input>"
+            "<input>".to_owned()
         } else {
-            &self.file
+            crate::controls::for_terminal(&self.file)
         };
         match self.line {
             Some(line) => write!(f, "{file}:{line}: ")?,
@@ -60,7 +61,7 @@ impl fmt::Display for Error {
         if let Some(row) = self.row {
             write!(f, "row {row}: ")?;
         }
-        f.write_str(&self.message)
+        f.write_str(&crate::controls::for_terminal(&self.message))
     }
 }
 

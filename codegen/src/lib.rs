@@ -10,6 +10,7 @@
 pub mod annotations;
 pub mod catalog;
 pub mod changes;
+pub mod controls;
 pub mod emit;
 pub mod error;
 pub mod manifest;

@@ -1,6 +1,7 @@
 //! `cargo xtask diff OLD NEW`: what changed between two articles (any form)
 //! or fixtures, for people and for scripts.
 
+use codegen::controls::for_terminal;
 use std::path::Path;
 
 use codegen::model::{Catalog, Code};
@@ -97,14 +98,16 @@ pub fn human(changes: &Changes, old: Option<&Catalog>, new: &Catalog, color: boo
             "changed: {}{} ({})\n",
             changed.code,
             name(new, &changed.code),
-            changed.fields.join(", ")
+            for_terminal(&changed.fields.join(", "))
         ));
         if let Some(old) = old {
             for f in &changed.fields {
-                out.push_str(&format!("  {f}:\n"));
+                out.push_str(&format!("  {}:\n", for_terminal(f)));
+                // The article's text, with anything that would drive a
+                // terminal (or hide in a PR body) shown as an escape.
                 out.push_str(&show_change(
-                    &field(old, &changed.code, f),
-                    &field(new, &changed.code, f),
+                    &for_terminal(&field(old, &changed.code, f)),
+                    &for_terminal(&field(new, &changed.code, f)),
                     color,
                 ));
             }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use codegen::Format;
+use codegen::controls::for_terminal;
 use xtask::regen::{FileState, Options};
 
 #[derive(Parser)]
@@ -160,7 +161,7 @@ fn regen(
         },
     )?;
     for warning in &report.generated.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("warning: {}", for_terminal(warning));
     }
     print!("{}", report.summary(check));
     if check && !report.stale().is_empty() {
@@ -212,7 +213,7 @@ fn parse(path: &str, format: Option<Format>, article: Option<String>) -> Result<
     )
     .map_err(|e| e.to_string())?;
     for warning in warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("warning: {}", for_terminal(&warning));
     }
     print!("{}", codegen::emit::json::emit(&catalog));
     Ok(ExitCode::SUCCESS)
@@ -343,7 +344,7 @@ fn main() -> ExitCode {
         } => (diff(&old, &new, json, article, color), 2),
     };
     result.unwrap_or_else(|message| {
-        eprintln!("error: {message}");
+        eprintln!("error: {}", for_terminal(&message));
         ExitCode::from(error_code)
     })
 }

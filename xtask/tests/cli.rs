@@ -249,3 +249,46 @@ fn the_word_diff_is_coloured_only_when_asked_and_honours_no_color() {
         "{red:?}"
     );
 }
+
+#[test]
+fn article_text_never_reaches_a_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string(path("tests/articles/parley.txt")).unwrap();
+    let hostile = dir.path().join("hostile.txt");
+    std::fs::write(
+        &hostile,
+        source.replace(
+            "Slow down and honour",
+            "Slow \u{1b}[2J\u{1b}]0;owned\u{7} \u{202e}down and honour",
+        ),
+    )
+    .unwrap();
+    let out = xtask(&[
+        "diff",
+        "--color",
+        "never",
+        &path("tests/articles/parley.txt"),
+        &hostile.to_string_lossy(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for text in [&stdout, &stderr] {
+        assert!(!text.chars().any(codegen::controls::is_hidden), "{text:?}");
+    }
+    assert!(
+        stdout.contains("\\u{1b}[2J") && stdout.contains("\\u{202e}"),
+        "{stdout}"
+    );
+    // An error that quotes a cell.
+    let broken = dir.path().join("broken.txt");
+    std::fs::write(&broken, source.replacen("31001", "3100\u{1b}[31m1", 1)).unwrap();
+    let out = xtask(&["parse", &broken.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        !stderr.chars().any(codegen::controls::is_hidden),
+        "{stderr:?}"
+    );
+    assert!(stderr.contains("\\u{1b}"), "{stderr}");
+}

@@ -11,6 +11,9 @@ pub fn escape_cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            c if crate::controls::is_hidden(c) => {
+                out.push_str(&format!("\\[{}\\]", crate::controls::code_point(c)))
+            }
             '\n' => out.push_str("<br>"),
             '&' => out.push_str("&amp;"),
             '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '~' | '#' | '!' | '$' => {

@@ -14,30 +14,71 @@ fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
-/// Escapes text for rustdoc markdown so the article's prose shows literally.
+/// Escapes text for rustdoc markdown so the article's prose shows literally:
+/// markup characters are escaped, URLs become autolinks wherever they sit in a
+/// word (rustdoc warns on bare ones), and hidden characters (bidi controls,
+/// which rustc refuses in doc comments, and C0/C1 controls) show as `[U+202E]`.
 fn doc_escape(text: &str) -> String {
     let mut out = String::new();
     for word in text.split(' ') {
         if !out.is_empty() {
             out.push(' ');
         }
-        if word.starts_with("https://") || word.starts_with("http://") {
-            // Bare URLs trip rustdoc's lint; an autolink is what was meant.
-            let url = word.trim_end_matches(['.', ',', ';', ')']);
-            out.push_str(&format!("<{url}>{}", &word[url.len()..]));
-            continue;
-        }
-        for c in word.chars() {
-            if matches!(
-                c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' | '&' | '$'
-            ) {
-                out.push('\\');
+        let url_at = word.find("https://").or_else(|| word.find("http://"));
+        match url_at {
+            Some(start) => {
+                let rest = &word[start..];
+                let url = rest.trim_end_matches(|c: char| {
+                    matches!(
+                        c,
+                        '.' | ','
+                            | ';'
+                            | ':'
+                            | ')'
+                            | ']'
+                            | '"'
+                            | '\''
+                            | '!'
+                            | '?'
+                            | '>'
+                            | '*'
+                            | '_'
+                            | '`'
+                    )
+                });
+                let url_text: String = url
+                    .chars()
+                    .map(|c| match c {
+                        '<' => "%3C".to_owned(),
+                        '>' => "%3E".to_owned(),
+                        c if crate::controls::is_hidden(c) => String::new(),
+                        c => c.to_string(),
+                    })
+                    .collect();
+                escape_words(&word[..start], &mut out);
+                out.push_str(&format!("<{url_text}>"));
+                escape_words(&rest[url.len()..], &mut out);
             }
-            out.push(c);
+            None => escape_words(word, &mut out),
         }
     }
     out
+}
+
+fn escape_words(text: &str, out: &mut String) {
+    for c in text.chars() {
+        if crate::controls::is_hidden(c) {
+            out.push_str(&format!("\\[{}\\]", crate::controls::code_point(c)));
+            continue;
+        }
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' | '&' | '$'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
 }
 
 /// Renders a cell as rustdoc paragraphs: plain lines are paragraphs, `- item`
@@ -461,6 +502,15 @@ pub fn emit(catalog: &Catalog, type_name: &str, url: &str) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hidden_characters_and_urls_anywhere_in_a_word_are_safe_for_rustdoc() {
+        assert_eq!(
+            doc_escape("(see https://x.y/a_b). \"https://q.r\""),
+            "(see <https://x.y/a_b>). \"<https://q.r>\""
+        );
+        assert_eq!(doc_escape("a\u{202e}b\u{1b}"), "a\\[U+202E\\]b\\[U+001B\\]");
+    }
 
     #[test]
     fn doc_text_is_escaped_and_urls_linked() {
