@@ -82,6 +82,23 @@ pub struct Release {
     pub outputs: Vec<Output>,
 }
 
+/// The capture's bytes with CRLF line endings as LF: a capture's identity
+/// (its sha256) must not depend on how git checked it out.
+pub fn lf_normalised(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if !bytes.windows(2).any(|w| w == b"\r\n") {
+        return std::borrow::Cow::Borrowed(bytes);
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut iter = bytes.iter().peekable();
+    while let Some(&b) = iter.next() {
+        if b == b'\r' && iter.peek() == Some(&&b'\n') {
+            continue;
+        }
+        out.push(b);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
@@ -111,7 +128,7 @@ pub fn model(
     let info = model::SourceInfo {
         path: source_path.to_owned(),
         format: article.format,
-        sha256: sha256_hex(source),
+        sha256: sha256_hex(&lf_normalised(source)),
     };
     catalog::build(&article, info, &annotations, released, warnings)
 }

@@ -108,14 +108,20 @@ impl InputFiles {
         entry: &codegen::Entry,
         source_path: String,
     ) -> Result<InputFiles, String> {
+        // Text inputs as LF, like the outputs: a CRLF checkout (core.autocrlf
+        // without .gitattributes) must generate the same bytes.
+        let text = |path: &str| files::read_text(root, path).map(|t| files::normalized(&t));
+        let optional = |path: &str| {
+            files::read_optional(root, path).map(|t| t.map(|t| files::normalized(&t)))
+        };
         Ok(InputFiles {
             source: files::read_bytes(root, &source_path)?,
             source_path,
-            annotations: files::read_text(root, &entry.annotations)?,
-            released: files::read_optional(root, &entry.released)?,
-            crate_manifest: files::read_text(root, &entry.crate_manifest())?,
-            changelog: files::read_optional(root, &entry.changelog())?.unwrap_or_default(),
-            crate_readme: files::read_optional(root, &entry.crate_readme())?,
+            annotations: text(&entry.annotations)?,
+            released: optional(&entry.released)?,
+            crate_manifest: text(&entry.crate_manifest())?,
+            changelog: optional(&entry.changelog())?.unwrap_or_default(),
+            crate_readme: optional(&entry.crate_readme())?,
         })
     }
 
