@@ -36,7 +36,13 @@ fn a_clone_with_autocrlf_gets_lf_and_checks_clean() {
     let dir = tempfile::tempdir().unwrap();
     let clone = dir.path().join("clone");
     let status = Command::new("git")
-        .args(["-c", "core.autocrlf=true", "clone", "--quiet", "--no-hardlinks"])
+        .args([
+            "-c",
+            "core.autocrlf=true",
+            "clone",
+            "--quiet",
+            "--no-hardlinks",
+        ])
         .arg(root())
         .arg(&clone)
         .status()

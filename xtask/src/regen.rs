@@ -111,9 +111,8 @@ impl InputFiles {
         // Text inputs as LF, like the outputs: a CRLF checkout (core.autocrlf
         // without .gitattributes) must generate the same bytes.
         let text = |path: &str| files::read_text(root, path).map(|t| files::normalized(&t));
-        let optional = |path: &str| {
-            files::read_optional(root, path).map(|t| t.map(|t| files::normalized(&t)))
-        };
+        let optional =
+            |path: &str| files::read_optional(root, path).map(|t| t.map(|t| files::normalized(&t)));
         Ok(InputFiles {
             source: files::read_bytes(root, &source_path)?,
             source_path,

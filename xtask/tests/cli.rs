@@ -292,3 +292,27 @@ fn article_text_never_reaches_a_terminal_raw() {
     );
     assert!(stderr.contains("\\u{1b}"), "{stderr}");
 }
+
+#[test]
+fn deeply_nested_html_is_an_error_not_a_stack_overflow() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir.path().join("deep.html");
+    let n = 50_000;
+    std::fs::write(
+        &deep,
+        format!(
+            "<html><body><table><tr><th>Error code</th><th>Description</th><th>Solution</th></tr>\n<tr><td>1</td><td>{}deep{}</td><td>x</td></tr></table></body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        ),
+    )
+    .unwrap();
+    let deep = deep.to_string_lossy().into_owned();
+    let out = xtask(&["parse", &deep]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!("error: {deep}:2: HTML elements nested more than")),
+        "{stderr}"
+    );
+}

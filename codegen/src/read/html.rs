@@ -41,8 +41,130 @@ fn check_complete(text: &str) -> Result<()> {
     Ok(())
 }
 
+/// Deeper than any article's markup. The HTML parser spends time that grows
+/// with the square of the nesting depth (tens of seconds at 100k), and walking
+/// the tree is recursive, so a page nested deeper is refused up front.
+pub const MAX_DEPTH: usize = 512;
+
+/// Elements whose end tag HTML lets authors omit, and void elements: neither
+/// says anything reliable about depth, so neither is counted.
+fn counts_for_depth(name: &str) -> bool {
+    !matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "p"
+            | "li"
+            | "td"
+            | "th"
+            | "tr"
+            | "dt"
+            | "dd"
+            | "option"
+            | "optgroup"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "colgroup"
+            | "rt"
+            | "rp"
+            | "html"
+            | "head"
+            | "body"
+    )
+}
+
+/// Refuses markup nested deeper than [`MAX_DEPTH`], naming the line, with a
+/// linear scan of the tags (comments, declarations and the text of
+/// `<script>`/`<style>` skipped; quoted attribute values may hold `>`).
+fn check_depth(text: &str) -> Result<()> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    let find = |from: usize, needle: &str| {
+        text.get(from..)
+            .and_then(|rest| rest.find(needle))
+            .map_or(bytes.len(), |at| from + at + needle.len())
+    };
+    while let Some(at) = text.get(i..).and_then(|rest| rest.find('<')) {
+        let start = i + at;
+        let rest = &text[start + 1..];
+        if rest.starts_with("!--") {
+            i = find(start, "-->");
+            continue;
+        }
+        if rest.starts_with('!') || rest.starts_with('?') {
+            i = find(start, ">");
+            continue;
+        }
+        let closing = rest.starts_with('/');
+        let name: String = rest
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() {
+            i = start + 1;
+            continue;
+        }
+        // The end of the tag, skipping quoted attribute values.
+        let mut end = start + 1;
+        let mut quote = None;
+        while end < bytes.len() {
+            match (quote, bytes[end]) {
+                (None, b'"' | b'\'') => quote = Some(bytes[end]),
+                (Some(q), b) if b == q => quote = None,
+                (None, b'>') => break,
+                _ => {}
+            }
+            end += 1;
+        }
+        let self_closing = end > 0 && bytes.get(end - 1) == Some(&b'/');
+        i = (end + 1).min(bytes.len());
+        if closing {
+            if counts_for_depth(&name) {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        if matches!(
+            name.as_str(),
+            "script" | "style" | "textarea" | "title" | "xmp"
+        ) {
+            i = find(i, &format!("</{name}"));
+            continue;
+        }
+        if self_closing || !counts_for_depth(&name) {
+            continue;
+        }
+        depth += 1;
+        if depth > MAX_DEPTH {
+            let line = 1 + text[..start].bytes().filter(|&b| b == b'\n').count();
+            return Err(Error::new(format!(
+                "HTML elements nested more than {MAX_DEPTH} deep (<{name}> here): expected an article's markup, not a page nested this deep"
+            ))
+            .at_line(Some(line)));
+        }
+    }
+    Ok(())
+}
+
 /// Every live `<table>` in the document, in document order.
 pub(crate) fn tables(text: &str) -> Result<Vec<RawTable>> {
+    check_depth(text)?;
     let document = Html::parse_document(text);
     let selector = Selector::parse("table")
         .map_err(|e| Error::new(format!("internal selector error: {e}")))?;
@@ -169,6 +291,27 @@ mod tests {
         let err = read(html).unwrap_err();
         assert_eq!(err.row, Some(1));
         assert!(err.message.contains("colspan=\"2\""), "{err}");
+    }
+
+    #[test]
+    fn nesting_deeper_than_any_article_is_refused_with_its_line() {
+        let deep = |n: usize, tag: &str| {
+            format!(
+                "<table><tr><th>Code</th><th>Description</th><th>Solution</th></tr>\n<tr><td>1</td><td>{}x{}</td><td>y</td></tr></table>",
+                format!("<{tag} class=\"a>b\">").repeat(n),
+                format!("</{tag}>").repeat(n)
+            )
+        };
+        assert!(read(&deep(MAX_DEPTH - 2, "div")).is_ok());
+        let err = read(&deep(50_000, "span")).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("nested more than 512 deep"), "{err}");
+        // Unclosed <p>/<li>, void elements and comments are not depth.
+        let flat = format!(
+            "<table><tr><th>Code</th><th>Description</th><th>Solution</th></tr><tr><td>1</td><td>{}</td><td>y</td></tr></table>",
+            "<p>a<br><img src=x><!-- <div> --><li>b".repeat(2000)
+        );
+        assert!(read(&flat).is_ok());
     }
 
     #[test]
