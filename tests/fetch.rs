@@ -126,3 +126,49 @@ fn default_output_sits_beside_the_source() {
     let stem = entry.source.rsplit_once('.').unwrap().0;
     assert_eq!(xtask::fetch::default_output(&entry), format!("{stem}.html"));
 }
+
+#[test]
+fn the_cap_counts_decoded_bytes_and_a_gzip_bomb_is_refused() {
+    use std::io::Write;
+    // 64 MiB of one byte: a few dozen KiB on the wire.
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(b"<html><body>").unwrap();
+    let chunk = vec![b'a'; 1024 * 1024];
+    for _ in 0..64 {
+        encoder.write_all(&chunk).unwrap();
+    }
+    let bomb = encoder.finish().unwrap();
+    // Under the cap on the wire, 64 times over it decoded.
+    assert!(bomb.len() < 1024 * 1024, "{}", bomb.len());
+    let mut page = Page::html(bomb);
+    page.headers = "Content-Encoding: gzip\r\n".into();
+    let (base, _) = serve(vec![("/bomb", page)], 2);
+    let dir = article_workspace();
+    let mut options = options(format!("{base}/bomb"));
+    options.max_bytes = 1024 * 1024;
+    let error = xtask::fetch::run(
+        dir.path(),
+        &test_entry(),
+        &options,
+        Some("docs/source/live.html".into()),
+    )
+    .unwrap_err();
+    assert!(
+        error.contains("larger than the 1048576-byte cap"),
+        "{error}"
+    );
+    assert!(!dir.path().join("docs/source/live.html").exists());
+}
+
+#[test]
+fn the_timeout_is_a_deadline_for_the_whole_response() {
+    // Answers at once, then sends a byte every 100 ms: never idle long
+    // enough for a per-read timeout, never done.
+    let mut page = Page::html(format!("<html><body>{}</body></html>", "x".repeat(10_000)));
+    page.trickle = Some(Duration::from_millis(100));
+    let (base, _) = serve(vec![("/trickle", page)], 2);
+    let dir = article_workspace();
+    // Without a deadline this reads for 1000 s, then fails differently.
+    let error = fetch_into(dir.path(), format!("{base}/trickle")).unwrap_err();
+    assert!(error.contains("within 1 s"), "{error}");
+}

@@ -236,25 +236,28 @@ pub fn pipe_article(rows: &[codegen::model::ErrorEntry]) -> String {
 pub struct Page {
     pub status: &'static str,
     pub content_type: &'static str,
-    pub body: String,
+    pub body: Vec<u8>,
     /// Extra header lines (`Location: /x\r\n`).
     pub headers: String,
     /// How long to wait before answering.
     pub delay: std::time::Duration,
+    /// Send the body one byte per this interval (a server that never stops).
+    pub trickle: Option<std::time::Duration>,
 }
 
 impl Page {
-    pub fn new(status: &'static str, content_type: &'static str, body: impl Into<String>) -> Page {
+    pub fn new(status: &'static str, content_type: &'static str, body: impl Into<Vec<u8>>) -> Page {
         Page {
             status,
             content_type,
             body: body.into(),
             headers: String::new(),
             delay: std::time::Duration::ZERO,
+            trickle: None,
         }
     }
 
-    pub fn html(body: impl Into<String>) -> Page {
+    pub fn html(body: impl Into<Vec<u8>>) -> Page {
         Page::new("200 OK", "text/html; charset=utf-8", body)
     }
 }
@@ -301,13 +304,29 @@ pub fn serve(routes: Vec<(&'static str, Page)>, max: usize) -> (String, RequestL
                 std::thread::sleep(page.delay);
                 let _ = write!(
                     stream,
-                    "HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{}Connection: close\r\n\r\n{}",
+                    "HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{}Connection: close\r\n\r\n",
                     page.status,
                     page.content_type,
                     page.body.len(),
                     page.headers,
-                    page.body
                 );
+                match page.trickle {
+                    None => {
+                        let _ = stream.write_all(&page.body);
+                    }
+                    Some(interval) => {
+                        for byte in &page.body {
+                            if stream
+                                .write_all(&[*byte])
+                                .and_then(|()| stream.flush())
+                                .is_err()
+                            {
+                                return; // The client gave up: what it should do.
+                            }
+                            std::thread::sleep(interval);
+                        }
+                    }
+                }
             });
         }
     });

@@ -85,21 +85,33 @@ pub fn download(options: &Options) -> Result<Vec<u8>, String> {
             "{url}: Content-Type \"{content_type}\": expected an HTML page (text/html)"
         ));
     }
-    let body = response
-        .body_mut()
-        .with_config()
-        .limit(options.max_bytes)
-        .read_to_vec()
-        .map_err(|e| match e {
-            ureq::Error::BodyExceedsLimit(limit) => {
-                format!("{url}: the page is larger than the {limit}-byte cap")
-            }
-            ureq::Error::Timeout(_) => format!(
+    // The cap counts decoded bytes: ureq's own limit counts what came over
+    // the wire, so a small gzip body could decode to any size in memory.
+    let mut body = Vec::new();
+    let cap = options.max_bytes as u64;
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(response.body_mut().as_reader(), cap + 1),
+        &mut body,
+    )
+    .map_err(|e| {
+        let timed_out = e.kind() == std::io::ErrorKind::TimedOut
+            || e.get_ref()
+                .and_then(|inner| inner.downcast_ref::<ureq::Error>())
+                .is_some_and(|inner| matches!(inner, ureq::Error::Timeout(_)));
+        if timed_out {
+            format!(
                 "{url}: no complete answer within {} s",
                 options.timeout.as_secs_f32()
-            ),
-            other => format!("{url}: reading the body: {other}"),
-        })?;
+            )
+        } else {
+            format!("{url}: reading the body: {e}")
+        }
+    })?;
+    if body.len() as u64 > cap {
+        return Err(format!(
+            "{url}: the page is larger than the {cap}-byte cap (decoded)"
+        ));
+    }
     let head = String::from_utf8_lossy(&body[..body.len().min(64 * 1024)]).to_ascii_lowercase();
     if !head.contains("<html") && !head.contains("<table") && !head.contains("<body") {
         return Err(format!(
