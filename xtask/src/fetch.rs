@@ -88,7 +88,7 @@ pub fn download(options: &Options) -> Result<Vec<u8>, String> {
     // The cap counts decoded bytes: ureq's own limit counts what came over
     // the wire, so a small gzip body could decode to any size in memory.
     let mut body = Vec::new();
-    let cap = options.max_bytes as u64;
+    let cap = options.max_bytes;
     std::io::Read::read_to_end(
         &mut std::io::Read::take(response.body_mut().as_reader(), cap + 1),
         &mut body,
