@@ -164,6 +164,7 @@ pub fn run(
         .unwrap_or_default();
     let text = files::into_text(&saved_to, bytes)?;
     let len = text.len();
+    let _lock = files::lock(root)?;
     files::write_all(root, &[(saved_to.clone(), text)])?;
     Ok(Report {
         saved_to,

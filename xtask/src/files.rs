@@ -1,8 +1,10 @@
 //! File access with errors that name the file, and all-or-nothing writes.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 pub fn read_bytes(root: &Path, relative: &str) -> Result<Vec<u8>, String> {
     fs::read(root.join(relative)).map_err(|e| format!("{relative}: cannot read: {e}"))
@@ -36,37 +38,220 @@ pub fn normalized(text: &str) -> String {
     text.replace("\r\n", "\n")
 }
 
-/// Writes every file or none: each goes to a temporary file beside its
-/// target first; only when all are written are they renamed into place.
+/// Held for a whole run that writes the workspace: a second `cargo xtask`
+/// waits instead of interleaving its files with ours. An OS lock, so a killed
+/// run never leaves a stale one behind.
+pub struct WorkspaceLock {
+    /// `None` when this process already holds the lock (drift runs regen).
+    held: Option<(fs::File, PathBuf)>,
+}
+
+/// Roots this process holds the lock of: an OS file lock taken twice by one
+/// process would wait for itself.
+static HELD: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+
+impl Drop for WorkspaceLock {
+    fn drop(&mut self) {
+        if let Some((_, root)) = &self.held {
+            HELD.lock().unwrap_or_else(|e| e.into_inner()).remove(root);
+        }
+    }
+}
+
+const LOCK_FILE: &str = ".xtask.lock";
+const STAGING: &str = ".xtask-staging";
+const JOURNAL: &str = "journal";
+
+/// Locks the workspace at `root` (waiting for a run that holds it), then
+/// finishes or clears what an interrupted run left (and says so on stderr).
+pub fn lock(root: &Path) -> Result<WorkspaceLock, String> {
+    let key = root.canonicalize().unwrap_or_else(|_| root.to_owned());
+    if !HELD
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(key.clone())
+    {
+        return Ok(WorkspaceLock { held: None });
+    }
+    let release = |message: String| {
+        HELD.lock().unwrap_or_else(|e| e.into_inner()).remove(&key);
+        message
+    };
+    let path = root.join(LOCK_FILE);
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| release(format!("{LOCK_FILE}: cannot open the workspace lock: {e}")))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(fs::TryLockError::WouldBlock) => {
+            eprintln!("waiting for another cargo xtask run in this workspace to finish");
+            file.lock()
+                .map_err(|e| release(format!("{LOCK_FILE}: cannot lock the workspace: {e}")))?;
+        }
+        Err(fs::TryLockError::Error(e)) => {
+            return Err(release(format!(
+                "{LOCK_FILE}: cannot lock the workspace: {e}"
+            )));
+        }
+    }
+    let guard = WorkspaceLock {
+        held: Some((file, key)),
+    };
+    if let Some(note) = recover(root)? {
+        eprintln!("note: {note}");
+    }
+    Ok(guard)
+}
+
+/// An interrupted run either never reached its journal (nothing was
+/// replaced: drop what it staged) or did (every file was staged: finish
+/// replacing them). Either way the workspace ends as one run left it.
+fn recover(root: &Path) -> Result<Option<String>, String> {
+    let staging = root.join(STAGING);
+    if fs::symlink_metadata(&staging).is_err() {
+        return Ok(None);
+    }
+    let note = match fs::read_to_string(staging.join(JOURNAL)) {
+        Ok(journal) => {
+            let entries = parse_journal(&journal)?;
+            for (index, relative) in &entries {
+                let staged = staging.join(index.to_string());
+                if staged.exists() {
+                    fs::rename(&staged, root.join(relative)).map_err(|e| {
+                        format!("{relative}: cannot finish an interrupted run: {e}")
+                    })?;
+                }
+            }
+            Some(format!(
+                "finished an interrupted run: replaced {} file(s) it had staged",
+                entries.len()
+            ))
+        }
+        Err(_) => None,
+    };
+    remove_staging(&staging)?;
+    Ok(note)
+}
+
+fn parse_journal(journal: &str) -> Result<Vec<(usize, String)>, String> {
+    journal
+        .lines()
+        .map(|line| {
+            line.split_once('\t')
+                .and_then(|(i, path)| Some((i.parse().ok()?, path.to_owned())))
+                .ok_or_else(|| format!("{STAGING}/{JOURNAL}: unreadable line \"{line}\""))
+        })
+        .collect()
+}
+
+fn remove_staging(staging: &Path) -> Result<(), String> {
+    let result = match fs::symlink_metadata(staging) {
+        Ok(meta) if meta.is_dir() => fs::remove_dir_all(staging),
+        Ok(_) => fs::remove_file(staging),
+        Err(_) => Ok(()),
+    };
+    result.map_err(|e| format!("{STAGING}: cannot clear: {e}"))
+}
+
+/// For the tests of interrupted and failed runs (tests/atomic_runs.rs): the
+/// process aborts, or the rename fails, after this many renames.
+fn test_hook(name: &str) -> Option<usize> {
+    std::env::var(name).ok()?.parse().ok()
+}
+
+/// Writes every file or none, under the workspace lock ([`lock`]).
+///
+/// Each file is staged in `.xtask-staging/` (created fresh, files opened with
+/// O_EXCL, so nothing planted there is written through), with the mode of the
+/// file it replaces. Then a journal naming every staged file is written, and
+/// the files are renamed into place. A run killed before the journal replaced
+/// nothing; one killed after it is finished by the next run's [`lock`]. A
+/// rename that fails puts back the files already replaced.
 pub fn write_all(root: &Path, files: &[(String, String)]) -> Result<(), String> {
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let result = files.iter().try_for_each(|(relative, contents)| {
+    let staging = root.join(STAGING);
+    remove_staging(&staging)?;
+    fs::create_dir(&staging).map_err(|e| format!("{STAGING}: cannot create: {e}"))?;
+    let staged = stage(root, &staging, files);
+    let result = staged.and_then(|()| replace(root, &staging, files));
+    let cleared = remove_staging(&staging);
+    result.and(cleared)
+}
+
+fn stage(root: &Path, staging: &Path, files: &[(String, String)]) -> Result<(), String> {
+    for (index, (relative, contents)) in files.iter().enumerate() {
         let target = root.join(relative);
         let dir = target
             .parent()
             .ok_or_else(|| format!("{relative}: has no parent directory"))?;
         fs::create_dir_all(dir)
             .map_err(|e| format!("{relative}: cannot create its directory: {e}"))?;
-        let temp = dir.join(format!(
-            ".{}.regen-tmp",
-            target.file_name().unwrap_or_default().to_string_lossy()
-        ));
-        let mut file =
-            fs::File::create(&temp).map_err(|e| format!("{relative}: cannot write: {e}"))?;
-        staged.push((temp.clone(), target));
+        let path = staging.join(index.to_string());
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| format!("{relative}: cannot stage: {e}"))?;
+        if let Ok(meta) = fs::metadata(&target) {
+            file.set_permissions(meta.permissions())
+                .map_err(|e| format!("{relative}: cannot keep its mode: {e}"))?;
+        }
         file.write_all(contents.as_bytes())
             .and_then(|()| file.sync_all())
-            .map_err(|e| format!("{relative}: cannot write: {e}"))
-    });
-    if let Err(e) = result {
-        for (temp, _) in &staged {
-            let _ = fs::remove_file(temp);
+            .map_err(|e| format!("{relative}: cannot write: {e}"))?;
+        // The previous version, to put back if a later rename fails.
+        if target.exists() {
+            fs::copy(&target, staging.join(format!("{index}.old")))
+                .map_err(|e| format!("{relative}: cannot keep a copy: {e}"))?;
         }
-        return Err(e);
     }
-    for (temp, target) in &staged {
-        fs::rename(temp, target)
-            .map_err(|e| format!("{}: cannot replace: {e}", target.display()))?;
+    let journal: String = files
+        .iter()
+        .enumerate()
+        .map(|(index, (relative, _))| format!("{index}\t{relative}\n"))
+        .collect();
+    let pending = staging.join("journal.pending");
+    fs::write(&pending, journal)
+        .and_then(|()| fs::File::open(&pending)?.sync_all())
+        .and_then(|()| fs::rename(&pending, staging.join(JOURNAL)))
+        .map_err(|e| format!("{STAGING}/{JOURNAL}: cannot write: {e}"))
+}
+
+fn replace(root: &Path, staging: &Path, files: &[(String, String)]) -> Result<(), String> {
+    if let Some(ms) = test_hook("XTASK_TEST_PAUSE_BEFORE_RENAMES_MS") {
+        std::thread::sleep(std::time::Duration::from_millis(ms as u64));
+    }
+    let abort_after = test_hook("XTASK_TEST_ABORT_AFTER_RENAMES");
+    let fail_at = test_hook("XTASK_TEST_FAIL_RENAME_AT");
+    for (index, (relative, _)) in files.iter().enumerate() {
+        if abort_after == Some(index) {
+            std::process::abort();
+        }
+        let renamed = if fail_at == Some(index) {
+            Err(std::io::Error::other("injected failure"))
+        } else {
+            fs::rename(staging.join(index.to_string()), root.join(relative))
+        };
+        if let Err(e) = renamed {
+            roll_back(root, staging, &files[..index]);
+            let _ = fs::remove_file(staging.join(JOURNAL));
+            return Err(format!(
+                "{relative}: cannot replace: {e}; the files already replaced were put back"
+            ));
+        }
     }
     Ok(())
+}
+
+fn roll_back(root: &Path, staging: &Path, done: &[(String, String)]) {
+    for (index, (relative, _)) in done.iter().enumerate() {
+        let old = staging.join(format!("{index}.old"));
+        if old.exists() {
+            let _ = fs::rename(&old, root.join(relative));
+        } else {
+            let _ = fs::remove_file(root.join(relative));
+        }
+    }
 }

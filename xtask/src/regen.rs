@@ -146,6 +146,8 @@ impl InputFiles {
 /// Generates in memory, then compares with (and unless `check`, writes) the
 /// files under `root`. Nothing is written unless everything succeeded.
 pub fn run(root: &Path, options: &Options) -> Result<Report, String> {
+    // Held until the run ends: inputs are read, and outputs written, as one.
+    let _lock = files::lock(root)?;
     let manifest = crate::manifest(root)?;
     let entry = crate::entry(&manifest, options.article.as_deref())?;
     let source_path = options

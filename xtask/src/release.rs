@@ -11,6 +11,7 @@ use crate::regen::InputFiles;
 const LOCK: &str = "Cargo.lock";
 
 pub fn run(root: &Path, article: Option<&str>) -> Result<codegen::Release, String> {
+    let _lock = files::lock(root)?;
     let manifest = crate::manifest(root)?;
     let entry = crate::entry(&manifest, article)?;
     let files = InputFiles::read(root, &entry, entry.source.clone())?;
