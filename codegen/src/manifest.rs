@@ -62,6 +62,24 @@ pub fn parse(file: &str, text: &str) -> Result<Manifest> {
         return Err(Error::new("no [[article]] entries: expected at least one").in_file(file));
     }
     for entry in &manifest.articles {
+        let paths = [
+            ("source", &entry.source),
+            ("annotations", &entry.annotations),
+            ("fixture", &entry.fixture),
+            ("released", &entry.released),
+            ("markdown", &entry.markdown),
+            ("crate_dir", &entry.crate_dir),
+        ];
+        for (field, path) in paths {
+            check_path(path).map_err(|problem| {
+                Error::new(format!(
+                    "article {}: {field} \"{}\": {problem}",
+                    entry.name,
+                    path.escape_debug()
+                ))
+                .in_file(file)
+            })?;
+        }
         if !crate::names::is_variant_name(&entry.type_name) {
             return Err(Error::new(format!(
                 "article {}: type_name \"{}\" is not an UpperCamelCase identifier",
@@ -71,6 +89,38 @@ pub fn parse(file: &str, text: &str) -> Result<Manifest> {
         }
     }
     Ok(manifest)
+}
+
+/// A path the workspace records: relative to its root, `/`-separated, with no
+/// `.` or `..` step and no control character, so every output stays inside
+/// the workspace and every path prints and embeds as what it is.
+pub fn check_path(path: &str) -> std::result::Result<(), String> {
+    if path.is_empty() {
+        return Err("empty: expected a path relative to the workspace root".into());
+    }
+    if path
+        .chars()
+        .any(|c| c.is_control() || crate::controls::is_bidi(c))
+    {
+        return Err("holds a control character: expected a plain path".into());
+    }
+    if path.contains('\\') {
+        return Err("holds `\\`: expected `/` between directories".into());
+    }
+    let absolute = path.starts_with('/') || path.as_bytes().get(1) == Some(&b':');
+    if absolute {
+        return Err("is absolute: expected a path relative to the workspace root".into());
+    }
+    if path
+        .split('/')
+        .any(|step| step.is_empty() || step == "." || step == "..")
+    {
+        return Err(
+            "has an empty, `.` or `..` step: expected a normalised path inside the workspace"
+                .into(),
+        );
+    }
+    Ok(())
 }
 
 /// The manifest with one entry's `source` replaced, formatting kept: how
@@ -92,6 +142,33 @@ pub fn with_source(file: &str, text: &str, name: &str, source: &str) -> Result<S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_stay_inside_the_workspace_and_print_as_they_are() {
+        assert!(check_path("docs/source/a.txt").is_ok());
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../outside.txt",
+            "docs/../../x",
+            "a//b",
+            "./a",
+            "C:/x",
+            "a\\b",
+            "a\nb",
+            "a\u{202e}b",
+        ] {
+            assert!(check_path(bad).is_err(), "{bad:?}");
+        }
+        let manifest = "[[article]]\nname = \"a\"\ntitle = \"t\"\nurl = \"u\"\nsource = \"../x.txt\"\nannotations = \"a.toml\"\nfixture = \"f.json\"\nreleased = \"r.json\"\nmarkdown = \"m.md\"\ncrate_dir = \"c\"\ncrate_name = \"c\"\ntype_name = \"E\"\n";
+        let err = parse("docs/sources.toml", manifest)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("docs/sources.toml: article a: source \"../x.txt\""),
+            "{err}"
+        );
+    }
 
     #[test]
     fn with_source_changes_only_that_line() {

@@ -139,6 +139,8 @@ pub fn run(
     output: Option<String>,
 ) -> Result<Report, String> {
     let saved_to = output.unwrap_or_else(|| default_output(entry));
+    codegen::manifest::check_path(&saved_to)
+        .map_err(|problem| format!("--output \"{}\": {problem}", saved_to.escape_debug()))?;
     let bytes = download(options)?;
     // Read apart from the page, so an annotations error is not blamed on it.
     let annotations = files::read_text(root, &entry.annotations)?;

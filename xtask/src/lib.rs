@@ -38,6 +38,46 @@ pub fn workspace_root() -> Result<PathBuf, String> {
     })
 }
 
+/// A path given on the command line, as the workspace records it: relative to
+/// the current directory (as cargo and git take paths), then made relative to
+/// the workspace `root` and normalised. Refused when it leaves the workspace
+/// or holds a character that would not print as itself.
+pub fn workspace_path(root: &Path, arg: &str) -> Result<String, String> {
+    let shown = arg.escape_debug().to_string();
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    let joined = cwd.join(arg);
+    // `..` is resolved lexically: the file may not exist yet (fetch --output).
+    let mut normal = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                normal.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => normal.push(other),
+        }
+    }
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_owned());
+    let normal = match normal.parent().and_then(|p| p.canonicalize().ok()) {
+        Some(dir) => dir.join(normal.file_name().unwrap_or_default()),
+        None => normal,
+    };
+    let inside = normal.strip_prefix(&root).map_err(|_| {
+        format!(
+            "{shown}: outside the workspace ({}): expected a path inside it",
+            root.display()
+        )
+    })?;
+    let relative = inside
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    codegen::manifest::check_path(&relative).map_err(|problem| format!("{shown}: {problem}"))?;
+    Ok(relative)
+}
+
 /// Reads and parses `docs/sources.toml` under `root`.
 pub fn manifest(root: &Path) -> Result<codegen::Manifest, String> {
     let text = files::read_text(root, MANIFEST)?;

@@ -72,8 +72,8 @@ enum Command {
         /// Write nothing; exit 1 and print a diff if any output is stale.
         #[arg(long)]
         check: bool,
-        /// Adopt this article (workspace-relative) as the source: read it, and
-        /// point docs/sources.toml at it.
+        /// Adopt this article as the source (relative to the current directory,
+        /// inside the workspace): read it, and point docs/sources.toml at it.
         #[arg(long, value_name = "PATH")]
         source: Option<String>,
         /// Force a reader instead of choosing by extension and content.
@@ -107,7 +107,8 @@ enum Command {
         /// Where to download from (default: the manifest's `url`).
         #[arg(long)]
         url: Option<String>,
-        /// Where to save the page, workspace-relative (default: the source path with `.html`).
+        /// Where to save the page, relative to the current directory and inside
+        /// the workspace (default: the source path with `.html`).
         #[arg(long, value_name = "PATH")]
         output: Option<String>,
         /// Give up after this many seconds.
@@ -151,6 +152,9 @@ fn regen(
     article: Option<String>,
 ) -> Result<ExitCode, String> {
     let root = xtask::workspace_root()?;
+    let source = source
+        .map(|path| xtask::workspace_path(&root, &path))
+        .transpose()?;
     let report = xtask::regen::run(
         &root,
         &Options {
@@ -269,6 +273,9 @@ fn fetch(
         timeout: std::time::Duration::from_secs(timeout),
         ..xtask::fetch::Options::default()
     };
+    let output = output
+        .map(|path| xtask::workspace_path(&root, &path))
+        .transpose()?;
     let report = xtask::fetch::run(&root, &entry, &options, output)?;
     eprintln!(
         "saved {} ({} bytes) from {}",

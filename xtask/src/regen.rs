@@ -154,6 +154,8 @@ pub fn run(root: &Path, options: &Options) -> Result<Report, String> {
         .source
         .clone()
         .unwrap_or_else(|| entry.source.clone());
+    codegen::manifest::check_path(&source_path)
+        .map_err(|problem| format!("--source \"{}\": {problem}", source_path.escape_debug()))?;
     let files = InputFiles::read(root, &entry, source_path)?;
     let source_path = &files.source_path;
     let generated =
