@@ -131,16 +131,23 @@ fn paths_outside_the_workspace_or_with_control_characters_are_refused() {
 #[test]
 fn a_manifest_pointing_outside_the_workspace_is_refused_before_anything_is_read() {
     let dir = workspace();
-    let manifest = MANIFEST.replace("docs/parley.md", "../escaped.md");
+    // Unique beside the workspace, so no other run's file is mistaken for ours.
+    let escaped = format!(
+        "{}-escaped.md",
+        dir.path().file_name().unwrap().to_string_lossy()
+    );
+    let manifest = MANIFEST.replace("docs/parley.md", &format!("../{escaped}"));
     fs::write(dir.path().join("docs/sources.toml"), manifest).unwrap();
     for args in [&["regen"][..], &["regen", "--check"]] {
         let out = xtask_in(dir.path(), args);
         let message = stderr(&out);
         assert!(
-            message.contains("docs/sources.toml: article parley: markdown \"../escaped.md\""),
+            message.contains(&format!(
+                "docs/sources.toml: article parley: markdown \"../{escaped}\""
+            )),
             "{message}"
         );
         assert!(out.status.code().is_some_and(|c| c != 0));
     }
-    assert!(!dir.path().parent().unwrap().join("escaped.md").exists());
+    assert!(!dir.path().parent().unwrap().join(&escaped).exists());
 }
