@@ -71,6 +71,73 @@ fn every_kind_of_doc_update_ends_green() {
     }
 }
 
+/// Two checkouts building into one target dir (a global `build.target-dir`,
+/// git worktrees) each check their own tree, even when one's files are older
+/// than the binary the other built (issue 11, item 2: the root was compiled
+/// in, and `regen --check` reported the other checkout clean).
+#[test]
+fn two_checkouts_sharing_a_target_dir_each_check_their_own_tree() {
+    if std::env::var_os(NESTED).is_some() {
+        return;
+    }
+    let root = root();
+    let (a, b) = (
+        root.join("target/update-loop/checkout-a"),
+        root.join("target/update-loop/checkout-b"),
+    );
+    let shared = root.join("target/update-loop/target");
+    sync(&root, &a);
+    sync(&root, &b);
+    let check = ["xtask", "regen", "--check"];
+    let out = cargo(&a, &shared, &check);
+    assert_success("checkout A", "cargo xtask regen --check", &out);
+    // B's capture changes, and every file of B looks older than A's binary.
+    let entry = xtask::manifest(&b).unwrap().articles.remove(0);
+    let mut rows: Vec<ErrorEntry> = xtask::regen::run(
+        &b,
+        &xtask::regen::Options {
+            check: true,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .generated
+    .catalog
+    .listed()
+    .cloned()
+    .collect();
+    workspace_tests::reword(&mut rows);
+    let source = format!("{}.updated.txt", entry.source);
+    fs::write(b.join(&source), pipe_article(&rows)).unwrap();
+    let mut manifest = fs::read_to_string(b.join("docs/sources.toml")).unwrap();
+    manifest = manifest.replace(
+        &format!("source = \"{}\"", entry.source),
+        &format!("source = \"{source}\""),
+    );
+    fs::write(b.join("docs/sources.toml"), manifest).unwrap();
+    let long_ago =
+        std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
+    for relative in files(&b) {
+        let file = fs::File::options()
+            .write(true)
+            .open(b.join(relative))
+            .unwrap();
+        file.set_modified(long_ago).unwrap();
+    }
+    let out = cargo(&b, &shared, &check);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "B is stale:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains(&entry.generated_rust()), "{stdout}");
+    // A is untouched and still clean.
+    let out = cargo(&a, &shared, &check);
+    assert_success("checkout A again", "cargo xtask regen --check", &out);
+}
+
 #[test]
 fn the_loop_runs_the_readme_test_command() {
     let readme = fs::read_to_string(root().join("README.md")).unwrap();
