@@ -12,6 +12,32 @@ use crate::model::{Catalog, Category, ErrorEntry, SCHEMA_VERSION, SourceInfo, St
 use crate::names::fallback_name;
 use crate::read::Article;
 
+/// Codes listed one warning each, up to a screenful; beyond that one warning
+/// names the first few and the count (an unannotated article of 100k codes
+/// is one problem, not 100k).
+const WARN_EACH_UP_TO: usize = 20;
+
+fn warn_unannotated(
+    codes: &[(crate::model::Code, String)],
+    file: &str,
+    warnings: &mut Vec<String>,
+) {
+    if codes.len() <= WARN_EACH_UP_TO {
+        for (code, name) in codes {
+            warnings.push(format!(
+                "code {code} has no annotation in {file}: generated as {name} (category unknown, action escalate); add [codes.{code}] with a name and category"
+            ));
+        }
+    } else {
+        let first: Vec<String> = codes.iter().take(10).map(|(c, _)| c.to_string()).collect();
+        warnings.push(format!(
+            "{} codes have no annotation in {file} ({}, ...): generated as Code<number> (category unknown, action escalate); add a [codes.<code>] with a name and category for each",
+            codes.len(),
+            first.join(", ")
+        ));
+    }
+}
+
 pub fn build(
     article: &Article,
     source: SourceInfo,
@@ -20,6 +46,7 @@ pub fn build(
     warnings: &mut Vec<String>,
 ) -> Result<Catalog> {
     let mut errors = Vec::new();
+    let mut unannotated = Vec::new();
     for row in &article.rows {
         let cells = [
             ("description", &row.description),
@@ -44,10 +71,7 @@ pub fn build(
             Some(a) => (a.name.clone(), a.category, a.action()),
             None => {
                 let name = before.map_or_else(|| fallback_name(&row.code), |b| b.name.clone());
-                warnings.push(format!(
-                    "code {} has no annotation in {}: generated as {name} (category unknown, action escalate); add [codes.{}] with a name and category",
-                    row.code, annotations.file, row.code
-                ));
+                unannotated.push((row.code.clone(), name.clone()));
                 (name, Category::Unknown, Category::Unknown.default_action())
             }
         };
@@ -62,6 +86,7 @@ pub fn build(
             status: Status::Listed,
         });
     }
+    warn_unannotated(&unannotated, &annotations.file, warnings);
     for old in released.map(|p| p.errors.as_slice()).unwrap_or_default() {
         if errors.iter().any(|e| e.code == old.code) {
             continue;
@@ -75,8 +100,10 @@ pub fn build(
         }
         errors.push(kept);
     }
+    let known: std::collections::HashSet<&crate::model::Code> =
+        errors.iter().map(|e| &e.code).collect();
     for code in annotations.by_code.keys() {
-        if !errors.iter().any(|e| &e.code == code) {
+        if !known.contains(code) {
             warnings.push(format!(
                 "{}: [codes.{code}] annotates a code the article does not have",
                 annotations.file

@@ -14,28 +14,32 @@ use crate::read::table::{self, Article, RawRow, RawTable};
 
 pub fn read(text: &str) -> Result<Article> {
     check_complete(text)?;
-    let tables = tables(text)?;
+    let tables = parsed_tables(text)?;
     table::select(Format::Html, tables)
 }
 
+/// Whether `<table` occurs, in any case, without copying the text.
 pub(crate) fn mentions_table(text: &str) -> bool {
-    text.to_ascii_lowercase().contains("<table")
+    text.as_bytes()
+        .windows(6)
+        .any(|w| w.eq_ignore_ascii_case(b"<table"))
 }
 
 /// Browsers repair truncated HTML silently, which would turn a cut-off save
-/// into a shorter list of codes. Refuse instead.
+/// into a shorter list of codes. Refuse instead. Tags are counted by the same
+/// scan that bounds nesting, so `<table>` inside a script or a comment (as
+/// saved pages have) is not taken for an unclosed table.
 fn check_complete(text: &str) -> Result<()> {
-    let lower = text.to_ascii_lowercase();
-    if lower.contains("<html") && !lower.contains("</html>") {
+    let tags = scan_tags(text)?;
+    if tags.html_opened && !tags.html_closed {
         return Err(Error::new(
             "truncated HTML: the page has <html> but no </html>; expected the whole saved page",
         ));
     }
-    let opened = lower.matches("<table").count();
-    let closed = lower.matches("</table>").count();
-    if opened > closed {
+    if tags.tables_opened > tags.tables_closed {
         return Err(Error::new(format!(
-            "truncated HTML: {opened} <table> tags but only {closed} </table>; expected every table to be complete"
+            "truncated HTML: {} <table> tags but only {} </table>; expected every table to be complete",
+            tags.tables_opened, tags.tables_closed
         )));
     }
     Ok(())
@@ -86,10 +90,21 @@ fn counts_for_depth(name: &str) -> bool {
     )
 }
 
-/// Refuses markup nested deeper than [`MAX_DEPTH`], naming the line, with a
-/// linear scan of the tags (comments, declarations and the text of
-/// `<script>`/`<style>` skipped; quoted attribute values may hold `>`).
-fn check_depth(text: &str) -> Result<()> {
+/// What one pass over the tags found.
+#[derive(Default)]
+struct Tags {
+    html_opened: bool,
+    html_closed: bool,
+    tables_opened: usize,
+    tables_closed: usize,
+}
+
+/// One linear scan of the tags (comments, declarations and the text of
+/// `<script>`/`<style>` skipped; quoted attribute values may hold `>`):
+/// counts what [`check_complete`] needs and refuses markup nested deeper than
+/// [`MAX_DEPTH`], naming the line.
+fn scan_tags(text: &str) -> Result<Tags> {
+    let mut tags = Tags::default();
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut i = 0;
@@ -134,6 +149,13 @@ fn check_depth(text: &str) -> Result<()> {
         }
         let self_closing = end > 0 && bytes.get(end - 1) == Some(&b'/');
         i = (end + 1).min(bytes.len());
+        match (name.as_str(), closing) {
+            ("table", false) => tags.tables_opened += 1,
+            ("table", true) => tags.tables_closed += 1,
+            ("html", false) => tags.html_opened = true,
+            ("html", true) => tags.html_closed = true,
+            _ => {}
+        }
         if closing {
             if counts_for_depth(&name) {
                 depth = depth.saturating_sub(1);
@@ -159,12 +181,17 @@ fn check_depth(text: &str) -> Result<()> {
             .at_line(Some(line)));
         }
     }
-    Ok(())
+    Ok(tags)
 }
 
 /// Every live `<table>` in the document, in document order.
 pub(crate) fn tables(text: &str) -> Result<Vec<RawTable>> {
-    check_depth(text)?;
+    scan_tags(text)?;
+    parsed_tables(text)
+}
+
+/// The tables, once the tags were scanned.
+fn parsed_tables(text: &str) -> Result<Vec<RawTable>> {
     let document = Html::parse_document(text);
     let selector = Selector::parse("table")
         .map_err(|e| Error::new(format!("internal selector error: {e}")))?;
@@ -312,6 +339,13 @@ mod tests {
             "<p>a<br><img src=x><!-- <div> --><li>b".repeat(2000)
         );
         assert!(read(&flat).is_ok());
+    }
+
+    #[test]
+    fn table_tags_in_scripts_and_comments_are_not_unclosed_tables() {
+        let page = "<html><head><script>var t = '<table>';</script><!-- <table> --></head><body><table><tr><th>Code</th><th>Description</th><th>Solution</th></tr><tr><td>1</td><td>One.</td><td>Fix.</td></tr></table></body></html>";
+        assert_eq!(read(page).unwrap().rows.len(), 1);
+        assert!(mentions_table("<TABLE>") && !mentions_table("<tab"));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{Code, Format};
+use crate::read::markdown::Lines;
 use crate::read::normalize::{cell_from_lines, collapse, strip_code_decoration};
 use crate::read::table::{self, Article, RawRow, RawTable};
 
@@ -32,10 +33,6 @@ pub fn read(text: &str) -> Result<Article> {
     Ok(article)
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    1 + text[..offset].bytes().filter(|&b| b == b'\n').count()
-}
-
 /// One `|`-ended cell: its raw text and the offset where that text starts.
 struct Segment<'a> {
     text: &'a str,
@@ -44,9 +41,9 @@ struct Segment<'a> {
 
 impl Segment<'_> {
     /// The line where the cell's text begins (after leading whitespace).
-    fn line(&self, whole: &str) -> usize {
+    fn line(&self, lines: &Lines) -> usize {
         let skipped = self.text.len() - self.text.trim_start().len();
-        line_of(whole, self.start + skipped)
+        lines.line(self.start + skipped)
     }
 
     fn last_line(&self) -> &str {
@@ -97,6 +94,8 @@ fn looks_like_a_value(cell: &str) -> bool {
 }
 
 fn pipe_table(text: &str) -> Result<RawTable> {
+    // Built once: counting lines from the start for every row was quadratic.
+    let lines = Lines::new(text);
     let cells = segments(text);
     let Some(code_header) = cells
         .iter()
@@ -111,7 +110,7 @@ fn pipe_table(text: &str) -> Result<RawTable> {
             .collect();
         return Ok(RawTable {
             header,
-            line: cells.first().map(|c| c.line(text)),
+            line: cells.first().map(|c| c.line(&lines)),
             rows: Vec::new(),
             problem: None,
         });
@@ -168,7 +167,7 @@ fn pipe_table(text: &str) -> Result<RawTable> {
         },
     };
     let header_line =
-        Some(cells[start].line(text) + cells[start].text.trim().matches('\n').count());
+        Some(cells[start].line(&lines) + cells[start].text.trim().matches('\n').count());
     let header: Vec<String> = cells[start..header_end]
         .iter()
         .map(|c| collapse(c.last_line()))
@@ -177,7 +176,7 @@ fn pipe_table(text: &str) -> Result<RawTable> {
     let body = &cells[header_end..];
     if width > 0 && !body.len().is_multiple_of(width) {
         let complete = body.len() / width;
-        let last = body.last().map(|c| c.line(text));
+        let last = body.last().map(|c| c.line(&lines));
         return Err(Error::new(format!(
             "the table has {} cells after its header, not a multiple of its {width} columns ({}): a cell is missing or has a stray `|`; expected every row to end each of its {width} cells with `|` ({complete} complete rows read)",
             body.len(),
@@ -189,7 +188,7 @@ fn pipe_table(text: &str) -> Result<RawTable> {
         .chunks(width.max(1))
         .map(|row| RawRow {
             cells: row.iter().map(|c| cell_from_lines(c.text)).collect(),
-            line: Some(row[0].line(text)),
+            line: Some(row[0].line(&lines)),
             problem: None,
         })
         .collect();
