@@ -44,7 +44,15 @@ pub struct Report {
     pub changes: Changes,
 }
 
+/// Without the `fetch` feature there is no HTTP client in the binary (it is
+/// a quarter of a cold build, and only `fetch` and `drift` need it).
+#[cfg(not(feature = "fetch"))]
+pub fn download(_options: &Options) -> Result<Vec<u8>, String> {
+    Err("this xtask was built without network access: run `cargo run --package xtask --features fetch -- fetch` (or `drift`), as the drift workflow does".to_owned())
+}
+
 /// The page body, or why it is not one.
+#[cfg(feature = "fetch")]
 pub fn download(options: &Options) -> Result<Vec<u8>, String> {
     let url = &options.url;
     let agent: ureq::Agent = ureq::Agent::config_builder()
@@ -175,4 +183,13 @@ pub fn run(
         new,
         changes,
     })
+}
+
+#[cfg(all(test, not(feature = "fetch")))]
+mod without_network {
+    #[test]
+    fn fetch_says_how_to_get_the_network_part() {
+        let error = super::download(&super::Options::default()).unwrap_err();
+        assert!(error.contains("--features fetch"), "{error}");
+    }
 }
