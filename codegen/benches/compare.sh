@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Times the whole `cargo xtask parse` process (release build) on generated
+# articles, side by side with the common alternatives on the same files:
+# pandas.read_html for HTML and a markdown-it-py table walk for markdown.
+# Prints the median wall time and the peak RSS of each process, and ratios.
+#
+#   bash codegen/benches/compare.sh [RUNS]      (default 5 runs per cell)
+#
+# Installs its Python peers into target/bench-venv (a virtualenv, so a
+# Debian or Ubuntu system Python works). Articles go to target/bench-articles.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs="${1:-5}"
+
+cargo build --quiet --release -p xtask
+cargo build --quiet --release -p codegen --example generate_article
+
+articles=target/bench-articles
+mkdir -p "$articles"
+for rows in 1000 2000 4000 10000 100000; do
+  for form in html markdown text tsv; do
+    case "$form" in markdown) ext=md ;; text) ext=txt ;; *) ext=$form ;; esac
+    file="$articles/$rows.$ext"
+    [ -s "$file" ] || target/release/examples/generate_article "$rows" "$form" >"$file"
+  done
+done
+
+venv=target/bench-venv
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+fi
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+  "pandas==3.1.1" "lxml==6.1.3" "markdown-it-py==4.3.0"
+
+exec "$venv/bin/python" - "$runs" "$articles" <<'PY'
+import os, statistics, subprocess, sys, time, platform
+
+runs, articles = int(sys.argv[1]), sys.argv[2]
+xtask = os.path.abspath("target/release/xtask")
+
+PANDAS = "import sys, pandas; pandas.read_html(sys.argv[1])"
+MARKDOWN_IT = """
+import sys
+from markdown_it import MarkdownIt
+md = MarkdownIt("commonmark").enable("table")
+rows, cells = 0, []
+for token in md.parse(open(sys.argv[1], encoding="utf-8").read()):
+    if token.type == "tr_open":
+        rows += 1
+    elif token.type == "inline" and token.map is not None:
+        cells.append(token.content)
+"""
+
+def measure(argv):
+    """Median wall seconds and max peak RSS (MiB) of `runs` runs of argv."""
+    times, peaks = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        times.append(time.perf_counter() - start)
+        if status != 0:
+            raise SystemExit(f"failed ({status}): {' '.join(argv)}")
+        peaks.append(usage.ru_maxrss / 1024)
+    return statistics.median(times), max(peaks)
+
+def ours(path):
+    return measure([xtask, "parse", path])
+
+python = sys.executable
+print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
+print(f"{runs} runs per cell; median wall time of the whole process, peak RSS\n")
+print(f"| input | rows | size | xtask parse | peak RSS | peer | peer time | peer RSS | ratio |")
+print(f"|---|---|---|---|---|---|---|---|---|")
+for ext, rows_list in [("txt", [1000, 2000, 4000, 10000, 100000]), ("tsv", [10000, 100000]),
+                       ("html", [1000, 10000, 100000]), ("md", [1000, 10000, 100000])]:
+    for rows in rows_list:
+        path = f"{articles}/{rows}.{ext}"
+        size = os.path.getsize(path) / 1e6
+        t, rss = ours(path)
+        peer = ptime = prss = ratio = ""
+        if ext == "html" and rows <= 10000:
+            peer = "pandas.read_html"
+            pt, pr = measure([python, "-c", PANDAS, path])
+            ptime, prss, ratio = f"{pt:.3f} s", f"{pr:.0f} MiB", f"{pt / t:.1f}x"
+        if ext == "md" and rows <= 10000:
+            peer = "markdown-it-py"
+            pt, pr = measure([python, "-c", MARKDOWN_IT, path])
+            ptime, prss, ratio = f"{pt:.3f} s", f"{pr:.0f} MiB", f"{pt / t:.1f}x"
+        print(f"| {ext} | {rows} | {size:.1f} MB | {t:.3f} s | {rss:.0f} MiB | {peer} | {ptime} | {prss} | {ratio} |")
+PY
