@@ -17,9 +17,12 @@ fn main() {
 
 const ROWS: [usize; 3] = [1_000, 10_000, 100_000];
 
+/// Generated articles by `form-rows`.
+type Cache = std::sync::Mutex<Vec<(String, &'static [u8])>>;
+
 /// Articles are generated once per form and size, outside the timing.
 fn input(form: Form, rows: usize) -> &'static [u8] {
-    static CACHE: OnceLock<std::sync::Mutex<Vec<(String, &'static [u8])>>> = OnceLock::new();
+    static CACHE: OnceLock<Cache> = OnceLock::new();
     let key = format!("{}-{rows}", form.name());
     let cache = CACHE.get_or_init(Default::default);
     let mut cache = cache.lock().unwrap();
