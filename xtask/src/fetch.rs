@@ -55,8 +55,11 @@ pub fn download(_options: &Options) -> Result<Vec<u8>, String> {
 #[cfg(feature = "fetch")]
 pub fn download(options: &Options) -> Result<Vec<u8>, String> {
     let url = &options.url;
+    let started = std::time::Instant::now();
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(options.timeout))
+        // A body that stalls outright; the loop below bounds a trickle.
+        .timeout_recv_body(Some(options.timeout))
         .max_redirects(options.max_redirects)
         .user_agent(USER_AGENT)
         .http_status_as_error(false)
@@ -94,27 +97,40 @@ pub fn download(options: &Options) -> Result<Vec<u8>, String> {
         ));
     }
     // The cap counts decoded bytes: ureq's own limit counts what came over
-    // the wire, so a small gzip body could decode to any size in memory.
+    // the wire, so a small gzip body could decode to any size in memory. The
+    // deadline is checked between reads: a server that sends a byte at a time
+    // never lets a per-read timeout fire.
     let mut body = Vec::new();
     let cap = options.max_bytes;
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(response.body_mut().as_reader(), cap + 1),
-        &mut body,
-    )
-    .map_err(|e| {
-        let timed_out = e.kind() == std::io::ErrorKind::TimedOut
-            || e.get_ref()
-                .and_then(|inner| inner.downcast_ref::<ureq::Error>())
-                .is_some_and(|inner| matches!(inner, ureq::Error::Timeout(_)));
-        if timed_out {
-            format!(
-                "{url}: no complete answer within {} s",
-                options.timeout.as_secs_f32()
-            )
-        } else {
-            format!("{url}: reading the body: {e}")
+    let mut reader = std::io::Read::take(response.body_mut().as_reader(), cap + 1);
+    let mut chunk = [0u8; 16 * 1024];
+    let too_slow = || {
+        format!(
+            "{url}: no complete answer within {} s",
+            options.timeout.as_secs_f32()
+        )
+    };
+    loop {
+        if started.elapsed() > options.timeout {
+            return Err(too_slow());
         }
-    })?;
+        match std::io::Read::read(&mut reader, &mut chunk) {
+            Ok(0) => break,
+            Ok(n) => body.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                let timed_out = e.kind() == std::io::ErrorKind::TimedOut
+                    || e.get_ref()
+                        .and_then(|inner| inner.downcast_ref::<ureq::Error>())
+                        .is_some_and(|inner| matches!(inner, ureq::Error::Timeout(_)));
+                return Err(if timed_out {
+                    too_slow()
+                } else {
+                    format!("{url}: reading the body: {e}")
+                });
+            }
+        }
+    }
     if body.len() as u64 > cap {
         return Err(format!(
             "{url}: the page is larger than the {cap}-byte cap (decoded)"

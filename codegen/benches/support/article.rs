@@ -91,7 +91,7 @@ fn cells(row: usize, pipes: bool) -> (String, String, [String; 3]) {
     let long = row.is_multiple_of(10);
     let mut description = String::new();
     for salt in 0..if long { 10 } else { 1 } {
-        description.push_str(&sentence(row, salt, 12));
+        description.push_str(&sentence(row, salt, if long { 12 } else { 7 }));
         description.push(' ');
     }
     if pipes {
