@@ -17,7 +17,7 @@ cargo build --quiet --release -p codegen --example generate_article
 
 articles=target/bench-articles
 mkdir -p "$articles"
-for rows in 1000 2000 4000 10000 100000; do
+for rows in 1000 2000 4000 10000 30000 100000; do
   for form in html markdown text tsv; do
     case "$form" in markdown) ext=md ;; text) ext=txt ;; *) ext=$form ;; esac
     file="$articles/$rows.$ext"
@@ -88,4 +88,52 @@ for ext, rows_list in [("txt", [1000, 2000, 4000, 10000, 100000]), ("tsv", [1000
             pt, pr = measure([python, "-c", MARKDOWN_IT, path])
             ptime, prss, ratio = f"{pt:.3f} s", f"{pr:.0f} MiB", f"{pt / t:.1f}x"
         print(f"| {ext} | {rows} | {size:.1f} MB | {t:.3f} s | {rss:.0f} MiB | {peer} | {ptime} | {prss} | {ratio} |")
+
+# Whole `cargo xtask regen` (crate module, fixture, table, CHANGELOG) on a
+# workspace of its own whose capture is a generated article of N rows.
+MANIFEST = """[[article]]
+name = "bench"
+title = "Bench"
+url = "http://127.0.0.1:9/"
+source = "docs/source/bench.txt"
+annotations = "docs/annotations.toml"
+fixture = "tests/fixtures/bench.json"
+released = "docs/released/bench.json"
+markdown = "docs/bench.md"
+crate_dir = "crates/bench"
+crate_name = "bench"
+type_name = "ErrorCode"
+"""
+print("\n| regen | rows | generated.rs | time | peak RSS |\n|---|---|---|---|---|")
+env = {k: v for k, v in os.environ.items() if k != "CARGO_MANIFEST_DIR"}
+for rows in [1000, 10000, 30000]:
+    root = os.path.abspath(f"target/bench-regen/{rows}")
+    for d in ["docs/source", "crates/bench/src"]:
+        os.makedirs(f"{root}/{d}", exist_ok=True)
+    files = {
+        "Cargo.toml": '[workspace]\nmembers = ["crates/bench"]\n',
+        "docs/sources.toml": MANIFEST,
+        "docs/annotations.toml": "",
+        "crates/bench/Cargo.toml": '[package]\nname = "bench"\nversion = "1.0.0"\n',
+        "docs/source/bench.txt": open(f"{articles}/{rows}.txt").read() if os.path.exists(f"{articles}/{rows}.txt") else None,
+    }
+    if files["docs/source/bench.txt"] is None:
+        files["docs/source/bench.txt"] = subprocess.run(
+            ["target/release/examples/generate_article", str(rows), "text"],
+            capture_output=True, text=True, check=True).stdout
+    for name, text in files.items():
+        with open(f"{root}/{name}", "w") as f:
+            f.write(text)
+    times, peaks = [], []
+    for _ in range(min(runs, 3)):
+        start = time.perf_counter()
+        proc = subprocess.Popen([xtask, "regen"], cwd=root, env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        times.append(time.perf_counter() - start)
+        if status != 0:
+            raise SystemExit(f"regen failed in {root}")
+        peaks.append(usage.ru_maxrss / 1024)
+    size = os.path.getsize(f"{root}/crates/bench/src/generated.rs") / 1e6
+    print(f"| text | {rows} | {size:.1f} MB | {statistics.median(times):.2f} s | {max(peaks):.0f} MiB |")
 PY
