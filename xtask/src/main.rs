@@ -289,7 +289,13 @@ fn fetch(
             xtask::diff::human(&report.changes, report.old.as_ref(), &report.new, color)
         );
         println!("semver: {}", report.changes.bump());
-        eprintln!("next: cargo xtask regen --source {}", report.saved_to);
+        // Paths are taken from the current directory: say it from there.
+        let saved = root.join(&report.saved_to);
+        let shown = std::env::current_dir()
+            .ok()
+            .and_then(|cwd| saved.strip_prefix(cwd).ok().map(std::path::Path::to_owned))
+            .unwrap_or(saved);
+        eprintln!("next: cargo xtask regen --source {}", shown.display());
     }
     Ok(ExitCode::SUCCESS)
 }
