@@ -69,7 +69,7 @@ fn source_cell_count(row: &str) -> usize {
 }
 
 /// A GFM delimiter row: `|---|:--:|`.
-fn is_delimiter_row(line: &str) -> bool {
+pub(crate) fn is_delimiter_row(line: &str) -> bool {
     let line = line.trim();
     line.contains('-')
         && line.contains('|')

@@ -43,15 +43,7 @@ pub fn format_from_content(text: &str) -> Format {
     if markup.iter().any(|m| start.starts_with(m)) {
         return Format::Html;
     }
-    let delimiter_row = |line: &str| {
-        let line = line.trim();
-        line.contains('-')
-            && line.contains('|')
-            && line
-                .chars()
-                .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
-    };
-    if text.lines().any(delimiter_row) || html::mentions_table(text) {
+    if text.lines().any(markdown::is_delimiter_row) || html::mentions_table(text) {
         Format::Markdown
     } else {
         Format::Text
