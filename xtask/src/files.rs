@@ -42,8 +42,11 @@ pub fn normalized(text: &str) -> String {
 /// waits instead of interleaving its files with ours. An OS lock, so a killed
 /// run never leaves a stale one behind.
 pub struct WorkspaceLock {
-    /// `None` when this process already holds the lock (drift runs regen).
-    held: Option<(fs::File, PathBuf)>,
+    /// The root this guard registered in [`HELD`]; `None` when this process
+    /// already held the lock (drift runs regen).
+    root: Option<PathBuf>,
+    /// The locked file; the OS releases the lock when it closes.
+    _file: Option<fs::File>,
 }
 
 /// Roots this process holds the lock of: an OS file lock taken twice by one
@@ -52,7 +55,7 @@ static HELD: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
 
 impl Drop for WorkspaceLock {
     fn drop(&mut self) {
-        if let Some((_, root)) = &self.held {
+        if let Some(root) = &self.root {
             HELD.lock().unwrap_or_else(|e| e.into_inner()).remove(root);
         }
     }
@@ -71,11 +74,15 @@ pub fn lock(root: &Path) -> Result<WorkspaceLock, String> {
         .unwrap_or_else(|e| e.into_inner())
         .insert(key.clone())
     {
-        return Ok(WorkspaceLock { held: None });
+        return Ok(WorkspaceLock {
+            root: None,
+            _file: None,
+        });
     }
-    let release = |message: String| {
-        HELD.lock().unwrap_or_else(|e| e.into_inner()).remove(&key);
-        message
+    // From here the guard releases the registration however this returns.
+    let mut guard = WorkspaceLock {
+        root: Some(key),
+        _file: None,
     };
     let path = root.join(LOCK_FILE);
     let file = fs::OpenOptions::new()
@@ -83,23 +90,19 @@ pub fn lock(root: &Path) -> Result<WorkspaceLock, String> {
         .truncate(false)
         .write(true)
         .open(&path)
-        .map_err(|e| release(format!("{LOCK_FILE}: cannot open the workspace lock: {e}")))?;
+        .map_err(|e| format!("{LOCK_FILE}: cannot open the workspace lock: {e}"))?;
     match file.try_lock() {
         Ok(()) => {}
         Err(fs::TryLockError::WouldBlock) => {
             eprintln!("waiting for another cargo xtask run in this workspace to finish");
             file.lock()
-                .map_err(|e| release(format!("{LOCK_FILE}: cannot lock the workspace: {e}")))?;
+                .map_err(|e| format!("{LOCK_FILE}: cannot lock the workspace: {e}"))?;
         }
         Err(fs::TryLockError::Error(e)) => {
-            return Err(release(format!(
-                "{LOCK_FILE}: cannot lock the workspace: {e}"
-            )));
+            return Err(format!("{LOCK_FILE}: cannot lock the workspace: {e}"));
         }
     }
-    let guard = WorkspaceLock {
-        held: Some((file, key)),
-    };
+    guard._file = Some(file);
     if let Some(note) = recover(root)? {
         eprintln!("note: {note}");
     }
