@@ -125,12 +125,17 @@ fn scan_tags(text: &str) -> Result<Tags> {
             continue;
         }
         let closing = rest.starts_with('/');
-        let name: String = rest
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect::<String>()
-            .to_ascii_lowercase();
+        // Every tag of the page passes here: borrow the name, and copy it only
+        // to lower-case one that has capitals.
+        let raw = rest.trim_start_matches('/');
+        let raw = &raw[..raw
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(raw.len())];
+        let name: std::borrow::Cow<'_, str> = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+            raw.to_ascii_lowercase().into()
+        } else {
+            raw.into()
+        };
         if name.is_empty() {
             i = start + 1;
             continue;
@@ -149,7 +154,7 @@ fn scan_tags(text: &str) -> Result<Tags> {
         }
         let self_closing = end > 0 && bytes.get(end - 1) == Some(&b'/');
         i = (end + 1).min(bytes.len());
-        match (name.as_str(), closing) {
+        match (name.as_ref(), closing) {
             ("table", false) => tags.tables_opened += 1,
             ("table", true) => tags.tables_closed += 1,
             ("html", false) => tags.html_opened = true,
@@ -163,7 +168,7 @@ fn scan_tags(text: &str) -> Result<Tags> {
             continue;
         }
         if matches!(
-            name.as_str(),
+            name.as_ref(),
             "script" | "style" | "textarea" | "title" | "xmp"
         ) {
             i = find(i, &format!("</{name}"));
