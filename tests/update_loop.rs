@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use codegen::model::ErrorEntry;
-use workspace_tests::{UPDATES, pipe_article, root};
+use workspace_tests::{UPDATES, check, pipe_article, root};
 
 /// Set for the inner run, which must not start the loop again.
 const NESTED: &str = "UPDATE_LOOP_NESTED";
@@ -28,16 +28,7 @@ fn every_kind_of_doc_update_ends_green() {
     }
     let root = root();
     let entry = xtask::manifest(&root).unwrap().articles.remove(0);
-    let live = xtask::regen::run(
-        &root,
-        &xtask::regen::Options {
-            check: true,
-            ..Default::default()
-        },
-    )
-    .unwrap()
-    .generated
-    .catalog;
+    let live = check(&root).generated.catalog;
     let rows: Vec<ErrorEntry> = live.listed().cloned().collect();
     assert!(rows.len() >= 2, "the loop needs two codes to edit");
     let copy = root.join("target/update-loop/workspace");
@@ -88,24 +79,12 @@ fn two_checkouts_sharing_a_target_dir_each_check_their_own_tree() {
     let shared = root.join("target/update-loop/target");
     sync(&root, &a);
     sync(&root, &b);
-    let check = ["xtask", "regen", "--check"];
-    let out = cargo(&a, &shared, &check);
+    let regen_check = ["xtask", "regen", "--check"];
+    let out = cargo(&a, &shared, &regen_check);
     assert_success("checkout A", "cargo xtask regen --check", &out);
     // B's capture changes, and every file of B looks older than A's binary.
     let entry = xtask::manifest(&b).unwrap().articles.remove(0);
-    let mut rows: Vec<ErrorEntry> = xtask::regen::run(
-        &b,
-        &xtask::regen::Options {
-            check: true,
-            ..Default::default()
-        },
-    )
-    .unwrap()
-    .generated
-    .catalog
-    .listed()
-    .cloned()
-    .collect();
+    let mut rows: Vec<ErrorEntry> = check(&b).generated.catalog.listed().cloned().collect();
     workspace_tests::reword(&mut rows);
     let source = format!("{}.updated.txt", entry.source);
     fs::write(b.join(&source), pipe_article(&rows)).unwrap();
@@ -124,7 +103,7 @@ fn two_checkouts_sharing_a_target_dir_each_check_their_own_tree() {
             .unwrap();
         file.set_modified(long_ago).unwrap();
     }
-    let out = cargo(&b, &shared, &check);
+    let out = cargo(&b, &shared, &regen_check);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(
         out.status.code(),
@@ -134,7 +113,7 @@ fn two_checkouts_sharing_a_target_dir_each_check_their_own_tree() {
     );
     assert!(stdout.contains(&entry.generated_rust()), "{stdout}");
     // A is untouched and still clean.
-    let out = cargo(&a, &shared, &check);
+    let out = cargo(&a, &shared, &regen_check);
     assert_success("checkout A again", "cargo xtask regen --check", &out);
 }
 

@@ -18,6 +18,15 @@ fn path(relative: &str) -> String {
     root().join(relative).to_string_lossy().into_owned()
 }
 
+/// The test article (`tests/articles/parley.txt`) after `edit`, written as
+/// `name` in `dir`; its path.
+fn edited_article(dir: &Path, name: &str, edit: impl FnOnce(String) -> String) -> String {
+    let source = std::fs::read_to_string(path("tests/articles/parley.txt")).unwrap();
+    let file = dir.join(name);
+    std::fs::write(&file, edit(source)).unwrap();
+    file.to_string_lossy().into_owned()
+}
+
 #[test]
 fn every_command_has_help() {
     for command in [
@@ -124,14 +133,9 @@ fn bad_input_is_exit_1_with_the_file_named_never_a_panic() {
 #[test]
 fn diff_exit_codes_tell_scripts_what_happened() {
     let dir = tempfile::tempdir().unwrap();
-    let source = std::fs::read_to_string(path("tests/articles/parley.txt")).unwrap();
-    let changed = dir.path().join("changed.txt");
-    std::fs::write(
-        &changed,
-        source.replace("Slow down and honour", "Back off and honour"),
-    )
-    .unwrap();
-    let changed = changed.to_string_lossy().into_owned();
+    let changed = edited_article(dir.path(), "changed.txt", |source| {
+        source.replace("Slow down and honour", "Back off and honour")
+    });
 
     let same = xtask(&[
         "diff",
@@ -199,14 +203,9 @@ fn format_names_are_checked_by_clap_and_md_is_markdown() {
 #[test]
 fn the_word_diff_is_coloured_only_when_asked_and_honours_no_color() {
     let dir = tempfile::tempdir().unwrap();
-    let source = std::fs::read_to_string(path("tests/articles/parley.txt")).unwrap();
-    let changed = dir.path().join("changed.txt");
-    std::fs::write(
-        &changed,
-        source.replace("Slow down and honour", "Back off and honour"),
-    )
-    .unwrap();
-    let changed = changed.to_string_lossy().into_owned();
+    let changed = edited_article(dir.path(), "changed.txt", |source| {
+        source.replace("Slow down and honour", "Back off and honour")
+    });
     let diff = |flags: &[&str], env: &[(&str, &str)]| {
         let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
         command.args(["diff", &path("tests/articles/parley.txt"), &changed]);
@@ -253,22 +252,18 @@ fn the_word_diff_is_coloured_only_when_asked_and_honours_no_color() {
 #[test]
 fn article_text_never_reaches_a_terminal_raw() {
     let dir = tempfile::tempdir().unwrap();
-    let source = std::fs::read_to_string(path("tests/articles/parley.txt")).unwrap();
-    let hostile = dir.path().join("hostile.txt");
-    std::fs::write(
-        &hostile,
+    let hostile = edited_article(dir.path(), "hostile.txt", |source| {
         source.replace(
             "Slow down and honour",
             "Slow \u{1b}[2J\u{1b}]0;owned\u{7} \u{202e}down and honour",
-        ),
-    )
-    .unwrap();
+        )
+    });
     let out = xtask(&[
         "diff",
         "--color",
         "never",
         &path("tests/articles/parley.txt"),
-        &hostile.to_string_lossy(),
+        &hostile,
     ]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
@@ -281,9 +276,10 @@ fn article_text_never_reaches_a_terminal_raw() {
         "{stdout}"
     );
     // An error that quotes a cell.
-    let broken = dir.path().join("broken.txt");
-    std::fs::write(&broken, source.replacen("31001", "3100\u{1b}[31m1", 1)).unwrap();
-    let out = xtask(&["parse", &broken.to_string_lossy()]);
+    let broken = edited_article(dir.path(), "broken.txt", |source| {
+        source.replacen("31001", "3100\u{1b}[31m1", 1)
+    });
+    let out = xtask(&["parse", &broken]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
