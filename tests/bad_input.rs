@@ -41,8 +41,8 @@ fn empty_and_prose_only_inputs() {
 fn headers_that_do_not_name_the_columns() {
     assert_refused(
         "a.md",
-        "| Error code | Description |\n|---|---|\n| 1 | x |\n",
-        "(no solution (",
+        "| Key | Type | Description |\n|---|---|---|\n| code | int | x |\n",
+        "(no code (",
     );
     let message = refusal(
         "a.md",
@@ -60,8 +60,13 @@ fn headers_that_do_not_name_the_columns() {
 fn rows_with_bad_cells() {
     assert_refused(
         "a.md",
-        &format!("{MD_HEAD}| 1 | One. |\n"),
+        &format!("{MD_HEAD}| 1 | One. |\n| 2 | Two. | Fix |\n"),
         "a.md:3: row 1: 2 cells, expected 3",
+    );
+    assert_refused(
+        "a.md",
+        &format!("{MD_HEAD}| 1 | One. | Fix |\n| 2 | Two. |\n"),
+        "a.md:4: row 2: the table ends in the middle of a row: 2 cells, expected 3",
     );
     assert_refused(
         "a.md",
@@ -80,13 +85,13 @@ fn rows_with_bad_cells() {
     );
     assert_refused(
         "a.md",
-        &format!("{MD_HEAD}| -40001 | a | b |\n"),
-        "row 1: code \"-40001\" is negative",
+        &format!("{MD_HEAD}| -01 | a | b |\n"),
+        "row 1: code \"-01\" is a negative number with leading zeros",
     );
     assert_refused(
         "a.md",
-        &format!("{MD_HEAD}| 4294967296 | a | b |\n"),
-        "row 1: code \"4294967296\" is too large",
+        &format!("{MD_HEAD}| 99999999999999999999 | a | b |\n"),
+        "row 1: code \"99999999999999999999\" is too large",
     );
     assert_refused(
         "a.md",
@@ -96,7 +101,7 @@ fn rows_with_bad_cells() {
     assert_refused(
         "a.txt",
         &format!("{HEADER_TEXT}1 |\nOne. |\n"),
-        "not a multiple of its 3 columns",
+        "the table ends in the middle of a row: its last row has 2 of its 3 cells",
     );
 }
 

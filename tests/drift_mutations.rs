@@ -4,7 +4,6 @@
 
 use std::fs;
 
-use codegen::model::Code;
 use workspace_tests::{
     ARTICLE, article, article_workspace, check, model, regen_then_check, test_entry,
 };
@@ -67,8 +66,8 @@ struct Expected {
     changed: Vec<(u32, &'static str)>,
 }
 
-fn numbers(codes: &[Code]) -> Vec<u32> {
-    codes.iter().map(|c| c.as_u32().unwrap()).collect()
+fn numbers(keys: &[codegen::model::Key]) -> Vec<u32> {
+    keys.iter().map(|k| k.code.as_u32().unwrap()).collect()
 }
 
 /// Applies one mutated article to a scratch copy and checks the whole loop.
@@ -104,7 +103,7 @@ fn check_mutation(what: &str, article: String, expected: Expected) {
     let changed: Vec<(u32, &str)> = changes
         .changed
         .iter()
-        .map(|c| (c.code.as_u32().unwrap(), c.fields[0].as_str()))
+        .map(|c| (c.code.code.as_u32().unwrap(), c.fields[0].as_str()))
         .collect();
     let actual = (numbers(&changes.added), numbers(&changes.removed), changed);
     let wanted = (

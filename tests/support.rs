@@ -345,9 +345,9 @@ pub fn unused_code(rows: &[codegen::model::ErrorEntry], skip: u32) -> codegen::m
         .max()
         .unwrap_or(0);
     let n = (highest.saturating_add(1 + skip)..)
-        .find(|n| rows.iter().all(|r| r.code != Code::Numeric(*n)))
+        .find(|n| rows.iter().all(|r| r.code != Code::Numeric(i64::from(*n))))
         .unwrap();
-    Code::Numeric(n)
+    Code::Numeric(i64::from(n))
 }
 
 /// Rewords the first row's description and the last row's solution.

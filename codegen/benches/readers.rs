@@ -37,7 +37,8 @@ fn input(form: Form, rows: usize) -> &'static [u8] {
 
 fn read(form: Form, rows: usize) -> usize {
     let file = format!("bench.{}", form.extension());
-    let article = codegen::read::read(&file, input(form, rows), None).expect("the article reads");
+    let article = codegen::read::read(&file, input(form, rows), None, &Default::default())
+        .expect("the article reads");
     assert_eq!(article.rows.len(), rows);
     article.rows.len()
 }

@@ -1,19 +1,98 @@
-//! `docs/annotations.toml`: what the article does not say. Variant names,
-//! categories and actions are keyed by code, so rewording a
-//! description can never rename a variant.
+//! An article's configuration (`docs/annotations.toml` for the first
+//! article): everything the article does not say. The vendor's wording, the
+//! categories and what each calls for, column pins for when detection is
+//! wrong, and per code the variant name, category and action, keyed by code,
+//! so rewording a description can never rename a variant. A second article is
+//! a second file like this one, never new code.
 
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::model::{Action, Category, Code};
+use crate::model::{Action, Category, Key};
 use crate::read::markdown::Lines;
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Annotations {
     pub file: String,
-    pub by_code: BTreeMap<Code, Annotation>,
+    pub vendor: Vendor,
+    pub columns: Columns,
+    /// In the order the file defines them, then `unknown`.
+    pub categories: Vec<CategoryDef>,
+    pub by_code: BTreeMap<Key, Annotation>,
+}
+
+/// The vendor's wording, used in generated docs and messages.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Vendor {
+    /// Who sends the codes: "a TikTok error code this crate does not know".
+    pub name: String,
+    /// The first line of the generated type's docs.
+    pub type_doc: String,
+    /// The title of the solution column in generated docs.
+    pub solution_title: String,
+    /// The title of a separate cause column in generated docs.
+    pub cause_title: String,
+    /// The Rust type of a code's value: `u32`, `i64` (negative codes), or
+    /// `str` (slugs such as `access_token_invalid`; needs `alloc`).
+    pub code_type: CodeType,
+}
+
+impl Default for Vendor {
+    fn default() -> Vendor {
+        Vendor {
+            name: "the API".into(),
+            type_doc: "An error code, as the API sends it.".into(),
+            solution_title: "Solution".into(),
+            cause_title: "Cause".into(),
+            code_type: CodeType::U32,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum CodeType {
+    #[serde(rename = "u32")]
+    U32,
+    #[serde(rename = "i64")]
+    I64,
+    #[serde(rename = "str")]
+    Str,
+}
+
+impl CodeType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CodeType::U32 => "u32",
+            CodeType::I64 => "i64",
+            CodeType::Str => "str",
+        }
+    }
+}
+
+/// Pins: the header text (compared case-insensitively, whitespace
+/// collapsed) of the column that plays each part, when the header's words
+/// mislead detection.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Columns {
+    pub code: Option<String>,
+    pub subcode: Option<String>,
+    pub description: Option<String>,
+    pub solution: Option<String>,
+    pub cause: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryDef {
+    pub name: String,
+    /// One sentence for the generated docs.
+    pub doc: String,
+    /// What a code of this category calls for unless its annotation says otherwise.
+    pub action: Action,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -28,16 +107,30 @@ pub struct Annotation {
     retryable: Option<bool>,
 }
 
-impl Annotation {
-    /// The action if given, else the category's default.
-    pub fn action(&self) -> Action {
-        self.action.unwrap_or(self.category.default_action())
+impl Annotations {
+    /// The definition of a category (every annotated category has one).
+    pub fn category(&self, category: &Category) -> Option<&CategoryDef> {
+        self.categories.iter().find(|c| c.name == category.0)
+    }
+
+    /// The action for an annotation: its own, else its category's default.
+    pub fn action_of(&self, annotation: &Annotation) -> Action {
+        annotation.action.unwrap_or_else(|| {
+            self.category(&annotation.category)
+                .map_or(Action::Escalate, |c| c.action)
+        })
     }
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
+    #[serde(default)]
+    vendor: Vendor,
+    #[serde(default)]
+    columns: Columns,
+    #[serde(default, rename = "category")]
+    categories: Vec<toml::Spanned<CategoryDef>>,
     #[serde(default)]
     codes: BTreeMap<String, toml::Spanned<Annotation>>,
 }
@@ -50,37 +143,81 @@ pub(crate) fn toml_error(file: &str, text: &str, error: &toml::de::Error) -> Err
         .in_file(file)
 }
 
+fn unknown_category() -> CategoryDef {
+    CategoryDef {
+        name: Category::UNKNOWN.into(),
+        doc: "A code this crate has no classification for.".into(),
+        action: Action::Escalate,
+    }
+}
+
 pub fn parse(file: &str, text: &str) -> Result<Annotations> {
     let parsed: File = toml::from_str(text).map_err(|e| toml_error(file, text, &e))?;
     let lines = Lines::new(text);
+    let mut categories: Vec<CategoryDef> = Vec::new();
+    for spanned in parsed.categories {
+        let at = |message: String| {
+            Error::new(message)
+                .at_line(Some(lines.line(spanned.span().start)))
+                .in_file(file)
+        };
+        let def = spanned.get_ref().clone();
+        if !Category::is_valid_name(&def.name) {
+            return Err(at(format!(
+                "[[category]] name \"{}\": expected a snake_case name such as rate_limit",
+                def.name
+            )));
+        }
+        if categories.iter().any(|c| c.name == def.name) {
+            return Err(at(format!(
+                "[[category]] \"{}\" is defined twice",
+                def.name
+            )));
+        }
+        categories.push(def);
+    }
+    if !categories.iter().any(|c| c.name == Category::UNKNOWN) {
+        categories.push(unknown_category());
+    }
+    let known: Vec<&str> = categories.iter().map(|c| c.name.as_str()).collect();
     let mut by_code = BTreeMap::new();
-    let mut names: HashMap<String, Code> = HashMap::new();
-    for (key, spanned) in parsed.codes {
+    let mut names: HashMap<String, Key> = HashMap::new();
+    for (key_text, spanned) in parsed.codes {
         let line = Some(lines.line(spanned.span().start));
         let at = |message: String| Error::new(message).at_line(line).in_file(file);
-        let code = Code::parse(&key).map_err(|m| at(format!("[codes.{key}]: {m}")))?;
+        let key = Key::parse(&key_text).map_err(|m| at(format!("[codes.{key_text}]: {m}")))?;
         let annotation = spanned.into_inner();
         if annotation.retryable.is_some() {
             return Err(at(format!(
-                "[codes.{key}]: `retryable` is replaced by `action`: expected action = \"backoff\", \"retry\", \"reauthorize\", \"fix_request\" or \"escalate\" (backoff and retry are the retryable ones)"
+                "[codes.{key_text}]: `retryable` is replaced by `action`: expected action = \"backoff\", \"retry\", \"reauthorize\", \"fix_request\" or \"escalate\" (backoff and retry are the retryable ones)"
+            )));
+        }
+        if !known.contains(&annotation.category.as_str()) {
+            return Err(at(format!(
+                "[codes.{key_text}]: unknown category \"{}\": expected one of {} (define more with [[category]])",
+                annotation.category,
+                known.join(", ")
             )));
         }
         if !crate::names::is_variant_name(&annotation.name) {
             return Err(at(format!(
-                "[codes.{key}]: name \"{}\" is not a usable variant name: expected UpperCamelCase letters and digits, not Unknown",
+                "[codes.{key_text}]: name \"{}\" is not a usable variant name: expected UpperCamelCase letters and digits, not Unknown",
                 annotation.name
             )));
         }
-        if let Some(other) = names.insert(annotation.name.clone(), code.clone()) {
+        if let Some(other) = names.insert(annotation.name.clone(), key.clone()) {
             return Err(at(format!(
-                "[codes.{key}]: name \"{}\" is already used by code {other}",
+                "[codes.{key_text}]: name \"{}\" is already used by code {other}",
                 annotation.name
             )));
         }
-        by_code.insert(code, annotation);
+        by_code.insert(key, annotation);
     }
     Ok(Annotations {
         file: file.to_owned(),
+        vendor: parsed.vendor,
+        columns: parsed.columns,
+        categories,
         by_code,
     })
 }
@@ -88,27 +225,34 @@ pub fn parse(file: &str, text: &str) -> Result<Annotations> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Code;
+
+    const CATEGORIES: &str = "[[category]]\nname = \"rate_limit\"\ndoc = \"Slow down.\"\naction = \"backoff\"\n\n[[category]]\nname = \"server\"\ndoc = \"Their fault.\"\naction = \"retry\"\n\n";
 
     #[test]
     fn reads_annotations_keyed_by_code() {
-        let a = parse("a.toml", "[codes.40100]\nname = \"RateLimited\"\ncategory = \"rate_limit\"\n\n[codes.E1001]\nname = \"Alpha\"\ncategory = \"server\"\naction = \"escalate\"\n").unwrap();
-        assert_eq!(
-            a.by_code[&Code::Numeric(40100)].category,
-            Category::RateLimit
-        );
-        assert_eq!(
-            a.by_code[&Code::Alphanumeric("E1001".into())].action(),
-            Action::Escalate
-        );
-        assert_eq!(a.by_code[&Code::Numeric(40100)].action(), Action::Backoff);
+        let a = parse("a.toml", &format!("{CATEGORIES}[codes.40100]\nname = \"RateLimited\"\ncategory = \"rate_limit\"\n\n[codes.E1001]\nname = \"Alpha\"\ncategory = \"server\"\naction = \"escalate\"\n\n[codes.\"1:99\"]\nname = \"Sub\"\ncategory = \"server\"\n")).unwrap();
+        let key = |t: &str| Key::parse(t).unwrap();
+        assert_eq!(a.by_code[&key("40100")].category.as_str(), "rate_limit");
+        assert_eq!(a.action_of(&a.by_code[&key("E1001")]), Action::Escalate);
+        assert_eq!(a.action_of(&a.by_code[&key("40100")]), Action::Backoff);
+        assert_eq!(a.action_of(&a.by_code[&key("1:99")]), Action::Retry);
+        assert_eq!(key("1:99").subcode, Some(Code::Numeric(99)));
+        let names: Vec<&str> = a.categories.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["rate_limit", "server", "unknown"]);
     }
 
     #[test]
     fn bad_annotations_name_file_and_line() {
-        let err = parse("a.toml", "[codes.1]\nname = \"A\"\ncategory = \"nope\"\n").unwrap_err();
-        assert_eq!((err.file.as_str(), err.line), ("a.toml", Some(3)));
-        assert!(err.message.contains("unknown variant `nope`"), "{err}");
-        let err = parse("a.toml", "[codes.1]\nname = \"A\"\ncategory = \"server\"\n[codes.2]\nname = \"A\"\ncategory = \"server\"\n").unwrap_err();
+        let err = parse(
+            "a.toml",
+            &format!("{CATEGORIES}[codes.1]\nname = \"A\"\ncategory = \"nope\"\n"),
+        )
+        .unwrap_err();
+        assert_eq!((err.file.as_str(), err.line), ("a.toml", Some(11)));
+        assert!(err.message.contains("unknown category \"nope\""), "{err}");
+        assert!(err.message.contains("rate_limit, server, unknown"), "{err}");
+        let err = parse("a.toml", "[codes.1]\nname = \"A\"\ncategory = \"unknown\"\n[codes.2]\nname = \"A\"\ncategory = \"unknown\"\n").unwrap_err();
         assert!(
             err.to_string()
                 .contains("name \"A\" is already used by code 1"),
@@ -116,23 +260,31 @@ mod tests {
         );
         let err = parse(
             "a.toml",
-            "[codes.4000I]\nname = \"A\"\ncategory = \"server\"\n",
+            "[codes.4000I]\nname = \"A\"\ncategory = \"unknown\"\n",
         )
         .unwrap_err();
         assert!(err.to_string().contains("not a decimal number"), "{err}");
         let err = parse(
             "a.toml",
-            "[codes.1]\nname = \"A\"\ncategory = \"server\"\nretryable = true\n",
+            "[codes.1]\nname = \"A\"\ncategory = \"unknown\"\nretryable = true\n",
         )
         .unwrap_err();
         assert_eq!(err.line, Some(1));
         assert!(err.message.contains("replaced by `action`"), "{err}");
         let err = parse(
             "a.toml",
-            "[codes.1]\nname = \"A\"\ncategory = \"server\"\naction = \"panic\"\n",
+            "[codes.1]\nname = \"A\"\ncategory = \"unknown\"\naction = \"panic\"\n",
         )
         .unwrap_err();
         assert_eq!(err.line, Some(4));
         assert!(err.message.contains("unknown variant `panic`"), "{err}");
+        let err = parse(
+            "a.toml",
+            "[[category]]\nname = \"Bad\"\ndoc = \"x\"\naction = \"retry\"\n",
+        )
+        .unwrap_err();
+        assert!(err.message.contains("snake_case"), "{err}");
+        let err = parse("a.toml", "[vendor]\ncode_type = \"u8\"\n").unwrap_err();
+        assert!(err.message.contains("u8"), "{err}");
     }
 }

@@ -17,11 +17,7 @@ use crate::read::Article;
 /// is one problem, not 100k).
 const WARN_EACH_UP_TO: usize = 20;
 
-fn warn_unannotated(
-    codes: &[(crate::model::Code, String)],
-    file: &str,
-    warnings: &mut Vec<String>,
-) {
+fn warn_unannotated(codes: &[(crate::model::Key, String)], file: &str, warnings: &mut Vec<String>) {
     if codes.len() <= WARN_EACH_UP_TO {
         for (code, name) in codes {
             warnings.push(format!(
@@ -30,6 +26,7 @@ fn warn_unannotated(
         }
     } else {
         let first: Vec<String> = codes.iter().take(10).map(|(c, _)| c.to_string()).collect();
+        let _ = &first;
         warnings.push(format!(
             "{} codes have no annotation in {file} ({}, ...): generated as Code<number> (category unknown, action escalate); add a [codes.<code>] with a name and category for each",
             codes.len(),
@@ -61,25 +58,33 @@ pub fn build(
             if !hidden.is_empty() {
                 warnings.push(format!(
                     "code {}: {field} holds invisible control characters ({}) that can make text read differently than it is (bidi controls: CVE-2021-42574); the generated docs and table show them as [U+XXXX], string values keep them escaped",
-                    row.code,
+                    row.key(),
                     hidden.join(", ")
                 ));
             }
         }
-        let before = released.and_then(|p| p.find(&row.code));
-        let (name, category, action) = match annotations.by_code.get(&row.code) {
-            Some(a) => (a.name.clone(), a.category, a.action()),
+        let key = row.key();
+        let before = released.and_then(|p| p.find(&key));
+        let (name, category, action) = match annotations.by_code.get(&key) {
+            Some(a) => (a.name.clone(), a.category.clone(), annotations.action_of(a)),
             None => {
-                let name = before.map_or_else(|| fallback_name(&row.code), |b| b.name.clone());
-                unannotated.push((row.code.clone(), name.clone()));
-                (name, Category::Unknown, Category::Unknown.default_action())
+                let name = before.map_or_else(|| fallback_name(&key), |b| b.name.clone());
+                unannotated.push((key.clone(), name.clone()));
+                let unknown = Category::unknown();
+                let action = annotations
+                    .category(&unknown)
+                    .map_or(crate::model::Action::Escalate, |c| c.action);
+                (name, unknown, action)
             }
         };
         errors.push(ErrorEntry {
             code: row.code.clone(),
+            subcode: row.subcode.clone(),
             name,
             description: row.description.clone(),
             solution: row.solution.clone(),
+            cause: row.cause.clone(),
+            section: row.section.clone(),
             category,
             action,
             extra: row.extra.clone(),
@@ -88,24 +93,25 @@ pub fn build(
     }
     warn_unannotated(&unannotated, &annotations.file, warnings);
     for old in released.map(|p| p.errors.as_slice()).unwrap_or_default() {
-        if errors.iter().any(|e| e.code == old.code) {
+        if errors.iter().any(|e| e.key() == old.key()) {
             continue;
         }
         let mut kept = old.clone();
-        if let Some(a) = annotations.by_code.get(&old.code) {
-            (kept.name, kept.category, kept.action) = (a.name.clone(), a.category, a.action());
+        if let Some(a) = annotations.by_code.get(&old.key()) {
+            (kept.name, kept.category, kept.action) =
+                (a.name.clone(), a.category.clone(), annotations.action_of(a));
         }
         if kept.status.is_listed() {
             kept.status = Status::Removed { since: None };
         }
         errors.push(kept);
     }
-    let known: std::collections::HashSet<&crate::model::Code> =
-        errors.iter().map(|e| &e.code).collect();
+    let known: std::collections::HashSet<crate::model::Key> =
+        errors.iter().map(|e| e.key()).collect();
     for code in annotations.by_code.keys() {
         if !known.contains(code) {
             warnings.push(format!(
-                "{}: [codes.{code}] annotates a code the article does not have",
+                "{}: [codes.\"{code}\"] annotates a code the article does not have",
                 annotations.file
             ));
         }

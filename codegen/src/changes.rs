@@ -7,20 +7,20 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::model::{Catalog, Code, ErrorEntry};
+use crate::model::{Catalog, ErrorEntry, Key};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Changes {
     /// Codes listed now that were not listed before (new or returning).
-    pub added: Vec<Code>,
+    pub added: Vec<Key>,
     /// Codes listed before that the article no longer lists.
-    pub removed: Vec<Code>,
+    pub removed: Vec<Key>,
     pub changed: Vec<Changed>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Changed {
-    pub code: Code,
+    pub code: Key,
     /// `description`, `solution`, `name`, `category`, `action`, `extra.<column>`.
     pub fields: Vec<String>,
 }
@@ -45,8 +45,8 @@ impl fmt::Display for Bump {
     }
 }
 
-fn listed(catalog: &Catalog) -> BTreeMap<&Code, &ErrorEntry> {
-    catalog.listed().map(|e| (&e.code, e)).collect()
+fn listed(catalog: &Catalog) -> BTreeMap<Key, &ErrorEntry> {
+    catalog.listed().map(|e| (e.key(), e)).collect()
 }
 
 fn changed_fields(old: &ErrorEntry, new: &ErrorEntry) -> Vec<String> {
@@ -58,6 +58,8 @@ fn changed_fields(old: &ErrorEntry, new: &ErrorEntry) -> Vec<String> {
     };
     check("description", old.description != new.description);
     check("solution", old.solution != new.solution);
+    check("cause", old.cause != new.cause);
+    check("section", old.section != new.section);
     check("name", old.name != new.name);
     check("category", old.category != new.category);
     check("action", old.action != new.action);
@@ -78,39 +80,36 @@ pub fn diff(old: &Catalog, new: &Catalog) -> Changes {
     let added = after
         .keys()
         .filter(|c| !before.contains_key(*c))
-        .map(|c| (*c).clone())
+        .cloned()
         .collect();
     let removed = before
         .keys()
         .filter(|c| !after.contains_key(*c))
-        .map(|c| (*c).clone())
+        .cloned()
         .collect();
-    let mut changed: BTreeMap<&Code, Vec<String>> = after
+    let mut changed: BTreeMap<Key, Vec<String>> = after
         .iter()
         .filter_map(|(code, new)| {
             let fields = changed_fields(before.get(code)?, new);
-            (!fields.is_empty()).then_some((*code, fields))
+            (!fields.is_empty()).then_some((code.clone(), fields))
         })
         .collect();
     // A deprecated variant is public API too: renaming it breaks users.
     for old_entry in &old.errors {
-        let Some(new_entry) = new.find(&old_entry.code) else {
+        let Some(new_entry) = new.find(&old_entry.key()) else {
             continue;
         };
         let both_listed = old_entry.status.is_listed() && new_entry.status.is_listed();
         if !both_listed && old_entry.name != new_entry.name {
             changed
-                .entry(&old_entry.code)
+                .entry(old_entry.key())
                 .or_default()
                 .push("name".to_owned());
         }
     }
     let changed = changed
         .into_iter()
-        .map(|(code, fields)| Changed {
-            code: code.clone(),
-            fields,
-        })
+        .map(|(code, fields)| Changed { code, fields })
         .collect();
     Changes {
         added,
@@ -152,15 +151,22 @@ impl Changes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Action, Category, Format, SourceInfo, Status};
+    use crate::model::{Action, Category, Code, Format, SourceInfo, Status};
 
-    fn entry(code: u32, description: &str) -> ErrorEntry {
+    fn key(code: i64) -> Key {
+        Key::code(Code::Numeric(code))
+    }
+
+    fn entry(code: i64, description: &str) -> ErrorEntry {
         ErrorEntry {
             code: Code::Numeric(code),
+            subcode: None,
             name: format!("Code{code}"),
             description: description.into(),
             solution: String::new(),
-            category: Category::Unknown,
+            cause: String::new(),
+            section: None,
+            category: Category::unknown(),
             action: Action::Escalate,
             extra: Default::default(),
             status: Status::Listed,
@@ -188,12 +194,12 @@ mod tests {
         assert_eq!(diff(&old, &reordered).bump(), Bump::None);
         let new = catalog(vec![entry(1, "a"), entry(2, "B"), entry(4, "d")]);
         let changes = diff(&old, &new);
-        assert_eq!(changes.added, [Code::Numeric(4)]);
-        assert_eq!(changes.removed, [Code::Numeric(3)]);
+        assert_eq!(changes.added, [key(4)]);
+        assert_eq!(changes.removed, [key(3)]);
         assert_eq!(
             changes.changed,
             [Changed {
-                code: Code::Numeric(2),
+                code: key(2),
                 fields: vec!["description".into()]
             }]
         );

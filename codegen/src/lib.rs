@@ -117,25 +117,45 @@ pub fn model(
     released: Option<&Catalog>,
     warnings: &mut Vec<String>,
 ) -> Result<Catalog> {
-    let article = read::read(source_path, source, format)?;
+    let annotations = annotations::parse(&entry.annotations, annotations)?;
+    model_with(
+        source_path,
+        source,
+        format,
+        &annotations,
+        released,
+        warnings,
+    )
+}
+
+/// [`model`] with the article's configuration already read.
+pub fn model_with(
+    source_path: &str,
+    source: &[u8],
+    format: Option<Format>,
+    annotations: &annotations::Annotations,
+    released: Option<&Catalog>,
+    warnings: &mut Vec<String>,
+) -> Result<Catalog> {
+    let article = read::read(source_path, source, format, &annotations.columns)?;
     warnings.extend(
         article
             .warnings
             .iter()
             .map(|w| format!("{source_path}: {w}")),
     );
-    let annotations = annotations::parse(&entry.annotations, annotations)?;
     let info = model::SourceInfo {
         path: source_path.to_owned(),
         format: article.format,
         sha256: sha256_hex(&lf_normalised(source)),
     };
-    catalog::build(&article, info, &annotations, released, warnings)
+    catalog::build(&article, info, annotations, released, warnings)
 }
 
 /// The model, and how it differs from the last release.
 struct Prepared {
     catalog: Catalog,
+    annotations: annotations::Annotations,
     warnings: Vec<String>,
     changes: Changes,
     /// The semver class of `changes`; none for a first release, which keeps
@@ -162,12 +182,12 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
     }
     let version = release::current_version(&entry.crate_manifest(), inputs.crate_manifest)?;
     let mut warnings = Vec::new();
-    let catalog = model(
-        entry,
+    let annotations = annotations::parse(&entry.annotations, inputs.annotations)?;
+    let catalog = model_with(
         inputs.source_path,
         inputs.source,
         inputs.format,
-        inputs.annotations,
+        &annotations,
         released.as_ref(),
         &mut warnings,
     )?;
@@ -183,6 +203,7 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
     };
     Ok(Prepared {
         catalog,
+        annotations,
         warnings,
         changes,
         bump,
@@ -193,14 +214,19 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
 
 /// The generated crate module, the fixture, the markdown table, the CHANGELOG
 /// and the README's source block.
-fn emit_all(inputs: &Inputs<'_>, catalog: &Catalog, changelog: String) -> Result<Vec<Output>> {
+fn emit_all(
+    inputs: &Inputs<'_>,
+    annotations: &annotations::Annotations,
+    catalog: &Catalog,
+    changelog: String,
+) -> Result<Vec<Output>> {
     let entry = inputs.entry;
     let rust_path = format!(
         "{}::{}",
         entry.crate_name.replace('-', "_"),
         entry.type_name
     );
-    let rust = emit::rust::emit(catalog, &entry.type_name, &entry.url)
+    let rust = emit::rust::emit(catalog, annotations, &entry.type_name, &entry.url)
         .map_err(|e| e.in_file(&entry.generated_rust()))?;
     let mut outputs = vec![
         Output {
@@ -213,7 +239,7 @@ fn emit_all(inputs: &Inputs<'_>, catalog: &Catalog, changelog: String) -> Result
         },
         Output {
             path: entry.markdown.clone(),
-            contents: emit::markdown::emit(catalog, &entry.title, &rust_path, &entry.annotations),
+            contents: emit::markdown::emit(catalog, &entry.title, &rust_path, annotations),
         },
         Output {
             path: entry.changelog(),
@@ -235,6 +261,7 @@ fn emit_all(inputs: &Inputs<'_>, catalog: &Catalog, changelog: String) -> Result
 pub fn generate(inputs: Inputs<'_>) -> Result<Generated> {
     let Prepared {
         catalog,
+        annotations,
         warnings,
         changes,
         bump,
@@ -247,7 +274,7 @@ pub fn generate(inputs: Inputs<'_>) -> Result<Generated> {
         Some(section) => release::with_section(&changelog, &section),
         None => changelog,
     };
-    let outputs = emit_all(&inputs, &catalog, changelog)?;
+    let outputs = emit_all(&inputs, &annotations, &catalog, changelog)?;
     Ok(Generated {
         bump,
         catalog,
@@ -265,6 +292,7 @@ pub fn release(inputs: Inputs<'_>, lock: Option<(&str, &str)>) -> Result<Release
     let entry = inputs.entry;
     let Prepared {
         mut catalog,
+        annotations,
         changes,
         bump,
         version: current,
@@ -281,7 +309,7 @@ pub fn release(inputs: Inputs<'_>, lock: Option<(&str, &str)>) -> Result<Release
     release::date_deprecations(&mut catalog, &version);
     let section = release::release_section(&changes, &catalog, &version, bump, first_release);
     let changelog = release::with_section(&release::without_unreleased(inputs.changelog), &section);
-    let mut outputs = emit_all(&inputs, &catalog, changelog)?;
+    let mut outputs = emit_all(&inputs, &annotations, &catalog, changelog)?;
     outputs.push(Output {
         path: entry.crate_manifest(),
         contents: release::cargo_toml_with_version(

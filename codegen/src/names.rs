@@ -1,7 +1,7 @@
 //! Rust identifiers for codes. Names come from annotations; this only checks
 //! them and supplies the fallback for a code nobody has annotated yet.
 
-use crate::model::Code;
+use crate::model::{Code, Key};
 
 /// Variant names the generated crate uses itself.
 const RESERVED: &[&str] = &["Unknown", "Self", "ALL"];
@@ -23,14 +23,23 @@ pub fn stable_id(name: &str) -> String {
     heck::ToSnakeCase::to_snake_case(name)
 }
 
-/// `Code40123`, `CodeE1001`: obviously a placeholder, never derived from prose.
-pub fn fallback_name(code: &Code) -> String {
-    let text: String = code
-        .to_string()
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect();
-    format!("Code{text}")
+/// `Code40123`, `CodeE1001`, `CodeMinus1`, `Code1Sub99`, `CodeAccessDenied`:
+/// obviously a placeholder, never derived from prose.
+pub fn fallback_name(key: &Key) -> String {
+    fn part(code: &Code) -> String {
+        let text = code.to_string();
+        let sign = if text.starts_with('-') { "Minus" } else { "" };
+        let camel = heck::ToUpperCamelCase::to_upper_camel_case(text.as_str());
+        let camel: String = camel
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect();
+        format!("{sign}{camel}")
+    }
+    match &key.subcode {
+        Some(sub) => format!("Code{}Sub{}", part(&key.code), part(sub)),
+        None => format!("Code{}", part(&key.code)),
+    }
 }
 
 #[cfg(test)]
@@ -44,13 +53,18 @@ mod tests {
         assert!(!is_variant_name("Rate_Limited"));
         assert!(!is_variant_name("Unknown"));
         assert!(!is_variant_name(""));
-        assert_eq!(fallback_name(&Code::Numeric(40123)), "Code40123");
+        let key = |t: &str| Key::parse(t).unwrap();
+        assert_eq!(fallback_name(&key("40123")), "Code40123");
+        assert_eq!(fallback_name(&key("-1")), "CodeMinus1");
+        assert_eq!(fallback_name(&key("1:99")), "Code1Sub99");
+        assert_eq!(
+            fallback_name(&key("access_token_invalid")),
+            "CodeAccessTokenInvalid"
+        );
+        assert_eq!(fallback_name(&key("0001")), "Code0001");
         assert_eq!(stable_id("RateLimited"), "rate_limited");
         assert_eq!(stable_id("HTTPTimeout"), "http_timeout");
         assert_eq!(stable_id("Code40123"), "code40123");
-        assert_eq!(
-            fallback_name(&Code::Alphanumeric("E-10_1".into())),
-            "CodeE101"
-        );
+        assert_eq!(fallback_name(&key("E-10_1")), "CodeE101");
     }
 }

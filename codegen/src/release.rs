@@ -7,7 +7,7 @@
 
 use crate::changes::{Bump, Changes};
 use crate::error::{Error, Result};
-use crate::model::{Catalog, Code, Status};
+use crate::model::{Catalog, Key, Status};
 
 const UNRELEASED: &str = "## Unreleased";
 
@@ -81,7 +81,7 @@ pub fn date_deprecations(catalog: &mut Catalog, version: &str) {
     }
 }
 
-fn describe(catalog: &Catalog, code: &Code) -> String {
+fn describe(catalog: &Catalog, code: &Key) -> String {
     match catalog.find(code) {
         Some(entry) => format!("`{code}` (`{}`)", entry.name),
         None => format!("`{code}`"),

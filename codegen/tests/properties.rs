@@ -41,18 +41,18 @@ fn assert_valid(article: &Article) {
             "empty description accepted: {row:?}"
         );
         assert!(
-            codes.insert(row.code.clone()),
+            codes.insert(row.key()),
             "duplicate code accepted: {}",
-            row.code
+            row.key()
         );
-        if let Code::Alphanumeric(text) = &row.code {
+        if let Code::Text(text) = &row.code {
             assert_eq!(Code::parse(text).as_ref(), Ok(&row.code));
         }
     }
 }
 
 fn read_any(name: &str, bytes: &[u8], format: Option<Format>) {
-    if let Ok(article) = read::read(name, bytes, format) {
+    if let Ok(article) = read::read(name, bytes, format, &Default::default()) {
         assert_valid(&article);
     }
 }
@@ -136,8 +136,10 @@ fn cell_text(min_lines: usize) -> impl Strategy<Value = String> {
 
 fn code() -> impl Strategy<Value = Code> {
     prop_oneof![
-        any::<u32>().prop_map(Code::Numeric),
-        "[A-Z][A-Z0-9]{0,4}[0-9]".prop_map(Code::Alphanumeric),
+        any::<i64>().prop_map(Code::Numeric),
+        "[A-Z][A-Z0-9]{0,4}[0-9]".prop_map(Code::Text),
+        "[a-z]{2,8}(_[a-z]{2,8}){0,2}".prop_map(Code::Text),
+        "0[0-9]{1,4}".prop_map(Code::Text),
     ]
 }
 
@@ -169,12 +171,17 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                         .map(|(c, v)| (c.to_string(), v))
                         .collect();
                     ErrorEntry {
-                        name: codegen::names::fallback_name(&code),
+                        name: codegen::names::fallback_name(&codegen::model::Key::code(
+                            code.clone(),
+                        )),
                         code,
+                        subcode: None,
                         description,
                         solution,
-                        category: Category::Unknown,
-                        action: Category::Unknown.default_action(),
+                        cause: String::new(),
+                        section: None,
+                        category: Category::unknown(),
+                        action: codegen::model::Action::Escalate,
                         extra,
                         status: Status::Listed,
                     }
@@ -213,8 +220,8 @@ proptest! {
 
     #[test]
     fn markdown_output_reads_back_to_the_same_entries(catalog in catalog()) {
-        let markdown = codegen::emit::markdown::emit(&catalog, "Title", "x::ErrorCode", "a.toml");
-        let article = read::read("out.md", markdown.as_bytes(), None).map_err(|e| TestCaseError::fail(format!("{e}\n{markdown}")))?;
+        let markdown = codegen::emit::markdown::emit(&catalog, "Title", "x::ErrorCode", &codegen::annotations::parse("a.toml", "").unwrap());
+        let article = read::read("out.md", markdown.as_bytes(), None, &Default::default()).map_err(|e| TestCaseError::fail(format!("{e}\n{markdown}")))?;
         prop_assert_eq!(article.rows.len(), catalog.errors.len());
         for (row, entry) in article.rows.iter().zip(&catalog.errors) {
             prop_assert_eq!(&row.code, &entry.code);

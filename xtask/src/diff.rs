@@ -4,7 +4,7 @@
 use codegen::controls::for_terminal;
 use std::path::Path;
 
-use codegen::model::{Catalog, Code};
+use codegen::model::{Catalog, Key};
 use codegen::{Changes, Entry};
 
 use crate::files;
@@ -31,13 +31,15 @@ pub fn load(root: &Path, entry: &Entry, path: &str) -> Result<Catalog, String> {
     .map_err(|e| e.to_string())
 }
 
-fn field(catalog: &Catalog, code: &Code, name: &str) -> String {
+fn field(catalog: &Catalog, code: &Key, name: &str) -> String {
     let Some(entry) = catalog.find(code) else {
         return String::new();
     };
     match name {
         "description" => entry.description.clone(),
         "solution" => entry.solution.clone(),
+        "cause" => entry.cause.clone(),
+        "section" => entry.section.clone().unwrap_or_default(),
         "name" => entry.name.clone(),
         "category" => entry.category.as_str().to_owned(),
         "action" => entry.action.as_str().to_owned(),
@@ -80,7 +82,7 @@ fn show_change(old: &str, new: &str, color: bool) -> String {
 /// A short readable list of the changes; with `old`, each changed field's
 /// old and new text.
 pub fn human(changes: &Changes, old: Option<&Catalog>, new: &Catalog, color: bool) -> String {
-    let name = |catalog: &Catalog, code: &Code| {
+    let name = |catalog: &Catalog, code: &Key| {
         catalog
             .find(code)
             .map_or(String::new(), |e| format!(" {}", e.name))

@@ -30,8 +30,17 @@ fn row(cells: &[String]) -> String {
     format!("| {} |\n", cells.join(" | "))
 }
 
-pub fn emit(catalog: &Catalog, title: &str, rust_path: &str, annotations: &str) -> String {
+pub fn emit(
+    catalog: &Catalog,
+    title: &str,
+    rust_path: &str,
+    annotations: &crate::annotations::Annotations,
+) -> String {
+    let vendor = &annotations.vendor;
     let listed: Vec<_> = catalog.listed().collect();
+    let subcodes = listed.iter().any(|e| e.subcode.is_some());
+    let causes = listed.iter().any(|e| !e.cause.is_empty());
+    let sections = listed.iter().any(|e| e.section.is_some());
     let extras: BTreeSet<&String> = listed.iter().flat_map(|e| e.extra.keys()).collect();
     let mut out = format!(
         "<!-- {} -->\n\n# {title}\n\n",
@@ -43,20 +52,39 @@ pub fn emit(catalog: &Catalog, title: &str, rust_path: &str, annotations: &str) 
         catalog.source.path,
         catalog.source.format
     ));
-    let mut header = vec![
-        "Error code".to_owned(),
-        "Description".to_owned(),
-        "Possible cause and suggested solution".to_owned(),
-    ];
+    let mut header = vec!["Error code".to_owned()];
+    if subcodes {
+        header.push("Error sub-code".to_owned());
+    }
+    header.push("Description".to_owned());
+    if causes {
+        header.push(escape_cell(&vendor.cause_title));
+    }
+    header.push(escape_cell(&vendor.solution_title));
+    if sections {
+        header.push("Section".to_owned());
+    }
     header.extend(extras.iter().map(|e| escape_cell(e)));
     out.push_str(&row(&header));
     out.push_str(&row(&vec!["---".to_owned(); header.len()]));
     for entry in &listed {
-        let mut cells = vec![
-            escape_cell(&entry.code.to_string()),
-            escape_cell(&entry.description),
-            escape_cell(&entry.solution),
-        ];
+        let mut cells = vec![escape_cell(&entry.code.to_string())];
+        if subcodes {
+            cells.push(
+                entry
+                    .subcode
+                    .as_ref()
+                    .map_or("/".to_owned(), |s| escape_cell(&s.to_string())),
+            );
+        }
+        cells.push(escape_cell(&entry.description));
+        if causes {
+            cells.push(escape_cell(&entry.cause));
+        }
+        cells.push(escape_cell(&entry.solution));
+        if sections {
+            cells.push(escape_cell(entry.section.as_deref().unwrap_or_default()));
+        }
         cells.extend(
             extras
                 .iter()
@@ -64,7 +92,10 @@ pub fn emit(catalog: &Catalog, title: &str, rust_path: &str, annotations: &str) 
         );
         out.push_str(&row(&cells));
     }
-    out.push_str(&format!("\n## Classification\n\nNot in the article: names, categories and actions come from `{annotations}`.\n\n"));
+    out.push_str(&format!(
+        "\n## Classification\n\nNot in the article: names, categories and actions come from `{}`.\n\n",
+        annotations.file
+    ));
     out.push_str("| Code | Variant | Id | Category | Action | Retryable |\n| --- | --- | --- | --- | --- | --- |\n");
     for entry in &listed {
         let retry = if entry.action.is_retryable() {
@@ -73,7 +104,7 @@ pub fn emit(catalog: &Catalog, title: &str, rust_path: &str, annotations: &str) 
             "no"
         };
         out.push_str(&row(&[
-            escape_cell(&entry.code.to_string()),
+            escape_cell(&entry.key().to_string()),
             format!("`{}`", entry.name),
             format!("`{}`", crate::names::stable_id(&entry.name)),
             format!("`{}`", entry.category.as_str()),
@@ -91,7 +122,7 @@ pub fn emit(catalog: &Catalog, title: &str, rust_path: &str, annotations: &str) 
         for entry in removed {
             out.push_str(&format!(
                 "- `{}` `{}` (deprecated {}): {}\n",
-                entry.code,
+                entry.key(),
                 entry.name,
                 entry.status.deprecated_when().unwrap_or_default(),
                 escape_cell(&entry.description)

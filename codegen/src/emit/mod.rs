@@ -4,6 +4,7 @@ pub mod json;
 pub mod markdown;
 pub mod readme;
 pub mod rust;
+pub mod support;
 
 /// What every generated file says about where it came from.
 /// Paths are checked where they enter (manifest, command line); escaping

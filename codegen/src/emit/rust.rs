@@ -3,12 +3,16 @@
 //!
 //! Lookups are plain `match`es in article order: deterministic output, no
 //! hashing at run time, and `const fn` everywhere the language allows.
+//! Everything vendor-specific comes from the model and the article's
+//! configuration; the support types every crate needs (`Code`,
+//! `UnknownCode`, parse errors, serde) are emitted by `support`.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
+use crate::annotations::{Annotations, CodeType};
 use crate::error::{Error, Result};
-use crate::model::{Action, Catalog, Category, Code, ErrorEntry, Status};
+use crate::model::{Action, Catalog, Code, ErrorEntry, Status};
 
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
@@ -116,20 +120,29 @@ fn doc_attrs(lines: &[String]) -> TokenStream {
     quote! { #( #[doc = #lines] )* }
 }
 
-fn variant_doc(entry: &ErrorEntry) -> Vec<String> {
+fn variant_doc(entry: &ErrorEntry, annotations: &Annotations) -> Vec<String> {
+    let key = match &entry.subcode {
+        Some(sub) => format!("`{}` (sub-code `{sub}`)", entry.code),
+        None => format!("`{}`", entry.code),
+    };
     let mut lines = vec![format!(
-        "`{}`: {}",
-        entry.code,
+        "{key}: {}",
         doc_escape(entry.description.lines().next().unwrap_or_default())
     )];
     let rest: Vec<&str> = entry.description.lines().skip(1).collect();
     if !rest.is_empty() {
         doc_block(&rest.join("\n"), &mut lines);
     }
-    if !entry.solution.is_empty() {
-        lines.push(String::new());
-        lines.push("**Possible cause and suggested solution:**".into());
-        doc_block(&entry.solution, &mut lines);
+    let vendor = &annotations.vendor;
+    for (title, text) in [
+        (&vendor.cause_title, &entry.cause),
+        (&vendor.solution_title, &entry.solution),
+    ] {
+        if !text.is_empty() {
+            lines.push(String::new());
+            lines.push(format!("**{}:**", doc_escape(title)));
+            doc_block(text, &mut lines);
+        }
     }
     for (column, value) in &entry.extra {
         lines.push(String::new());
@@ -138,6 +151,10 @@ fn variant_doc(entry: &ErrorEntry) -> Vec<String> {
             doc_escape(column),
             doc_escape(&value.replace('\n', " "))
         ));
+    }
+    if let Some(section) = &entry.section {
+        lines.push(String::new());
+        lines.push(format!("Section: {}.", doc_escape(section)));
     }
     lines.push(String::new());
     let retry = if entry.action.is_retryable() {
@@ -160,13 +177,13 @@ fn variant_doc(entry: &ErrorEntry) -> Vec<String> {
     lines
 }
 
-fn code_value(code: &Code) -> TokenStream {
-    match code {
-        Code::Numeric(n) => {
-            let n = Literal::u32_unsuffixed(*n);
-            quote! { Code::Numeric(#n) }
-        }
-        Code::Alphanumeric(s) => quote! { Code::Alphanumeric(#s) },
+/// An integer literal for a match pattern or an expression (`-1` as `-` `1`).
+pub(crate) fn int(n: i64) -> TokenStream {
+    let abs = Literal::u64_unsuffixed(n.unsigned_abs());
+    if n < 0 {
+        quote! { -#abs }
+    } else {
+        quote! { #abs }
     }
 }
 
@@ -178,7 +195,7 @@ fn optional(text: &str) -> TokenStream {
     }
 }
 
-fn action_items(type_name: &str) -> TokenStream {
+fn action_items(type_name: &str, annotations: &Annotations) -> TokenStream {
     let variants: Vec<Ident> = Action::ALL.iter().map(|a| ident(a.variant())).collect();
     let docs: Vec<&str> = Action::ALL.iter().map(|a| a.summary()).collect();
     let names: Vec<&str> = Action::ALL.iter().map(|a| a.as_str()).collect();
@@ -187,18 +204,19 @@ fn action_items(type_name: &str) -> TokenStream {
         .filter(|a| a.is_retryable())
         .map(|a| ident(a.variant()))
         .collect();
-    let rows: String = Category::ALL
+    let rows: String = annotations
+        .categories
         .iter()
         .map(|c| {
             format!(
                 "| [`Category::{}`] | [`Action::{}`] |\n",
-                c.variant(),
-                c.default_action().variant()
+                crate::model::Category(c.name.clone()).variant(),
+                c.action.variant()
             )
         })
         .collect();
     let defaults = format!(
-        " Each code's action is set in the crate's annotations; a code without\n one takes its category's default:\n\n | Category | Default action |\n | --- | --- |\n{}\n Unknown codes are [`Category::Unknown`], so they escalate: a code\n nobody has classified is never retried blindly.",
+        " Each code's action is set in the crate's annotations; a code without\n one takes its category's default:\n\n | Category | Default action |\n | --- | --- |\n{}\n Unknown codes are [`Category::Unknown`], so they take its action: a\n code nobody has classified is never silently given another.",
         rows.lines().map(|l| format!(" {l}\n")).collect::<String>()
     );
     let intro = format!(
@@ -237,16 +255,28 @@ fn action_items(type_name: &str) -> TokenStream {
                 match self { #( Action::#variants => #docs, )* }
             }
         }
+
+        impl ::core::fmt::Display for Action {
+            /// The stable id: `backoff`, `fix_request`.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
     }
 }
 
-fn category_items() -> TokenStream {
-    let variants: Vec<Ident> = Category::ALL.iter().map(|c| ident(c.variant())).collect();
-    let docs: Vec<&str> = Category::ALL.iter().map(|c| c.summary()).collect();
-    let names: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
-    let defaults: Vec<Ident> = Category::ALL
+fn category_items(annotations: &Annotations) -> TokenStream {
+    let categories = &annotations.categories;
+    let variants: Vec<Ident> = categories
         .iter()
-        .map(|c| ident(c.default_action().variant()))
+        .map(|c| ident(&crate::model::Category(c.name.clone()).variant()))
+        .collect();
+    let docs: Vec<String> = categories.iter().map(|c| format!(" {}", c.doc)).collect();
+    let plain: Vec<&str> = categories.iter().map(|c| c.doc.as_str()).collect();
+    let names: Vec<&str> = categories.iter().map(|c| c.name.as_str()).collect();
+    let defaults: Vec<Ident> = categories
+        .iter()
+        .map(|c| ident(c.action.variant()))
         .collect();
     quote! {
         /// What kind of failure a code reports. Sets the default
@@ -280,18 +310,81 @@ fn category_items() -> TokenStream {
 
             /// One sentence on what the category means.
             pub const fn description(self) -> &'static str {
-                match self { #( Category::#variants => #docs, )* }
+                match self { #( Category::#variants => #plain, )* }
+            }
+        }
+
+        impl ::core::fmt::Display for Category {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
             }
         }
     }
 }
 
+/// How a crate's codes are typed: `u32`/`i64` numbers (with `Code` for the
+/// value and known alphanumeric codes), or strings.
+#[derive(Clone)]
+pub(crate) struct Kind {
+    /// The integer type; `None` for string codes.
+    pub number: Option<Ident>,
+    pub subcodes: bool,
+    pub vendor: String,
+}
+
+fn kind_of(catalog: &Catalog, annotations: &Annotations) -> Result<Kind> {
+    let (number, range): (Option<&str>, (i64, i64)) = match annotations.vendor.code_type {
+        CodeType::U32 => (Some("u32"), (0, i64::from(u32::MAX))),
+        CodeType::I64 => (Some("i64"), (i64::MIN, i64::MAX)),
+        CodeType::Str => (None, (0, 0)),
+    };
+    let subcodes = catalog.has_subcodes();
+    let file = &annotations.file;
+    for entry in &catalog.errors {
+        if number.is_some() {
+            for code in std::iter::once(&entry.code).chain(&entry.subcode) {
+                if let Code::Numeric(n) = code
+                    && !(range.0..=range.1).contains(n)
+                {
+                    return Err(Error::new(format!(
+                        "code {} does not fit {}: set code_type = \"i64\" under [vendor] in {file}",
+                        entry.key(),
+                        number.unwrap_or_default()
+                    )));
+                }
+            }
+        }
+        if let Some(sub) = &entry.subcode
+            && (number.is_none() || !matches!(sub, Code::Numeric(_)))
+        {
+            return Err(Error::new(format!(
+                "code {}: sub-codes must be numbers with a numeric code_type (u32 or i64) in {file}",
+                entry.key()
+            )));
+        }
+    }
+    Ok(Kind {
+        number: number.map(ident),
+        subcodes,
+        vendor: annotations.vendor.name.clone(),
+    })
+}
+
 /// The generated module for `catalog`, as formatted source with its header.
-pub fn emit(catalog: &Catalog, type_name: &str, url: &str) -> Result<String> {
+pub fn emit(
+    catalog: &Catalog,
+    annotations: &Annotations,
+    type_name: &str,
+    url: &str,
+) -> Result<String> {
+    let kind = kind_of(catalog, annotations)?;
     let ty = ident(type_name);
     let entries = &catalog.errors;
     let variants: Vec<Ident> = entries.iter().map(|e| ident(&e.name)).collect();
-    let docs: Vec<TokenStream> = entries.iter().map(|e| doc_attrs(&variant_doc(e))).collect();
+    let docs: Vec<TokenStream> = entries
+        .iter()
+        .map(|e| doc_attrs(&variant_doc(e, annotations)))
+        .collect();
     let deprecations: Vec<TokenStream> = entries
         .iter()
         .map(|e| match &e.status {
@@ -306,18 +399,10 @@ pub fn emit(catalog: &Catalog, type_name: &str, url: &str) -> Result<String> {
             Status::Listed => quote! {},
         })
         .collect();
-    let numeric: Vec<(Literal, &Ident)> = entries
-        .iter()
-        .zip(&variants)
-        .filter_map(|(e, v)| Some((Literal::u32_unsuffixed(e.code.as_u32()?), v)))
-        .collect();
-    let (numbers, numeric_variants): (Vec<_>, Vec<_>) = numeric.into_iter().unzip();
-    let strings: Vec<String> = entries.iter().map(|e| e.code.to_string()).collect();
-    let codes: Vec<TokenStream> = entries.iter().map(|e| code_value(&e.code)).collect();
     let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
     let categories: Vec<Ident> = entries
         .iter()
-        .map(|e| ident(e.category.variant()))
+        .map(|e| ident(&e.category.variant()))
         .collect();
     let actions: Vec<Ident> = entries.iter().map(|e| ident(e.action.variant())).collect();
     let ids: Vec<String> = entries
@@ -332,6 +417,11 @@ pub fn emit(catalog: &Catalog, type_name: &str, url: &str) -> Result<String> {
         .collect();
     let descriptions: Vec<&str> = entries.iter().map(|e| e.description.as_str()).collect();
     let solutions: Vec<TokenStream> = entries.iter().map(|e| optional(&e.solution)).collect();
+    let causes: Vec<TokenStream> = entries.iter().map(|e| optional(&e.cause)).collect();
+    let sections: Vec<TokenStream> = entries
+        .iter()
+        .map(|e| optional(e.section.as_deref().unwrap_or_default()))
+        .collect();
     let extras: Vec<TokenStream> = entries
         .iter()
         .map(|e| {
@@ -339,13 +429,15 @@ pub fn emit(catalog: &Catalog, type_name: &str, url: &str) -> Result<String> {
             quote! { &[ #( (#columns, #values) ),* ] }
         })
         .collect();
-    let type_doc = format!(
-        " A {} error code, as TikTok sends it in a response's `code` field.",
-        "TikTok Business Messaging"
+    let type_doc = format!(" {}", annotations.vendor.type_doc);
+    let vendor = &kind.vendor;
+    let unknown_doc = format!(
+        " Known codes are variants, named in the crate's annotations and\n documented with the article's text; any other code is kept in\n [`Self::Unknown`], so nothing is lost and a new code is never a\n breaking change. Match with a wildcard arm: the enum is\n non-exhaustive because {vendor} adds codes."
     );
     let sha256 = &catalog.source.sha256;
-    let category_items = category_items();
-    let action_items = action_items(type_name);
+    let category_items = category_items(annotations);
+    let action_items = action_items(type_name, annotations);
+    let support = crate::emit::support::items(&ty, &kind, entries, &variants);
     let listed_arm = if listed.is_empty() {
         quote! { false }
     } else {
@@ -353,15 +445,9 @@ pub fn emit(catalog: &Catalog, type_name: &str, url: &str) -> Result<String> {
     };
 
     let tokens = quote! {
-        use crate::{Code, UnknownCode};
-
         #[doc = #type_doc]
         ///
-        /// Known codes are variants, named in the crate's annotations and
-        /// documented with the article's text; any other number is kept in
-        /// [`Self::Unknown`], so nothing is lost and a new code is never a
-        /// breaking change. Match with a wildcard arm: the enum is
-        /// non-exhaustive because TikTok adds codes.
+        #[doc = #unknown_doc]
         #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum #ty {
@@ -383,31 +469,6 @@ pub fn emit(catalog: &Catalog, type_name: &str, url: &str) -> Result<String> {
             /// The sha256 of the captured article this version was generated
             /// from (the capture the repository keeps).
             pub const ARTICLE_SHA256: &'static str = #sha256;
-
-            /// The code for a number TikTok sent. Never fails: an unknown
-            /// number becomes [`Self::Unknown`] and keeps its value.
-            pub const fn from_code(code: u32) -> #ty {
-                match code {
-                    #( #numbers => #ty::#numeric_variants, )*
-                    other => #ty::Unknown(UnknownCode::new(other)),
-                }
-            }
-
-            /// A known code from its exact string form (`"40100"`, `"E1001"`).
-            pub(crate) fn from_known_str(code: &str) -> Option<#ty> {
-                match code {
-                    #( #strings => Some(#ty::#variants), )*
-                    _ => None,
-                }
-            }
-
-            /// The code's value: a number for every numeric code, known or not.
-            pub const fn code(self) -> Code {
-                match self {
-                    #( #ty::#variants => #codes, )*
-                    #ty::Unknown(unknown) => Code::Numeric(unknown.get()),
-                }
-            }
 
             /// A stable snake_case id (`"rate_limited"`, `"unknown"`) for logs
             /// and metric labels. It follows the variant's name, never the
@@ -437,7 +498,7 @@ pub fn emit(catalog: &Catalog, type_name: &str, url: &str) -> Result<String> {
 
             /// What a client should do about this code: back off, retry,
             /// reauthorise, fix the request or escalate to a person. Unknown
-            /// codes escalate ([`Category::Unknown`]'s default).
+            /// codes take [`Category::Unknown`]'s default.
             pub const fn action(self) -> Action {
                 match self {
                     #( #ty::#variants => Action::#actions, )*
@@ -447,7 +508,6 @@ pub fn emit(catalog: &Catalog, type_name: &str, url: &str) -> Result<String> {
 
             /// Whether the same request may succeed if retried after a backoff:
             /// whether [`Self::action`] is [`Action::Backoff`] or [`Action::Retry`].
-            /// Unknown codes are not retryable: retrying blindly can amplify load.
             pub const fn is_retryable(self) -> bool {
                 self.action().is_retryable()
             }
@@ -458,6 +518,11 @@ pub fn emit(catalog: &Catalog, type_name: &str, url: &str) -> Result<String> {
                 #listed_arm
             }
 
+            /// Whether this crate knows the code (it has a variant).
+            pub const fn is_known(self) -> bool {
+                !matches!(self, #ty::Unknown(_))
+            }
+
             /// The article's description; `None` for unknown codes.
             pub const fn description(self) -> Option<&'static str> {
                 match self {
@@ -466,12 +531,29 @@ pub fn emit(catalog: &Catalog, type_name: &str, url: &str) -> Result<String> {
                 }
             }
 
-            /// The article's possible cause and suggested solution; `None` for
-            /// unknown codes and where the article gives none. List items are
-            /// lines starting with `- `.
+            /// The article's solution text; `None` for unknown codes and where
+            /// the article gives none. List items are lines starting with `- `.
             pub const fn solution(self) -> Option<&'static str> {
                 match self {
                     #( #ty::#variants => #solutions, )*
+                    #ty::Unknown(_) => None,
+                }
+            }
+
+            /// The article's cause, where it has a cause column apart from
+            /// the solution; `None` otherwise.
+            pub const fn cause(self) -> Option<&'static str> {
+                match self {
+                    #( #ty::#variants => #causes, )*
+                    #ty::Unknown(_) => None,
+                }
+            }
+
+            /// The title of the article's section (table) that lists the code,
+            /// where the article has several; `None` otherwise.
+            pub const fn section(self) -> Option<&'static str> {
+                match self {
+                    #( #ty::#variants => #sections, )*
                     #ty::Unknown(_) => None,
                 }
             }
@@ -485,6 +567,8 @@ pub fn emit(catalog: &Catalog, type_name: &str, url: &str) -> Result<String> {
                 }
             }
         }
+
+        #support
 
         #category_items
 

@@ -5,17 +5,17 @@
 //! inert and skipped. HTML has no line numbers after parsing; errors name rows.
 
 use ego_tree::NodeRef;
-use scraper::{ElementRef, Html, Node, Selector};
+use scraper::{ElementRef, Html, Node};
 
 use crate::error::{Error, Result};
 use crate::model::Format;
 use crate::read::normalize::CellBuilder;
-use crate::read::table::{self, Article, RawRow, RawTable};
+use crate::read::table::{self, Article, Pins, RawRow, RawTable};
 
-pub fn read(text: &str) -> Result<Article> {
+pub fn read(text: &str, pins: &Pins) -> Result<Article> {
     check_complete(text)?;
-    let tables = parsed_tables(text)?;
-    table::select(Format::Html, tables)
+    let tables = parsed_tables(text);
+    table::select(Format::Html, tables, pins)
 }
 
 /// Whether `<table` occurs, in any case, without copying the text.
@@ -192,22 +192,39 @@ fn scan_tags(text: &str) -> Result<Tags> {
 /// Every live `<table>` in the document, in document order.
 pub(crate) fn tables(text: &str) -> Result<Vec<RawTable>> {
     scan_tags(text)?;
-    parsed_tables(text)
+    Ok(parsed_tables(text))
 }
 
-/// The tables, once the tags were scanned.
-fn parsed_tables(text: &str) -> Result<Vec<RawTable>> {
+/// The tables, once the tags were scanned, each with the heading it follows.
+fn parsed_tables(text: &str) -> Vec<RawTable> {
     let document = Html::parse_document(text);
-    let selector = Selector::parse("table")
-        .map_err(|e| Error::new(format!("internal selector error: {e}")))?;
-    Ok(document
-        .select(&selector)
-        .filter(|t| {
-            !t.ancestors()
+    let mut heading: Option<String> = None;
+    let mut tables = Vec::new();
+    for node in document.root_element().descendants() {
+        let Some(element) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let name = element.value().name();
+        let inert = || {
+            element.ancestors().any(|a| {
+                ElementRef::wrap(a)
+                    .is_some_and(|e| matches!(e.value().name(), "template" | "table"))
+            })
+        };
+        if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") && !inert() {
+            let title = crate::read::normalize::collapse(&element.text().collect::<String>());
+            heading = (!title.is_empty()).then_some(title);
+        } else if name == "table"
+            && !element
+                .ancestors()
                 .any(|a| ElementRef::wrap(a).is_some_and(|e| e.value().name() == "template"))
-        })
-        .map(raw_table)
-        .collect())
+        {
+            let mut table = raw_table(element);
+            table.section = heading.clone();
+            tables.push(table);
+        }
+    }
+    tables
 }
 
 /// Rows that belong to this table itself, not to a table nested in a cell.
@@ -258,6 +275,7 @@ fn raw_table(table: ElementRef<'_>) -> RawTable {
         line: None,
         rows: rows.collect(),
         problem,
+        section: None,
     }
 }
 
@@ -304,12 +322,44 @@ fn walk(node: NodeRef<'_, Node>, cell: &mut CellBuilder) {
 mod tests {
     use super::*;
 
+    fn read_default(text: &str) -> Result<Article> {
+        read(text, &Pins::default())
+    }
+
+    #[test]
+    fn each_table_keeps_the_heading_it_follows_and_decoys_are_ignored() {
+        let page = "<h1>Errors</h1><h2>Error struct</h2><table><tr><th>Key</th><th>Type</th><th>Description</th></tr><tr><td>code</td><td>string</td><td>The code.</td></tr></table>\
+            <h2>System <em>Error</em></h2><table><tr><th>Error</th><th>Description</th></tr><tr><td>internal_error</td><td>Ours.</td></tr></table>\
+            <h2>Invalid Param Error</h2><table><tr><th>Error</th><th>Description</th></tr><tr><td>param_missing</td><td>Yours.</td></tr></table>";
+        let article = read_default(page).unwrap();
+        let rows: Vec<(String, Option<&str>)> = article
+            .rows
+            .iter()
+            .map(|r| (r.code.to_string(), r.section.as_deref()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("internal_error".to_string(), Some("System Error")),
+                ("param_missing".to_string(), Some("Invalid Param Error"))
+            ]
+        );
+        assert!(
+            article
+                .warnings
+                .iter()
+                .any(|w| w.contains("\"Key\" | \"Type\"")),
+            "{:?}",
+            article.warnings
+        );
+    }
+
     #[test]
     fn reads_cells_with_blocks_lists_and_entities() {
         let html = r##"<table><tr><th>Error code</th><th>Description</th><th>Possible cause and suggested solution</th></tr>
           <tr><td><strong>40002</strong></td><td><p>There&rsquo;s a&nbsp;problem.</p></td>
           <td><div><span style="x">Check</span> the <a href="#">docs</a>. Common issues:</div><ul><li>Missing <code>id</code></li><li>Bad &amp; wrong</li></ul></td></tr></table>"##;
-        let article = read(html).unwrap();
+        let article = read(html, &Pins::default()).unwrap();
         assert_eq!(article.rows[0].description, "There’s a problem.");
         assert_eq!(
             article.rows[0].solution,
@@ -320,7 +370,7 @@ mod tests {
     #[test]
     fn spans_in_the_error_table_are_refused() {
         let html = "<table><tr><th>Code</th><th>Description</th><th>Solution</th></tr><tr><td>1</td><td colspan=2>x</td></tr></table>";
-        let err = read(html).unwrap_err();
+        let err = read(html, &Pins::default()).unwrap_err();
         assert_eq!(err.row, Some(1));
         assert!(err.message.contains("colspan=\"2\""), "{err}");
     }
@@ -334,8 +384,8 @@ mod tests {
                 format!("</{tag}>").repeat(n)
             )
         };
-        assert!(read(&deep(MAX_DEPTH - 2, "div")).is_ok());
-        let err = read(&deep(50_000, "span")).unwrap_err();
+        assert!(read_default(&deep(MAX_DEPTH - 2, "div")).is_ok());
+        let err = read_default(&deep(50_000, "span")).unwrap_err();
         assert_eq!(err.line, Some(2));
         assert!(err.message.contains("nested more than 512 deep"), "{err}");
         // Unclosed <p>/<li>, void elements and comments are not depth.
@@ -343,20 +393,20 @@ mod tests {
             "<table><tr><th>Code</th><th>Description</th><th>Solution</th></tr><tr><td>1</td><td>{}</td><td>y</td></tr></table>",
             "<p>a<br><img src=x><!-- <div> --><li>b".repeat(2000)
         );
-        assert!(read(&flat).is_ok());
+        assert!(read_default(&flat).is_ok());
     }
 
     #[test]
     fn table_tags_in_scripts_and_comments_are_not_unclosed_tables() {
         let page = "<html><head><script>var t = '<table>';</script><!-- <table> --></head><body><table><tr><th>Code</th><th>Description</th><th>Solution</th></tr><tr><td>1</td><td>One.</td><td>Fix.</td></tr></table></body></html>";
-        assert_eq!(read(page).unwrap().rows.len(), 1);
+        assert_eq!(read_default(page).unwrap().rows.len(), 1);
         assert!(mentions_table("<TABLE>") && !mentions_table("<tab"));
     }
 
     #[test]
     fn truncated_pages_are_refused() {
         assert!(
-            read("<html><body><table><tr><td>")
+            read_default("<html><body><table><tr><td>")
                 .unwrap_err()
                 .message
                 .contains("truncated HTML")

@@ -7,14 +7,31 @@ use crate::error::Result;
 use crate::model::Format;
 use crate::read::html;
 use crate::read::normalize::CellBuilder;
-use crate::read::table::{self, Article, RawRow, RawTable};
+use crate::read::table::{self, Article, Pins, RawRow, RawTable};
 
-pub fn read(text: &str) -> Result<Article> {
-    let mut tables = gfm_tables(text);
+pub fn read(text: &str, pins: &Pins) -> Result<Article> {
+    let (mut tables, headings) = gfm_tables(text);
     if html::mentions_table(text) {
-        tables.extend(html::tables(text)?);
+        // Each stretch between two markdown headings is parsed on its own,
+        // so an embedded HTML table keeps the heading it sits under.
+        let starts: Vec<(usize, Option<&String>)> = std::iter::once((0, None))
+            .chain(headings.iter().map(|(at, title)| (*at, Some(title))))
+            .collect();
+        for (index, (start, title)) in starts.iter().enumerate() {
+            let end = starts.get(index + 1).map_or(text.len(), |(at, _)| *at);
+            let stretch = &text[*start..end];
+            if !html::mentions_table(stretch) {
+                continue;
+            }
+            for mut table in html::tables(stretch)? {
+                if table.section.is_none() {
+                    table.section = title.cloned();
+                }
+                tables.push(table);
+            }
+        }
     }
-    table::select(Format::Markdown, tables)
+    table::select(Format::Markdown, tables, pins)
 }
 
 /// Byte offset -> 1-based line, for a whole document.
@@ -98,7 +115,7 @@ fn rows_after(text: &str, end: usize, width: usize, first_line: usize) -> Vec<Ra
         if !trimmed.starts_with('|') || next_is_delimiter || source_cell_count(trimmed) < 2 {
             break;
         }
-        let parsed = gfm_tables(&format!("{synthetic_head}{trimmed}\n"));
+        let (parsed, _) = gfm_tables(&format!("{synthetic_head}{trimmed}\n"));
         if let Some(mut row) = parsed
             .into_iter()
             .next()
@@ -111,9 +128,13 @@ fn rows_after(text: &str, end: usize, width: usize, first_line: usize) -> Vec<Ra
     rows
 }
 
-fn gfm_tables(text: &str) -> Vec<RawTable> {
+/// The GFM tables, each with the heading it follows, and every heading's
+/// offset and text.
+fn gfm_tables(text: &str) -> (Vec<RawTable>, Vec<(usize, String)>) {
     let lines = Lines::new(text);
     let mut tables = Vec::new();
+    let mut headings: Vec<(usize, String)> = Vec::new();
+    let mut heading: Option<(usize, String)> = None;
     let mut current: Option<RawTable> = None;
     let mut cells: Vec<String> = Vec::new();
     let mut cell: Option<CellBuilder> = None;
@@ -121,12 +142,20 @@ fn gfm_tables(text: &str) -> Vec<RawTable> {
     let mut row_cells_in_source = 0;
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
+            Event::Start(Tag::Heading { .. }) => heading = Some((range.start, String::new())),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((at, title)) = heading.take() {
+                    headings.push((at, crate::read::normalize::collapse(&title)));
+                }
+            }
             Event::Start(Tag::Table(_)) => {
                 current = Some(RawTable {
-                    header: Vec::new(),
                     line: Some(lines.line(range.start)),
-                    rows: Vec::new(),
-                    problem: None,
+                    section: headings
+                        .last()
+                        .map(|(_, t)| t.clone())
+                        .filter(|t| !t.is_empty()),
+                    ..RawTable::default()
                 })
             }
             Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
@@ -167,6 +196,8 @@ fn gfm_tables(text: &str) -> Vec<RawTable> {
             Event::Text(t) | Event::Code(t) => {
                 if let Some(cell) = cell.as_mut() {
                     cell.push_text(&t);
+                } else if let Some((_, title)) = heading.as_mut() {
+                    title.push_str(&t);
                 }
             }
             Event::SoftBreak => {
@@ -187,7 +218,7 @@ fn gfm_tables(text: &str) -> Vec<RawTable> {
             _ => {}
         }
     }
-    tables
+    (tables, headings)
 }
 
 #[cfg(test)]
@@ -205,7 +236,7 @@ mod tests {
     #[test]
     fn reads_a_gfm_table_with_formatting() {
         let md = "# Errors\n\nIntro.\n\n| Error code | Description | Solution |\n|:---|---|--:|\n| `40001` | You **don’t** have [permission](https://x). | Check.<br>Then ask &amp; wait. |\n| 2 | A \\| B | |\n\nAfter.\n";
-        let article = read(md).unwrap();
+        let article = read(md, &Pins::default()).unwrap();
         assert_eq!(article.rows.len(), 2);
         assert_eq!(article.rows[0].description, "You don’t have permission.");
         assert_eq!(article.rows[0].solution, "Check.\nThen ask & wait.");
@@ -216,19 +247,46 @@ mod tests {
     #[test]
     fn rows_after_blank_lines_stay_in_their_table_until_prose_or_a_new_table() {
         let md = "| Code | Description | Solution |\n|---|---|---|\n| 1 | One. | Fix. |\n\n| 2 | Two. | Fix. |\n\n\n| 3 | Three. |\nProse.\n\n| 4 | Four. | Fix. |\n";
-        let tables = gfm_tables(md);
+        let (tables, _) = gfm_tables(md);
         let lines: Vec<Option<usize>> = tables[0].rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, [Some(3), Some(5), Some(8)]);
         assert_eq!(tables[0].rows[2].cells.len(), 2, "a short row stays short");
         let decoy = "| Code | Description | Solution |\n|---|---|---|\n| 1 | One. | Fix. |\n\n| Key | Type | Description |\n|---|---|---|\n| code | int | x |\n";
-        let tables = gfm_tables(decoy);
+        let (tables, _) = gfm_tables(decoy);
         assert_eq!((tables.len(), tables[0].rows.len()), (2, 1));
     }
 
     #[test]
+    fn sections_come_from_headings_for_gfm_and_embedded_html() {
+        let md = "# Errors\n\n## Error struct\n\n| Key | Type | Description |\n|---|---|---|\n| code | int | The code. |\n\n## System Error\n\n| Code | Description |\n|---|---|\n| 1 | One. |\n\n## Business Errors\n\n<table><tr><th>Code</th><th>Description</th></tr><tr><td><code>CT01</code></td><td><ul><li>a</li><li>b</li></ul></td></tr></table>\n";
+        let article = read(md, &Pins::default()).unwrap();
+        let rows: Vec<(String, Option<&str>, &str)> = article
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.code.to_string(),
+                    r.section.as_deref(),
+                    r.description.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("1".to_string(), Some("System Error"), "One."),
+                ("CT01".to_string(), Some("Business Errors"), "- a\n- b")
+            ]
+        );
+    }
+
+    #[test]
     fn a_short_row_is_a_missing_cell() {
-        let err =
-            read("| Code | Description | Solution |\n|---|---|---|\n| 1 | One. |\n").unwrap_err();
+        let err = read(
+            "| Code | Description | Solution |\n|---|---|---|\n| 1 | One. |\n| 2 | Two. | x |\n",
+            &Pins::default(),
+        )
+        .unwrap_err();
         assert_eq!((err.line, err.row), (Some(3), Some(1)));
         assert!(err.message.starts_with("2 cells, expected 3"), "{err}");
     }

@@ -51,7 +51,12 @@ pub fn format_from_content(text: &str) -> Format {
 }
 
 /// Reads one article. `file` names it in every error.
-pub fn read(file: &str, bytes: &[u8], format: Option<Format>) -> Result<Article> {
+pub fn read(
+    file: &str,
+    bytes: &[u8],
+    format: Option<Format>,
+    pins: &table::Pins,
+) -> Result<Article> {
     let text = normalize::decode(bytes).map_err(|e| e.in_file(file))?;
     if text.trim().is_empty() {
         let what = if text.is_empty() {
@@ -68,9 +73,9 @@ pub fn read(file: &str, bytes: &[u8], format: Option<Format>) -> Result<Article>
         .or_else(|| format_from_path(file))
         .unwrap_or_else(|| format_from_content(&text));
     let article = match format {
-        Format::Html => html::read(&text),
-        Format::Markdown => markdown::read(&text),
-        Format::Text => text::read(&text),
+        Format::Html => html::read(&text, pins),
+        Format::Markdown => markdown::read(&text, pins),
+        Format::Text => text::read(&text, pins),
     };
     article.map_err(|e| e.in_file(file))
 }
@@ -98,11 +103,13 @@ mod tests {
     #[test]
     fn empty_and_blank_files_are_refused_by_name() {
         assert_eq!(
-            read("x.txt", b"", None).unwrap_err().to_string(),
+            read("x.txt", b"", None, &Default::default())
+                .unwrap_err()
+                .to_string(),
             "x.txt: the file is empty: expected an article with an error-code table"
         );
         assert!(
-            read("x.md", b" \n\t", None)
+            read("x.md", b" \n\t", None, &Default::default())
                 .unwrap_err()
                 .to_string()
                 .starts_with("x.md: the file holds only whitespace")

@@ -5,11 +5,11 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::error::{Error, Result};
-use crate::model::{Code, Format};
+use crate::model::{Code, Format, Key};
 use crate::read::normalize::strip_code_decoration;
 
 /// A table as a reader saw it, before anyone decided what its columns mean.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RawTable {
     pub header: Vec<String>,
     /// Line of the header, where the format has lines.
@@ -17,6 +17,8 @@ pub struct RawTable {
     pub rows: Vec<RawRow>,
     /// Something about the header that makes the table unreadable if chosen.
     pub problem: Option<String>,
+    /// The heading the table sits under, if any.
+    pub section: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,14 +29,27 @@ pub struct RawRow {
     pub problem: Option<String>,
 }
 
-/// One validated row of the article: only what the article itself says.
+/// One validated entry of the article: only what the article itself says.
+/// A row whose code cell lists several codes gives one entry per code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleRow {
     pub code: Code,
+    pub subcode: Option<Code>,
     pub description: String,
     pub solution: String,
+    pub cause: String,
+    pub section: Option<String>,
     pub extra: BTreeMap<String, String>,
     pub line: Option<usize>,
+}
+
+impl ArticleRow {
+    pub fn key(&self) -> Key {
+        Key {
+            code: self.code.clone(),
+            subcode: self.subcode.clone(),
+        }
+    }
 }
 
 /// Everything read from one article.
@@ -49,18 +64,38 @@ pub struct Article {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
     Code,
+    Subcode,
     Description,
     Solution,
+    Cause,
 }
+
+const ROLES: [Role; 5] = [
+    Role::Code,
+    Role::Subcode,
+    Role::Description,
+    Role::Solution,
+    Role::Cause,
+];
 
 impl Role {
     fn label(self) -> &'static str {
         match self {
-            Role::Code => "code (\"Error code\", \"Code\")",
-            Role::Description => "description (\"Description\", \"Error message\", \"Message\")",
-            Role::Solution => {
-                "solution (\"Possible cause and suggested solution\", \"Solution\", \"How to fix\")"
-            }
+            Role::Code => "code (\"Error code\", \"Code\", \"Error\", \"Status code\")",
+            Role::Subcode => "sub-code (\"Error sub-code\", \"Subcode\")",
+            Role::Description => "description (\"Description\", \"Message\", \"Meaning\")",
+            Role::Solution => "solution (\"Solution\", \"Action\", \"How to fix\")",
+            Role::Cause => "cause (\"Cause\", \"Possible reason\")",
+        }
+    }
+
+    fn pin(self, pins: &Pins) -> Option<&String> {
+        match self {
+            Role::Code => pins.code.as_ref(),
+            Role::Subcode => pins.subcode.as_ref(),
+            Role::Description => pins.description.as_ref(),
+            Role::Solution => pins.solution.as_ref(),
+            Role::Cause => pins.cause.as_ref(),
         }
     }
 }
@@ -69,65 +104,174 @@ impl Role {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Columns {
     code: usize,
+    subcode: Option<usize>,
     description: usize,
-    solution: usize,
+    solution: Option<usize>,
+    cause: Option<usize>,
     extra: Vec<(usize, String)>,
 }
 
 /// Header cells longer than this are content, not a header (layout tables).
 const MAX_HEADER_LEN: usize = 60;
 
+/// Headers that name the code column outright.
+const CODE_HEADERS: &[&str] = &[
+    "code",
+    "codes",
+    "error",
+    "errors",
+    "error code",
+    "error codes",
+    "status code",
+    "return code",
+    "result code",
+    "response code",
+    "reason code",
+    "error number",
+    "error id",
+];
+
+/// Headers that name the solution column outright (beyond the words below).
+const SOLUTION_HEADERS: &[&str] = &[
+    "action",
+    "actions",
+    "action to take",
+    "recommended action",
+    "recommended actions",
+    "suggested action",
+    "what to do",
+    "next steps",
+];
+
+fn words(header: &str) -> Vec<String> {
+    header
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 fn role_of(header: &str) -> Option<Role> {
     if header.chars().count() > MAX_HEADER_LEN {
         return None;
     }
-    let lower = header.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let has = |w: &str| words.contains(&w);
+    let words = words(header);
     if words.is_empty() || words.len() > 8 {
         return None;
     }
-    if has("solution")
-        || has("solutions")
-        || has("fix")
-        || has("resolution")
-        || has("cause")
-        || has("remedy")
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let joined = words.join(" ");
+    if has("subcode") || has("subcodes") || (has("sub") && (has("code") || has("codes"))) {
+        Some(Role::Subcode)
+    } else if [
+        "solution",
+        "solutions",
+        "fix",
+        "resolution",
+        "remedy",
+        "resolve",
+    ]
+    .iter()
+    .any(|w| has(w))
+        || SOLUTION_HEADERS.contains(&joined.as_str())
     {
         Some(Role::Solution)
-    } else if has("description") || has("message") || has("meaning") {
+    } else if ["cause", "causes", "reason", "reasons"]
+        .iter()
+        .any(|w| has(w))
+    {
+        Some(Role::Cause)
+    } else if [
+        "description",
+        "message",
+        "meaning",
+        "information",
+        "explanation",
+        "details",
+    ]
+    .iter()
+    .any(|w| has(w))
+    {
         Some(Role::Description)
-    } else if words.len() <= 3 && matches!(words.last(), Some(&"code") | Some(&"codes")) {
+    } else if CODE_HEADERS.contains(&joined.as_str())
+        || (words.len() <= 3
+            && matches!(words.last().map(String::as_str), Some("code" | "codes"))
+            && !has("http"))
+    {
         Some(Role::Code)
     } else {
         None
     }
 }
 
+/// Column pins from the article's configuration: a header text per part.
+pub type Pins = crate::annotations::Columns;
+
+fn same_header(a: &str, b: &str) -> bool {
+    crate::read::normalize::collapse(a).to_lowercase()
+        == crate::read::normalize::collapse(b).to_lowercase()
+}
+
 /// Maps header cells to roles; the error says what is missing or ambiguous.
-pub fn columns(header: &[String]) -> std::result::Result<Columns, String> {
-    let mut roles: [Option<usize>; 3] = [None; 3];
+pub fn columns(header: &[String], pins: &Pins) -> std::result::Result<Columns, String> {
+    let mut roles: [Option<usize>; 5] = [None; 5];
+    // Pinned columns first; a pin the table lacks makes it not the error table.
+    for role in ROLES {
+        if let Some(pin) = role.pin(pins) {
+            let index = header
+                .iter()
+                .position(|h| same_header(h, pin))
+                .ok_or_else(|| {
+                    format!(
+                        "no column \"{pin}\" (pinned as the {} column)",
+                        role.label()
+                    )
+                })?;
+            roles[role as usize] = Some(index);
+        }
+    }
+    let pinned: Vec<usize> = roles.iter().flatten().copied().collect();
     let mut extra = Vec::new();
     for (index, cell) in header.iter().enumerate() {
-        match role_of(cell) {
+        if pinned.contains(&index) {
+            continue;
+        }
+        let role = role_of(cell).filter(|r| r.pin(pins).is_none());
+        match role {
             Some(role) => {
                 let slot = &mut roles[role as usize];
-                if let Some(previous) = *slot {
-                    return Err(format!(
-                        "columns \"{}\" and \"{}\" both look like the {} column",
-                        header[previous],
-                        cell,
-                        role.label()
-                    ));
+                match *slot {
+                    None => *slot = Some(index),
+                    // Two code columns cannot both be the key.
+                    Some(previous) if role == Role::Code || role == Role::Subcode => {
+                        return Err(format!(
+                            "columns \"{}\" and \"{}\" both look like the {} column (pin one in the article's [columns])",
+                            header[previous],
+                            cell,
+                            role.label()
+                        ));
+                    }
+                    // A second description (`Message` beside `Description`)
+                    // or solution is kept as an extra field; a column named
+                    // "description" is the description.
+                    Some(previous) => {
+                        let prefer_new = role == Role::Description
+                            && words(cell).iter().any(|w| w == "description")
+                            && !words(&header[previous]).iter().any(|w| w == "description");
+                        if prefer_new {
+                            extra.push((previous, header[previous].clone()));
+                            *slot = Some(index);
+                        } else {
+                            extra.push((index, cell.clone()));
+                        }
+                    }
                 }
-                *slot = Some(index);
             }
             None => extra.push((index, cell.clone())),
         }
     }
+    extra.sort_by_key(|(index, _)| *index);
     // Extra columns are keyed by header: an empty or repeated header would
     // merge columns and lose their text, so each gets a name of its own.
     let mut seen: Vec<String> = Vec::new();
@@ -144,26 +288,51 @@ pub fn columns(header: &[String]) -> std::result::Result<Columns, String> {
         }
         seen.push(name.clone());
     }
-    let missing: Vec<&str> = [Role::Code, Role::Description, Role::Solution]
-        .into_iter()
-        .filter(|r| roles[*r as usize].is_none())
-        .map(Role::label)
-        .collect();
-    match roles {
-        [Some(code), Some(description), Some(solution)] => Ok(Columns {
+    let [code, subcode, description, solution, cause] = roles;
+    match (code, description) {
+        (Some(code), Some(description)) => Ok(Columns {
             code,
+            subcode,
             description,
             solution,
+            cause,
             extra,
         }),
-        _ => Err(format!("no {} column", missing.join(", no "))),
+        _ => {
+            let missing: Vec<&str> = [(Role::Code, code), (Role::Description, description)]
+                .into_iter()
+                .filter(|(_, found)| found.is_none())
+                .map(|(role, _)| role.label())
+                .collect();
+            Err(format!("no {} column", missing.join(", no ")))
+        }
     }
 }
 
-/// Finds the column role of the header cell, for the copied-text reader which
-/// must locate the code column before it knows where the header ends.
+/// Whether a header cell names the code column, for readers that must find
+/// the header before they know its width.
 pub fn is_code_header(cell: &str) -> bool {
     role_of(cell) == Some(Role::Code)
+}
+
+/// Whether a header cell names the code column, honouring a pin.
+pub fn names_code(cell: &str, pins: &Pins) -> bool {
+    match &pins.code {
+        Some(pin) => same_header(cell, pin),
+        None => is_code_header(cell.trim()),
+    }
+}
+
+impl Columns {
+    /// The code column's index.
+    pub fn code_index(&self) -> usize {
+        self.code
+    }
+}
+
+/// Whether a cell names any part of an error table (code, description, ...).
+pub fn is_role_header(cell: &str) -> bool {
+    role_of(cell).is_some()
 }
 
 fn show_header(header: &[String]) -> String {
@@ -175,13 +344,14 @@ fn show_header(header: &[String]) -> String {
 }
 
 /// Picks the error table(s) by header and validates their rows. Several tables
-/// with an error-code header are read in document order as one list.
-pub fn select(format: Format, tables: Vec<RawTable>) -> Result<Article> {
+/// with an error-code header are read in document order as one list, each
+/// row keeping its table's section title.
+pub fn select(format: Format, tables: Vec<RawTable>, pins: &Pins) -> Result<Article> {
     let mut warnings = Vec::new();
     let mut chosen = Vec::new();
     let mut refused = Vec::new();
     for (index, table) in tables.into_iter().enumerate() {
-        match columns(&table.header) {
+        match columns(&table.header, pins) {
             Ok(columns) => chosen.push((table, columns)),
             Err(why) => {
                 let place = table.line.map_or(format!("table {}", index + 1), |l| {
@@ -189,7 +359,7 @@ pub fn select(format: Format, tables: Vec<RawTable>) -> Result<Article> {
                 });
                 if !table.header.iter().all(|h| h.is_empty()) {
                     warnings.push(format!(
-                        "ignored {place} with header {}",
+                        "ignored {place} with header {} ({why})",
                         show_header(&table.header)
                     ));
                 }
@@ -198,7 +368,7 @@ pub fn select(format: Format, tables: Vec<RawTable>) -> Result<Article> {
         }
     }
     if chosen.is_empty() {
-        let expected = "expected a table whose header names an error code, a description and a solution column";
+        let expected = "expected a table whose header names an error code and a description column";
         return Err(if refused.is_empty() {
             Error::new(format!("no table found: {expected}"))
         } else {
@@ -208,14 +378,21 @@ pub fn select(format: Format, tables: Vec<RawTable>) -> Result<Article> {
             ))
         });
     }
-    if chosen.len() > 1 {
+    // A section title says which of several tables a row came from; with one
+    // table it is only the page's heading, so every reader drops it.
+    if chosen.len() == 1 {
+        chosen[0].0.section = None;
+    }
+    if chosen.len() > 1 && chosen.iter().any(|(t, _)| t.section.is_none()) {
         warnings.push(format!(
             "{} tables have an error-code header; their rows are read as one list",
             chosen.len()
         ));
     }
     let mut rows = Vec::new();
-    let mut seen: HashMap<Code, (usize, Option<usize>)> = HashMap::new();
+    let mut seen: HashMap<Key, (usize, Option<usize>)> = HashMap::new();
+    let mut extra_seen: Vec<String> = Vec::new();
+    let mut number = 0;
     for (table, columns) in chosen {
         if let Some(problem) = &table.problem {
             return Err(
@@ -230,23 +407,31 @@ pub fn select(format: Format, tables: Vec<RawTable>) -> Result<Article> {
             .at_line(table.line));
         }
         for (_, name) in &columns.extra {
-            warnings.push(format!(
-                "extra column \"{name}\" is kept in each entry's `extra` fields"
-            ));
-        }
-        for raw in table.rows {
-            let number = rows.len() + 1;
-            let row = read_row(&table.header, &columns, raw).map_err(|e| e.at_row(number))?;
-            if let Some((first, first_line)) = seen.insert(row.code.clone(), (number, row.line)) {
-                let at = first_line.map_or(String::new(), |l| format!(" (line {l})"));
-                return Err(Error::new(format!(
-                    "code {} appears twice: first in row {first}{at}; expected each code once",
-                    row.code
-                ))
-                .at_line(row.line)
-                .at_row(number));
+            if !extra_seen.contains(name) {
+                extra_seen.push(name.clone());
+                warnings.push(format!(
+                    "extra column \"{name}\" is kept in each entry's `extra` fields"
+                ));
             }
-            rows.push(row);
+        }
+        let last = table.rows.len() - 1;
+        for (index, raw) in table.rows.into_iter().enumerate() {
+            number += 1;
+            let read = read_row(&table.header, &columns, raw, index == last)
+                .map_err(|e| e.at_row(number))?;
+            for mut row in read {
+                row.section = table.section.clone();
+                if let Some((first, first_line)) = seen.insert(row.key(), (number, row.line)) {
+                    let at = first_line.map_or(String::new(), |l| format!(" (line {l})"));
+                    return Err(Error::new(format!(
+                        "code {} appears twice: first in row {first}{at}; expected each code (and sub-code) once",
+                        row.key()
+                    ))
+                    .at_line(row.line)
+                    .at_row(number));
+                }
+                rows.push(row);
+            }
         }
     }
     Ok(Article {
@@ -256,10 +441,42 @@ pub fn select(format: Format, tables: Vec<RawTable>) -> Result<Article> {
     })
 }
 
-fn read_row(header: &[String], columns: &Columns, raw: RawRow) -> Result<ArticleRow> {
+/// A sub-code cell that says "none": empty, `/`, a dash, `N/A`.
+fn no_subcode(cell: &str) -> bool {
+    matches!(
+        cell.trim().to_lowercase().as_str(),
+        "" | "/" | "-" | "–" | "—" | "n/a" | "na" | "none"
+    )
+}
+
+/// The codes a code cell lists: one, or several (`500, 503, 504`).
+fn codes_in(cell: &str) -> std::result::Result<Vec<Code>, String> {
+    let cell = strip_code_decoration(cell);
+    if !cell.contains([',', ';']) {
+        return Code::parse(cell).map(|c| vec![c]);
+    }
+    cell.split([',', ';'])
+        .map(|part| Code::parse(strip_code_decoration(part)))
+        .collect()
+}
+
+fn read_row(
+    header: &[String],
+    columns: &Columns,
+    raw: RawRow,
+    last: bool,
+) -> Result<Vec<ArticleRow>> {
     let located = |message: String| Error::new(message).at_line(raw.line);
     if let Some(problem) = raw.problem {
         return Err(located(problem));
+    }
+    if raw.cells.len() < header.len() && last {
+        return Err(located(format!(
+            "the table ends in the middle of a row: {} cells, expected {} ({}); expected the whole table",
+            raw.cells.len(),
+            header.len(),
+            show_header(header)
+        )));
     }
     if raw.cells.len() != header.len() {
         return Err(located(format!(
@@ -269,25 +486,40 @@ fn read_row(header: &[String], columns: &Columns, raw: RawRow) -> Result<Article
             show_header(header)
         )));
     }
-    let code = Code::parse(strip_code_decoration(&raw.cells[columns.code])).map_err(located)?;
+    let codes = codes_in(&raw.cells[columns.code]).map_err(located)?;
+    let subcode = match columns.subcode.map(|i| raw.cells[i].as_str()) {
+        Some(cell) if !no_subcode(cell) => Some(
+            Code::parse(strip_code_decoration(cell))
+                .map_err(|m| located(format!("sub-code: {m}")))?,
+        ),
+        _ => None,
+    };
     let description = raw.cells[columns.description].clone();
     if description.is_empty() {
         return Err(located(format!(
-            "code {code}: empty description: expected the error's description"
+            "code {}: empty description: expected the error's description",
+            raw.cells[columns.code]
         )));
     }
-    let extra = columns
+    let text = |column: Option<usize>| column.map_or(String::new(), |i| raw.cells[i].clone());
+    let extra: BTreeMap<String, String> = columns
         .extra
         .iter()
         .map(|(i, name)| (name.clone(), raw.cells[*i].clone()))
         .collect();
-    Ok(ArticleRow {
-        code,
-        description,
-        solution: raw.cells[columns.solution].clone(),
-        extra,
-        line: raw.line,
-    })
+    Ok(codes
+        .into_iter()
+        .map(|code| ArticleRow {
+            code,
+            subcode: subcode.clone(),
+            description: description.clone(),
+            solution: text(columns.solution),
+            cause: text(columns.cause),
+            section: None,
+            extra: extra.clone(),
+            line: raw.line,
+        })
+        .collect())
 }
 
 #[cfg(test)]
@@ -298,31 +530,169 @@ mod tests {
         cells.iter().map(|s| s.to_string()).collect()
     }
 
+    fn cols(cells: &[&str]) -> std::result::Result<Columns, String> {
+        columns(&header(cells), &Pins::default())
+    }
+
     #[test]
     fn columns_are_found_by_meaning() {
-        let c = columns(&header(&["Solution", "Notes", "Error message", "Code"])).unwrap();
-        assert_eq!((c.code, c.description, c.solution), (3, 2, 0));
+        let c = cols(&["Solution", "Notes", "Error message", "Code"]).unwrap();
+        assert_eq!((c.code, c.description, c.solution), (3, 2, Some(0)));
         assert_eq!(c.extra, vec![(1, "Notes".to_string())]);
-        for h in ["Error code", "Code", "error codes"] {
+        for h in [
+            "Error code",
+            "Code",
+            "error codes",
+            "Error",
+            "Status code",
+            "Return code",
+        ] {
             assert_eq!(role_of(h), Some(Role::Code), "{h}");
         }
+        for h in ["Error sub-code", "Subcode", "Sub code"] {
+            assert_eq!(role_of(h), Some(Role::Subcode), "{h}");
+        }
         for h in [
+            "Description",
+            "Message",
+            "Error message",
+            "User message",
+            "Meaning",
+            "Information",
+        ] {
+            assert_eq!(role_of(h), Some(Role::Description), "{h}");
+        }
+        for h in [
+            "Solution",
             "Possible cause and suggested solution",
+            "Action",
+            "Action to take",
+            "Recommended action",
+            "Recommended solution",
+            "Resolution",
             "How to fix",
-            "Cause and solution",
-            "Suggested solution",
         ] {
             assert_eq!(role_of(h), Some(Role::Solution), "{h}");
+        }
+        for h in ["Probable cause", "Possible reason", "Cause"] {
+            assert_eq!(role_of(h), Some(Role::Cause), "{h}");
+        }
+        for h in ["HTTP status code", "Source", "Key", "Type"] {
+            assert_eq!(role_of(h), None, "{h}");
         }
     }
 
     #[test]
+    fn solution_is_optional_and_a_second_description_is_kept() {
+        let c = cols(&["Error", "Description"]).unwrap();
+        assert_eq!(c.solution, None);
+        let c = cols(&["Code", "Message", "Description", "HTTP status code"]).unwrap();
+        assert_eq!(c.description, 2);
+        assert_eq!(
+            c.extra,
+            vec![
+                (1, "Message".to_string()),
+                (3, "HTTP status code".to_string())
+            ]
+        );
+        let c = cols(&[
+            "Error code",
+            "Error sub-code",
+            "Description",
+            "Cause",
+            "Fix",
+        ])
+        .unwrap();
+        assert_eq!(
+            (c.subcode, c.cause, c.solution),
+            (Some(1), Some(3), Some(4))
+        );
+    }
+
+    #[test]
     fn missing_and_ambiguous_columns_are_named() {
-        let err = columns(&header(&["Error code", "Description"])).unwrap_err();
-        assert!(err.starts_with("no solution"), "{err}");
-        let err = columns(&header(&["Code", "Description", "Message", "Fix"])).unwrap_err();
+        let err = cols(&["Key", "Type", "Description"]).unwrap_err();
+        assert!(err.starts_with("no code"), "{err}");
+        let err = cols(&["Code", "Error code", "Description"]).unwrap_err();
         assert!(
-            err.contains("\"Description\" and \"Message\" both look like the description"),
+            err.contains("\"Code\" and \"Error code\" both look like the code"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn pins_override_detection() {
+        let pins = Pins {
+            code: Some("error  CODE".into()),
+            description: Some("Notes".into()),
+            ..Pins::default()
+        };
+        let c = columns(&header(&["Code", "Error code", "Notes"]), &pins).unwrap();
+        assert_eq!((c.code, c.description), (1, 2));
+        assert_eq!(c.extra, vec![(0, "Code".to_string())]);
+        let err = columns(&header(&["Code", "Description"]), &pins).unwrap_err();
+        assert!(err.contains("no column \"error  CODE\""), "{err}");
+    }
+
+    fn table(head: &[&str], rows: &[&[&str]]) -> RawTable {
+        RawTable {
+            header: header(head),
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| RawRow {
+                    cells: header(r),
+                    line: Some(i + 2),
+                    problem: None,
+                })
+                .collect(),
+            ..RawTable::default()
+        }
+    }
+
+    #[test]
+    fn subcodes_lists_of_codes_and_sections() {
+        let mut a = table(
+            &["Error code", "Error sub-code", "Description"],
+            &[
+                &["1", "/", "Own."],
+                &["1", "99", "Sub."],
+                &["500, 503", "", "Busy."],
+            ],
+        );
+        a.section = Some("System Error".into());
+        let mut b = table(
+            &["Error code", "Error sub-code", "Description"],
+            &[&["2", "-", "Two."]],
+        );
+        b.section = Some("Business Errors".into());
+        let article = select(Format::Html, vec![a.clone(), b], &Pins::default()).unwrap();
+        let keys: Vec<String> = article.rows.iter().map(|r| r.key().to_string()).collect();
+        assert_eq!(keys, ["1", "1:99", "500", "503", "2"]);
+        assert_eq!(article.rows[3].description, "Busy.");
+        assert_eq!(article.rows[0].section.as_deref(), Some("System Error"));
+        assert_eq!(article.rows[4].section.as_deref(), Some("Business Errors"));
+        // One table: its heading is only the page's title, in every reader.
+        let alone = select(Format::Html, vec![a], &Pins::default()).unwrap();
+        assert_eq!(alone.rows[0].section, None);
+        let twice = table(
+            &["Code", "Sub code", "Description"],
+            &[&["1", "2", "A."], &["1", "2", "B."]],
+        );
+        let err = select(Format::Html, vec![twice], &Pins::default()).unwrap_err();
+        assert!(err.message.contains("code 1:2 appears twice"), "{err}");
+    }
+
+    #[test]
+    fn a_short_last_row_is_a_truncated_table() {
+        let t = table(
+            &["Code", "Description", "Solution"],
+            &[&["1", "A.", "x"], &["2", "B."]],
+        );
+        let err = select(Format::Html, vec![t], &Pins::default()).unwrap_err();
+        assert!(
+            err.message
+                .starts_with("the table ends in the middle of a row"),
             "{err}"
         );
     }

@@ -1,36 +1,317 @@
 //! Copied text: what selecting the article in a browser and copying gives.
 //!
-//! Two shapes occur. Copying a whole page gives the captured form: intro prose,
-//! then every cell ended by `|`, cells split over lines, no row separators, so
-//! the header row tells the column count. Copying just the table out of Chrome
-//! or Firefox gives TSV: one row a line, cells separated by tabs.
+//! Four shapes occur:
+//! - the captured form of a whole page: intro prose, then every cell ended by
+//!   `|`, cells split over lines, no row separators, so the header row tells
+//!   the column count; several tables repeat the header under a title;
+//! - `|` lines, one row a line, with or without outer `|` and a `---` row, a
+//!   cell's text perhaps continuing on the next line;
+//! - TSV, from copying just the table out of Chrome or Firefox;
+//! - one paragraph per cell (blank lines between cells), the header's cells
+//!   one per line, so the header tells the width.
 
 use crate::error::{Error, Result};
 use crate::model::{Code, Format};
 use crate::read::markdown::Lines;
 use crate::read::normalize::{cell_from_lines, collapse, strip_code_decoration};
-use crate::read::table::{self, Article, RawRow, RawTable};
+use crate::read::table::{self, Article, Pins, RawRow, RawTable};
 
-pub fn read(text: &str) -> Result<Article> {
+pub fn read(text: &str, pins: &Pins) -> Result<Article> {
+    let names_code = |cell: &str| table::names_code(cell, pins);
     let tsv = text
         .lines()
-        .any(|line| line.contains('\t') && line.split('\t').any(table::is_code_header));
+        .any(|line| line.contains('\t') && line.split('\t').any(names_code));
+    let line_form = !tsv
+        && text.lines().any(|line| {
+            let cells = split_pipe_line(line);
+            cells.len() >= 2 && cells.iter().any(|c| names_code(c))
+        });
+    let mut warnings = Vec::new();
     let tables = if tsv {
-        vec![tsv_table(text)?]
+        vec![tsv_table(text, pins)?]
+    } else if line_form {
+        line_tables(text, pins, &mut warnings)
     } else if text.contains('|') {
-        vec![pipe_table(text)?]
+        let tables = pipe_tables(text, pins)?;
+        if trailing_text(text).is_some() {
+            warnings.push("text after the table's last `|` was ignored".into());
+        }
+        tables
     } else if text.contains('\t') {
-        vec![tsv_table(text)?]
+        vec![tsv_table(text, pins)?]
     } else {
-        Vec::new()
+        paragraph_tables(text, pins, &mut warnings)?
     };
-    let mut article = table::select(Format::Text, tables)?;
-    if !tsv && trailing_text(text).is_some() {
-        article
-            .warnings
-            .push("text after the table's last `|` was ignored".into());
-    }
+    let mut article = table::select(Format::Text, tables, pins)?;
+    article.warnings.extend(warnings);
     Ok(article)
+}
+
+/// A line a title could be: short, one line, not a sentence.
+fn title_like(text: &str) -> Option<String> {
+    let text = collapse(text);
+    let ok = !text.is_empty()
+        && text.chars().count() <= 80
+        && !text.ends_with(['.', ':', ',', ';', '|', '?', '!']);
+    ok.then_some(text)
+}
+
+/// The cells of one `|` line: outer pipes optional, `\|` is a literal `|`.
+fn split_pipe_line(line: &str) -> Vec<String> {
+    let line = line.trim();
+    if !line.contains('|') || crate::read::markdown::is_delimiter_row(line) {
+        return Vec::new();
+    }
+    let mut cells = vec![String::new()];
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                cells.last_mut().expect("never empty").push('|');
+                chars.next();
+            }
+            '|' => cells.push(String::new()),
+            c => cells.last_mut().expect("never empty").push(c),
+        }
+    }
+    if line.starts_with('|') {
+        cells.remove(0);
+    }
+    if line.ends_with('|') && !line.ends_with("\\|") && !cells.is_empty() {
+        cells.pop();
+    }
+    cells
+}
+
+/// `|` lines: one row a line (a row with too few cells takes the next lines
+/// until it has them; a line with no `|` right after a row continues its last
+/// cell). A blank line followed by prose, or a new header, ends a table.
+fn line_tables(text: &str, pins: &Pins, warnings: &mut Vec<String>) -> Vec<RawTable> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let is_pipe = |l: &str| split_pipe_line(l).len() >= 2;
+    let is_header = |index: usize| {
+        let cells = split_pipe_line(lines[index]);
+        let next_is_delimiter = lines
+            .get(index + 1)
+            .is_some_and(|l| crate::read::markdown::is_delimiter_row(l));
+        cells.len() >= 2
+            && (next_is_delimiter
+                || (cells.iter().any(|c| table::names_code(c, pins))
+                    && cells
+                        .iter()
+                        .all(|c| table::is_role_header(c) || c.trim().is_empty())))
+    };
+    let mut tables = Vec::new();
+    let mut title: Option<String> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        if !(is_pipe(lines[i]) && is_header(i)) {
+            let line = lines[i].trim();
+            if !line.is_empty() {
+                title = title_like(line.trim_start_matches('#'));
+            }
+            i += 1;
+            continue;
+        }
+        let header: Vec<String> = split_pipe_line(lines[i])
+            .iter()
+            .map(|c| collapse(c))
+            .collect();
+        let mut table = RawTable {
+            header,
+            line: Some(i + 1),
+            section: title.take(),
+            ..RawTable::default()
+        };
+        let width = table.header.len();
+        i += 1;
+        if lines
+            .get(i)
+            .is_some_and(|l| crate::read::markdown::is_delimiter_row(l))
+        {
+            i += 1;
+        }
+        let mut after_blank = false;
+        while i < lines.len() {
+            let line = lines[i];
+            if line.trim().is_empty() {
+                after_blank = true;
+                i += 1;
+                continue;
+            }
+            if is_pipe(line) && is_header(i) {
+                break;
+            }
+            if !line.contains('|') || crate::read::markdown::is_delimiter_row(line) {
+                match table.rows.last_mut() {
+                    Some(row) if !after_blank => {
+                        let more = cell_from_lines(line);
+                        if let Some(last) = row.cells.last_mut() {
+                            if !last.is_empty() {
+                                last.push('\n');
+                            }
+                            last.push_str(&more);
+                        }
+                        i += 1;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            let start = i;
+            let mut joined = line.to_owned();
+            while split_pipe_line(&joined).len() < width
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|l| !(l.trim().is_empty() || (is_pipe(l) && is_header(i + 1))))
+            {
+                i += 1;
+                joined.push('\n');
+                joined.push_str(lines[i]);
+            }
+            table.rows.push(RawRow {
+                cells: split_pipe_line(&joined)
+                    .iter()
+                    .map(|c| cell_from_lines(c))
+                    .collect(),
+                line: Some(start + 1),
+                problem: None,
+            });
+            after_blank = false;
+            i += 1;
+        }
+        tables.push(table);
+    }
+    if tables.is_empty() {
+        warnings.push("no `|` table found".into());
+    }
+    tables
+}
+
+/// One paragraph of the paragraph-per-cell copy: its lines and first line.
+struct Paragraph {
+    lines: Vec<String>,
+    line: usize,
+}
+
+fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut current: Option<Paragraph> = None;
+    for (index, line) in text.split('\n').enumerate() {
+        if line.trim().is_empty() {
+            out.extend(current.take());
+        } else {
+            current
+                .get_or_insert_with(|| Paragraph {
+                    lines: Vec::new(),
+                    line: index + 1,
+                })
+                .lines
+                .push(line.trim().to_owned());
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// Whether a cell reads as a row's code (not prose, not a header word).
+fn strong_code(cell: &str) -> bool {
+    let cell = strip_code_decoration(cell);
+    cell.split([',', ';']).all(|part| {
+        Code::parse(strip_code_decoration(part)).is_ok_and(|c| match c {
+            Code::Numeric(_) => true,
+            Code::Text(t) => t.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '-'),
+        })
+    })
+}
+
+/// Each cell its own paragraph: a header paragraph (its cells one per line)
+/// tells the width, and rows follow it `width` paragraphs at a time.
+fn paragraph_tables(text: &str, pins: &Pins, warnings: &mut Vec<String>) -> Result<Vec<RawTable>> {
+    let paragraphs = paragraphs(text);
+    let header_of = |p: &Paragraph| {
+        let cells: Vec<String> = p.lines.iter().map(|l| collapse(l)).collect();
+        (cells.len() >= 2
+            && cells.iter().all(|c| c.chars().count() <= 60)
+            && table::columns(&cells, pins).is_ok())
+        .then_some(cells)
+    };
+    let headers: Vec<usize> = (0..paragraphs.len())
+        .filter(|&i| header_of(&paragraphs[i]).is_some())
+        .collect();
+    let mut tables = Vec::new();
+    for (n, &at) in headers.iter().enumerate() {
+        let header = header_of(&paragraphs[at]).expect("found above");
+        let width = header.len();
+        let code_column = table::columns(&header, pins)
+            .map(|c| c.code_index())
+            .unwrap_or(0);
+        let end = headers.get(n + 1).copied().unwrap_or(paragraphs.len());
+        let mut body: Vec<&Paragraph> = paragraphs[at + 1..end].iter().collect();
+        // The next table's title sits just before its header.
+        if n + 1 < headers.len()
+            && body.len() % width == 1
+            && body
+                .last()
+                .is_some_and(|p| p.lines.len() == 1 && title_like(&p.lines[0]).is_some())
+        {
+            body.pop();
+        }
+        let section = at
+            .checked_sub(1)
+            .map(|i| &paragraphs[i])
+            .filter(|p| p.lines.len() == 1)
+            .and_then(|p| title_like(&p.lines[0]));
+        let mut rows = Vec::new();
+        let mut index = 0;
+        while index < body.len() {
+            let chunk = &body[index..(index + width).min(body.len())];
+            let code_cell = chunk
+                .get(code_column)
+                .map(|p| p.lines.join(" "))
+                .unwrap_or_default();
+            if !strong_code(&code_cell) {
+                let rest = &body[index..];
+                if let Some(stray) = rest
+                    .iter()
+                    .skip(1)
+                    .find(|p| strong_code(&p.lines.join(" ")))
+                {
+                    return Err(Error::new(format!(
+                        "the paragraph at line {} should start a row with its code, but holds \"{}\", and a later paragraph (line {}) reads as a code: a cell is missing or spans two paragraphs; expected {width} paragraphs per row ({})",
+                        chunk[0].line,
+                        collapse(&chunk[0].lines.join(" ")).chars().take(60).collect::<String>(),
+                        stray.line,
+                        header.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(" | ")
+                    ))
+                    .at_line(Some(chunk[0].line)));
+                }
+                warnings.push(format!(
+                    "{} paragraph(s) after the table's last row, from line {}, were ignored",
+                    rest.len(),
+                    rest[0].line
+                ));
+                break;
+            }
+            rows.push(RawRow {
+                cells: chunk
+                    .iter()
+                    .map(|p| cell_from_lines(&p.lines.join("\n")))
+                    .collect(),
+                line: Some(chunk[0].line),
+                problem: None,
+            });
+            index += width;
+        }
+        tables.push(RawTable {
+            header,
+            line: Some(paragraphs[at].line),
+            rows,
+            problem: None,
+            section,
+        });
+    }
+    Ok(tables)
 }
 
 /// One `|`-ended cell: its raw text and the offset where that text starts.
@@ -82,24 +363,27 @@ fn trailing_text(text: &str) -> Option<&str> {
 const MAX_COLUMNS: usize = 16;
 
 fn looks_like_code(cell: &str) -> bool {
-    Code::parse(strip_code_decoration(&collapse(cell))).is_ok()
+    let cell = collapse(cell);
+    !table::is_role_header(&cell)
+        && Code::parse(strip_code_decoration(&cell)).is_ok_and(|c| c.looks_like_value())
 }
 
 /// Header cells are short labels; a cell that starts with a digit, ends like
 /// a sentence or reads as a code is a row's value (perhaps a malformed code).
 fn looks_like_a_value(cell: &str) -> bool {
-    cell.starts_with(|c: char| c.is_ascii_digit())
-        || cell.ends_with(['.', '!', '?'])
-        || looks_like_code(cell)
+    !table::is_role_header(cell)
+        && (cell.starts_with(|c: char| c.is_ascii_digit())
+            || cell.ends_with(['.', '!', '?'])
+            || looks_like_code(cell))
 }
 
-fn pipe_table(text: &str) -> Result<RawTable> {
+fn pipe_tables(text: &str, pins: &Pins) -> Result<Vec<RawTable>> {
     // Built once: counting lines from the start for every row was quadratic.
     let lines = Lines::new(text);
     let cells = segments(text);
     let Some(code_header) = cells
         .iter()
-        .position(|c| table::is_code_header(c.last_line()))
+        .position(|c| table::names_code(c.last_line(), pins))
     else {
         // No code column anywhere: hand the first cells on as the header seen,
         // so the error can show what the table did have.
@@ -108,12 +392,11 @@ fn pipe_table(text: &str) -> Result<RawTable> {
             .take(8)
             .map(|c| collapse(c.last_line()))
             .collect();
-        return Ok(RawTable {
+        return Ok(vec![RawTable {
             header,
             line: cells.first().map(|c| c.line(&lines)),
-            rows: Vec::new(),
-            problem: None,
-        });
+            ..RawTable::default()
+        }]);
     };
     // Header cells before the code column: single short lines, walking back;
     // the first header cell may share its segment with the intro prose.
@@ -144,7 +427,7 @@ fn pipe_table(text: &str) -> Result<RawTable> {
     };
     let width_fits = |width: usize| {
         cells[start + 1..start + width].iter().all(header_like)
-            && table::columns(&header_of(width)).is_ok()
+            && table::columns(&header_of(width), pins).is_ok()
             && cells
                 .get(start + width + code_offset)
                 .is_some_and(|c| looks_like_code(c.text))
@@ -152,19 +435,34 @@ fn pipe_table(text: &str) -> Result<RawTable> {
     let widest = (cells.len() - start).min(MAX_COLUMNS);
     let header_end = match (code_offset + 1..=widest).find(|&w| width_fits(w)) {
         Some(width) => start + width,
-        // No width is followed by a code. Take the narrowest header that names
-        // every column, so a malformed code in the first row is reported on
-        // its row instead of being read as more header (which would fold
-        // every second row into the one before).
-        None => match (code_offset + 1..=widest).find(|&w| table::columns(&header_of(w)).is_ok()) {
-            Some(width) => start + width,
-            // Not even that: hand on the cells up to the first code-like one,
-            // so the error names the header that was seen.
-            None => cells[code_header + 1..]
+        // No width is followed by a code. Take the run of header-like cells
+        // if it names the columns (else the narrowest header that does), so
+        // a malformed code in the first row is reported on its row instead
+        // of being read as more header (which would fold every second row
+        // into the one before).
+        None => {
+            let run = 1 + cells[start + 1..]
                 .iter()
-                .position(|c| looks_like_code(c.text))
-                .map_or(cells.len(), |i| start + i + 1),
-        },
+                .take(widest.saturating_sub(1))
+                .take_while(|c| header_like(c))
+                .count();
+            let run = run.max(code_offset + 1);
+            if table::columns(&header_of(run), pins).is_ok() {
+                start + run
+            } else {
+                match (code_offset + 1..=widest)
+                    .find(|&w| table::columns(&header_of(w), pins).is_ok())
+                {
+                    Some(width) => start + width,
+                    // Not even that: hand on the cells up to the first code-like
+                    // one, so the error names the header that was seen.
+                    None => cells[code_header + 1..]
+                        .iter()
+                        .position(|c| looks_like_code(c.text))
+                        .map_or(cells.len(), |i| start + i + 1),
+                }
+            }
+        }
     };
     let header_line =
         Some(cells[start].line(&lines) + cells[start].text.trim().matches('\n').count());
@@ -172,40 +470,65 @@ fn pipe_table(text: &str) -> Result<RawTable> {
         .iter()
         .map(|c| collapse(c.last_line()))
         .collect();
-    let width = header.len();
-    let body = &cells[header_end..];
-    if width > 0 && !body.len().is_multiple_of(width) {
-        let complete = body.len() / width;
-        let last = body.last().map(|c| c.line(&lines));
-        return Err(Error::new(format!(
-            "the table has {} cells after its header, not a multiple of its {width} columns ({}): a cell is missing or has a stray `|`; expected every row to end each of its {width} cells with `|` ({complete} complete rows read)",
-            body.len(),
-            header.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(" | ")
-        ))
-        .at_line(last));
-    }
-    let rows = body
-        .chunks(width.max(1))
-        .map(|row| RawRow {
+    let width = header.len().max(1);
+    // The title above a header: the line before the header's first label.
+    let title_of = |segment: &Segment<'_>| {
+        let text = segment.text.trim();
+        let mut lines = text.rsplit('\n').skip(1);
+        lines.find(|l| !l.trim().is_empty()).and_then(title_like)
+    };
+    let repeats_header = |at: usize| {
+        cells.len() >= at + width
+            && cells[at..at + width]
+                .iter()
+                .zip(&header)
+                .all(|(c, h)| collapse(c.last_line()).eq_ignore_ascii_case(h))
+    };
+    let mut tables = vec![RawTable {
+        header: header.clone(),
+        line: header_line,
+        section: title_of(&cells[start]),
+        ..RawTable::default()
+    }];
+    let mut at = header_end;
+    while at < cells.len() {
+        if repeats_header(at) {
+            tables.push(RawTable {
+                header: header.clone(),
+                line: Some(cells[at].line(&lines) + cells[at].text.trim().matches('\n').count()),
+                section: title_of(&cells[at]),
+                ..RawTable::default()
+            });
+            at += width;
+            continue;
+        }
+        let row = &cells[at..(at + width).min(cells.len())];
+        if row.len() < width {
+            let read: usize = tables.iter().map(|t| t.rows.len()).sum();
+            return Err(Error::new(format!(
+                "the table ends in the middle of a row: its last row has {} of its {width} cells ({}); expected every row to end each of its {width} cells with `|` (a cell may be missing or have a stray `|`; {read} complete rows read)",
+                row.len(),
+                header.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(" | ")
+            ))
+            .at_line(row.last().map(|c| c.line(&lines))));
+        }
+        let table = tables.last_mut().expect("never empty");
+        table.rows.push(RawRow {
             cells: row.iter().map(|c| cell_from_lines(c.text)).collect(),
             line: Some(row[0].line(&lines)),
             problem: None,
-        })
-        .collect();
-    Ok(RawTable {
-        header,
-        line: header_line,
-        rows,
-        problem: None,
-    })
+        });
+        at += width;
+    }
+    Ok(tables)
 }
 
-fn tsv_table(text: &str) -> Result<RawTable> {
+fn tsv_table(text: &str, pins: &Pins) -> Result<RawTable> {
     let lines: Vec<&str> = text.split('\n').collect();
     let split = |line: &str| line.split('\t').map(cell_from_lines).collect::<Vec<_>>();
     let header_at = lines
         .iter()
-        .position(|l| l.contains('\t') && l.split('\t').any(table::is_code_header))
+        .position(|l| l.contains('\t') && l.split('\t').any(|c| table::names_code(c, pins)))
         .or_else(|| lines.iter().position(|l| l.contains('\t')))
         .unwrap_or(0);
     let header = split(lines[header_at]);
@@ -251,7 +574,7 @@ fn tsv_table(text: &str) -> Result<RawTable> {
         header,
         line: Some(header_at + 1),
         rows,
-        problem: None,
+        ..RawTable::default()
     })
 }
 
@@ -262,7 +585,7 @@ mod tests {
     #[test]
     fn reads_the_pipe_form_with_prose_before_and_after() {
         let text = "Intro with no bars.\nError code |\nDescription |\nSolution |\n1 |\nOne.\n|\nFix\nit.\n|\n2 | Two. | |\nWas this helpful?";
-        let article = read(text).unwrap();
+        let article = read(text, &Pins::default()).unwrap();
         let codes: Vec<_> = article.rows.iter().map(|r| r.code.to_string()).collect();
         assert_eq!(codes, ["1", "2"]);
         assert_eq!(article.rows[0].solution, "Fix\nit.");
@@ -277,7 +600,7 @@ mod tests {
     #[test]
     fn reads_tsv_with_continuation_lines() {
         let text = "Error code\tDescription\tSolution\n1\tOne.\tFirst\nsecond paragraph\n2\tTwo.\tFix\n\nAfter.";
-        let article = read(text).unwrap();
+        let article = read(text, &Pins::default()).unwrap();
         assert_eq!(article.rows.len(), 2);
         assert_eq!(article.rows[0].solution, "First\nsecond paragraph");
         assert_eq!(article.rows[1].line, Some(4));
@@ -285,11 +608,15 @@ mod tests {
 
     #[test]
     fn a_missing_cell_is_refused_with_the_count() {
-        let err = read("Error code |\nDescription |\nSolution |\n1 | One. | Fix |\n2 | Two. |")
-            .unwrap_err();
+        let err = read(
+            "Error code |\nDescription |\nSolution |\n1 | One. | Fix |\n2 | Two. |",
+            &Pins::default(),
+        )
+        .unwrap_err();
         assert!(
-            err.message
-                .contains("5 cells after its header, not a multiple of its 3 columns"),
+            err.message.starts_with(
+                "the table ends in the middle of a row: its last row has 2 of its 3 cells"
+            ),
             "{err}"
         );
         assert_eq!(err.line, Some(5));
