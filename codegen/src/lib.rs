@@ -18,8 +18,12 @@ pub mod model;
 pub mod names;
 pub mod read;
 pub mod release;
+pub mod scaffold;
 
 use sha2::{Digest, Sha256};
+
+/// The manifest's path in the workspace.
+pub const MANIFEST_PATH: &str = "docs/sources.toml";
 
 pub use changes::{Bump, Changes};
 pub use error::{Error, Result};

@@ -1,6 +1,7 @@
 //! The workspace's command line, as a library so tests can drive it: every
 //! command here is file I/O around the pure `codegen` library.
 
+pub mod add;
 pub mod diff;
 pub mod drift;
 pub mod fetch;
@@ -11,7 +12,7 @@ pub mod release;
 use std::path::{Path, PathBuf};
 
 /// Where the manifest lives, relative to the root.
-pub const MANIFEST: &str = "docs/sources.toml";
+pub const MANIFEST: &str = codegen::MANIFEST_PATH;
 
 /// The workspace this run works on, found at run time, never compiled in:
 /// a binary shared between checkouts (a global target dir, git worktrees)

@@ -79,9 +79,27 @@ enum Command {
         /// Force a reader instead of choosing by extension and content.
         #[arg(long, value_enum)]
         format: Option<FormatArg>,
-        /// The manifest entry to generate (default: the first).
+        /// The manifest entry to generate (default: every article).
         #[arg(long)]
         article: Option<String>,
+    },
+    /// Add an article: copy its capture under docs/source/, write its
+    /// configuration stub, manifest entry and crate, and generate it.
+    Add {
+        /// The article's short name (`messenger-errors`): names its files.
+        name: String,
+        /// The captured article (relative to the current directory).
+        #[arg(long, value_name = "FILE")]
+        source: String,
+        /// Where the live article is published (for fetch and drift).
+        #[arg(long)]
+        url: Option<String>,
+        /// The crate's name (default: NAME).
+        #[arg(long = "crate", value_name = "CRATE")]
+        crate_name: Option<String>,
+        /// Force a reader instead of choosing by extension and content.
+        #[arg(long, value_enum)]
+        format: Option<FormatArg>,
     },
     /// Cut the release that `## Unreleased` in the crate's CHANGELOG describes:
     /// bump the version (Cargo.toml, Cargo.lock), date deprecations, record the
@@ -155,7 +173,7 @@ fn regen(
     let source = source
         .map(|path| xtask::workspace_path(&root, &path))
         .transpose()?;
-    let report = xtask::regen::run(
+    let reports = xtask::regen::run_all(
         &root,
         &Options {
             source,
@@ -164,22 +182,54 @@ fn regen(
             article,
         },
     )?;
-    for warning in &report.generated.warnings {
-        eprintln!("warning: {}", for_terminal(warning));
-    }
-    print!("{}", report.summary(check));
-    if check && !report.stale().is_empty() {
-        for (_, state) in &report.files {
-            if let FileState::Changed { diff } = state {
-                print!("{diff}");
+    let mut stale = 0;
+    for report in &reports {
+        for warning in &report.generated.warnings {
+            eprintln!("warning: {}", for_terminal(warning));
+        }
+        print!("{}", report.summary(check));
+        stale += report.stale().len();
+        if check {
+            for (_, state) in &report.files {
+                if let FileState::Changed { diff } = state {
+                    print!("{diff}");
+                }
             }
         }
+    }
+    if check && stale > 0 {
         eprintln!(
-            "error: {} generated file(s) are not up to date with their source: run `cargo xtask regen`, review the change with `git diff`, and commit",
-            report.stale().len()
+            "error: {stale} generated file(s) are not up to date with their source: run `cargo xtask regen`, review the change with `git diff`, and commit"
         );
         return Ok(ExitCode::from(1));
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn add(
+    name: String,
+    source: String,
+    url: Option<String>,
+    crate_name: Option<String>,
+    format: Option<Format>,
+) -> Result<ExitCode, String> {
+    let root = xtask::workspace_root()?;
+    let written = xtask::add::run(
+        &root,
+        &xtask::add::Options {
+            name: name.clone(),
+            source: source.into(),
+            url,
+            crate_name,
+            format,
+        },
+    )?;
+    for path in &written {
+        println!("wrote {path}");
+    }
+    println!(
+        "added article {name}: name and classify its codes in docs/{name}.toml, then run `cargo xtask regen --article {name}`"
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -330,6 +380,16 @@ fn main() -> ExitCode {
         } => (
             regen(check, source, format.map(Format::from), article),
             if check { 2 } else { 1 },
+        ),
+        Command::Add {
+            name,
+            source,
+            url,
+            crate_name,
+            format,
+        } => (
+            add(name, source, url, crate_name, format.map(Format::from)),
+            1,
         ),
         Command::Release { article } => (release(article), 1),
         Command::Parse {

@@ -144,32 +144,76 @@ impl InputFiles {
 }
 
 /// Generates in memory, then compares with (and unless `check`, writes) the
-/// files under `root`. Nothing is written unless everything succeeded.
+/// files under `root`. Nothing is written unless everything succeeded. The
+/// chosen article (`options.article`), else the first: see [`run_all`].
 pub fn run(root: &Path, options: &Options) -> Result<Report, String> {
+    let mut options = options.clone();
+    if options.article.is_none() {
+        options.article = Some(crate::entry(&crate::manifest(root)?, None)?.name);
+    }
+    let mut reports = run_all(root, &options)?;
+    Ok(reports.remove(0))
+}
+
+/// [`run`] for every article in the manifest (or the one `options.article`
+/// names), as one all-or-nothing run: a failure in any article writes nothing.
+pub fn run_all(root: &Path, options: &Options) -> Result<Vec<Report>, String> {
     // Held until the run ends: inputs are read, and outputs written, as one.
     let _lock = files::lock(root)?;
     let manifest = crate::manifest(root)?;
-    let entry = crate::entry(&manifest, options.article.as_deref())?;
+    let entries = match &options.article {
+        Some(name) => vec![crate::entry(&manifest, Some(name))?],
+        None if options.source.is_some() && manifest.articles.len() > 1 => {
+            return Err(format!(
+                "--source names one article's capture, and {} has {}: pick one with --article",
+                crate::MANIFEST,
+                manifest.articles.len()
+            ));
+        }
+        None => manifest.articles.clone(),
+    };
+    let mut reports = Vec::new();
+    let mut to_write = Vec::new();
+    let mut manifest_text = None;
+    for entry in &entries {
+        let (report, writes) = plan(root, entry, options, &mut manifest_text)?;
+        reports.push(report);
+        to_write.extend(writes);
+    }
+    if !options.check {
+        files::write_all(root, &to_write)?;
+    }
+    Ok(reports)
+}
+
+/// One article's outputs, compared with the files; what would be written.
+#[allow(clippy::type_complexity)]
+fn plan(
+    root: &Path,
+    entry: &codegen::Entry,
+    options: &Options,
+    manifest_text: &mut Option<String>,
+) -> Result<(Report, Vec<(String, String)>), String> {
     let source_path = options
         .source
         .clone()
         .unwrap_or_else(|| entry.source.clone());
     codegen::manifest::check_path(&source_path)
         .map_err(|problem| format!("--source \"{}\": {problem}", source_path.escape_debug()))?;
-    let files = InputFiles::read(root, &entry, source_path)?;
+    let files = InputFiles::read(root, entry, source_path)?;
     let source_path = &files.source_path;
     let generated =
-        codegen::generate(files.inputs(&entry, options.format)).map_err(|e| e.to_string())?;
+        codegen::generate(files.inputs(entry, options.format)).map_err(|e| e.to_string())?;
     let mut outputs = generated.outputs.clone();
     if *source_path != entry.source {
-        let manifest_text = files::read_text(root, crate::MANIFEST)?;
-        let adopted = codegen::manifest::with_source(
-            crate::MANIFEST,
-            &manifest_text,
-            &entry.name,
-            source_path,
-        )
-        .map_err(|e| e.to_string())?;
+        let text = match manifest_text.take() {
+            Some(text) => text,
+            None => files::read_text(root, crate::MANIFEST)?,
+        };
+        let adopted =
+            codegen::manifest::with_source(crate::MANIFEST, &text, &entry.name, source_path)
+                .map_err(|e| e.to_string())?;
+        *manifest_text = Some(adopted.clone());
         outputs.push(codegen::Output {
             path: crate::MANIFEST.to_owned(),
             contents: adopted,
@@ -194,11 +238,11 @@ pub fn run(root: &Path, options: &Options) -> Result<Report, String> {
         };
         states.push((output.path.clone(), state));
     }
-    if !options.check {
-        files::write_all(root, &to_write)?;
-    }
-    Ok(Report {
-        generated,
-        files: states,
-    })
+    Ok((
+        Report {
+            generated,
+            files: states,
+        },
+        to_write,
+    ))
 }

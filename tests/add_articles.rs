@@ -1,0 +1,209 @@
+//! A second (and third) article is one command: in a copy of a workspace,
+//! `add` two test articles of other shapes (a code plus sub-code table with
+//! repeated codes; string slugs after a decoy table, with an extra column
+//! and no solution column), then build and use their crates as a consumer
+//! would. What the consumer asserts is written from the generated fixtures,
+//! so it holds whatever the articles say.
+
+use std::fs;
+use std::path::Path;
+
+use codegen::model::{Catalog, Code};
+use workspace_tests::{article_workspace, cargo, root};
+
+fn add(dir: &Path, name: &str, article: &str, crate_name: &str) -> Catalog {
+    let written = xtask::add::run(
+        dir,
+        &xtask::add::Options {
+            name: name.into(),
+            source: root().join("tests/articles").join(article),
+            url: Some(format!("http://127.0.0.1:9/{name}")),
+            crate_name: Some(crate_name.into()),
+            format: None,
+        },
+    )
+    .unwrap_or_else(|e| panic!("add {name}: {e}"));
+    let lib = fs::read_to_string(dir.join(format!("crates/{crate_name}/src/lib.rs"))).unwrap();
+    assert!(
+        lib.lines().count() <= 6,
+        "the hand-written part stays a few lines:\n{lib}"
+    );
+    assert!(
+        written.contains(&format!("docs/{name}.toml")),
+        "{written:?}"
+    );
+    let fixture = fs::read_to_string(dir.join(format!("tests/fixtures/{name}.json"))).unwrap();
+    codegen::emit::json::parse("fixture", &fixture).unwrap()
+}
+
+/// A number no entry uses as a code or sub-code.
+fn unused(catalog: &Catalog) -> i64 {
+    let used: Vec<i64> = catalog
+        .errors
+        .iter()
+        .flat_map(|e| [e.code.as_i64(), e.subcode.as_ref().and_then(Code::as_i64)])
+        .flatten()
+        .collect();
+    (1..).find(|n| !used.contains(n)).unwrap()
+}
+
+/// Assertions on the (code, sub-code) crate, one per entry and fallback.
+fn subcode_checks(catalog: &Catalog) -> String {
+    let mut out = String::from("    use chirp_errors::ErrorCode as Chirp;\n");
+    let spare = unused(catalog);
+    for entry in &catalog.errors {
+        let code = entry.code.as_i64().expect("numeric codes");
+        let sub = match &entry.subcode {
+            Some(s) => format!("Some({})", s.as_i64().unwrap()),
+            None => "None".into(),
+        };
+        out.push_str(&format!(
+            "    let e = Chirp::from_code_and_subcode({code}, {sub});\n    assert_eq!(e.name(), {:?});\n    assert_eq!(e.code(), {code}u32);\n    assert_eq!(e.subcode(), {sub});\n    assert_eq!(e.description(), Some({:?}));\n    assert_eq!({:?}.parse::<Chirp>().unwrap(), e);\n",
+            entry.name, entry.description, entry.key().to_string()
+        ));
+        if entry.subcode.is_none() {
+            // A sub-code the article does not list falls back to the code's own row.
+            out.push_str(&format!(
+                "    assert_eq!(Chirp::from_code_and_subcode({code}, Some({spare})).name(), {:?});\n    assert_eq!(Chirp::from_code({code}).name(), {:?});\n",
+                entry.name, entry.name
+            ));
+        }
+    }
+    out.push_str(&format!(
+        "    let unknown = Chirp::from_code_and_subcode({spare}, Some(7));\n    assert!(!unknown.is_known());\n    assert_eq!(unknown.code(), {spare}u32);\n    assert_eq!(unknown.subcode(), Some(7));\n    assert_eq!(Chirp::ALL.len(), {});\n",
+        catalog.errors.len()
+    ));
+    out
+}
+
+/// Assertions on the string-code crate.
+fn slug_checks(catalog: &Catalog) -> String {
+    let mut out = String::from("    use beacon_api::ErrorCode as Beacon;\n");
+    for entry in &catalog.errors {
+        let Code::Text(slug) = &entry.code else {
+            panic!("a slug article has text codes: {}", entry.code)
+        };
+        out.push_str(&format!(
+            "    let e = Beacon::from_code({slug:?});\n    assert_eq!(e.name(), {:?});\n    assert_eq!(e.code(), {slug:?});\n    assert_eq!(e.solution(), None);\n    assert_eq!(e.extra(), &{:?}[..]);\n    assert_eq!(serde_json::from_str::<Beacon>(&serde_json::to_string(&e).unwrap()).unwrap(), e);\n    assert_eq!({slug:?}.parse::<Beacon>().unwrap(), e);\n",
+            entry.name,
+            entry
+                .extra
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect::<Vec<_>>()
+        ));
+    }
+    out.push_str(
+        "    let new: Beacon = serde_json::from_str(\"\\\"a_code_added_later\\\"\").unwrap();\n    assert!(!new.is_known());\n    assert_eq!(new.code(), \"a_code_added_later\");\n    assert!(Beacon::try_parse(\"a_code_added_later\").is_err());\n",
+    );
+    out
+}
+
+#[test]
+fn added_articles_build_and_work_for_a_consumer() {
+    let dir = article_workspace();
+    let dir = dir.path();
+    let chirp = add(dir, "chirp-messenger", "chirp-subcodes.txt", "chirp-errors");
+    let beacon = add(dir, "beacon-api", "beacon-slugs.md", "beacon-api");
+
+    // The article's own shapes reached the model.
+    assert!(chirp.has_subcodes());
+    let codes: Vec<&Code> = chirp.errors.iter().map(|e| &e.code).collect();
+    assert!(
+        codes
+            .iter()
+            .any(|c| codes.iter().filter(|d| *d == c).count() > 1),
+        "a code repeats with different sub-codes"
+    );
+    assert!(
+        beacon
+            .errors
+            .iter()
+            .all(|e| e.extra.contains_key("HTTP status code"))
+    );
+    assert!(
+        beacon
+            .errors
+            .iter()
+            .all(|e| !["code", "message", "log_id"].contains(&e.code.to_string().as_str())),
+        "the decoy error-object table is not read as codes"
+    );
+
+    // Every article is checked, and all are up to date.
+    let reports = xtask::regen::run_all(
+        dir,
+        &xtask::regen::Options {
+            check: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(reports.len(), 3);
+    for report in &reports {
+        assert!(report.stale().is_empty(), "{:?}", report.stale());
+    }
+
+    // A consumer crate depends on both, as a downstream service would.
+    let consumer = dir.join("consumer");
+    fs::create_dir_all(consumer.join("src")).unwrap();
+    fs::write(
+        consumer.join("Cargo.toml"),
+        "[package]\nname = \"consumer\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\nchirp-errors = { path = \"../crates/chirp-errors\" }\nbeacon-api = { path = \"../crates/beacon-api\", features = [\"serde\"] }\nserde_json = \"1\"\n",
+    )
+    .unwrap();
+    fs::write(
+        consumer.join("src/main.rs"),
+        format!(
+            "fn main() {{\n{}\n{}    println!(\"all assertions held\");\n}}\n",
+            subcode_checks(&chirp),
+            slug_checks(&beacon)
+        ),
+    )
+    .unwrap();
+    let workspace = fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+    fs::write(
+        dir.join("Cargo.toml"),
+        workspace.replacen("members = [", "members = [\"consumer\", ", 1),
+    )
+    .unwrap();
+    let output = cargo(dir, &dir.join("target"))
+        .args(["run", "--offline", "-q", "-p", "consumer"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("all assertions held"));
+}
+
+#[test]
+fn adding_twice_or_over_existing_files_is_refused_and_writes_nothing() {
+    let dir = article_workspace();
+    let dir = dir.path();
+    add(dir, "chirp-messenger", "chirp-subcodes.txt", "chirp-errors");
+    let before = workspace_tests::tree(dir);
+    let err = xtask::add::run(
+        dir,
+        &xtask::add::Options {
+            name: "chirp-messenger".into(),
+            source: root().join("tests/articles/chirp-subcodes.txt"),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert!(err.contains("already exists"), "{err}");
+    let err = xtask::add::run(
+        dir,
+        &xtask::add::Options {
+            name: "Bad Name".into(),
+            source: root().join("tests/articles/chirp-subcodes.txt"),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert!(err.contains("expected lower-case letters"), "{err}");
+    assert_eq!(workspace_tests::tree(dir), before);
+}
