@@ -132,6 +132,7 @@ enum Command {
         /// Give up after this many seconds.
         #[arg(long, default_value_t = 30)]
         timeout: u64,
+        /// The article to fetch (default: every article).
         #[arg(long)]
         article: Option<String>,
     },
@@ -317,19 +318,44 @@ fn fetch(
     color: bool,
 ) -> Result<ExitCode, String> {
     let root = xtask::workspace_root()?;
-    let entry = xtask::entry(&xtask::manifest(&root)?, article.as_deref())?;
+    let manifest = xtask::manifest(&root)?;
+    let entries = match article.as_deref() {
+        Some(name) => vec![xtask::entry(&manifest, Some(name))?],
+        None if manifest.articles.len() > 1 && (url.is_some() || output.is_some()) => {
+            return Err(format!(
+                "--url and --output are for one article, and {} has {}: pick one with --article",
+                xtask::MANIFEST,
+                manifest.articles.len()
+            ));
+        }
+        None => manifest.articles.clone(),
+    };
+    let output = output
+        .map(|path| xtask::workspace_path(&root, &path))
+        .transpose()?;
+    for entry in &entries {
+        fetch_one(&root, entry, url.clone(), output.clone(), timeout, color)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn fetch_one(
+    root: &std::path::Path,
+    entry: &codegen::Entry,
+    url: Option<String>,
+    output: Option<String>,
+    timeout: u64,
+    color: bool,
+) -> Result<(), String> {
     let options = xtask::fetch::Options {
         url: url.unwrap_or_else(|| entry.url.clone()),
         timeout: std::time::Duration::from_secs(timeout),
         ..xtask::fetch::Options::default()
     };
-    let output = output
-        .map(|path| xtask::workspace_path(&root, &path))
-        .transpose()?;
-    let report = xtask::fetch::run(&root, &entry, &options, output)?;
+    let report = xtask::fetch::run(root, entry, &options, output)?;
     eprintln!(
-        "saved {} ({} bytes) from {}",
-        report.saved_to, report.bytes, options.url
+        "{}: saved {} ({} bytes) from {}",
+        entry.name, report.saved_to, report.bytes, options.url
     );
     if report.changes.is_empty() {
         println!("no changes against {}", entry.fixture);
@@ -345,9 +371,13 @@ fn fetch(
             .ok()
             .and_then(|cwd| saved.strip_prefix(cwd).ok().map(std::path::Path::to_owned))
             .unwrap_or(saved);
-        eprintln!("next: cargo xtask regen --source {}", shown.display());
+        eprintln!(
+            "next: cargo xtask regen --article {} --source {}",
+            entry.name,
+            shown.display()
+        );
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 fn drift(
@@ -357,6 +387,13 @@ fn drift(
     article: Option<String>,
 ) -> Result<ExitCode, String> {
     let root = xtask::workspace_root()?;
+    let count = xtask::manifest(&root)?.articles.len();
+    if article.is_none() && count > 1 {
+        return Err(format!(
+            "{} has {count} articles: pick one with --article (the drift workflow runs one job per article)",
+            xtask::MANIFEST
+        ));
+    }
     let report = xtask::drift::run(
         &root,
         article.as_deref(),

@@ -621,4 +621,121 @@ mod tests {
         );
         assert_eq!(err.line, Some(5));
     }
+
+    fn keys_and_sections(article: &Article) -> Vec<(String, Option<String>)> {
+        article
+            .rows
+            .iter()
+            .map(|r| (r.key().to_string(), r.section.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn reads_pipe_lines_with_or_without_outer_pipes_and_continued_cells() {
+        let pins = Pins::default();
+        for text in [
+            "Intro.\n| Error code | Description | Solution |\n|---|---|---|\n| 1 | One. | Fix. |\n| 2 | Two that\ncontinues. | Fix. |\n\n| 3 | Three. | Fix. |\n\nAfter.\n",
+            "Error code | Description | Solution\n1 | One. | Fix.\n2 | Two that\ncontinues. | Fix.\n3 | Three. | Fix.\n",
+            "| Error code | Description | Solution |\n| 1 | One. | Fix. |\n| 2 | Two that | Fix. |\ncontinues.\n| 3 | Three. | Fix. |\n",
+        ] {
+            let article = read(text, &pins).unwrap();
+            let codes: Vec<String> = article.rows.iter().map(|r| r.code.to_string()).collect();
+            assert_eq!(codes, ["1", "2", "3"], "{text}");
+            assert!(
+                article.rows[1].description.starts_with("Two that"),
+                "{text}"
+            );
+            let continued = format!(
+                "{}\n{}",
+                article.rows[1].description, article.rows[1].solution
+            );
+            assert!(continued.contains("continues."), "{text}");
+        }
+    }
+
+    #[test]
+    fn pipe_lines_keep_sections_and_skip_decoys() {
+        let text = "Error object\n\n| Key | Type | Description |\n|---|---|---|\n| code | string | The slug. |\n\nSystem Error\n\n| Error | Description |\n|---|---|\n| internal | Ours. |\n\nInvalid Param Error\n\n| Error | Description |\n|---|---|\n| missing_id | Yours. |\n";
+        let article = read(text, &Pins::default()).unwrap();
+        assert_eq!(
+            keys_and_sections(&article),
+            [
+                ("internal".to_string(), Some("System Error".to_string())),
+                (
+                    "missing_id".to_string(),
+                    Some("Invalid Param Error".to_string())
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn the_seed_form_repeats_its_header_under_each_section() {
+        let text = "Intro prose.\nSystem Error\nError code |\nDescription |\n1 |\nOne. |\n2 |\nTwo. |\n\nBusiness Errors\nError code |\nDescription |\n-1 |\nMinus one. |\n0001 |\nPadded. |\n";
+        let article = read(text, &Pins::default()).unwrap();
+        assert_eq!(
+            keys_and_sections(&article),
+            [
+                ("1".to_string(), Some("System Error".to_string())),
+                ("2".to_string(), Some("System Error".to_string())),
+                ("-1".to_string(), Some("Business Errors".to_string())),
+                ("0001".to_string(), Some("Business Errors".to_string()))
+            ]
+        );
+        assert_eq!(article.rows[3].code, Code::Text("0001".into()));
+    }
+
+    #[test]
+    fn reads_one_paragraph_per_cell() {
+        let text = "Errors you may see.\n\nSystem Error\n\nError code\nDescription\nHow to fix\n\nCT01\n\nThe line dropped.\n\nCall again.\n\n500, 503\n\nBusy.\n\n- Wait\n- Retry\n\nBusiness Errors\n\nError code\nDescription\nHow to fix\n\nnumber-in-use\n\nTaken.\n\nPick another.\n\nWas this article helpful?\n";
+        let article = read(text, &Pins::default()).unwrap();
+        assert_eq!(
+            keys_and_sections(&article),
+            [
+                ("CT01".to_string(), Some("System Error".to_string())),
+                ("500".to_string(), Some("System Error".to_string())),
+                ("503".to_string(), Some("System Error".to_string())),
+                (
+                    "number-in-use".to_string(),
+                    Some("Business Errors".to_string())
+                )
+            ]
+        );
+        assert_eq!(article.rows[2].solution, "- Wait\n- Retry");
+        assert!(
+            article
+                .warnings
+                .iter()
+                .any(|w| w.contains("after the table's last row")),
+            "{:?}",
+            article.warnings
+        );
+    }
+
+    #[test]
+    fn a_capture_cut_mid_row_is_refused_in_every_text_form() {
+        let pins = Pins::default();
+        for text in [
+            "Error code\nDescription\nSolution\n\n1\n\nOne.\n\nFix.\n\n2\n\nTwo.\n",
+            "Error code |\nDescription |\nSolution |\n1 |\nOne. |\nFix. |\n2 |\nTwo. |\n",
+            "| Error code | Description | Solution |\n|---|---|---|\n| 1 | One. | Fix. |\n| 2 | Two. |\n",
+        ] {
+            let err = read(text, &pins).unwrap_err();
+            assert!(
+                err.message
+                    .contains("the table ends in the middle of a row"),
+                "{text}: {err}"
+            );
+        }
+        let err = read(
+            "Error code\nDescription\n\n1\n\nOne.\n\nmore of one\n\n2\n\nTwo.\n",
+            &pins,
+        )
+        .unwrap_err();
+        assert!(
+            err.message
+                .contains("a cell is missing or spans two paragraphs"),
+            "{err}"
+        );
+    }
 }
