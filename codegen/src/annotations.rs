@@ -113,12 +113,17 @@ impl Annotations {
         self.categories.iter().find(|c| c.name == category.0)
     }
 
+    /// What a code of `category` calls for unless annotated otherwise;
+    /// escalate for a category the file does not define.
+    pub fn default_action(&self, category: &Category) -> Action {
+        self.category(category).map_or(Action::Escalate, |c| c.action)
+    }
+
     /// The action for an annotation: its own, else its category's default.
     pub fn action_of(&self, annotation: &Annotation) -> Action {
-        annotation.action.unwrap_or_else(|| {
-            self.category(&annotation.category)
-                .map_or(Action::Escalate, |c| c.action)
-        })
+        annotation
+            .action
+            .unwrap_or_else(|| self.default_action(&annotation.category))
     }
 }
 

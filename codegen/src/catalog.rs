@@ -26,7 +26,6 @@ fn warn_unannotated(codes: &[(crate::model::Key, String)], file: &str, warnings:
         }
     } else {
         let first: Vec<String> = codes.iter().take(10).map(|(c, _)| c.to_string()).collect();
-        let _ = &first;
         warnings.push(format!(
             "{} codes have no annotation in {file} ({}, ...): generated as Code<number> (category unknown, action escalate); add a [codes.<code>] with a name and category for each",
             codes.len(),
@@ -71,9 +70,7 @@ pub fn build(
                 let name = before.map_or_else(|| fallback_name(&key), |b| b.name.clone());
                 unannotated.push((key.clone(), name.clone()));
                 let unknown = Category::unknown();
-                let action = annotations
-                    .category(&unknown)
-                    .map_or(crate::model::Action::Escalate, |c| c.action);
+                let action = annotations.default_action(&unknown);
                 (name, unknown, action)
             }
         };
