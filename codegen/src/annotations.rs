@@ -116,7 +116,8 @@ impl Annotations {
     /// What a code of `category` calls for unless annotated otherwise;
     /// escalate for a category the file does not define.
     pub fn default_action(&self, category: &Category) -> Action {
-        self.category(category).map_or(Action::Escalate, |c| c.action)
+        self.category(category)
+            .map_or(Action::Escalate, |c| c.action)
     }
 
     /// The action for an annotation: its own, else its category's default.

@@ -450,7 +450,7 @@ fn no_subcode(cell: &str) -> bool {
 }
 
 /// The codes a code cell lists: one, or several (`500, 503, 504`).
-fn codes_in(cell: &str) -> std::result::Result<Vec<Code>, String> {
+pub(crate) fn codes_in(cell: &str) -> std::result::Result<Vec<Code>, String> {
     let cell = strip_code_decoration(cell);
     if !cell.contains([',', ';']) {
         return Code::parse(cell).map(|c| vec![c]);

@@ -88,7 +88,8 @@ fn split_pipe_line(line: &str) -> Vec<String> {
 /// cell). A blank line followed by prose, or a new header, ends a table.
 fn line_tables(text: &str, pins: &Pins, warnings: &mut Vec<String>) -> Vec<RawTable> {
     let lines: Vec<&str> = text.split('\n').collect();
-    let is_pipe = |l: &str| split_pipe_line(l).len() >= 2;
+    // A header line: two cells or more, followed by a `---` row or naming
+    // only parts of an error table (the code among them).
     let is_header = |index: usize| {
         let cells = split_pipe_line(lines[index]);
         let next_is_delimiter = lines
@@ -105,7 +106,7 @@ fn line_tables(text: &str, pins: &Pins, warnings: &mut Vec<String>) -> Vec<RawTa
     let mut title: Option<String> = None;
     let mut i = 0;
     while i < lines.len() {
-        if !(is_pipe(lines[i]) && is_header(i)) {
+        if !is_header(i) {
             let line = lines[i].trim();
             if !line.is_empty() {
                 title = title_like(line.trim_start_matches('#'));
@@ -139,7 +140,7 @@ fn line_tables(text: &str, pins: &Pins, warnings: &mut Vec<String>) -> Vec<RawTa
                 i += 1;
                 continue;
             }
-            if is_pipe(line) && is_header(i) {
+            if is_header(i) {
                 break;
             }
             if !line.contains('|') || crate::read::markdown::is_delimiter_row(line) {
@@ -163,7 +164,7 @@ fn line_tables(text: &str, pins: &Pins, warnings: &mut Vec<String>) -> Vec<RawTa
             while split_pipe_line(&joined).len() < width
                 && lines
                     .get(i + 1)
-                    .is_some_and(|l| !(l.trim().is_empty() || (is_pipe(l) && is_header(i + 1))))
+                    .is_some_and(|l| !(l.trim().is_empty() || is_header(i + 1)))
             {
                 i += 1;
                 joined.push('\n');
@@ -216,9 +217,8 @@ fn paragraphs(text: &str) -> Vec<Paragraph> {
 
 /// Whether a cell reads as a row's code (not prose, not a header word).
 fn strong_code(cell: &str) -> bool {
-    let cell = strip_code_decoration(cell);
-    cell.split([',', ';']).all(|part| {
-        Code::parse(strip_code_decoration(part)).is_ok_and(|c| match c {
+    table::codes_in(cell).is_ok_and(|codes| {
+        codes.iter().all(|c| match c {
             Code::Numeric(_) => true,
             Code::Text(t) => t.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '-'),
         })
@@ -229,24 +229,24 @@ fn strong_code(cell: &str) -> bool {
 /// tells the width, and rows follow it `width` paragraphs at a time.
 fn paragraph_tables(text: &str, pins: &Pins, warnings: &mut Vec<String>) -> Result<Vec<RawTable>> {
     let paragraphs = paragraphs(text);
-    let header_of = |p: &Paragraph| {
-        let cells: Vec<String> = p.lines.iter().map(|l| collapse(l)).collect();
-        (cells.len() >= 2
-            && cells.iter().all(|c| c.chars().count() <= 60)
-            && table::columns(&cells, pins).is_ok())
-        .then_some(cells)
-    };
-    let headers: Vec<usize> = (0..paragraphs.len())
-        .filter(|&i| header_of(&paragraphs[i]).is_some())
+    // Header paragraphs: their index, cells and code column.
+    let headers: Vec<(usize, Vec<String>, usize)> = paragraphs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let cells: Vec<String> = p.lines.iter().map(|l| collapse(l)).collect();
+            if cells.len() < 2 || cells.iter().any(|c| c.chars().count() > 60) {
+                return None;
+            }
+            let columns = table::columns(&cells, pins).ok()?;
+            Some((i, cells, columns.code_index()))
+        })
         .collect();
     let mut tables = Vec::new();
-    for (n, &at) in headers.iter().enumerate() {
-        let header = header_of(&paragraphs[at]).expect("found above");
+    for (n, (at, header, code_column)) in headers.iter().enumerate() {
+        let (at, code_column) = (*at, *code_column);
         let width = header.len();
-        let code_column = table::columns(&header, pins)
-            .map(|c| c.code_index())
-            .unwrap_or(0);
-        let end = headers.get(n + 1).copied().unwrap_or(paragraphs.len());
+        let end = headers.get(n + 1).map_or(paragraphs.len(), |h| h.0);
         let mut body: Vec<&Paragraph> = paragraphs[at + 1..end].iter().collect();
         // The next table's title sits just before its header.
         if n + 1 < headers.len()
@@ -304,7 +304,7 @@ fn paragraph_tables(text: &str, pins: &Pins, warnings: &mut Vec<String>) -> Resu
             index += width;
         }
         tables.push(RawTable {
-            header,
+            header: header.clone(),
             line: Some(paragraphs[at].line),
             rows,
             problem: None,
