@@ -205,26 +205,26 @@ fn parsed_tables(text: &str) -> Vec<RawTable> {
             continue;
         };
         let name = element.value().name();
-        let inert = || {
-            element.ancestors().any(|a| {
-                ElementRef::wrap(a)
-                    .is_some_and(|e| matches!(e.value().name(), "template" | "table"))
-            })
-        };
-        if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") && !inert() {
+        // A heading in a cell is the cell's text, not a section title.
+        let is_heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        if is_heading && !inside(element, &["template", "table"]) {
             let title = crate::read::normalize::collapse(&element.text().collect::<String>());
             heading = (!title.is_empty()).then_some(title);
-        } else if name == "table"
-            && !element
-                .ancestors()
-                .any(|a| ElementRef::wrap(a).is_some_and(|e| e.value().name() == "template"))
-        {
+        } else if name == "table" && !inside(element, &["template"]) {
             let mut table = raw_table(element);
             table.section = heading.clone();
             tables.push(table);
         }
     }
     tables
+}
+
+/// Whether an ancestor of `element` is one of `names` (`<template>` content
+/// is inert).
+fn inside(element: ElementRef<'_>, names: &[&str]) -> bool {
+    element
+        .ancestors()
+        .any(|a| ElementRef::wrap(a).is_some_and(|e| names.contains(&e.value().name())))
 }
 
 /// Rows that belong to this table itself, not to a table nested in a cell.
