@@ -21,9 +21,38 @@ pub(crate) fn items(
     entries: &[ErrorEntry],
     variants: &[Ident],
 ) -> TokenStream {
-    match &kind.number {
+    let shaped = match &kind.number {
         Some(number) => integer_items(ty, kind, number, entries, variants),
         None => string_items(ty, kind, entries, variants),
+    };
+    let strings = key_strings(entries);
+    quote! {
+        #[allow(deprecated)]
+        impl #ty {
+            /// A known code from its exact string form (`"40100"`, `"E1001"`,
+            /// `"1:99"` with a sub-code).
+            pub(crate) fn from_known_str(code: &str) -> Option<#ty> {
+                match code {
+                    #( #strings => Some(#ty::#variants), )*
+                    _ => None,
+                }
+            }
+
+            /// Strict parsing: only codes this crate knows, by their string form.
+            pub fn try_parse(code: &str) -> Result<#ty, ParseErrorCodeError> {
+                #ty::from_known_str(code).ok_or(ParseErrorCodeError { kind: ParseKind::Unknown })
+            }
+        }
+
+        impl PartialOrd for #ty {
+            fn partial_cmp(&self, other: &#ty) -> Option<::core::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl ::core::error::Error for #ty {}
+
+        #shaped
     }
 }
 
@@ -87,7 +116,6 @@ fn integer_items(
         Code::Text(s) => quote! { Code::Alphanumeric(#s) },
     };
     let codes: Vec<TokenStream> = entries.iter().map(|e| code_of(&e.code)).collect();
-    let strings = key_strings(entries);
     // Lookups by value: entries with a sub-code first, then each code's own
     // row, which takes any sub-code it does not list.
     let mut arms = Vec::new();
@@ -350,14 +378,6 @@ fn integer_items(
         impl #ty {
             #lookups
 
-            /// A known code from its exact string form (`"40100"`, `"E1001"`).
-            pub(crate) fn from_known_str(code: &str) -> Option<#ty> {
-                match code {
-                    #( #strings => Some(#ty::#variants), )*
-                    _ => None,
-                }
-            }
-
             /// The code's value: a number for every numeric code, known or not.
             pub const fn code(self) -> Code {
                 match self {
@@ -365,20 +385,9 @@ fn integer_items(
                     #ty::Unknown(unknown) => Code::Numeric(unknown.get()),
                 }
             }
-
-            /// Strict parsing: only codes this crate knows, by their string form.
-            pub fn try_parse(code: &str) -> Result<#ty, ParseErrorCodeError> {
-                #ty::from_known_str(code).ok_or(ParseErrorCodeError { kind: ParseKind::Unknown })
-            }
         }
 
         #listed_subcode
-
-        impl PartialOrd for #ty {
-            fn partial_cmp(&self, other: &#ty) -> Option<::core::cmp::Ordering> {
-                Some(self.cmp(other))
-            }
-        }
 
         impl Ord for #ty {
             /// By code value (numbers ascending, then alphanumeric codes), known
@@ -408,8 +417,6 @@ fn integer_items(
                 }
             }
         }
-
-        impl ::core::error::Error for #ty {}
 
         impl ::core::str::FromStr for #ty {
             type Err = ParseErrorCodeError;
@@ -611,31 +618,12 @@ fn string_items(
                 #ty::from_known_str(code).unwrap_or_else(|| #ty::Unknown(UnknownCode::new(code)))
             }
 
-            /// A known code from its exact string form.
-            pub(crate) fn from_known_str(code: &str) -> Option<#ty> {
-                match code {
-                    #( #strings => Some(#ty::#variants), )*
-                    _ => None,
-                }
-            }
-
             /// The code as the article writes it (and the API sends it).
             pub fn code(&self) -> &str {
                 match self {
                     #( #ty::#variants => #strings, )*
                     #ty::Unknown(unknown) => unknown.as_str(),
                 }
-            }
-
-            /// Strict parsing: only codes this crate knows.
-            pub fn try_parse(code: &str) -> Result<#ty, ParseErrorCodeError> {
-                #ty::from_known_str(code).ok_or(ParseErrorCodeError { kind: ParseKind::Unknown })
-            }
-        }
-
-        impl PartialOrd for #ty {
-            fn partial_cmp(&self, other: &#ty) -> Option<::core::cmp::Ordering> {
-                Some(self.cmp(other))
             }
         }
 
@@ -665,8 +653,6 @@ fn string_items(
                 }
             }
         }
-
-        impl ::core::error::Error for #ty {}
 
         impl ::core::str::FromStr for #ty {
             type Err = ParseErrorCodeError;

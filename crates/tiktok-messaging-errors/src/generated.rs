@@ -292,6 +292,37 @@ impl ErrorCode {
         }
     }
 }
+#[allow(deprecated)]
+impl ErrorCode {
+    /// A known code from its exact string form (`"40100"`, `"E1001"`,
+    /// `"1:99"` with a sub-code).
+    pub(crate) fn from_known_str(code: &str) -> Option<ErrorCode> {
+        match code {
+            "40001" => Some(ErrorCode::PermissionDenied),
+            "40002" => Some(ErrorCode::InvalidParameters),
+            "40007" => Some(ErrorCode::NotFound),
+            "40100" => Some(ErrorCode::RateLimited),
+            "40105" => Some(ErrorCode::InvalidAccessToken),
+            "40908" => Some(ErrorCode::UnsupportedFileFormat),
+            "40064" => Some(ErrorCode::MessageBlocked),
+            "51065" => Some(ErrorCode::SystemError),
+            _ => None,
+        }
+    }
+    /// Strict parsing: only codes this crate knows, by their string form.
+    pub fn try_parse(code: &str) -> Result<ErrorCode, ParseErrorCodeError> {
+        ErrorCode::from_known_str(code)
+            .ok_or(ParseErrorCodeError {
+                kind: ParseKind::Unknown,
+            })
+    }
+}
+impl PartialOrd for ErrorCode {
+    fn partial_cmp(&self, other: &ErrorCode) -> Option<::core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl ::core::error::Error for ErrorCode {}
 /** A code's value as the article writes it: a number, as TikTok sends it,
  or an alphanumeric code (`E1001`, `0001`), which has a form of its own
  instead of a sentinel number. Compares with `u32` directly.*/
@@ -372,20 +403,6 @@ impl ErrorCode {
             (other, ()) => ErrorCode::Unknown(UnknownCode::new(other)),
         }
     }
-    /// A known code from its exact string form (`"40100"`, `"E1001"`).
-    pub(crate) fn from_known_str(code: &str) -> Option<ErrorCode> {
-        match code {
-            "40001" => Some(ErrorCode::PermissionDenied),
-            "40002" => Some(ErrorCode::InvalidParameters),
-            "40007" => Some(ErrorCode::NotFound),
-            "40100" => Some(ErrorCode::RateLimited),
-            "40105" => Some(ErrorCode::InvalidAccessToken),
-            "40908" => Some(ErrorCode::UnsupportedFileFormat),
-            "40064" => Some(ErrorCode::MessageBlocked),
-            "51065" => Some(ErrorCode::SystemError),
-            _ => None,
-        }
-    }
     /// The code's value: a number for every numeric code, known or not.
     pub const fn code(self) -> Code {
         match self {
@@ -399,18 +416,6 @@ impl ErrorCode {
             ErrorCode::SystemError => Code::Numeric(51065),
             ErrorCode::Unknown(unknown) => Code::Numeric(unknown.get()),
         }
-    }
-    /// Strict parsing: only codes this crate knows, by their string form.
-    pub fn try_parse(code: &str) -> Result<ErrorCode, ParseErrorCodeError> {
-        ErrorCode::from_known_str(code)
-            .ok_or(ParseErrorCodeError {
-                kind: ParseKind::Unknown,
-            })
-    }
-}
-impl PartialOrd for ErrorCode {
-    fn partial_cmp(&self, other: &ErrorCode) -> Option<::core::cmp::Ordering> {
-        Some(self.cmp(other))
     }
 }
 impl Ord for ErrorCode {
@@ -446,7 +451,6 @@ impl ::core::fmt::Display for ErrorCode {
         }
     }
 }
-impl ::core::error::Error for ErrorCode {}
 impl ::core::str::FromStr for ErrorCode {
     type Err = ParseErrorCodeError;
     /// Lenient parsing: any known code's string form (`"40100"`,
