@@ -63,7 +63,15 @@ pub fn run(
     url: Option<String>,
     timeout: std::time::Duration,
 ) -> Result<Report, String> {
-    let entry = crate::entry(&crate::manifest(root)?, article)?;
+    let manifest = crate::manifest(root)?;
+    let count = manifest.articles.len();
+    if article.is_none() && count > 1 {
+        return Err(format!(
+            "{} has {count} articles: pick one with --article (the drift workflow runs one job per article)",
+            crate::MANIFEST
+        ));
+    }
+    let entry = crate::entry(&manifest, article)?;
     let options = fetch::Options {
         url: url.unwrap_or_else(|| entry.url.clone()),
         timeout,
