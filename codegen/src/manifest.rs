@@ -1,7 +1,7 @@
 //! `docs/sources.toml`: which article feeds which outputs. A second article is
 //! a new `[[article]]` entry, not new code.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
@@ -13,7 +13,7 @@ pub struct Manifest {
 }
 
 /// Paths are relative to the workspace root, with `/` separators.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// Short identifier, used by `--article` and in messages.

@@ -317,21 +317,10 @@ pub fn add(
 fn with_entry(manifest_text: &str, entry: &Entry) -> Result<String> {
     let mut text = manifest_text.trim_end().to_owned();
     text.push_str("\n\n[[article]]\n");
-    for (key, value) in [
-        ("name", &entry.name),
-        ("title", &entry.title),
-        ("url", &entry.url),
-        ("source", &entry.source),
-        ("annotations", &entry.annotations),
-        ("fixture", &entry.fixture),
-        ("released", &entry.released),
-        ("markdown", &entry.markdown),
-        ("crate_dir", &entry.crate_dir),
-        ("crate_name", &entry.crate_name),
-        ("type_name", &entry.type_name),
-    ] {
-        text.push_str(&format!("{key} = {}\n", toml_string(value)));
-    }
+    // The entry's own serialisation: its fields, in their order, once.
+    let fields = toml::to_string(entry)
+        .map_err(|e| Error::new(format!("cannot write the manifest entry: {e}")))?;
+    text.push_str(&fields);
     crate::manifest::parse(crate::MANIFEST_PATH, &text)?;
     Ok(text)
 }
