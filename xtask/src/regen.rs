@@ -187,7 +187,6 @@ pub fn run_all(root: &Path, options: &Options) -> Result<Vec<Report>, String> {
 }
 
 /// One article's outputs, compared with the files; what would be written.
-#[allow(clippy::type_complexity)]
 fn plan(
     root: &Path,
     entry: &codegen::Entry,
