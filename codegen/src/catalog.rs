@@ -35,15 +35,17 @@ fn warn_unannotated(codes: &[(crate::model::Key, String)], file: &str, warnings:
 }
 
 pub fn build(
-    article: &Article,
+    article: Article,
     source: SourceInfo,
     annotations: &Annotations,
     released: Option<&Catalog>,
     warnings: &mut Vec<String>,
 ) -> Result<Catalog> {
-    let mut errors = Vec::new();
+    let mut errors = Vec::with_capacity(article.rows.len());
     let mut unannotated = Vec::new();
-    for row in &article.rows {
+    let released_by_key = released.map(Catalog::by_key).unwrap_or_default();
+    // Rows move into entries: a large article is not held twice.
+    for row in article.rows {
         let cells = [
             ("description", &row.description),
             ("solution", &row.solution),
@@ -63,7 +65,7 @@ pub fn build(
             }
         }
         let key = row.key();
-        let before = released.and_then(|p| p.find(&key));
+        let before = released_by_key.get(&key);
         let (name, category, action) = match annotations.by_code.get(&key) {
             Some(a) => (a.name.clone(), a.category.clone(), annotations.action_of(a)),
             None => {
@@ -75,22 +77,24 @@ pub fn build(
             }
         };
         errors.push(ErrorEntry {
-            code: row.code.clone(),
-            subcode: row.subcode.clone(),
+            code: row.code,
+            subcode: row.subcode,
             name,
-            description: row.description.clone(),
-            solution: row.solution.clone(),
-            cause: row.cause.clone(),
-            section: row.section.clone(),
+            description: row.description,
+            solution: row.solution,
+            cause: row.cause,
+            section: row.section,
             category,
             action,
-            extra: row.extra.clone(),
+            extra: row.extra,
             status: Status::Listed,
         });
     }
     warn_unannotated(&unannotated, &annotations.file, warnings);
+    let listed: std::collections::HashSet<crate::model::Key> =
+        errors.iter().map(|e| e.key()).collect();
     for old in released.map(|p| p.errors.as_slice()).unwrap_or_default() {
-        if errors.iter().any(|e| e.key() == old.key()) {
+        if listed.contains(&old.key()) {
             continue;
         }
         let mut kept = old.clone();

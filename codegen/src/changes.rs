@@ -95,8 +95,9 @@ pub fn diff(old: &Catalog, new: &Catalog) -> Changes {
         })
         .collect();
     // A deprecated variant is public API too: renaming it breaks users.
+    let new_by_key = new.by_key();
     for old_entry in &old.errors {
-        let Some(new_entry) = new.find(&old_entry.key()) else {
+        let Some(new_entry) = new_by_key.get(&old_entry.key()) else {
             continue;
         };
         let both_listed = old_entry.status.is_listed() && new_entry.status.is_listed();

@@ -89,7 +89,7 @@ pub struct Release {
 /// The capture's bytes with CRLF line endings as LF: a capture's identity
 /// (its sha256) must not depend on how git checked it out.
 pub fn lf_normalised(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
-    if !bytes.windows(2).any(|w| w == b"\r\n") {
+    if !bytes.contains(&b'\r') || !bytes.windows(2).any(|w| w == b"\r\n") {
         return std::borrow::Cow::Borrowed(bytes);
     }
     let mut out = Vec::with_capacity(bytes.len());
@@ -153,7 +153,7 @@ pub fn model_with(
         format: article.format,
         sha256: sha256_hex(&lf_normalised(source)),
     };
-    catalog::build(&article, info, annotations, released, warnings)
+    catalog::build(article, info, annotations, released, warnings)
 }
 
 /// The model, and how it differs from the last release.

@@ -445,10 +445,10 @@ impl Catalog {
         self.errors.iter().filter(|e| e.status.is_listed())
     }
 
-    pub fn find(&self, key: &Key) -> Option<&ErrorEntry> {
-        self.errors
-            .iter()
-            .find(|e| e.code == key.code && e.subcode == key.subcode)
+    /// Every entry by its key: one pass, so comparing two models of n codes
+    /// costs n lookups, not n².
+    pub fn by_key(&self) -> std::collections::HashMap<Key, &ErrorEntry> {
+        self.errors.iter().map(|e| (e.key(), e)).collect()
     }
 
     /// Whether any entry has a sub-code: the generated type is then looked

@@ -7,7 +7,8 @@
 
 use crate::changes::{Bump, Changes};
 use crate::error::{Error, Result};
-use crate::model::{Catalog, Key, Status};
+use crate::model::{Catalog, ErrorEntry, Key, Status};
+use std::collections::HashMap;
 
 const UNRELEASED: &str = "## Unreleased";
 
@@ -81,8 +82,8 @@ pub fn date_deprecations(catalog: &mut Catalog, version: &str) {
     }
 }
 
-fn describe(catalog: &Catalog, code: &Key) -> String {
-    match catalog.find(code) {
+fn describe(by_key: &HashMap<Key, &ErrorEntry>, code: &Key) -> String {
+    match by_key.get(code) {
         Some(entry) => format!("`{code}` (`{}`)", entry.name),
         None => format!("`{code}`"),
     }
@@ -96,20 +97,21 @@ fn change_lines(changes: &Changes, catalog: &Catalog, first_release: bool) -> St
             catalog.listed().count()
         );
     }
+    let by_key = catalog.by_key();
     let mut text = String::new();
     for code in &changes.added {
-        text.push_str(&format!("- Added {}.\n", describe(catalog, code)));
+        text.push_str(&format!("- Added {}.\n", describe(&by_key, code)));
     }
     for code in &changes.removed {
         text.push_str(&format!(
             "- Deprecated {}: no longer listed in the article.\n",
-            describe(catalog, code)
+            describe(&by_key, code)
         ));
     }
     for changed in &changes.changed {
         text.push_str(&format!(
             "- Changed {}: {}.\n",
-            describe(catalog, &changed.code),
+            describe(&by_key, &changed.code),
             changed.fields.join(", ")
         ));
     }

@@ -4,8 +4,9 @@
 use codegen::controls::for_terminal;
 use std::path::Path;
 
-use codegen::model::{Catalog, Key};
+use codegen::model::{Catalog, ErrorEntry, Key};
 use codegen::{Changes, Entry};
+use std::collections::HashMap;
 
 use crate::files;
 
@@ -31,8 +32,8 @@ pub fn load(root: &Path, entry: &Entry, path: &str) -> Result<Catalog, String> {
     .map_err(|e| e.to_string())
 }
 
-fn field(catalog: &Catalog, code: &Key, name: &str) -> String {
-    let Some(entry) = catalog.find(code) else {
+fn field(by_key: &HashMap<Key, &ErrorEntry>, code: &Key, name: &str) -> String {
+    let Some(entry) = by_key.get(code) else {
         return String::new();
     };
     match name {
@@ -82,34 +83,37 @@ fn show_change(old: &str, new: &str, color: bool) -> String {
 /// A short readable list of the changes; with `old`, each changed field's
 /// old and new text.
 pub fn human(changes: &Changes, old: Option<&Catalog>, new: &Catalog, color: bool) -> String {
-    let name = |catalog: &Catalog, code: &Key| {
-        catalog
-            .find(code)
+    // Looked up once per change: an article that changed every row is n
+    // lookups, not n².
+    let new_by_key = new.by_key();
+    let old_by_key = old.map(Catalog::by_key).unwrap_or_else(|| new.by_key());
+    let name = |by_key: &HashMap<Key, &ErrorEntry>, code: &Key| {
+        by_key
+            .get(code)
             .map_or(String::new(), |e| format!(" {}", e.name))
     };
     let mut out = String::new();
     for code in &changes.added {
-        out.push_str(&format!("added:   {code}{}\n", name(new, code)));
+        out.push_str(&format!("added:   {code}{}\n", name(&new_by_key, code)));
     }
     for code in &changes.removed {
-        let catalog = old.unwrap_or(new);
-        out.push_str(&format!("removed: {code}{}\n", name(catalog, code)));
+        out.push_str(&format!("removed: {code}{}\n", name(&old_by_key, code)));
     }
     for changed in &changes.changed {
         out.push_str(&format!(
             "changed: {}{} ({})\n",
             changed.code,
-            name(new, &changed.code),
+            name(&new_by_key, &changed.code),
             for_terminal(&changed.fields.join(", "))
         ));
-        if let Some(old) = old {
+        if old.is_some() {
             for f in &changed.fields {
                 out.push_str(&format!("  {}:\n", for_terminal(f)));
                 // The article's text, with anything that would drive a
                 // terminal (or hide in a PR body) shown as an escape.
                 out.push_str(&show_change(
-                    &for_terminal(&field(old, &changed.code, f)),
-                    &for_terminal(&field(new, &changed.code, f)),
+                    &for_terminal(&field(&old_by_key, &changed.code, f)),
+                    &for_terminal(&field(&new_by_key, &changed.code, f)),
                     color,
                 ));
             }

@@ -270,7 +270,10 @@ fn parse(path: &str, format: Option<Format>, article: Option<String>) -> Result<
     for warning in warnings {
         eprintln!("warning: {}", for_terminal(&warning));
     }
-    print!("{}", codegen::emit::json::emit(&catalog));
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    codegen::emit::json::write(&catalog, &mut stdout)
+        .and_then(|()| std::io::Write::flush(&mut stdout))
+        .map_err(|e| format!("cannot write the model to stdout: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -3,9 +3,16 @@
 use crate::model::Catalog;
 
 pub fn emit(catalog: &Catalog) -> String {
-    let mut text = serde_json::to_string_pretty(catalog).expect("the model always serialises");
-    text.push('\n');
-    text
+    let mut bytes = Vec::new();
+    write(catalog, &mut bytes).expect("writing to memory does not fail");
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+}
+
+/// [`emit`] straight into a writer, so printing a large model does not hold
+/// a second copy of it as text.
+pub fn write(catalog: &Catalog, mut out: impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, catalog)?;
+    out.write_all(b"\n")
 }
 
 /// Reads a fixture back; it is also the crate's memory of earlier codes.
