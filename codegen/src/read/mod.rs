@@ -3,6 +3,7 @@
 //! its header, validating rows) lives in `normalize` and `table`.
 
 pub mod html;
+mod html_scan;
 pub mod markdown;
 pub mod normalize;
 pub mod table;
