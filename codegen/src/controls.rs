@@ -54,9 +54,48 @@ pub fn for_terminal(text: &str) -> String {
     out
 }
 
+/// Whether `text` can hold a hidden character, from its UTF-8 bytes alone:
+/// every cell of every article passes here, and decoding each character to
+/// ask [`is_hidden`] is most of the cost.
+fn may_hide(text: &str) -> bool {
+    /// Bytes that can start a hidden character.
+    const STARTS: [bool; 256] = {
+        let mut starts = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            starts[b] = b != b'\n' as usize && b != b'\t' as usize;
+            b += 1;
+        }
+        starts[0x7f] = true;
+        starts[0xc2] = true;
+        starts[0xd8] = true;
+        starts[0xe2] = true;
+        starts
+    };
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        STARTS[b as usize]
+            && match b {
+                // U+0080..U+009F (C1 controls)
+                0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+                // U+061C
+                0xd8 => bytes.get(i + 1) == Some(&0x9c),
+                // U+200E, U+200F, U+202A..U+202E, U+2066..U+2069
+                0xe2 => matches!(
+                    (bytes.get(i + 1), bytes.get(i + 2)),
+                    (Some(0x80), Some(0x8e | 0x8f | 0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+                ),
+                _ => true,
+            }
+    })
+}
+
 /// The hidden characters in `text`, named once each, for a warning.
 pub fn hidden_in(text: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
+    if !may_hide(text) {
+        return found;
+    }
     for c in text.chars().filter(|&c| is_hidden(c)) {
         let name = code_point(c);
         if !found.contains(&name) {
@@ -79,5 +118,9 @@ mod tests {
         assert_eq!(for_terminal("x\u{1b}[31m\u{9b}y"), "x\\u{1b}[31m\\u{9b}y");
         assert_eq!(hidden_in("\u{2066}a\u{2066}\u{7f}"), ["U+2066", "U+007F"]);
         assert!(!is_hidden('é') && !is_hidden('\n') && is_hidden('\u{200f}'));
+        // The byte test agrees with the character test on every character.
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(may_hide(c.encode_utf8(&mut [0; 4])), is_hidden(c), "{c:?}");
+        }
     }
 }

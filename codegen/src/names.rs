@@ -6,13 +6,13 @@ use crate::model::{Code, Key};
 /// Variant names the generated crate uses itself.
 const RESERVED: &[&str] = &["Unknown", "Self", "ALL"];
 
+/// An UpperCamelCase ASCII identifier the generated crate does not use
+/// itself. (`Self` is the only Rust keyword of that shape, and it is
+/// reserved here; a test holds this against syn.)
 pub fn is_variant_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    let starts_upper = chars.next().is_some_and(|c| c.is_ascii_uppercase());
-    starts_upper
+    name.starts_with(|c: char| c.is_ascii_uppercase())
         && name.chars().all(|c| c.is_ascii_alphanumeric())
         && !RESERVED.contains(&name)
-        && syn::parse_str::<syn::Ident>(name).is_ok()
 }
 
 /// The snake_case id of a variant (`RateLimited` -> `rate_limited`): what the
@@ -27,6 +27,11 @@ pub fn stable_id(name: &str) -> String {
 /// obviously a placeholder, never derived from prose.
 pub fn fallback_name(key: &Key) -> String {
     fn part(code: &Code) -> String {
+        // Most codes are numbers: no case to convert.
+        if let Code::Numeric(n) = code {
+            let sign = if *n < 0 { "Minus" } else { "" };
+            return format!("{sign}{}", n.unsigned_abs());
+        }
         let text = code.to_string();
         let sign = if text.starts_with('-') { "Minus" } else { "" };
         let camel = heck::ToUpperCamelCase::to_upper_camel_case(text.as_str());
@@ -53,6 +58,15 @@ mod tests {
         assert!(!is_variant_name("Rate_Limited"));
         assert!(!is_variant_name("Unknown"));
         assert!(!is_variant_name(""));
+        assert!(!is_variant_name("Self"));
+        // Every name it accepts is an identifier to syn, keywords included.
+        for keyword in ["Self", "Crate", "Super", "Type", "Abstract", "Box"] {
+            assert_eq!(
+                is_variant_name(keyword),
+                syn::parse_str::<syn::Ident>(keyword).is_ok() && !RESERVED.contains(&keyword),
+                "{keyword}"
+            );
+        }
         let key = |t: &str| Key::parse(t).unwrap();
         assert_eq!(fallback_name(&key("40123")), "Code40123");
         assert_eq!(fallback_name(&key("-1")), "CodeMinus1");

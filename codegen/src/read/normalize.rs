@@ -9,7 +9,9 @@
 use crate::error::{Error, Result};
 
 /// Decodes raw input: UTF-8 only (a BOM is dropped), CRLF and CR become LF.
-pub fn decode(bytes: &[u8]) -> Result<String> {
+/// Borrows the input unless it has carriage returns: a large article is not
+/// held twice.
+pub fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>> {
     let (bom, bytes) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => (3, rest),
         None => (0, bytes),
@@ -32,15 +34,62 @@ pub fn decode(bytes: &[u8]) -> Result<String> {
             "NUL byte at byte offset {offset}: expected a text file, not binary data"
         )));
     }
-    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    if !text.contains('\r') {
+        return Ok(text.into());
+    }
+    Ok(text.replace("\r\n", "\n").replace('\r', "\n").into())
 }
 
 /// Collapses whitespace (NBSP included) to single spaces and trims.
 pub fn collapse(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c == '\u{a0}')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(text.len());
+    collapse_into(text, &mut out);
+    out
+}
+
+/// [`collapse`], appended to `out`: cells are built without a string per
+/// line, and bytes are only decoded where a non-ASCII space can start.
+fn collapse_into(text: &str, out: &mut String) {
+    let mut word: Option<usize> = None;
+    let mut wrote = false;
+    let mut flush = |out: &mut String, word: &str| {
+        if wrote {
+            out.push(' ');
+        }
+        out.push_str(word);
+        wrote = true;
+    };
+    let mut i = 0;
+    while i < text.len() {
+        let space = space_at(text, i);
+        if space == 0 {
+            word.get_or_insert(i);
+            i += 1;
+            continue;
+        }
+        if let Some(start) = word.take() {
+            flush(out, &text[start..i]);
+        }
+        i += space;
+    }
+    if let Some(start) = word {
+        flush(out, &text[start..]);
+    }
+}
+
+/// The length of the whitespace character (`char::is_whitespace`, NBSP
+/// included) at byte `i`, or 0.
+fn space_at(text: &str, i: usize) -> usize {
+    match text.as_bytes()[i] {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
+        // The lead bytes of U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000.
+        0xc2 | 0xe1 | 0xe2 | 0xe3 => text[i..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
+    }
 }
 
 /// Bullets a browser copy puts before list items.
@@ -54,8 +103,11 @@ const TYPOGRAPHIC_BULLETS: &[&str] = &["• ", "◦ ", "▪ ", "· "];
 /// Accumulates one cell's text from a stream of inline text and block breaks.
 #[derive(Default)]
 pub struct CellBuilder {
-    lines: Vec<String>,
+    /// The finished lines, joined by `\n`.
+    text: String,
     current: String,
+    /// `current`, collapsed (kept to reuse its buffer).
+    line: String,
     bullet: bool,
 }
 
@@ -66,20 +118,24 @@ impl CellBuilder {
 
     /// Ends the current line: a paragraph end, a `<br>`, a list boundary.
     pub fn break_line(&mut self) {
-        let mut text = collapse(&self.current);
+        self.line.clear();
+        collapse_into(&self.current, &mut self.line);
+        let mut line = self.line.as_str();
         if let Some(item) = TYPOGRAPHIC_BULLETS
             .iter()
-            .find_map(|b| text.strip_prefix(b))
+            .find_map(|b| line.strip_prefix(b))
         {
-            text = item.to_owned();
+            line = item;
             self.bullet = true;
         }
-        if !text.is_empty() {
-            self.lines.push(if self.bullet {
-                format!("- {text}")
-            } else {
-                text
-            });
+        if !line.is_empty() {
+            if !self.text.is_empty() {
+                self.text.push('\n');
+            }
+            if self.bullet {
+                self.text.push_str("- ");
+            }
+            self.text.push_str(line);
         }
         self.current.clear();
         self.bullet = false;
@@ -92,7 +148,7 @@ impl CellBuilder {
 
     pub fn finish(mut self) -> String {
         self.break_line();
-        self.lines.join("\n")
+        self.text
     }
 }
 
@@ -142,6 +198,18 @@ mod tests {
                 .unwrap_err()
                 .message
                 .contains("NUL byte at byte offset 1")
+        );
+    }
+
+    #[test]
+    fn every_unicode_space_collapses() {
+        let spaces: String = (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        assert_eq!(
+            collapse(&format!("{spaces}a{spaces}é\u{3000}€{spaces}")),
+            "a é €"
         );
     }
 
