@@ -29,6 +29,24 @@ pub struct RawRow {
     pub problem: Option<String>,
 }
 
+/// What a reader found in its input: the tables, and what it skipped that a
+/// maintainer should hear about. The text is no longer needed after this.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub tables: Vec<RawTable>,
+    pub warnings: Vec<String>,
+}
+
+impl Found {
+    /// The error table's rows ([`select`]), with the reader's warnings after
+    /// the selection's.
+    pub fn select(self, format: Format, pins: &Pins) -> Result<Article> {
+        let mut article = select(format, self.tables, pins)?;
+        article.warnings.extend(self.warnings);
+        Ok(article)
+    }
+}
+
 /// One validated entry of the article: only what the article itself says.
 /// A row whose code cell lists several codes gives one entry per code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -389,8 +407,13 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &Pins) -> Result<Arti
             chosen.len()
         ));
     }
-    let mut rows = Vec::new();
-    let mut seen: HashMap<Key, (usize, Option<usize>)> = HashMap::new();
+    // Sized up front: a doubling vector of a large article's rows is up to
+    // twice their size.
+    let count = chosen.iter().map(|(t, _)| t.rows.len()).sum();
+    let mut rows = Vec::with_capacity(count);
+    // The table row each entry came from (a cell listing several codes gives
+    // several entries).
+    let mut numbers: Vec<usize> = Vec::with_capacity(count);
     let mut extra_seen: Vec<String> = Vec::new();
     let mut number = 0;
     for (table, columns) in chosen {
@@ -417,28 +440,58 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &Pins) -> Result<Arti
         let last = table.rows.len() - 1;
         for (index, raw) in table.rows.into_iter().enumerate() {
             number += 1;
-            let read = read_row(&table.header, &columns, raw, index == last)
-                .map_err(|e| e.at_row(number))?;
+            let read = match read_row(&table.header, &columns, raw, index == last) {
+                Ok(read) => read,
+                // A code repeated in an earlier row is the first problem.
+                Err(e) => {
+                    first_repeat(&rows, &numbers)?;
+                    return Err(e.at_row(number));
+                }
+            };
             for mut row in read {
                 row.section = table.section.clone();
-                if let Some((first, first_line)) = seen.insert(row.key(), (number, row.line)) {
-                    let at = first_line.map_or(String::new(), |l| format!(" (line {l})"));
-                    return Err(Error::new(format!(
-                        "code {} appears twice: first in row {first}{at}; expected each code (and sub-code) once",
-                        row.key()
-                    ))
-                    .at_line(row.line)
-                    .at_row(number));
-                }
                 rows.push(row);
+                numbers.push(number);
             }
         }
+    }
+    if has_repeats(&rows) {
+        first_repeat(&rows, &numbers)?;
     }
     Ok(Article {
         format,
         rows,
         warnings,
     })
+}
+
+/// Whether any (code, sub-code) is listed twice: sorting indices costs a
+/// few bytes a row, where a set of every key would cost a copy of each.
+fn has_repeats(rows: &[ArticleRow]) -> bool {
+    let key = |i: &u32| (&rows[*i as usize].code, &rows[*i as usize].subcode);
+    let mut order: Vec<u32> = (0..rows.len() as u32).collect();
+    order.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+    order.windows(2).any(|w| key(&w[0]) == key(&w[1]))
+}
+
+/// The first entry whose (code, sub-code) an earlier entry has, as an error
+/// naming both rows.
+fn first_repeat(rows: &[ArticleRow], numbers: &[usize]) -> Result<()> {
+    let mut seen: HashMap<(&Code, &Option<Code>), usize> = HashMap::new();
+    for (index, row) in rows.iter().enumerate() {
+        if let Some(first) = seen.insert((&row.code, &row.subcode), index) {
+            let first_line = rows[first].line;
+            let at = first_line.map_or(String::new(), |l| format!(" (line {l})"));
+            return Err(Error::new(format!(
+                "code {} appears twice: first in row {}{at}; expected each code (and sub-code) once",
+                row.key(),
+                numbers[first]
+            ))
+            .at_line(row.line)
+            .at_row(numbers[index]));
+        }
+    }
+    Ok(())
 }
 
 /// A sub-code cell that says "none": empty, `/`, a dash, `N/A`.
@@ -494,32 +547,42 @@ fn read_row(
         ),
         _ => None,
     };
-    let description = raw.cells[columns.description].clone();
-    if description.is_empty() {
+    if raw.cells[columns.description].is_empty() {
         return Err(located(format!(
             "code {}: empty description: expected the error's description",
             raw.cells[columns.code]
         )));
     }
-    let text = |column: Option<usize>| column.map_or(String::new(), |i| raw.cells[i].clone());
+    // The cells move into the row; only a cell listing several codes copies
+    // its text, once per further code.
+    let line = raw.line;
+    let mut cells = raw.cells;
+    let mut take = |column: usize| std::mem::take(&mut cells[column]);
     let extra: BTreeMap<String, String> = columns
         .extra
         .iter()
-        .map(|(i, name)| (name.clone(), raw.cells[*i].clone()))
+        .map(|(i, name)| (name.clone(), take(*i)))
         .collect();
-    Ok(codes
-        .into_iter()
-        .map(|code| ArticleRow {
+    let mut codes = codes.into_iter();
+    let first = ArticleRow {
+        code: codes.next().expect("codes_in gives at least one code"),
+        subcode,
+        description: take(columns.description),
+        solution: columns.solution.map_or_else(String::new, &mut take),
+        cause: columns.cause.map_or_else(String::new, &mut take),
+        section: None,
+        extra,
+        line,
+    };
+    let mut rows = Vec::with_capacity(1 + codes.len());
+    for code in codes {
+        rows.push(ArticleRow {
             code,
-            subcode: subcode.clone(),
-            description: description.clone(),
-            solution: text(columns.solution),
-            cause: text(columns.cause),
-            section: None,
-            extra: extra.clone(),
-            line: raw.line,
-        })
-        .collect())
+            ..first.clone()
+        });
+    }
+    rows.insert(0, first);
+    Ok(rows)
 }
 
 #[cfg(test)]
