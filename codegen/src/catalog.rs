@@ -8,29 +8,52 @@
 
 use crate::annotations::Annotations;
 use crate::error::{Error, Result};
-use crate::model::{Catalog, Category, ErrorEntry, SCHEMA_VERSION, SourceInfo, Status};
+use crate::model::{Catalog, Category, ErrorEntry, Key, SCHEMA_VERSION, SourceInfo, Status};
 use crate::names::fallback_name;
 use crate::read::Article;
+use std::collections::HashSet;
 
 /// Codes listed one warning each, up to a screenful; beyond that one warning
 /// names the first few and the count (an unannotated article of 100k codes
 /// is one problem, not 100k).
 const WARN_EACH_UP_TO: usize = 20;
 
-fn warn_unannotated(codes: &[(crate::model::Key, String)], file: &str, warnings: &mut Vec<String>) {
-    if codes.len() <= WARN_EACH_UP_TO {
-        for (code, name) in codes {
+/// The codes nobody annotated: the first [`WARN_EACH_UP_TO`] in full and a
+/// count, so a large article does not keep a second list of every code.
+#[derive(Default)]
+struct Unannotated {
+    first: Vec<(Key, String)>,
+    count: usize,
+}
+
+impl Unannotated {
+    fn push(&mut self, key: &Key, name: &str) {
+        if self.first.len() <= WARN_EACH_UP_TO {
+            self.first.push((key.clone(), name.to_owned()));
+        }
+        self.count += 1;
+    }
+
+    fn warn(&self, file: &str, warnings: &mut Vec<String>) {
+        if self.count <= WARN_EACH_UP_TO {
+            for (code, name) in &self.first {
+                warnings.push(format!(
+                    "code {code} has no annotation in {file}: generated as {name} (category unknown, action escalate); add [codes.{code}] with a name and category"
+                ));
+            }
+        } else {
+            let first: Vec<String> = self
+                .first
+                .iter()
+                .take(10)
+                .map(|(c, _)| c.to_string())
+                .collect();
             warnings.push(format!(
-                "code {code} has no annotation in {file}: generated as {name} (category unknown, action escalate); add [codes.{code}] with a name and category"
+                "{} codes have no annotation in {file} ({}, ...): generated as Code<number> (category unknown, action escalate); add a [codes.<code>] with a name and category for each",
+                self.count,
+                first.join(", ")
             ));
         }
-    } else {
-        let first: Vec<String> = codes.iter().take(10).map(|(c, _)| c.to_string()).collect();
-        warnings.push(format!(
-            "{} codes have no annotation in {file} ({}, ...): generated as Code<number> (category unknown, action escalate); add a [codes.<code>] with a name and category for each",
-            codes.len(),
-            first.join(", ")
-        ));
     }
 }
 
@@ -42,7 +65,9 @@ pub fn build(
     warnings: &mut Vec<String>,
 ) -> Result<Catalog> {
     let mut errors = Vec::with_capacity(article.rows.len());
-    let mut unannotated = Vec::new();
+    let mut unannotated = Unannotated::default();
+    // The annotations that found their code: few, so a small set.
+    let mut annotated: HashSet<&Key> = HashSet::new();
     let released_by_key = released.map(Catalog::by_key).unwrap_or_default();
     // Rows move into entries: a large article is not held twice.
     for row in article.rows {
@@ -66,11 +91,14 @@ pub fn build(
         }
         let key = row.key();
         let before = released_by_key.get(&key);
-        let (name, category, action) = match annotations.by_code.get(&key) {
-            Some(a) => (a.name.clone(), a.category.clone(), annotations.action_of(a)),
+        let (name, category, action) = match annotations.by_code.get_key_value(&key) {
+            Some((annotated_key, a)) => {
+                annotated.insert(annotated_key);
+                (a.name.clone(), a.category.clone(), annotations.action_of(a))
+            }
             None => {
                 let name = before.map_or_else(|| fallback_name(&key), |b| b.name.clone());
-                unannotated.push((key.clone(), name.clone()));
+                unannotated.push(&key, &name);
                 let unknown = Category::unknown();
                 let action = annotations.default_action(&unknown);
                 (name, unknown, action)
@@ -90,27 +118,27 @@ pub fn build(
             status: Status::Listed,
         });
     }
-    warn_unannotated(&unannotated, &annotations.file, warnings);
-    let listed: std::collections::HashSet<crate::model::Key> =
-        errors.iter().map(|e| e.key()).collect();
-    for old in released.map(|p| p.errors.as_slice()).unwrap_or_default() {
-        if listed.contains(&old.key()) {
-            continue;
+    unannotated.warn(&annotations.file, warnings);
+    if let Some(released) = released {
+        let listed: HashSet<Key> = errors.iter().map(|e| e.key()).collect();
+        for old in &released.errors {
+            if listed.contains(&old.key()) {
+                continue;
+            }
+            let mut kept = old.clone();
+            if let Some((annotated_key, a)) = annotations.by_code.get_key_value(&old.key()) {
+                annotated.insert(annotated_key);
+                (kept.name, kept.category, kept.action) =
+                    (a.name.clone(), a.category.clone(), annotations.action_of(a));
+            }
+            if kept.status.is_listed() {
+                kept.status = Status::Removed { since: None };
+            }
+            errors.push(kept);
         }
-        let mut kept = old.clone();
-        if let Some(a) = annotations.by_code.get(&old.key()) {
-            (kept.name, kept.category, kept.action) =
-                (a.name.clone(), a.category.clone(), annotations.action_of(a));
-        }
-        if kept.status.is_listed() {
-            kept.status = Status::Removed { since: None };
-        }
-        errors.push(kept);
     }
-    let known: std::collections::HashSet<crate::model::Key> =
-        errors.iter().map(|e| e.key()).collect();
     for code in annotations.by_code.keys() {
-        if !known.contains(code) {
+        if !annotated.contains(code) {
             warnings.push(format!(
                 "{}: [codes.\"{code}\"] annotates a code the article does not have",
                 annotations.file

@@ -141,7 +141,26 @@ pub fn model_with(
     released: Option<&Catalog>,
     warnings: &mut Vec<String>,
 ) -> Result<Catalog> {
-    let article = read::read(source_path, source, format, &annotations.columns)?;
+    let (article, info) = read_article(source_path, source.into(), format, annotations, warnings)?;
+    catalog::build(article, info, annotations, released, warnings)
+}
+
+/// The first half of [`model_with`]: the article's rows and the capture's
+/// identity. Given the capture itself (not a borrow), it frees it as soon as
+/// its tables are found, so a large article is not held twice.
+pub fn read_article(
+    source_path: &str,
+    source: std::borrow::Cow<'_, [u8]>,
+    format: Option<Format>,
+    annotations: &annotations::Annotations,
+    warnings: &mut Vec<String>,
+) -> Result<(read::Article, model::SourceInfo)> {
+    let sha256 = sha256_hex(&lf_normalised(&source));
+    let columns = &annotations.columns;
+    let article = match source {
+        std::borrow::Cow::Borrowed(bytes) => read::read(source_path, bytes, format, columns)?,
+        std::borrow::Cow::Owned(bytes) => read::read_owned(source_path, bytes, format, columns)?,
+    };
     warnings.extend(
         article
             .warnings
@@ -151,9 +170,9 @@ pub fn model_with(
     let info = model::SourceInfo {
         path: source_path.to_owned(),
         format: article.format,
-        sha256: sha256_hex(&lf_normalised(source)),
+        sha256,
     };
-    catalog::build(article, info, annotations, released, warnings)
+    Ok((article, info))
 }
 
 /// The model, and how it differs from the last release.

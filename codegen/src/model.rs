@@ -392,9 +392,10 @@ impl Catalog {
         if !self.errors.iter().any(|e| e.status.is_listed()) {
             return Err(Error::new("no error codes: expected at least one row"));
         }
-        let mut codes = HashSet::new();
-        let mut names = HashSet::new();
-        let mut ids = std::collections::HashMap::new();
+        let n = self.errors.len();
+        let mut codes = HashSet::with_capacity(n);
+        let mut names = HashSet::with_capacity(n);
+        let mut ids = std::collections::HashMap::with_capacity(n);
         for (index, entry) in self.errors.iter().enumerate() {
             let row = index + 1;
             for code in std::iter::once(&entry.code).chain(&entry.subcode) {
@@ -408,11 +409,12 @@ impl Catalog {
                     }
                 }
             }
-            let key = entry.key();
             if entry.description.trim().is_empty() {
+                let key = entry.key();
                 return Err(Error::new(format!("code {key}: empty description")).at_row(row));
             }
-            if !codes.insert(key.clone()) {
+            if !codes.insert((&entry.code, &entry.subcode)) {
+                let key = entry.key();
                 return Err(Error::new(format!("code {key} appears twice")).at_row(row));
             }
             if !crate::names::is_variant_name(&entry.name) {
@@ -422,7 +424,7 @@ impl Catalog {
                 ))
                 .at_row(row));
             }
-            if !names.insert(&entry.name) {
+            if !names.insert(entry.name.as_str()) {
                 return Err(Error::new(format!(
                     "code {}: name \"{}\" is used twice",
                     entry.code, entry.name

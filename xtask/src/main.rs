@@ -257,16 +257,14 @@ fn parse(path: &str, format: Option<Format>, article: Option<String>) -> Result<
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
     let annotations = xtask::files::read_text(&root, &entry.annotations)?;
     let mut warnings = Vec::new();
-    let catalog = codegen::model(
-        &entry,
-        path,
-        &bytes,
-        format,
-        &annotations,
-        None,
-        &mut warnings,
-    )
-    .map_err(|e| e.to_string())?;
+    let annotations =
+        codegen::annotations::parse(&entry.annotations, &annotations).map_err(|e| e.to_string())?;
+    // The capture moves in, to be freed as soon as its tables are read.
+    let (article, source) =
+        codegen::read_article(path, bytes.into(), format, &annotations, &mut warnings)
+            .map_err(|e| e.to_string())?;
+    let catalog = codegen::catalog::build(article, source, &annotations, None, &mut warnings)
+        .map_err(|e| e.to_string())?;
     for warning in warnings {
         eprintln!("warning: {}", for_terminal(&warning));
     }
@@ -274,6 +272,9 @@ fn parse(path: &str, format: Option<Format>, article: Option<String>) -> Result<
     codegen::emit::json::write(&catalog, &mut stdout)
         .and_then(|()| std::io::Write::flush(&mut stdout))
         .map_err(|e| format!("cannot write the model to stdout: {e}"))?;
+    // The process ends here: freeing a large model entry by entry is time
+    // the OS saves by dropping the whole heap at once.
+    std::mem::forget(catalog);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -11,11 +11,19 @@ use crate::error::{Error, Result};
 use crate::model::Format;
 use crate::read::html_scan;
 use crate::read::normalize::CellBuilder;
-use crate::read::table::{self, Article, Pins, RawRow, RawTable};
+use crate::read::table::{Article, Found, Pins, RawRow, RawTable};
 
 pub fn read(text: &str, pins: &Pins) -> Result<Article> {
+    found(text)?.select(Format::Html, pins)
+}
+
+/// The page's tables, once it is known to be complete.
+pub fn found(text: &str) -> Result<Found> {
     check_complete(text)?;
-    table::select(Format::Html, all_tables(text), pins)
+    Ok(Found {
+        tables: all_tables(text),
+        warnings: Vec::new(),
+    })
 }
 
 /// Whether `<table` occurs, in any case, without copying the text.

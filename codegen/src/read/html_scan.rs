@@ -256,9 +256,9 @@ struct Row {
     problem: Option<String>,
 }
 
-/// A cell being read: its text so far and the elements open inside it.
+/// A cell being read: the elements open inside it (its text is in the
+/// table's one [`CellBuilder`]).
 struct Cell<'a> {
-    text: CellBuilder,
     /// `td` or `th`: a cell closes on its own end tag only.
     kind: Cow<'a, str>,
     open: Vec<Cow<'a, str>>,
@@ -270,6 +270,7 @@ fn read_table(lexer: &mut Lexer<'_>) -> Scan<RawTable> {
     let mut rows: Vec<RawRow> = Vec::new();
     let mut row: Option<Row> = None;
     let mut cell: Option<Cell<'_>> = None;
+    let mut text = CellBuilder::default();
     let mut scratch = String::new();
     let close_row = |row: &mut Option<Row>, rows: &mut Vec<RawRow>| {
         if let Some(done) = row.take() {
@@ -299,14 +300,14 @@ fn read_table(lexer: &mut Lexer<'_>) -> Scan<RawTable> {
                     _ => false,
                 };
             if !ends_cell {
-                cell_token(open, token, lexer, &mut scratch)?;
+                cell_token(open, &mut text, token, lexer, &mut scratch)?;
                 continue;
             }
-            let done = cell.take().expect("a cell is open");
+            cell = None;
             row.as_mut()
                 .expect("a cell is always in a row")
                 .cells
-                .push(done.text.finish());
+                .push(text.take());
         }
         match token {
             Token::Text(text) if text.bytes().all(is_space) => {}
@@ -318,7 +319,6 @@ fn read_table(lexer: &mut Lexer<'_>) -> Scan<RawTable> {
                     let problem = spans(attrs)?;
                     row.problem = row.problem.take().or(problem);
                     cell = Some(Cell {
-                        text: CellBuilder::default(),
                         kind: name,
                         open: Vec::new(),
                     });
@@ -453,23 +453,24 @@ fn is_cell_inline(name: &str) -> bool {
 /// item inside a list item) gives up.
 fn cell_token<'a>(
     cell: &mut Cell<'a>,
+    text: &mut CellBuilder,
     token: Token<'a>,
     lexer: &mut Lexer<'a>,
     scratch: &mut String,
 ) -> Scan<()> {
     match token {
-        Token::Text(text) => {
-            if text.contains('&') {
+        Token::Text(raw) => {
+            if raw.contains('&') {
                 scratch.clear();
-                decode_into(text, scratch);
-                cell.text.push_text(scratch);
+                decode_into(raw, scratch);
+                text.push_text(scratch);
             } else {
-                cell.text.push_text(text);
+                text.push_text(raw);
             }
         }
         Token::Comment => {}
         Token::Start { name, .. } => match name.as_ref() {
-            "br" => cell.text.break_line(),
+            "br" => text.break_line(),
             "img" | "wbr" => {}
             "hr" if cell.open.iter().any(|e| e == "p") => return Err(Unsupported),
             "hr" => {}
@@ -498,9 +499,9 @@ fn cell_token<'a>(
                     return Err(Unsupported);
                 }
                 if n == "li" {
-                    cell.text.start_list_item();
+                    text.start_list_item();
                 } else {
-                    cell.text.break_line();
+                    text.break_line();
                 }
                 cell.open.push(name);
             }
@@ -511,7 +512,7 @@ fn cell_token<'a>(
         Token::End { name } => {
             // `</br>` is read as `<br>`.
             if name == "br" {
-                cell.text.break_line();
+                text.break_line();
                 return Ok(());
             }
             let top = cell.open.last().ok_or(Unsupported)?;
@@ -523,7 +524,7 @@ fn cell_token<'a>(
                 top.as_ref(),
                 "p" | "div" | "li" | "ul" | "ol" | "blockquote" | "pre" | "dt" | "dd"
             ) {
-                cell.text.break_line();
+                text.break_line();
             }
         }
     }

@@ -7,9 +7,14 @@ use crate::error::Result;
 use crate::model::Format;
 use crate::read::html;
 use crate::read::normalize::CellBuilder;
-use crate::read::table::{self, Article, Pins, RawRow, RawTable};
+use crate::read::table::{Article, Found, Pins, RawRow, RawTable};
 
 pub fn read(text: &str, pins: &Pins) -> Result<Article> {
+    found(text)?.select(Format::Markdown, pins)
+}
+
+/// The GFM tables and embedded HTML tables, in document order of reading.
+pub fn found(text: &str) -> Result<Found> {
     let (mut tables, headings) = gfm_tables(text);
     if html::mentions_table(text) {
         // Each stretch between two markdown headings is parsed on its own,
@@ -31,7 +36,10 @@ pub fn read(text: &str, pins: &Pins) -> Result<Article> {
             }
         }
     }
-    table::select(Format::Markdown, tables, pins)
+    Ok(Found {
+        tables,
+        warnings: Vec::new(),
+    })
 }
 
 /// Byte offset -> 1-based line, for a whole document.

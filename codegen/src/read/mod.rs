@@ -11,6 +11,8 @@ pub mod text;
 
 pub use table::{Article, ArticleRow};
 
+use std::borrow::Cow;
+
 use crate::error::{Error, Result};
 use crate::model::Format;
 
@@ -59,6 +61,33 @@ pub fn read(
     pins: &table::Pins,
 ) -> Result<Article> {
     let text = normalize::decode(bytes).map_err(|e| e.in_file(file))?;
+    read_text(file, text, format, pins)
+}
+
+/// [`read`], taking the capture: it is freed once its tables are found, so
+/// a large article's text and its rows are not all held at once.
+pub fn read_owned(
+    file: &str,
+    bytes: Vec<u8>,
+    format: Option<Format>,
+    pins: &table::Pins,
+) -> Result<Article> {
+    let text = match normalize::decode(&bytes).map_err(|e| e.in_file(file))? {
+        // Valid UTF-8 as it is (no BOM, no CR): the same bytes, now owned.
+        Cow::Borrowed(text) if text.len() == bytes.len() => {
+            Cow::Owned(String::from_utf8(bytes).expect("decode checked the UTF-8"))
+        }
+        text => Cow::Owned(text.into_owned()),
+    };
+    read_text(file, text, format, pins)
+}
+
+fn read_text(
+    file: &str,
+    text: Cow<'_, str>,
+    format: Option<Format>,
+    pins: &table::Pins,
+) -> Result<Article> {
     if text.trim().is_empty() {
         let what = if text.is_empty() {
             "the file is empty"
@@ -73,12 +102,15 @@ pub fn read(
     let format = format
         .or_else(|| format_from_path(file))
         .unwrap_or_else(|| format_from_content(&text));
-    let article = match format {
-        Format::Html => html::read(&text, pins),
-        Format::Markdown => markdown::read(&text, pins),
-        Format::Text => text::read(&text, pins),
-    };
-    article.map_err(|e| e.in_file(file))
+    let found = match format {
+        Format::Html => html::found(&text),
+        Format::Markdown => markdown::found(&text),
+        Format::Text => text::found(&text, pins),
+    }
+    .map_err(|e| e.in_file(file))?;
+    // The rows own their text: the capture is no longer needed.
+    drop(text);
+    found.select(format, pins).map_err(|e| e.in_file(file))
 }
 
 #[cfg(test)]

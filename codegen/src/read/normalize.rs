@@ -43,37 +43,59 @@ pub fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>> {
 /// Collapses whitespace (NBSP included) to single spaces and trims.
 pub fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    collapse_into(text, &mut out);
+    collapse_into(text, &mut out, &mut false);
     out
 }
 
-/// [`collapse`], appended to `out`: cells are built without a string per
-/// line, and bytes are only decoded where a non-ASCII space can start.
-fn collapse_into(text: &str, out: &mut String) {
-    let mut word: Option<usize> = None;
-    let mut wrote = false;
-    let mut flush = |out: &mut String, word: &str| {
-        if wrote {
-            out.push(' ');
-        }
-        out.push_str(word);
-        wrote = true;
-    };
+/// Bytes that can start a whitespace character.
+const MAY_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let starts = [
+        b' ', b'\t', b'\n', b'\r', 0x0b, 0x0c, 0xc2, 0xe1, 0xe2, 0xe3,
+    ];
     let mut i = 0;
-    while i < text.len() {
-        let space = space_at(text, i);
-        if space == 0 {
-            word.get_or_insert(i);
-            i += 1;
+    while i < starts.len() {
+        table[starts[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Appends `text` to `out` collapsed, as one more piece of a line: `space`
+/// says whether whitespace came since the last word (a word split across
+/// two pieces stays one word). Runs of words with single ASCII spaces are
+/// copied whole, and bytes are only decoded where a non-ASCII space can
+/// start: every cell of every article passes here.
+fn collapse_into(text: &str, out: &mut String, space: &mut bool) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let n = space_at(text, i);
+        if n > 0 {
+            *space = true;
+            i += n;
             continue;
         }
-        if let Some(start) = word.take() {
-            flush(out, &text[start..i]);
+        let start = i;
+        let mut end = bytes.len();
+        let mut j = i;
+        while let Some(at) = bytes[j..].iter().position(|&b| MAY_SPACE[b as usize]) {
+            let p = j + at;
+            let lone_space =
+                bytes[p] == b' ' && bytes.get(p + 1).is_some_and(|&b| !MAY_SPACE[b as usize]);
+            if lone_space || space_at(text, p) == 0 {
+                j = p + 1;
+                continue;
+            }
+            end = p;
+            break;
         }
-        i += space;
-    }
-    if let Some(start) = word {
-        flush(out, &text[start..]);
+        if *space && !out.is_empty() {
+            out.push(' ');
+        }
+        *space = false;
+        out.push_str(&text[start..end]);
+        i = end;
     }
 }
 
@@ -105,21 +127,20 @@ const TYPOGRAPHIC_BULLETS: &[&str] = &["• ", "◦ ", "▪ ", "· "];
 pub struct CellBuilder {
     /// The finished lines, joined by `\n`.
     text: String,
-    current: String,
-    /// `current`, collapsed (kept to reuse its buffer).
+    /// The current line, collapsed as it comes.
     line: String,
+    /// Whitespace came after the line's last word.
+    space: bool,
     bullet: bool,
 }
 
 impl CellBuilder {
     pub fn push_text(&mut self, text: &str) {
-        self.current.push_str(text);
+        collapse_into(text, &mut self.line, &mut self.space);
     }
 
     /// Ends the current line: a paragraph end, a `<br>`, a list boundary.
     pub fn break_line(&mut self) {
-        self.line.clear();
-        collapse_into(&self.current, &mut self.line);
         let mut line = self.line.as_str();
         if let Some(item) = TYPOGRAPHIC_BULLETS
             .iter()
@@ -137,7 +158,8 @@ impl CellBuilder {
             }
             self.text.push_str(line);
         }
-        self.current.clear();
+        self.line.clear();
+        self.space = false;
         self.bullet = false;
     }
 
@@ -147,8 +169,16 @@ impl CellBuilder {
     }
 
     pub fn finish(mut self) -> String {
+        self.take()
+    }
+
+    /// The cell's text, leaving the builder empty for the next cell: its
+    /// buffers are reused, and the text is allocated once at its own size.
+    pub fn take(&mut self) -> String {
         self.break_line();
-        self.text
+        let text = self.text.as_str().to_owned();
+        self.text.clear();
+        text
     }
 }
 

@@ -14,9 +14,15 @@ use crate::error::{Error, Result};
 use crate::model::{Code, Format};
 use crate::read::markdown::Lines;
 use crate::read::normalize::{cell_from_lines, collapse, strip_code_decoration};
-use crate::read::table::{self, Article, Pins, RawRow, RawTable};
+use crate::read::table::{self, Article, Found, Pins, RawRow, RawTable};
 
 pub fn read(text: &str, pins: &Pins) -> Result<Article> {
+    found(text, pins)?.select(Format::Text, pins)
+}
+
+/// The tables of whichever shape the text has. The column pins matter here
+/// already: they say which line is a header.
+pub fn found(text: &str, pins: &Pins) -> Result<Found> {
     let names_code = |cell: &str| table::names_code(cell, pins);
     let tsv = text
         .lines()
@@ -42,9 +48,7 @@ pub fn read(text: &str, pins: &Pins) -> Result<Article> {
     } else {
         paragraph_tables(text, pins, &mut warnings)?
     };
-    let mut article = table::select(Format::Text, tables, pins)?;
-    article.warnings.extend(warnings);
-    Ok(article)
+    Ok(Found { tables, warnings })
 }
 
 /// A line a title could be: short, one line, not a sentence.
