@@ -155,12 +155,21 @@ pub fn read_article(
     annotations: &annotations::Annotations,
     warnings: &mut Vec<String>,
 ) -> Result<(read::Article, model::SourceInfo)> {
-    let sha256 = sha256_hex(&lf_normalised(&source));
     let columns = &annotations.columns;
-    let article = match source {
-        std::borrow::Cow::Borrowed(bytes) => read::read(source_path, bytes, format, columns)?,
-        std::borrow::Cow::Owned(bytes) => read::read_owned(source_path, bytes, format, columns)?,
-    };
+    // The capture's hash and its tables are independent passes over it.
+    let (sha256, found) = std::thread::scope(|scope| {
+        let hash = scope.spawn(|| sha256_hex(&lf_normalised(&source)));
+        let found = read::find(source_path, &source, format, columns);
+        let sha256 = hash
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (sha256, found)
+    });
+    drop(source);
+    let (format, found) = found?;
+    let article = found
+        .select(format, columns)
+        .map_err(|e| e.in_file(source_path))?;
     warnings.extend(
         article
             .warnings

@@ -20,6 +20,13 @@ pub fn is_variant_name(name: &str) -> bool {
 /// name, which comes from the annotations, so rewording the article never
 /// changes it.
 pub fn stable_id(name: &str) -> String {
+    // One capital, then no other: a single word, which heck would only
+    // lower-case (most names, `Code40123` among them; a test holds the two
+    // to the same answer).
+    let one_word = name.is_ascii() && !name.bytes().skip(1).any(|b| b.is_ascii_uppercase());
+    if one_word {
+        return name.to_ascii_lowercase();
+    }
     heck::ToSnakeCase::to_snake_case(name)
 }
 
@@ -79,6 +86,17 @@ mod tests {
         assert_eq!(stable_id("RateLimited"), "rate_limited");
         assert_eq!(stable_id("HTTPTimeout"), "http_timeout");
         assert_eq!(stable_id("Code40123"), "code40123");
+        for name in [
+            "Code40123",
+            "Unknown",
+            "A",
+            "Code1a2b",
+            "Ok",
+            "Timeout9",
+            "X1y2",
+        ] {
+            assert_eq!(stable_id(name), heck::ToSnakeCase::to_snake_case(name));
+        }
         assert_eq!(fallback_name(&key("E-10_1")), "CodeE101");
     }
 }

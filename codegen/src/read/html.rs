@@ -19,18 +19,39 @@ pub fn read(text: &str, pins: &Pins) -> Result<Article> {
 
 /// The page's tables, once it is known to be complete.
 pub fn found(text: &str) -> Result<Found> {
-    check_complete(text)?;
+    // The completeness check and the tag-stream read are independent passes
+    // over the page: they run side by side. html5ever, if needed, runs only
+    // after the check, which is what keeps deep nesting away from it.
+    let (complete, scanned) = std::thread::scope(|scope| {
+        let check = scope.spawn(|| check_complete(text));
+        let scanned = html_scan::tables(text);
+        let complete = check
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (complete, scanned)
+    });
+    complete?;
     Ok(Found {
-        tables: all_tables(text),
+        tables: scanned.unwrap_or_else(|| parsed_tables(text)),
         warnings: Vec::new(),
     })
 }
 
-/// Whether `<table` occurs, in any case, without copying the text.
+/// Whether `<table` occurs, in any case, without copying the text (looking
+/// only where a `<` is, which markdown has few of).
 pub(crate) fn mentions_table(text: &str) -> bool {
-    text.as_bytes()
-        .windows(6)
-        .any(|w| w.eq_ignore_ascii_case(b"<table"))
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = text[from..].find('<').map(|i| from + i) {
+        if bytes
+            .get(at + 1..at + 6)
+            .is_some_and(|name| name.eq_ignore_ascii_case(b"table"))
+        {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// Browsers repair truncated HTML silently, which would turn a cut-off save

@@ -459,15 +459,16 @@ fn cell_token<'a>(
     scratch: &mut String,
 ) -> Scan<()> {
     match token {
-        Token::Text(raw) => {
-            if raw.contains('&') {
+        Token::Text(raw) => match raw.find('&') {
+            None => text.push_text(raw),
+            Some(at) => {
+                // What comes before the first `&` needs no decoding.
+                text.push_text(&raw[..at]);
                 scratch.clear();
-                decode_into(raw, scratch);
+                decode_into(&raw[at..], scratch);
                 text.push_text(scratch);
-            } else {
-                text.push_text(raw);
             }
-        }
+        },
         Token::Comment => {}
         Token::Start { name, .. } => match name.as_ref() {
             "br" => text.break_line(),

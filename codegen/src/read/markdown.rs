@@ -78,19 +78,20 @@ fn apply_inline_html(cell: &mut CellBuilder, tag: &str) {
 /// How many cells a GFM row's source line really has: pulldown-cmark pads
 /// short rows and drops extra cells, which would hide a missing cell.
 fn source_cell_count(row: &str) -> usize {
-    let row = row.trim();
-    let mut pipes = Vec::new();
+    let row = row.trim().as_bytes();
+    let (mut pipes, mut leading, mut trailing) = (0, false, false);
     let mut escaped = false;
-    for (i, c) in row.char_indices() {
-        if c == '|' && !escaped {
-            pipes.push(i);
+    for (i, &b) in row.iter().enumerate() {
+        if b == b'|' && !escaped {
+            leading |= i == 0;
+            trailing = i + 1 == row.len();
+            pipes += 1;
         }
-        escaped = c == '\\' && !escaped;
+        escaped = b == b'\\' && !escaped;
     }
-    let leading = usize::from(pipes.first() == Some(&0));
-    let trailing =
-        usize::from(pipes.last().is_some_and(|&i| i + 1 == row.len()) && pipes.len() > leading);
-    pipes.len() + 1 - leading - trailing
+    let leading = usize::from(leading);
+    let trailing = usize::from(trailing && pipes > leading);
+    pipes + 1 - leading - trailing
 }
 
 /// A GFM delimiter row: `|---|:--:|`.
@@ -145,7 +146,9 @@ fn gfm_tables(text: &str) -> (Vec<RawTable>, Vec<(usize, String)>) {
     let mut heading: Option<(usize, String)> = None;
     let mut current: Option<RawTable> = None;
     let mut cells: Vec<String> = Vec::new();
-    let mut cell: Option<CellBuilder> = None;
+    // One builder serves every cell; `in_cell` says whether one is open.
+    let mut cell = CellBuilder::default();
+    let mut in_cell = false;
     let mut row_line = None;
     let mut row_cells_in_source = 0;
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
@@ -172,9 +175,10 @@ fn gfm_tables(text: &str) -> (Vec<RawTable>, Vec<(usize, String)>) {
                 let source_line = text[range.clone()].lines().next().unwrap_or_default();
                 row_cells_in_source = source_cell_count(source_line);
             }
-            Event::Start(Tag::TableCell) => cell = Some(CellBuilder::default()),
+            Event::Start(Tag::TableCell) => in_cell = true,
             Event::End(TagEnd::TableCell) => {
-                cells.push(cell.take().map(CellBuilder::finish).unwrap_or_default())
+                cells.push(cell.take());
+                in_cell = false;
             }
             Event::End(TagEnd::TableHead) => {
                 if let Some(table) = current.as_mut() {
@@ -202,26 +206,16 @@ fn gfm_tables(text: &str) -> (Vec<RawTable>, Vec<(usize, String)>) {
                 }
             }
             Event::Text(t) | Event::Code(t) => {
-                if let Some(cell) = cell.as_mut() {
+                if in_cell {
                     cell.push_text(&t);
                 } else if let Some((_, title)) = heading.as_mut() {
                     title.push_str(&t);
                 }
             }
-            Event::SoftBreak => {
-                if let Some(cell) = cell.as_mut() {
-                    cell.push_text(" ");
-                }
-            }
-            Event::HardBreak => {
-                if let Some(cell) = cell.as_mut() {
-                    cell.break_line();
-                }
-            }
-            Event::InlineHtml(tag) | Event::Html(tag) => {
-                if let Some(cell) = cell.as_mut() {
-                    apply_inline_html(cell, &tag);
-                }
+            Event::SoftBreak if in_cell => cell.push_text(" "),
+            Event::HardBreak if in_cell => cell.break_line(),
+            Event::InlineHtml(tag) | Event::Html(tag) if in_cell => {
+                apply_inline_html(&mut cell, &tag)
             }
             _ => {}
         }

@@ -9,9 +9,7 @@ pub mod normalize;
 pub mod table;
 pub mod text;
 
-pub use table::{Article, ArticleRow};
-
-use std::borrow::Cow;
+pub use table::{Article, ArticleRow, Found};
 
 use crate::error::{Error, Result};
 use crate::model::Format;
@@ -60,34 +58,20 @@ pub fn read(
     format: Option<Format>,
     pins: &table::Pins,
 ) -> Result<Article> {
+    let (format, found) = find(file, bytes, format, pins)?;
+    found.select(format, pins).map_err(|e| e.in_file(file))
+}
+
+/// The first half of [`read`]: the article's form and its tables, whose
+/// cells own their text, so a caller can free a large capture before the
+/// error table is chosen and its rows checked.
+pub fn find(
+    file: &str,
+    bytes: &[u8],
+    format: Option<Format>,
+    pins: &table::Pins,
+) -> Result<(Format, Found)> {
     let text = normalize::decode(bytes).map_err(|e| e.in_file(file))?;
-    read_text(file, text, format, pins)
-}
-
-/// [`read`], taking the capture: it is freed once its tables are found, so
-/// a large article's text and its rows are not all held at once.
-pub fn read_owned(
-    file: &str,
-    bytes: Vec<u8>,
-    format: Option<Format>,
-    pins: &table::Pins,
-) -> Result<Article> {
-    let text = match normalize::decode(&bytes).map_err(|e| e.in_file(file))? {
-        // Valid UTF-8 as it is (no BOM, no CR): the same bytes, now owned.
-        Cow::Borrowed(text) if text.len() == bytes.len() => {
-            Cow::Owned(String::from_utf8(bytes).expect("decode checked the UTF-8"))
-        }
-        text => Cow::Owned(text.into_owned()),
-    };
-    read_text(file, text, format, pins)
-}
-
-fn read_text(
-    file: &str,
-    text: Cow<'_, str>,
-    format: Option<Format>,
-    pins: &table::Pins,
-) -> Result<Article> {
     if text.trim().is_empty() {
         let what = if text.is_empty() {
             "the file is empty"
@@ -108,9 +92,7 @@ fn read_text(
         Format::Text => text::found(&text, pins),
     }
     .map_err(|e| e.in_file(file))?;
-    // The rows own their text: the capture is no longer needed.
-    drop(text);
-    found.select(format, pins).map_err(|e| e.in_file(file))
+    Ok((format, found))
 }
 
 #[cfg(test)]

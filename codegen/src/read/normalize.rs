@@ -6,36 +6,47 @@
 //! paragraphs or `<br>` lines are joined by `\n`; list items become `- item`.
 //! Typographic characters (`’`, `–`) are kept as they are.
 
+use std::borrow::Cow;
+
 use crate::error::{Error, Result};
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Decodes raw input: UTF-8 only (a BOM is dropped), CRLF and CR become LF.
 /// Borrows the input unless it has carriage returns: a large article is not
 /// held twice.
-pub fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>> {
-    let (bom, bytes) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (3, rest),
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>> {
+    let (bom, bytes) = match bytes.strip_prefix(BOM) {
+        Some(rest) => (BOM.len(), rest),
         None => (0, bytes),
     };
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        // Offsets count from the start of the file, BOM included.
-        let offset = bom + e.valid_up_to();
-        let line = 1 + bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        Error::new(format!(
-            "invalid UTF-8 at byte offset {offset}: expected a UTF-8 text file"
-        ))
-        .at_line(Some(line))
-    })?;
-    if text.contains('\0') {
-        let offset = text.find('\0').unwrap_or(0);
+    let text = std::str::from_utf8(bytes).map_err(|e| invalid_utf8(bytes, bom, e))?;
+    normalise_text(Cow::Borrowed(text))
+}
+
+/// The error for input that is not UTF-8, its offset counted from the start
+/// of the file, BOM included.
+fn invalid_utf8(bytes: &[u8], bom: usize, e: std::str::Utf8Error) -> Error {
+    let offset = bom + e.valid_up_to();
+    let line = 1 + bytes[..e.valid_up_to()]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
+    Error::new(format!(
+        "invalid UTF-8 at byte offset {offset}: expected a UTF-8 text file"
+    ))
+    .at_line(Some(line))
+}
+
+/// Refuses NUL bytes; CRLF and CR become LF.
+fn normalise_text(text: Cow<'_, str>) -> Result<Cow<'_, str>> {
+    if let Some(offset) = text.find('\0') {
         return Err(Error::new(format!(
             "NUL byte at byte offset {offset}: expected a text file, not binary data"
         )));
     }
     if !text.contains('\r') {
-        return Ok(text.into());
+        return Ok(text);
     }
     Ok(text.replace("\r\n", "\n").replace('\r', "\n").into())
 }
