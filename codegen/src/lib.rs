@@ -20,6 +20,13 @@ pub mod read;
 pub mod release;
 pub mod scaffold;
 
+/// The benchmarks' article generator, for tests that need an article of many
+/// codes in each form.
+#[cfg(test)]
+#[path = "../benches/support/article.rs"]
+#[allow(dead_code)]
+mod bench_article;
+
 use sha2::{Digest, Sha256};
 
 /// The manifest's path in the workspace.
@@ -224,8 +231,9 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
         &mut warnings,
     )?;
     let empty = Catalog {
+        schema_version: catalog.schema_version,
+        source: catalog.source.clone(),
         errors: Vec::new(),
-        ..catalog.clone()
     };
     let changes = changes::diff(released.as_ref().unwrap_or(&empty), &catalog);
     let bump = if first_release {

@@ -34,8 +34,12 @@ pub fn read_optional(root: &Path, relative: &str) -> Result<Option<String>, Stri
 }
 
 /// Text with CRLF normalised, so a Windows checkout is not "stale".
-pub fn normalized(text: &str) -> String {
-    text.replace("\r\n", "\n")
+pub fn normalized(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
 }
 
 /// Held for a whole run that writes the workspace: a second `cargo xtask`

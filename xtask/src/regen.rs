@@ -21,7 +21,8 @@ pub struct Options {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileState {
     Unchanged,
-    /// Would change (check) or changed (write); carries a unified diff.
+    /// Would change (check) or changed (write); carries a unified diff in
+    /// check mode, which prints it (empty when writing).
     Changed {
         diff: String,
     },
@@ -29,6 +30,8 @@ pub enum FileState {
 
 #[derive(Debug, Clone)]
 pub struct Report {
+    /// The generation, without its outputs: their texts went on to `files`
+    /// and the write, so a large crate module is not held twice.
     pub generated: Generated,
     pub files: Vec<(String, FileState)>,
 }
@@ -71,9 +74,9 @@ impl Report {
             out.push_str(&format!(
                 "unreleased: calls for a {} release (listed under `## Unreleased` in {}); `cargo xtask release` cuts it\n",
                 g.bump,
-                g.outputs
+                self.files
                     .iter()
-                    .map(|o| o.path.as_str())
+                    .map(|(path, _)| path.as_str())
                     .find(|p| p.ends_with("CHANGELOG.md"))
                     .unwrap_or("the CHANGELOG")
             ));
@@ -110,9 +113,9 @@ impl InputFiles {
     ) -> Result<InputFiles, String> {
         // Text inputs as LF, like the outputs: a CRLF checkout (core.autocrlf
         // without .gitattributes) must generate the same bytes.
-        let text = |path: &str| files::read_text(root, path).map(|t| files::normalized(&t));
+        let text = |path: &str| files::read_text(root, path).map(files::normalized);
         let optional =
-            |path: &str| files::read_optional(root, path).map(|t| t.map(|t| files::normalized(&t)));
+            |path: &str| files::read_optional(root, path).map(|t| t.map(files::normalized));
         Ok(InputFiles {
             source: files::read_bytes(root, &source_path)?,
             source_path,
@@ -201,9 +204,10 @@ fn plan(
         .map_err(|problem| format!("--source \"{}\": {problem}", source_path.escape_debug()))?;
     let files = InputFiles::read(root, entry, source_path)?;
     let source_path = &files.source_path;
-    let generated =
+    let mut generated =
         codegen::generate(files.inputs(entry, options.format)).map_err(|e| e.to_string())?;
-    let mut outputs = generated.outputs.clone();
+    // The outputs move on into the files to write; the report keeps the rest.
+    let mut outputs = std::mem::take(&mut generated.outputs);
     if *source_path != entry.source {
         let text = match manifest_text.take() {
             Some(text) => text,
@@ -220,22 +224,28 @@ fn plan(
     }
     let mut states = Vec::new();
     let mut to_write = Vec::new();
-    for output in &outputs {
-        let current = files::read_optional(root, &output.path)?.map(|t| files::normalized(&t));
+    for output in outputs {
+        let current = files::read_optional(root, &output.path)?.map(files::normalized);
         let state = match &current {
             Some(text) if *text == output.contents => FileState::Unchanged,
-            _ => {
-                to_write.push((output.path.clone(), output.contents.clone()));
-                FileState::Changed {
-                    diff: unified_diff(
+            // The diff is what --check prints; a write does not need one.
+            _ => FileState::Changed {
+                diff: if options.check {
+                    unified_diff(
                         &output.path,
                         current.as_deref().unwrap_or(""),
                         &output.contents,
-                    ),
-                }
-            }
+                    )
+                } else {
+                    String::new()
+                },
+            },
         };
-        states.push((output.path.clone(), state));
+        drop(current);
+        if state != FileState::Unchanged {
+            to_write.push((output.path.clone(), output.contents));
+        }
+        states.push((output.path, state));
     }
     Ok((
         Report {

@@ -11,6 +11,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::annotations::{Annotations, CodeType};
+use crate::emit::layout::Layout;
 use crate::error::{Error, Result};
 use crate::model::{Action, Catalog, Code, ErrorEntry, Status};
 
@@ -184,6 +185,37 @@ pub(crate) fn int(n: i64) -> TokenStream {
         quote! { -#abs }
     } else {
         quote! { #abs }
+    }
+}
+
+/// A method's arms: `Type::Variant => value,` for every code.
+fn code_arms<'a>(
+    layout: &mut Layout<'a>,
+    ty: &'a Ident,
+    variants: &'a [Ident],
+    entries: &'a [ErrorEntry],
+    value: fn(&ErrorEntry) -> TokenStream,
+) -> TokenStream {
+    layout.arms(entries.len(), move |i| {
+        let (variant, value) = (&variants[i], value(&entries[i]));
+        quote! { #ty::#variant => #value, }
+    })
+}
+
+/// A variant's `#[deprecated]`, if the article no longer lists it.
+fn deprecation(status: &Status) -> TokenStream {
+    match status {
+        Status::Removed { since: Some(since) } => {
+            let note = format!(
+                "no longer listed in the article since version {since}; the API may still send it"
+            );
+            quote! { #[deprecated(since = #since, note = #note)] }
+        }
+        Status::Removed { since: None } => {
+            let note = "no longer listed in the article; the API may still send it";
+            quote! { #[deprecated(note = #note)] }
+        }
+        Status::Listed => quote! {},
     }
 }
 
@@ -377,58 +409,67 @@ pub fn emit(
     type_name: &str,
     url: &str,
 ) -> Result<String> {
+    emit_with(catalog, annotations, type_name, url, true)
+}
+
+fn emit_with(
+    catalog: &Catalog,
+    annotations: &Annotations,
+    type_name: &str,
+    url: &str,
+    apart: bool,
+) -> Result<String> {
     let kind = kind_of(catalog, annotations)?;
     let ty = ident(type_name);
     let entries = &catalog.errors;
     let variants: Vec<Ident> = entries.iter().map(|e| ident(&e.name)).collect();
-    let docs: Vec<TokenStream> = entries
-        .iter()
-        .map(|e| doc_attrs(&variant_doc(e, annotations)))
-        .collect();
-    let deprecations: Vec<TokenStream> = entries
-        .iter()
-        .map(|e| match &e.status {
-            Status::Removed { since: Some(since) } => {
-                let note = format!("no longer listed in the article since version {since}; the API may still send it");
-                quote! { #[deprecated(since = #since, note = #note)] }
-            }
-            Status::Removed { since: None } => {
-                let note = "no longer listed in the article; the API may still send it";
-                quote! { #[deprecated(note = #note)] }
-            }
-            Status::Listed => quote! {},
-        })
-        .collect();
-    let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
-    let categories: Vec<Ident> = entries
-        .iter()
-        .map(|e| ident(&e.category.variant()))
-        .collect();
-    let actions: Vec<Ident> = entries.iter().map(|e| ident(e.action.variant())).collect();
-    let ids: Vec<String> = entries
-        .iter()
-        .map(|e| crate::names::stable_id(&e.name))
-        .collect();
     let listed: Vec<&Ident> = entries
         .iter()
         .zip(&variants)
         .filter(|(e, _)| e.status.is_listed())
         .map(|(_, v)| v)
         .collect();
-    let descriptions: Vec<&str> = entries.iter().map(|e| e.description.as_str()).collect();
-    let solutions: Vec<TokenStream> = entries.iter().map(|e| optional(&e.solution)).collect();
-    let causes: Vec<TokenStream> = entries.iter().map(|e| optional(&e.cause)).collect();
-    let sections: Vec<TokenStream> = entries
-        .iter()
-        .map(|e| optional(e.section.as_deref().unwrap_or_default()))
-        .collect();
-    let extras: Vec<TokenStream> = entries
-        .iter()
-        .map(|e| {
-            let (columns, values): (Vec<&String>, Vec<&String>) = e.extra.iter().unzip();
-            quote! { &[ #( (#columns, #values) ),* ] }
-        })
-        .collect();
+    // Everything said once per code is a run: made a piece at a time, as the
+    // layout formats it (see `layout`).
+    let mut layout = Layout::new(apart);
+    let enum_variants = layout.variants(entries.len(), |i| {
+        let entry = &entries[i];
+        let docs = doc_attrs(&variant_doc(entry, annotations));
+        let deprecation = deprecation(&entry.status);
+        let variant = &variants[i];
+        quote! { #docs #deprecation #variant, }
+    });
+    let id_arms = code_arms(&mut layout, &ty, &variants, entries, |e| {
+        let id = crate::names::stable_id(&e.name);
+        quote! { #id }
+    });
+    let name_arms = code_arms(&mut layout, &ty, &variants, entries, |e| {
+        let name = &e.name;
+        quote! { #name }
+    });
+    let category_arms = code_arms(&mut layout, &ty, &variants, entries, |e| {
+        let category = ident(&e.category.variant());
+        quote! { Category::#category }
+    });
+    let action_arms = code_arms(&mut layout, &ty, &variants, entries, |e| {
+        let action = ident(e.action.variant());
+        quote! { Action::#action }
+    });
+    let description_arms = code_arms(&mut layout, &ty, &variants, entries, |e| {
+        let description = &e.description;
+        quote! { Some(#description) }
+    });
+    let solution_arms = code_arms(&mut layout, &ty, &variants, entries, |e| {
+        optional(&e.solution)
+    });
+    let cause_arms = code_arms(&mut layout, &ty, &variants, entries, |e| optional(&e.cause));
+    let section_arms = code_arms(&mut layout, &ty, &variants, entries, |e| {
+        optional(e.section.as_deref().unwrap_or_default())
+    });
+    let extra_arms = code_arms(&mut layout, &ty, &variants, entries, |e| {
+        let (columns, values): (Vec<&String>, Vec<&String>) = e.extra.iter().unzip();
+        quote! { &[ #( (#columns, #values) ),* ] }
+    });
     let type_doc = format!(" {}", annotations.vendor.type_doc);
     let vendor = &kind.vendor;
     let unknown_doc = format!(
@@ -437,7 +478,7 @@ pub fn emit(
     let sha256 = &catalog.source.sha256;
     let category_items = category_items(annotations);
     let action_items = action_items(type_name, annotations);
-    let support = crate::emit::support::items(&ty, &kind, entries, &variants);
+    let support = crate::emit::support::items(&ty, &kind, entries, &variants, &mut layout);
     let listed_arm = if listed.is_empty() {
         quote! { false }
     } else {
@@ -451,7 +492,7 @@ pub fn emit(
         #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum #ty {
-            #( #docs #deprecations #variants, )*
+            #enum_variants
             /// A code this version of the crate does not know. It keeps its
             /// value ([`Self::code`]) and never equals a known variant.
             Unknown(UnknownCode),
@@ -475,7 +516,7 @@ pub fn emit(
             /// article's prose, so rewording the article cannot change it.
             pub const fn as_str(self) -> &'static str {
                 match self {
-                    #( #ty::#variants => #ids, )*
+                    #id_arms
                     #ty::Unknown(_) => "unknown",
                 }
             }
@@ -483,7 +524,7 @@ pub fn emit(
             /// The variant's name (`"RateLimited"`), or `"Unknown"`.
             pub const fn name(self) -> &'static str {
                 match self {
-                    #( #ty::#variants => #names, )*
+                    #name_arms
                     #ty::Unknown(_) => "Unknown",
                 }
             }
@@ -491,7 +532,7 @@ pub fn emit(
             /// What kind of failure this is; [`Category::Unknown`] for unknown codes.
             pub const fn category(self) -> Category {
                 match self {
-                    #( #ty::#variants => Category::#categories, )*
+                    #category_arms
                     #ty::Unknown(_) => Category::Unknown,
                 }
             }
@@ -501,7 +542,7 @@ pub fn emit(
             /// codes take [`Category::Unknown`]'s default.
             pub const fn action(self) -> Action {
                 match self {
-                    #( #ty::#variants => Action::#actions, )*
+                    #action_arms
                     #ty::Unknown(_) => Category::Unknown.default_action(),
                 }
             }
@@ -526,7 +567,7 @@ pub fn emit(
             /// The article's description; `None` for unknown codes.
             pub const fn description(self) -> Option<&'static str> {
                 match self {
-                    #( #ty::#variants => Some(#descriptions), )*
+                    #description_arms
                     #ty::Unknown(_) => None,
                 }
             }
@@ -535,7 +576,7 @@ pub fn emit(
             /// the article gives none. List items are lines starting with `- `.
             pub const fn solution(self) -> Option<&'static str> {
                 match self {
-                    #( #ty::#variants => #solutions, )*
+                    #solution_arms
                     #ty::Unknown(_) => None,
                 }
             }
@@ -544,7 +585,7 @@ pub fn emit(
             /// the solution; `None` otherwise.
             pub const fn cause(self) -> Option<&'static str> {
                 match self {
-                    #( #ty::#variants => #causes, )*
+                    #cause_arms
                     #ty::Unknown(_) => None,
                 }
             }
@@ -553,7 +594,7 @@ pub fn emit(
             /// where the article has several; `None` otherwise.
             pub const fn section(self) -> Option<&'static str> {
                 match self {
-                    #( #ty::#variants => #sections, )*
+                    #section_arms
                     #ty::Unknown(_) => None,
                 }
             }
@@ -562,7 +603,7 @@ pub fn emit(
             /// as `(header, text)` pairs.
             pub const fn extra(self) -> &'static [(&'static str, &'static str)] {
                 match self {
-                    #( #ty::#variants => #extras, )*
+                    #extra_arms
                     #ty::Unknown(_) => &[],
                 }
             }
@@ -574,18 +615,81 @@ pub fn emit(
 
         #action_items
     };
-    let file: syn::File = syn::parse2(tokens)
-        .map_err(|e| Error::new(format!("generated Rust does not parse: {e}")))?;
     let header: String = crate::emit::provenance(catalog)
         .split(". ")
         .map(|sentence| format!("// {}\n", sentence.trim_end_matches('.').to_owned() + "."))
         .collect();
-    Ok(format!("{header}\n{}", prettyplease::unparse(&file)))
+    layout.unparse(header + "\n", tokens)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bench_article;
+    use crate::model::Status;
+
+    fn catalog(file: &str, text: &str, annotations: &str) -> (Catalog, Annotations) {
+        let annotations = crate::annotations::parse("a.toml", annotations).unwrap();
+        let catalog = crate::model_with(
+            file,
+            text.as_bytes(),
+            None,
+            &annotations,
+            None,
+            &mut Vec::new(),
+        )
+        .unwrap();
+        (catalog, annotations)
+    }
+
+    #[test]
+    fn runs_laid_out_apart_read_as_the_whole_file_laid_out_at_once() {
+        let mut many = catalog(
+            "many.html",
+            &bench_article::article(600, bench_article::Form::Html),
+            "",
+        );
+        // Deprecated entries carry attributes of their own.
+        for (i, entry) in many.0.errors.iter_mut().enumerate().step_by(7) {
+            entry.status = Status::Removed {
+                since: (i % 2 == 0).then(|| "1.2.0".to_owned()),
+            };
+        }
+        let cases = [
+            many,
+            catalog(
+                "parley.md",
+                include_str!("../../../tests/articles/parley.md"),
+                include_str!("../../../tests/articles/annotations.toml"),
+            ),
+            catalog(
+                "chirp.txt",
+                include_str!("../../../tests/articles/chirp-subcodes.txt"),
+                "",
+            ),
+            catalog(
+                "beacon.md",
+                include_str!("../../../tests/articles/beacon-slugs.md"),
+                "[vendor]\ncode_type = \"str\"\n",
+            ),
+        ];
+        for (catalog, annotations) in &cases {
+            let apart = emit(catalog, annotations, "ErrorCode", "https://example.com/").unwrap();
+            let whole = emit_with(
+                catalog,
+                annotations,
+                "ErrorCode",
+                "https://example.com/",
+                false,
+            )
+            .unwrap();
+            assert!(
+                apart == whole,
+                "{}: the two layouts differ",
+                catalog.source.path
+            );
+        }
+    }
 
     #[test]
     fn hidden_characters_and_urls_anywhere_in_a_word_are_safe_for_rustdoc() {

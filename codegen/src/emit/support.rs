@@ -12,20 +12,26 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
+use crate::emit::layout::Layout;
 use crate::emit::rust::{Kind, int};
 use crate::model::{Code, ErrorEntry};
 
-pub(crate) fn items(
-    ty: &Ident,
+pub(crate) fn items<'a>(
+    ty: &'a Ident,
     kind: &Kind,
-    entries: &[ErrorEntry],
-    variants: &[Ident],
+    entries: &'a [ErrorEntry],
+    variants: &'a [Ident],
+    layout: &mut Layout<'a>,
 ) -> TokenStream {
     let shaped = match &kind.number {
-        Some(number) => integer_items(ty, kind, number, entries, variants),
-        None => string_items(ty, kind, entries, variants),
+        Some(number) => integer_items(ty, kind, number, entries, variants, layout),
+        None => string_items(ty, kind, entries, variants, layout),
     };
     let strings = key_strings(entries);
+    let known_arms = layout.arms(entries.len(), move |i| {
+        let (string, variant) = (&strings[i], &variants[i]);
+        quote! { #string => Some(#ty::#variant), }
+    });
     quote! {
         #[allow(deprecated)]
         impl #ty {
@@ -33,7 +39,7 @@ pub(crate) fn items(
             /// `"1:99"` with a sub-code).
             pub(crate) fn from_known_str(code: &str) -> Option<#ty> {
                 match code {
-                    #( #strings => Some(#ty::#variants), )*
+                    #known_arms
                     _ => None,
                 }
             }
@@ -97,40 +103,61 @@ fn error_types(kind: &Kind, range: &str) -> TokenStream {
     }
 }
 
-fn integer_items(
-    ty: &Ident,
-    kind: &Kind,
-    number: &Ident,
-    entries: &[ErrorEntry],
-    variants: &[Ident],
-) -> TokenStream {
-    let vendor = &kind.vendor;
-    let as_number = format_ident!("as_{}", number);
-    let serialize_number = format_ident!("serialize_{}", number);
-    let signed = number == "i64";
-    let code_of = |code: &Code| match code {
+/// A code's value as the generated `Code`.
+fn code_value(code: &Code) -> TokenStream {
+    match code {
         Code::Numeric(n) => {
             let n = int(*n);
             quote! { Code::Numeric(#n) }
         }
         Code::Text(s) => quote! { Code::Alphanumeric(#s) },
-    };
-    let codes: Vec<TokenStream> = entries.iter().map(|e| code_of(&e.code)).collect();
+    }
+}
+
+fn integer_items<'a>(
+    ty: &'a Ident,
+    kind: &Kind,
+    number: &Ident,
+    entries: &'a [ErrorEntry],
+    variants: &'a [Ident],
+    layout: &mut Layout<'a>,
+) -> TokenStream {
+    let vendor = &kind.vendor;
+    let as_number = format_ident!("as_{}", number);
+    let serialize_number = format_ident!("serialize_{}", number);
+    let signed = number == "i64";
+    let code_arms = layout.arms(entries.len(), move |i| {
+        let (variant, code) = (&variants[i], code_value(&entries[i].code));
+        quote! { #ty::#variant => #code, }
+    });
     // Lookups by value: entries with a sub-code first, then each code's own
     // row, which takes any sub-code it does not list.
-    let mut arms = Vec::new();
-    for (entry, variant) in entries.iter().zip(variants) {
-        if let (Code::Numeric(n), Some(Code::Numeric(s))) = (&entry.code, &entry.subcode) {
-            let (n, s) = (int(*n), int(*s));
-            arms.push(quote! { (#n, Some(#s)) => #ty::#variant, });
+    let numeric = |e: &ErrorEntry, with_subcode: bool| {
+        matches!(
+            (&e.code, &e.subcode),
+            (Code::Numeric(_), Some(Code::Numeric(_))) if with_subcode
+        ) || matches!((&e.code, &e.subcode), (Code::Numeric(_), None) if !with_subcode)
+    };
+    let order: Vec<usize> = [true, false]
+        .into_iter()
+        .flat_map(|with_subcode| {
+            (0..entries.len()).filter(move |&i| numeric(&entries[i], with_subcode))
+        })
+        .collect();
+    let arms = layout.arms(order.len(), move |k| {
+        let (entry, variant) = (&entries[order[k]], &variants[order[k]]);
+        match (&entry.code, &entry.subcode) {
+            (Code::Numeric(n), Some(Code::Numeric(s))) => {
+                let (n, s) = (int(*n), int(*s));
+                quote! { (#n, Some(#s)) => #ty::#variant, }
+            }
+            (Code::Numeric(n), _) => {
+                let n = int(*n);
+                quote! { (#n, _) => #ty::#variant, }
+            }
+            _ => unreachable!("only numeric entries are in the order"),
         }
-    }
-    for (entry, variant) in entries.iter().zip(variants) {
-        if let (Code::Numeric(n), None) = (&entry.code, &entry.subcode) {
-            let n = int(*n);
-            arms.push(quote! { (#n, _) => #ty::#variant, });
-        }
-    }
+    });
     let value_doc = format!(
         " A code's value as the article writes it: a number, as {vendor} sends it,\n or an alphanumeric code (`E1001`, `0001`), which has a form of its own\n instead of a sentinel number. Compares with `{number}` directly."
     );
@@ -210,7 +237,7 @@ fn integer_items(
             /// unknown pair becomes [`Self::Unknown`], keeping both values.
             pub const fn from_code_and_subcode(code: #number, subcode: Option<#number>) -> #ty {
                 match (code, subcode) {
-                    #( #arms )*
+                    #arms
                     (code, subcode) => #ty::Unknown(UnknownCode::new(code, subcode)),
                 }
             }
@@ -234,29 +261,29 @@ fn integer_items(
             #[doc = #from_code_doc]
             pub const fn from_code(code: #number) -> #ty {
                 match (code, ()) {
-                    #( #arms )*
+                    #arms
                     (other, ()) => #ty::Unknown(UnknownCode::new(other)),
                 }
             }
         }
     };
     let listed_subcode = if kind.subcodes {
-        let subs: Vec<TokenStream> = entries
-            .iter()
-            .map(|e| match &e.subcode {
+        let sub_arms = layout.arms(entries.len(), move |i| {
+            let variant = &variants[i];
+            match &entries[i].subcode {
                 Some(Code::Numeric(s)) => {
                     let s = int(*s);
-                    quote! { Some(#s) }
+                    quote! { #ty::#variant => Some(#s), }
                 }
-                _ => quote! { None },
-            })
-            .collect();
+                _ => quote! { #ty::#variant => None, },
+            }
+        });
         quote! {
             #[allow(deprecated)]
             impl #ty {
                 const fn listed_subcode(self) -> Option<#number> {
                     match self {
-                        #( #ty::#variants => #subs, )*
+                        #sub_arms
                         #ty::Unknown(_) => None,
                     }
                 }
@@ -381,7 +408,7 @@ fn integer_items(
             /// The code's value: a number for every numeric code, known or not.
             pub const fn code(self) -> Code {
                 match self {
-                    #( #ty::#variants => #codes, )*
+                    #code_arms
                     #ty::Unknown(unknown) => Code::Numeric(unknown.get()),
                 }
             }
@@ -554,14 +581,19 @@ fn integer_items(
     }
 }
 
-fn string_items(
-    ty: &Ident,
+fn string_items<'a>(
+    ty: &'a Ident,
     kind: &Kind,
-    entries: &[ErrorEntry],
-    variants: &[Ident],
+    entries: &'a [ErrorEntry],
+    variants: &'a [Ident],
+    layout: &mut Layout<'a>,
 ) -> TokenStream {
     let vendor = &kind.vendor;
     let strings = key_strings(entries);
+    let string_arms = layout.arms(entries.len(), move |i| {
+        let (string, variant) = (&strings[i], &variants[i]);
+        quote! { #ty::#variant => #string, }
+    });
     let errors = error_types(kind, "an identifier");
     let unknown_display = format!("{{}} Unknown: a {vendor} error code this crate does not know");
     let expecting = format!("a {vendor} error code: a string of at most 63 bytes");
@@ -621,7 +653,7 @@ fn string_items(
             /// The code as the article writes it (and the API sends it).
             pub fn code(&self) -> &str {
                 match self {
-                    #( #ty::#variants => #strings, )*
+                    #string_arms
                     #ty::Unknown(unknown) => unknown.as_str(),
                 }
             }

@@ -912,16 +912,10 @@ fn numeric_reference(bytes: &[u8], from: usize) -> Option<([Option<char>; 2], us
     Some(([Some(c), None], i))
 }
 
-/// The benchmarks' article generator: its HTML must take this path.
-#[cfg(test)]
-#[path = "../../benches/support/article.rs"]
-#[allow(dead_code)]
-mod bench_article;
-
 #[cfg(test)]
 mod tests {
-    use super::bench_article;
     use super::*;
+    use crate::bench_article;
     use proptest::prelude::*;
 
     /// The tree walk's answer for the same page.
