@@ -21,7 +21,7 @@ for rows in 1000 2000 4000 10000 30000 100000; do
   for form in html markdown text tsv; do
     case "$form" in markdown) ext=md ;; text) ext=txt ;; *) ext=$form ;; esac
     file="$articles/$rows.$ext"
-    [ -s "$file" ] || target/release/examples/generate_article "$rows" "$form" >"$file"
+    target/release/examples/generate_article "$rows" "$form" >"$file"
   done
 done
 
