@@ -15,7 +15,9 @@ pub fn read(text: &str, pins: &Pins) -> Result<Article> {
 
 /// The GFM tables and embedded HTML tables, in document order of reading.
 pub fn found(text: &str) -> Result<Found> {
-    let (mut tables, headings) = gfm_tables(text);
+    let parsed = crate::read::markdown_halves::parse_in_halves(text);
+    let headings = parsed.headings;
+    let mut tables: Vec<RawTable> = parsed.tables.into_iter().map(|t| t.table).collect();
     if html::mentions_table(text) {
         // Each stretch between two markdown headings is parsed on its own,
         // so an embedded HTML table keeps the heading it sits under.
@@ -77,7 +79,7 @@ fn apply_inline_html(cell: &mut CellBuilder, tag: &str) {
 
 /// How many cells a GFM row's source line really has: pulldown-cmark pads
 /// short rows and drops extra cells, which would hide a missing cell.
-fn source_cell_count(row: &str) -> usize {
+pub(super) fn source_cell_count(row: &str) -> usize {
     let row = row.trim().as_bytes();
     let (mut pipes, mut leading, mut trailing) = (0, false, false);
     let mut escaped = false;
@@ -104,6 +106,12 @@ pub(crate) fn is_delimiter_row(line: &str) -> bool {
             .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
+/// A header and delimiter row of `width` columns, to read rows apart from
+/// their table as pulldown-cmark would read them in it.
+pub(super) fn synthetic_head(width: usize) -> String {
+    format!("|{}\n|{}\n", " h |".repeat(width), "---|".repeat(width))
+}
+
 /// Rows the copy separated from their table by blank lines. GFM ends a table
 /// at a blank line, so pulldown-cmark reads what follows as a paragraph; a
 /// table is whole again when the `|`-rows after it (until prose or the next
@@ -111,7 +119,7 @@ pub(crate) fn is_delimiter_row(line: &str) -> bool {
 fn rows_after(text: &str, end: usize, width: usize, first_line: usize) -> Vec<RawRow> {
     let all: Vec<&str> = text[end..].split('\n').collect();
     let mut rows = Vec::new();
-    let synthetic_head = format!("|{}\n|{}\n", " h |".repeat(width), "---|".repeat(width));
+    let synthetic_head = synthetic_head(width);
     for (index, line) in all.iter().enumerate() {
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -140,8 +148,32 @@ fn rows_after(text: &str, end: usize, width: usize, first_line: usize) -> Vec<Ra
 /// The GFM tables, each with the heading it follows, and every heading's
 /// offset and text.
 fn gfm_tables(text: &str) -> (Vec<RawTable>, Vec<(usize, String)>) {
+    let parsed = parse(text);
+    (
+        parsed.tables.into_iter().map(|t| t.table).collect(),
+        parsed.headings,
+    )
+}
+
+/// A table as [`parse`] found it.
+pub(super) struct ParsedTable {
+    pub(super) table: RawTable,
+    /// How many headings came before it.
+    pub(super) headings_before: usize,
+    /// The offset just past the table's last row.
+    pub(super) end: usize,
+}
+
+/// What one pulldown-cmark pass over a document gives.
+pub(super) struct Parsed {
+    pub(super) tables: Vec<ParsedTable>,
+    pub(super) headings: Vec<(usize, String)>,
+}
+
+/// The one pass over a document behind [`gfm_tables`].
+pub(super) fn parse(text: &str) -> Parsed {
     let lines = Lines::new(text);
-    let mut tables = Vec::new();
+    let mut tables: Vec<ParsedTable> = Vec::new();
     let mut headings: Vec<(usize, String)> = Vec::new();
     let mut heading: Option<(usize, String)> = None;
     let mut current: Option<RawTable> = None;
@@ -202,7 +234,11 @@ fn gfm_tables(text: &str) -> (Vec<RawTable>, Vec<(usize, String)>) {
                     table
                         .rows
                         .extend(rows_after(text, end, table.header.len(), lines.line(end)));
-                    tables.push(table);
+                    tables.push(ParsedTable {
+                        table,
+                        headings_before: headings.len(),
+                        end,
+                    });
                 }
             }
             Event::Text(t) | Event::Code(t) => {
@@ -220,7 +256,7 @@ fn gfm_tables(text: &str) -> (Vec<RawTable>, Vec<(usize, String)>) {
             _ => {}
         }
     }
-    (tables, headings)
+    Parsed { tables, headings }
 }
 
 #[cfg(test)]

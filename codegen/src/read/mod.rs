@@ -5,6 +5,7 @@
 pub mod html;
 mod html_scan;
 pub mod markdown;
+mod markdown_halves;
 pub mod normalize;
 pub mod table;
 pub mod text;
