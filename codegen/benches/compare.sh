@@ -106,7 +106,7 @@ type_name = "ErrorCode"
 """
 print("\n| regen | rows | generated.rs | time | peak RSS |\n|---|---|---|---|---|")
 env = {k: v for k, v in os.environ.items() if k != "CARGO_MANIFEST_DIR"}
-for rows in [1000, 10000, 30000]:
+for rows in [1000, 10000, 100000]:
     root = os.path.abspath(f"target/bench-regen/{rows}")
     for d in ["docs/source", "crates/bench/src"]:
         os.makedirs(f"{root}/{d}", exist_ok=True)

@@ -395,7 +395,12 @@ impl Catalog {
         let n = self.errors.len();
         let mut codes = HashSet::with_capacity(n);
         let mut names = HashSet::with_capacity(n);
-        let mut ids = std::collections::HashMap::with_capacity(n);
+        // A snake_case id is the name lower-cased with `_` between words, so
+        // two names can share one only if they are equal ignoring ASCII case:
+        // only such names get their id made and compared.
+        let mut caseless: std::collections::HashMap<Caseless<'_>, &str> =
+            std::collections::HashMap::with_capacity(n);
+        let mut ids: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
         for (index, entry) in self.errors.iter().enumerate() {
             let row = index + 1;
             for code in std::iter::once(&entry.code).chain(&entry.subcode) {
@@ -431,6 +436,10 @@ impl Catalog {
                 ))
                 .at_row(row));
             }
+            let Some(first) = caseless.insert(Caseless(&entry.name), &entry.name) else {
+                continue;
+            };
+            ids.entry(crate::names::stable_id(first)).or_insert(first);
             let id = crate::names::stable_id(&entry.name);
             if let Some(other) = ids.insert(id.clone(), &entry.name) {
                 return Err(Error::new(format!(
@@ -457,6 +466,27 @@ impl Catalog {
     /// up by (code, sub-code).
     pub fn has_subcodes(&self) -> bool {
         self.errors.iter().any(|e| e.subcode.is_some())
+    }
+}
+
+/// A name compared and hashed ignoring ASCII case.
+#[derive(Clone, Copy)]
+struct Caseless<'a>(&'a str);
+
+impl PartialEq for Caseless<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl Eq for Caseless<'_> {}
+
+impl std::hash::Hash for Caseless<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for b in self.0.bytes() {
+            state.write_u8(b.to_ascii_lowercase());
+        }
+        state.write_u8(0xff);
     }
 }
 
@@ -507,6 +537,60 @@ mod tests {
         assert!(Code::parse("+5").is_err());
         assert!(Code::parse("access_denied").unwrap().looks_like_value());
         assert!(!Code::parse("Description").unwrap().looks_like_value());
+    }
+
+    #[test]
+    fn names_that_share_a_snake_case_id_are_refused() {
+        let catalog = |names: &[&str]| Catalog {
+            schema_version: SCHEMA_VERSION,
+            source: SourceInfo {
+                path: "a.md".into(),
+                format: Format::Markdown,
+                sha256: String::new(),
+            },
+            errors: names
+                .iter()
+                .enumerate()
+                .map(|(i, name)| ErrorEntry {
+                    code: Code::Numeric(i as i64),
+                    subcode: None,
+                    name: (*name).into(),
+                    description: "d".into(),
+                    solution: String::new(),
+                    cause: String::new(),
+                    section: None,
+                    category: Category::unknown(),
+                    action: Action::Escalate,
+                    extra: BTreeMap::new(),
+                    status: Status::Listed,
+                })
+                .collect(),
+        };
+        let err = catalog(&["HttpTimeout", "Other", "HTTPTimeout"])
+            .validate()
+            .unwrap_err();
+        assert_eq!(err.row, Some(3));
+        assert!(
+            err.message.contains(
+                "\"HTTPTimeout\" has the same snake_case id \"http_timeout\" as \"HttpTimeout\""
+            ),
+            "{err}"
+        );
+        // Equal ignoring case is not enough: `ab_c` and `a_bc` differ.
+        assert!(catalog(&["AbC", "ABc", "Abc"]).validate().is_ok());
+        // The clash is found with whichever earlier name has the id.
+        let err = catalog(&["AbC", "ABc", "Abc", "ABC"])
+            .validate()
+            .unwrap_err();
+        assert_eq!(err.row, Some(4), "{err}");
+        assert!(err.message.contains("as \"Abc\""), "{err}");
+        assert!(
+            catalog(&["Same", "Same"])
+                .validate()
+                .unwrap_err()
+                .message
+                .contains("used twice")
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! [`RawTable`]s of normalised cell text; this module finds the error table by
 //! its header, maps columns by meaning, and validates each row.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::error::{Error, Result};
 use crate::model::{Code, Format, Key};
@@ -465,13 +465,13 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &Pins) -> Result<Arti
     })
 }
 
-/// Whether any (code, sub-code) is listed twice: sorting indices costs a
-/// few bytes a row, where a set of every key would cost a copy of each.
+/// Whether any (code, sub-code) is listed twice: a set of references to the
+/// rows' own codes, so no key is copied.
 fn has_repeats(rows: &[ArticleRow]) -> bool {
-    let key = |i: &u32| (&rows[*i as usize].code, &rows[*i as usize].subcode);
-    let mut order: Vec<u32> = (0..rows.len() as u32).collect();
-    order.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
-    order.windows(2).any(|w| key(&w[0]) == key(&w[1]))
+    let mut seen = HashSet::with_capacity(rows.len());
+    !rows
+        .iter()
+        .all(|row| seen.insert((&row.code, &row.subcode)))
 }
 
 /// The first entry whose (code, sub-code) an earlier entry has, as an error
