@@ -29,13 +29,80 @@ type Scan<T> = Result<T, Unsupported>;
 /// Every table outside `<template>`, each with the heading it follows, or
 /// `None` when only html5ever reads this page right.
 pub(crate) fn tables(text: &str) -> Option<Vec<RawTable>> {
+    if text.len() >= HALVES_FROM {
+        let near = text.len() / 2;
+        if let Some(cut) = text[near..].find("<tr").map(|i| near + i) {
+            return in_halves(text, cut).ok();
+        }
+    }
     scan(text).ok()
 }
 
 fn scan(text: &str) -> Scan<Vec<RawTable>> {
-    let mut lexer = Lexer { text, pos: 0 };
-    let mut tables = Vec::new();
-    let mut section: Option<String> = None;
+    let scanned = scan_until(&mut Lexer { text, pos: 0 }, None)?;
+    Ok(scanned.tables.into_iter().map(|(table, _)| table).collect())
+}
+
+/// Below this size one pass is quick enough that a second thread only costs.
+const HALVES_FROM: usize = 256 * 1024;
+
+/// A page read in two halves, one per core: a long table is most of an
+/// article, and its rows read the same wherever reading starts once it is
+/// known to be in the table. The second half is read from the `<tr` at `cut`
+/// as rows of a table; the first reads from the start and stops at the cut
+/// only if it gets there between two rows of a table, which proves the
+/// second half's start right. If it gets past the cut any other way, its
+/// reading is the whole page's, and the second half is dropped. A test cuts
+/// pages at every `<tr` and holds both readings to one pass.
+fn in_halves(text: &str, cut: usize) -> Scan<Vec<RawTable>> {
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| {
+            let mut lexer = Lexer { text, pos: cut };
+            let (rows, _) = read_rows(&mut lexer, None)?;
+            Ok((rows, scan_until(&mut lexer, None)?))
+        });
+        let first = scan_until(&mut Lexer { text, pos: 0 }, Some(cut));
+        let second: Scan<(Vec<RawRow>, Scanned)> = second
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (first, second)
+    });
+    let mut first = first?;
+    let Some(mut rows) = first.stopped.take() else {
+        return Ok(first.tables.into_iter().map(|(table, _)| table).collect());
+    };
+    let (continued, rest) = second?;
+    rows.extend(continued);
+    let mut tables: Vec<RawTable> = first.tables.into_iter().map(|(table, _)| table).collect();
+    let mut table = into_table(rows);
+    table.section = first.section.clone();
+    tables.push(table);
+    for (mut table, headings_before) in rest.tables {
+        // No heading since the cut: the section is the one before it.
+        if headings_before == 0 {
+            table.section = first.section.clone();
+        }
+        tables.push(table);
+    }
+    Ok(tables)
+}
+
+/// What a scan found, up to a stop or to the end of the page.
+#[derive(Default)]
+struct Scanned {
+    /// The tables, each with how many headings came before it.
+    tables: Vec<(RawTable, usize)>,
+    headings: usize,
+    /// The current section: the last heading's title.
+    section: Option<String>,
+    /// The rows so far of the table the scan stopped in, if it stopped.
+    stopped: Option<Vec<RawRow>>,
+}
+
+/// The page from the lexer's place on; with `stop_at`, stopping there if it
+/// comes between two rows of a table.
+fn scan_until(lexer: &mut Lexer<'_>, stop_at: Option<usize>) -> Scan<Scanned> {
+    let mut scanned = Scanned::default();
     while let Some(token) = lexer.next()? {
         let Token::Start {
             name, self_closing, ..
@@ -45,20 +112,28 @@ fn scan(text: &str) -> Scan<Vec<RawTable>> {
         };
         match name.as_ref() {
             "table" => {
-                let mut table = read_table(&mut lexer)?;
-                table.section = section.clone();
-                tables.push(table);
+                let (rows, stopped) = read_rows(lexer, stop_at)?;
+                if stopped {
+                    scanned.stopped = Some(rows);
+                    return Ok(scanned);
+                }
+                let mut table = into_table(rows);
+                table.section = scanned.section.clone();
+                scanned.tables.push((table, scanned.headings));
             }
-            n if is_heading(n) => section = read_heading(&mut lexer)?,
-            "template" => skip_template(&mut lexer)?,
-            "select" => skip_select(&mut lexer)?,
-            "svg" | "math" if !self_closing => skip_foreign(&mut lexer, None)?,
+            n if is_heading(n) => {
+                scanned.section = read_heading(lexer)?;
+                scanned.headings += 1;
+            }
+            "template" => skip_template(lexer)?,
+            "select" => skip_select(lexer)?,
+            "svg" | "math" if !self_closing => skip_foreign(lexer, None)?,
             n if is_raw_text(n) => lexer.skip_raw_text(n)?,
             "plaintext" => return Err(Unsupported),
             _ => {}
         }
     }
-    Ok(tables)
+    Ok(scanned)
 }
 
 fn is_heading(name: &str) -> bool {
@@ -264,9 +339,10 @@ struct Cell<'a> {
     open: Vec<Cow<'a, str>>,
 }
 
-/// One table, from after its start tag to its end tag, as `html.rs`'s
-/// `raw_table` reads it from the tree.
-fn read_table(lexer: &mut Lexer<'_>) -> Scan<RawTable> {
+/// A table's rows, from after its start tag to its end tag, as `html.rs`'s
+/// `raw_table` reads them from the tree; or, with `stop_at`, up to there if
+/// it comes between two rows (then `true`).
+fn read_rows(lexer: &mut Lexer<'_>, stop_at: Option<usize>) -> Scan<(Vec<RawRow>, bool)> {
     let mut rows: Vec<RawRow> = Vec::new();
     let mut row: Option<Row> = None;
     let mut cell: Option<Cell<'_>> = None;
@@ -282,6 +358,10 @@ fn read_table(lexer: &mut Lexer<'_>) -> Scan<RawTable> {
         }
     };
     loop {
+        if cell.is_none() && stop_at == Some(lexer.pos) {
+            close_row(&mut row, &mut rows);
+            return Ok((rows, true));
+        }
         let token = lexer.next()?.ok_or(Unsupported)?;
         if let Some(open) = cell.as_mut() {
             // Tags that end the cell, where nothing inside it is left open.
@@ -345,16 +425,21 @@ fn read_table(lexer: &mut Lexer<'_>) -> Scan<RawTable> {
             },
         }
     }
+    Ok((rows, false))
+}
+
+/// A table of rows: the first is the header.
+fn into_table(rows: Vec<RawRow>) -> RawTable {
     let mut rows = rows.into_iter();
     let header = rows.next();
     let problem = header.as_ref().and_then(|h| h.problem.clone());
-    Ok(RawTable {
+    RawTable {
         header: header.map(|h| h.cells).unwrap_or_default(),
         line: None,
         rows: rows.collect(),
         problem,
         section: None,
-    })
+    }
 }
 
 /// The merged-cell problem of a `<td>`/`<th>`, as the tree walk reports it.
@@ -1121,6 +1206,26 @@ mod tests {
             })
     }
 
+    /// Every `<tr` of a page as the cut: the halves read as one pass.
+    fn check_every_cut(page: &str) {
+        let whole = scan(page).ok();
+        for (cut, _) in page.match_indices("<tr") {
+            assert_eq!(in_halves(page, cut).ok(), whole, "cut at {cut}:\n{page}");
+        }
+    }
+
+    #[test]
+    fn pages_read_in_halves_read_as_one_pass() {
+        check_every_cut(&bench_article::article(40, bench_article::Form::Html));
+        check_every_cut(include_str!("../../../tests/articles/parley-page.html"));
+        // A cut in a script, a comment, a cell, a second table.
+        check_every_cut(
+            "<h2>A</h2><table><tr><th>Code<th>Text</tr><tr><td>1<td>x<script>'<tr>'</script></td></tr><!-- <tr> -->\
+             <tr><td>2</td><td><b><tr</b></td></tr></table><table><tr><th>K</th></tr><tr><td>k</td></tr></table>\
+             <h2>B</h2><table><tr><th>Code</th></tr><tr><td>3</td></tr></table>",
+        );
+    }
+
     proptest! {
         /// Whatever this path reads, it reads as the tree walk does.
         #[test]
@@ -1128,6 +1233,11 @@ mod tests {
             if let Some(fast) = tables(&page) {
                 prop_assert_eq!(fast, from_tree(&page), "{}", page);
             }
+        }
+
+        #[test]
+        fn any_cut_reads_as_one_pass(page in page()) {
+            check_every_cut(&page);
         }
 
         #[test]
