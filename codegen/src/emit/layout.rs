@@ -128,10 +128,18 @@ fn format(file: TokenStream) -> Result<String> {
 /// The lines of `pieces` as prettyplease lays them out `depth` levels deep.
 fn format_run(place: Place, depth: usize, pieces: &[TokenStream]) -> Result<String> {
     // The wrapper's innermost braces open one level above the pieces.
-    let (mut wrapper, opens_at) = match place {
-        Place::Variants => (quote! { enum W { #( #pieces )* } }, 1),
-        Place::Arms => (quote! { fn w() { match x { #( #pieces )* } } }, 2),
+    let (mut wrapper, opens_at, opening) = match place {
+        Place::Variants => (quote! { enum W { #( #pieces )* } }, 1, "enum W {\n"),
+        Place::Arms => (
+            quote! { fn w() { match x { #( #pieces )* } } },
+            2,
+            "match x {\n",
+        ),
     };
+    let lost = || Error::new("generated Rust: a run of variants or arms lost its place");
+    if depth < opens_at {
+        return Err(lost());
+    }
     for _ in opens_at..depth {
         wrapper = quote! { mod w { #wrapper } };
     }
@@ -139,20 +147,15 @@ fn format_run(place: Place, depth: usize, pieces: &[TokenStream]) -> Result<Stri
     let outer = " ".repeat((depth - 1) * 4);
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     // The pieces are the lines between the innermost opening line and the
-    // first line after it that closes at the same depth.
+    // first line after it that closes at its depth.
     let open = lines
         .iter()
-        .position(|l| {
-            l.starts_with(&outer)
-                && !l[outer.len()..].starts_with(' ')
-                && l.ends_with("{\n")
-                && (l.contains("enum W") || l.contains("match x"))
-        })
-        .ok_or_else(|| Error::new("generated Rust: a run's wrapper lost its shape"))?;
+        .position(|l| l.strip_prefix(&outer) == Some(opening))
+        .ok_or_else(lost)?;
     let close = lines[open + 1..]
         .iter()
-        .position(|l| *l == format!("{outer}}}\n"))
+        .position(|l| l.strip_prefix(&outer) == Some("}\n"))
         .map(|i| open + 1 + i)
-        .ok_or_else(|| Error::new("generated Rust: a run's wrapper lost its shape"))?;
+        .ok_or_else(lost)?;
     Ok(lines[open + 1..close].concat())
 }

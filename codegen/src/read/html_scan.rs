@@ -30,8 +30,10 @@ type Scan<T> = Result<T, Unsupported>;
 /// `None` when only html5ever reads this page right.
 pub(crate) fn tables(text: &str) -> Option<Vec<RawTable>> {
     if text.len() >= HALVES_FROM {
+        // Bytes, not `str`: the middle may fall inside a character.
         let near = text.len() / 2;
-        if let Some(cut) = text[near..].find("<tr").map(|i| near + i) {
+        let bytes = &text.as_bytes()[near..];
+        if let Some(cut) = bytes.windows(3).position(|w| w == b"<tr").map(|i| near + i) {
             return in_halves(text, cut).ok();
         }
     }
@@ -1212,6 +1214,17 @@ mod tests {
         for (cut, _) in page.match_indices("<tr") {
             assert_eq!(in_halves(page, cut).ok(), whole, "cut at {cut}:\n{page}");
         }
+    }
+
+    #[test]
+    fn a_large_page_is_cut_wherever_its_middle_falls() {
+        let mut page = bench_article::article(1000, bench_article::Form::Html);
+        assert!(page.len() >= HALVES_FROM);
+        // Make the middle fall inside a character, then read.
+        while page.is_char_boundary(page.len() / 2) {
+            page.insert(0, 'é');
+        }
+        assert_eq!(tables(&page), scan(&page).ok());
     }
 
     #[test]

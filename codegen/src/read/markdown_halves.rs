@@ -40,7 +40,14 @@ fn cut(text: &str, near: usize) -> Option<Cut> {
     if text.contains("]:") {
         return None;
     }
-    let at = text.get(near..)?.find('\n').map(|i| near + i + 1)?;
+    // Bytes, not `str`: `near` may fall inside a character.
+    let at = text
+        .as_bytes()
+        .get(near..)?
+        .iter()
+        .position(|&b| b == b'\n')?
+        + near
+        + 1;
     let is_row = |line: &str| {
         let line = line.trim();
         line.starts_with('|') && !is_delimiter_row(line)
@@ -163,6 +170,16 @@ mod tests {
             }
         }
         joined
+    }
+
+    #[test]
+    fn a_large_document_is_cut_wherever_its_middle_falls() {
+        let mut text = bench_article::article(2000, bench_article::Form::Markdown);
+        assert!(text.len() >= MIN_LEN);
+        while text.is_char_boundary(text.len() / 2) {
+            text.insert(0, 'é');
+        }
+        assert!(same(&parse_in_halves(&text), &parse(&text)));
     }
 
     #[test]
