@@ -118,11 +118,13 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Reads an article and applies annotations (and, if given, the memory of
-/// the last release): the model `cargo xtask parse` prints.
-pub fn model(
+/// the last release): the model `cargo xtask parse` prints. Given the
+/// capture itself rather than a borrow, it frees it as soon as its tables
+/// are found, so a large article is not held twice.
+pub fn model<'a>(
     entry: &Entry,
     source_path: &str,
-    source: &[u8],
+    source: impl Into<std::borrow::Cow<'a, [u8]>>,
     format: Option<Format>,
     annotations: &str,
     released: Option<&Catalog>,
@@ -140,9 +142,9 @@ pub fn model(
 }
 
 /// [`model`] with the article's configuration already read.
-pub fn model_with(
+pub fn model_with<'a>(
     source_path: &str,
-    source: &[u8],
+    source: impl Into<std::borrow::Cow<'a, [u8]>>,
     format: Option<Format>,
     annotations: &annotations::Annotations,
     released: Option<&Catalog>,
@@ -153,9 +155,9 @@ pub fn model_with(
 }
 
 /// The first half of [`model_with`]: the article's rows and the capture's
-/// identity. Given the capture itself (not a borrow), it frees it as soon as
-/// its tables are found, so a large article is not held twice.
-pub fn read_article(
+/// identity, the capture freed (if it was handed over) before the rows are
+/// checked.
+fn read_article(
     source_path: &str,
     source: std::borrow::Cow<'_, [u8]>,
     format: Option<Format>,

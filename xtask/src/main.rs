@@ -257,14 +257,17 @@ fn parse(path: &str, format: Option<Format>, article: Option<String>) -> Result<
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
     let annotations = xtask::files::read_text(&root, &entry.annotations)?;
     let mut warnings = Vec::new();
-    let annotations =
-        codegen::annotations::parse(&entry.annotations, &annotations).map_err(|e| e.to_string())?;
     // The capture moves in, to be freed as soon as its tables are read.
-    let (article, source) =
-        codegen::read_article(path, bytes.into(), format, &annotations, &mut warnings)
-            .map_err(|e| e.to_string())?;
-    let catalog = codegen::catalog::build(article, source, &annotations, None, &mut warnings)
-        .map_err(|e| e.to_string())?;
+    let catalog = codegen::model(
+        &entry,
+        path,
+        bytes,
+        format,
+        &annotations,
+        None,
+        &mut warnings,
+    )
+    .map_err(|e| e.to_string())?;
     for warning in warnings {
         eprintln!("warning: {}", for_terminal(&warning));
     }
