@@ -297,7 +297,7 @@ pub(crate) fn span_problem(attr: &str, value: &str) -> Option<String> {
 }
 
 fn raw_table(table: ElementRef<'_>) -> RawTable {
-    let mut rows = own_rows(table).into_iter().map(|tr| {
+    let rows = own_rows(table).into_iter().map(|tr| {
         let cells: Vec<ElementRef<'_>> = tr
             .children()
             .filter_map(ElementRef::wrap)
@@ -310,6 +310,12 @@ fn raw_table(table: ElementRef<'_>) -> RawTable {
             problem,
         }
     });
+    table_of_rows(rows)
+}
+
+/// A table of an HTML table's rows: the first is the header.
+pub(super) fn table_of_rows(rows: impl IntoIterator<Item = RawRow>) -> RawTable {
+    let mut rows = rows.into_iter();
     let header = rows.next();
     let problem = header.as_ref().and_then(|h| h.problem.clone());
     RawTable {
@@ -329,6 +335,39 @@ fn cell_text(cell: ElementRef<'_>) -> String {
     builder.finish()
 }
 
+/// Elements that start a new line of a cell's text (`li` starts a list item).
+/// The tag-stream reader asks the same, so both read a cell alike.
+pub(super) fn breaks_before(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "ul"
+            | "ol"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "tr"
+            | "section"
+            | "dl"
+            | "dt"
+            | "dd"
+    )
+}
+
+/// Elements whose end ends a line of a cell's text.
+pub(super) fn breaks_after(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div" | "li" | "ul" | "ol" | "blockquote" | "pre" | "tr" | "dt" | "dd"
+    )
+}
+
 fn walk(node: NodeRef<'_, Node>, cell: &mut CellBuilder) {
     match node.value() {
         Node::Text(text) => cell.push_text(text),
@@ -338,19 +377,13 @@ fn walk(node: NodeRef<'_, Node>, cell: &mut CellBuilder) {
                 "script" | "style" | "template" | "noscript" => return,
                 "br" => return cell.break_line(),
                 "li" => cell.start_list_item(),
-                "p" | "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-                | "blockquote" | "pre" | "table" | "tr" | "section" | "dl" | "dt" | "dd" => {
-                    cell.break_line()
-                }
+                n if breaks_before(n) => cell.break_line(),
                 _ => {}
             }
             for child in node.children() {
                 walk(child, cell);
             }
-            if matches!(
-                name,
-                "p" | "div" | "li" | "ul" | "ol" | "blockquote" | "pre" | "tr" | "dt" | "dd"
-            ) {
+            if breaks_after(name) {
                 cell.break_line();
             } else if matches!(name, "td" | "th") {
                 cell.push_text(" ");

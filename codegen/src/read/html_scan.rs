@@ -17,6 +17,7 @@ use std::borrow::Cow;
 
 use markup5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
 
+use crate::read::html;
 use crate::read::normalize::{CellBuilder, collapse};
 use crate::read::table::{RawRow, RawTable};
 
@@ -76,7 +77,7 @@ fn in_halves(text: &str, cut: usize) -> Scan<Vec<RawTable>> {
     let (continued, rest) = second?;
     rows.extend(continued);
     let mut tables: Vec<RawTable> = first.tables.into_iter().map(|(table, _)| table).collect();
-    let mut table = into_table(rows);
+    let mut table = html::table_of_rows(rows);
     table.section = first.section.clone();
     tables.push(table);
     for (mut table, headings_before) in rest.tables {
@@ -119,7 +120,7 @@ fn scan_until(lexer: &mut Lexer<'_>, stop_at: Option<usize>) -> Scan<Scanned> {
                     scanned.stopped = Some(rows);
                     return Ok(scanned);
                 }
-                let mut table = into_table(rows);
+                let mut table = html::table_of_rows(rows);
                 table.section = scanned.section.clone();
                 scanned.tables.push((table, scanned.headings));
             }
@@ -430,20 +431,6 @@ fn read_rows(lexer: &mut Lexer<'_>, stop_at: Option<usize>) -> Scan<(Vec<RawRow>
     Ok((rows, false))
 }
 
-/// A table of rows: the first is the header.
-fn into_table(rows: Vec<RawRow>) -> RawTable {
-    let mut rows = rows.into_iter();
-    let header = rows.next();
-    let problem = header.as_ref().and_then(|h| h.problem.clone());
-    RawTable {
-        header: header.map(|h| h.cells).unwrap_or_default(),
-        line: None,
-        rows: rows.collect(),
-        problem,
-        section: None,
-    }
-}
-
 /// The merged-cell problem of a `<td>`/`<th>`, as the tree walk reports it.
 fn spans(attrs: &str) -> Scan<Option<String>> {
     for name in ["colspan", "rowspan"] {
@@ -482,20 +469,8 @@ fn skip_caption(lexer: &mut Lexer<'_>) -> Scan<()> {
 
 /// Blocks the tree walk breaks lines at (at their start; `li` starts an item).
 fn is_cell_block(name: &str) -> bool {
-    is_heading(name)
-        || matches!(
-            name,
-            "p" | "div"
-                | "ul"
-                | "ol"
-                | "li"
-                | "blockquote"
-                | "pre"
-                | "section"
-                | "dl"
-                | "dt"
-                | "dd"
-        )
+    // Tables in cells are left to html5ever.
+    name == "li" || (html::breaks_before(name) && !matches!(name, "table" | "tr"))
 }
 
 /// Inline elements with no parsing rules of their own.
@@ -608,10 +583,7 @@ fn cell_token<'a>(
                 return Err(Unsupported);
             }
             let top = cell.open.pop().expect("checked above");
-            if matches!(
-                top.as_ref(),
-                "p" | "div" | "li" | "ul" | "ol" | "blockquote" | "pre" | "dt" | "dd"
-            ) {
+            if html::breaks_after(&top) {
                 text.break_line();
             }
         }
@@ -1104,6 +1076,22 @@ mod tests {
         "<TR >",
     ];
 
+    /// `<tr>`s of `<td>`s, each cell the concatenation of its pieces.
+    fn table_rows<P: AsRef<str>>(rows: Vec<Vec<Vec<P>>>) -> String {
+        rows.iter()
+            .map(|row| {
+                let cells: String = row
+                    .iter()
+                    .map(|cell| {
+                        let text: String = cell.iter().map(AsRef::as_ref).collect();
+                        format!("<td>{text}</td>")
+                    })
+                    .collect();
+                format!("<tr>{cells}</tr>")
+            })
+            .collect()
+    }
+
     /// Random pieces, alone and as the cells of a table.
     fn page() -> impl Strategy<Value = String> {
         let soup = || prop::collection::vec(prop::sample::select(PIECES), 0..4);
@@ -1112,17 +1100,11 @@ mod tests {
             prop::collection::vec(prop::collection::vec(soup(), 1..4), 1..4),
         )
             .prop_map(|(before, rows)| {
-                let mut page = before.concat();
-                page.push_str("<table><tr><th>Code</th><th>Description</th></tr>");
-                for row in rows {
-                    page.push_str("<tr>");
-                    for cell in row {
-                        page.push_str(&format!("<td>{}</td>", cell.concat()));
-                    }
-                    page.push_str("</tr>");
-                }
-                page.push_str("</table>");
-                page
+                format!(
+                    "{}<table><tr><th>Code</th><th>Description</th></tr>{}</table>",
+                    before.concat(),
+                    table_rows(rows)
+                )
             })
     }
 
@@ -1191,20 +1173,11 @@ mod tests {
             prop::collection::vec(row, 1..5),
         )
             .prop_map(|(heading, rows)| {
-                let mut page = String::from("<html><body>");
-                if let Some(h) = heading {
-                    page.push_str(&format!("<h2>{h}</h2>"));
-                }
-                page.push_str("<table>");
-                for row in rows {
-                    page.push_str("<tr>");
-                    for cell in row {
-                        page.push_str(&format!("<td>{}</td>", cell.concat()));
-                    }
-                    page.push_str("</tr>");
-                }
-                page.push_str("</table></body></html>");
-                page
+                let heading = heading.map_or(String::new(), |h| format!("<h2>{h}</h2>"));
+                format!(
+                    "<html><body>{heading}<table>{}</table></body></html>",
+                    table_rows(rows)
+                )
             })
     }
 
