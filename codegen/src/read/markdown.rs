@@ -132,27 +132,18 @@ fn rows_after(text: &str, end: usize, width: usize, first_line: usize) -> Vec<Ra
         if !trimmed.starts_with('|') || next_is_delimiter || source_cell_count(trimmed) < 2 {
             break;
         }
-        let (parsed, _) = gfm_tables(&format!("{synthetic_head}{trimmed}\n"));
+        let parsed = parse(&format!("{synthetic_head}{trimmed}\n"));
         if let Some(mut row) = parsed
+            .tables
             .into_iter()
             .next()
-            .and_then(|t| t.rows.into_iter().next())
+            .and_then(|t| t.table.rows.into_iter().next())
         {
             row.line = Some(first_line + index);
             rows.push(row);
         }
     }
     rows
-}
-
-/// The GFM tables, each with the heading it follows, and every heading's
-/// offset and text.
-fn gfm_tables(text: &str) -> (Vec<RawTable>, Vec<(usize, String)>) {
-    let parsed = parse(text);
-    (
-        parsed.tables.into_iter().map(|t| t.table).collect(),
-        parsed.headings,
-    )
 }
 
 /// A table as [`parse`] found it.
@@ -170,7 +161,8 @@ pub(super) struct Parsed {
     pub(super) headings: Vec<(usize, String)>,
 }
 
-/// The one pass over a document behind [`gfm_tables`].
+/// The GFM tables, each with the heading it follows, and every heading's
+/// offset and text: one pulldown-cmark pass over a document.
 pub(super) fn parse(text: &str) -> Parsed {
     let lines = Lines::new(text);
     let mut tables: Vec<ParsedTable> = Vec::new();
@@ -285,13 +277,17 @@ mod tests {
     #[test]
     fn rows_after_blank_lines_stay_in_their_table_until_prose_or_a_new_table() {
         let md = "| Code | Description | Solution |\n|---|---|---|\n| 1 | One. | Fix. |\n\n| 2 | Two. | Fix. |\n\n\n| 3 | Three. |\nProse.\n\n| 4 | Four. | Fix. |\n";
-        let (tables, _) = gfm_tables(md);
-        let lines: Vec<Option<usize>> = tables[0].rows.iter().map(|r| r.line).collect();
+        let tables = parse(md).tables;
+        let lines: Vec<Option<usize>> = tables[0].table.rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, [Some(3), Some(5), Some(8)]);
-        assert_eq!(tables[0].rows[2].cells.len(), 2, "a short row stays short");
+        assert_eq!(
+            tables[0].table.rows[2].cells.len(),
+            2,
+            "a short row stays short"
+        );
         let decoy = "| Code | Description | Solution |\n|---|---|---|\n| 1 | One. | Fix. |\n\n| Key | Type | Description |\n|---|---|---|\n| code | int | x |\n";
-        let (tables, _) = gfm_tables(decoy);
-        assert_eq!((tables.len(), tables[0].rows.len()), (2, 1));
+        let tables = parse(decoy).tables;
+        assert_eq!((tables.len(), tables[0].table.rows.len()), (2, 1));
     }
 
     #[test]
