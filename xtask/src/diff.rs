@@ -86,7 +86,9 @@ pub fn human(changes: &Changes, old: Option<&Catalog>, new: &Catalog, color: boo
     // Looked up once per change: an article that changed every row is n
     // lookups, not n².
     let new_by_key = new.by_key();
-    let old_by_key = old.map(Catalog::by_key).unwrap_or_else(|| new.by_key());
+    // Without the old model, removed codes are named from the new one.
+    let old_index = old.map(Catalog::by_key);
+    let old_by_key = old_index.as_ref().unwrap_or(&new_by_key);
     let name = |by_key: &HashMap<Key, &ErrorEntry>, code: &Key| {
         by_key
             .get(code)
@@ -97,7 +99,7 @@ pub fn human(changes: &Changes, old: Option<&Catalog>, new: &Catalog, color: boo
         out.push_str(&format!("added:   {code}{}\n", name(&new_by_key, code)));
     }
     for code in &changes.removed {
-        out.push_str(&format!("removed: {code}{}\n", name(&old_by_key, code)));
+        out.push_str(&format!("removed: {code}{}\n", name(old_by_key, code)));
     }
     for changed in &changes.changed {
         out.push_str(&format!(
@@ -112,7 +114,7 @@ pub fn human(changes: &Changes, old: Option<&Catalog>, new: &Catalog, color: boo
                 // The article's text, with anything that would drive a
                 // terminal (or hide in a PR body) shown as an escape.
                 out.push_str(&show_change(
-                    &for_terminal(&field(&old_by_key, &changed.code, f)),
+                    &for_terminal(&field(old_by_key, &changed.code, f)),
                     &for_terminal(&field(&new_by_key, &changed.code, f)),
                     color,
                 ));
