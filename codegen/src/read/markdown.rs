@@ -15,7 +15,7 @@ pub fn read(text: &str, pins: &Pins) -> Result<Article> {
 
 /// The GFM tables and embedded HTML tables, in document order of reading.
 pub fn found(text: &str) -> Result<Found> {
-    let parsed = crate::read::markdown_halves::parse_in_halves(text);
+    let parsed = crate::read::markdown_pieces::parse_in_pieces(text);
     let headings = parsed.headings;
     let mut tables: Vec<RawTable> = parsed.tables.into_iter().map(|t| t.table).collect();
     if html::mentions_table(text) {

@@ -5,7 +5,7 @@
 pub mod html;
 mod html_scan;
 pub mod markdown;
-mod markdown_halves;
+mod markdown_pieces;
 pub mod normalize;
 pub mod table;
 pub mod text;
