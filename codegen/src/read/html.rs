@@ -19,20 +19,22 @@ pub fn read(text: &str, pins: &Pins) -> Result<Article> {
 
 /// The page's tables, once it is known to be complete.
 pub fn found(text: &str) -> Result<Found> {
-    // The completeness check and the tag-stream read are independent passes
-    // over the page: they run side by side. html5ever, if needed, runs only
-    // after the check, which is what keeps deep nesting away from it.
-    let (complete, scanned) = std::thread::scope(|scope| {
-        let check = scope.spawn(|| check_complete(text));
-        let scanned = html_scan::tables(text);
-        let complete = check
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (complete, scanned)
-    });
-    complete?;
+    // The tag-stream reader tallies the tags as the completeness scan counts
+    // them, so a plain page is read in one pass. Where it cannot vouch for
+    // its tally (or its reading), the scan itself runs, and only then
+    // html5ever, which is what keeps deep nesting away from it.
+    let (tables, tags) = match html_scan::read(text) {
+        Some((tables, Some(tags))) => (tables, tags),
+        Some((tables, None)) => (tables, scan_tags(text)?),
+        None => {
+            let tags = scan_tags(text)?;
+            complete(&tags)?;
+            (parsed_tables(text), tags)
+        }
+    };
+    complete(&tags)?;
     Ok(Found {
-        tables: scanned.unwrap_or_else(|| parsed_tables(text)),
+        tables,
         warnings: Vec::new(),
     })
 }
@@ -55,11 +57,11 @@ pub(crate) fn mentions_table(text: &str) -> bool {
 }
 
 /// Browsers repair truncated HTML silently, which would turn a cut-off save
-/// into a shorter list of codes. Refuse instead. Tags are counted by the same
-/// scan that bounds nesting, so `<table>` inside a script or a comment (as
-/// saved pages have) is not taken for an unclosed table.
-fn check_complete(text: &str) -> Result<()> {
-    let tags = scan_tags(text)?;
+/// into a shorter list of codes. Refuse instead. Tags are counted by
+/// [`scan_tags`] (or a tally that gives the same counts), so `<table>` inside
+/// a script or a comment (as saved pages have) is not taken for an unclosed
+/// table.
+fn complete(tags: &Tags) -> Result<()> {
     if tags.html_opened && !tags.html_closed {
         return Err(Error::new(
             "truncated HTML: the page has <html> but no </html>; expected the whole saved page",
@@ -81,7 +83,7 @@ pub const MAX_DEPTH: usize = 512;
 
 /// Elements whose end tag HTML lets authors omit, and void elements: neither
 /// says anything reliable about depth, so neither is counted.
-fn counts_for_depth(name: &str) -> bool {
+pub(crate) fn counts_for_depth(name: &str) -> bool {
     !matches!(
         name,
         "area"
@@ -120,19 +122,28 @@ fn counts_for_depth(name: &str) -> bool {
 }
 
 /// What one pass over the tags found.
-#[derive(Default)]
-struct Tags {
-    html_opened: bool,
-    html_closed: bool,
-    tables_opened: usize,
-    tables_closed: usize,
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Tags {
+    pub(crate) html_opened: bool,
+    pub(crate) html_closed: bool,
+    pub(crate) tables_opened: usize,
+    pub(crate) tables_closed: usize,
+    /// How deep elements that count for depth nest (never above
+    /// [`MAX_DEPTH`]: deeper is an error).
+    pub(crate) deepest: usize,
+}
+
+/// Elements [`scan_tags`] skips to the first `</name` (exactly so written),
+/// their content unread.
+pub(crate) fn skips_content(name: &str) -> bool {
+    matches!(name, "script" | "style" | "textarea" | "title" | "xmp")
 }
 
 /// One linear scan of the tags (comments, declarations and the text of
 /// `<script>`/`<style>` skipped; quoted attribute values may hold `>`):
-/// counts what [`check_complete`] needs and refuses markup nested deeper than
+/// counts what [`complete`] needs and refuses markup nested deeper than
 /// [`MAX_DEPTH`], naming the line.
-fn scan_tags(text: &str) -> Result<Tags> {
+pub(crate) fn scan_tags(text: &str) -> Result<Tags> {
     let mut tags = Tags::default();
     let bytes = text.as_bytes();
     let mut depth = 0usize;
@@ -169,18 +180,7 @@ fn scan_tags(text: &str) -> Result<Tags> {
             i = start + 1;
             continue;
         }
-        // The end of the tag, skipping quoted attribute values.
-        let mut end = start + 1;
-        let mut quote = None;
-        while end < bytes.len() {
-            match (quote, bytes[end]) {
-                (None, b'"' | b'\'') => quote = Some(bytes[end]),
-                (Some(q), b) if b == q => quote = None,
-                (None, b'>') => break,
-                _ => {}
-            }
-            end += 1;
-        }
+        let end = tag_end(bytes, start + 1);
         let self_closing = end > 0 && bytes.get(end - 1) == Some(&b'/');
         i = (end + 1).min(bytes.len());
         match (name.as_ref(), closing) {
@@ -196,10 +196,7 @@ fn scan_tags(text: &str) -> Result<Tags> {
             }
             continue;
         }
-        if matches!(
-            name.as_ref(),
-            "script" | "style" | "textarea" | "title" | "xmp"
-        ) {
+        if skips_content(&name) {
             i = find(i, &format!("</{name}"));
             continue;
         }
@@ -207,6 +204,7 @@ fn scan_tags(text: &str) -> Result<Tags> {
             continue;
         }
         depth += 1;
+        tags.deepest = tags.deepest.max(depth);
         if depth > MAX_DEPTH {
             let line = 1 + text[..start].bytes().filter(|&b| b == b'\n').count();
             return Err(Error::new(format!(
@@ -216,6 +214,21 @@ fn scan_tags(text: &str) -> Result<Tags> {
         }
     }
     Ok(tags)
+}
+
+/// Where [`scan_tags`] takes a tag whose text starts at `from` to end: at
+/// the first `>` outside quotes (anywhere in the tag), or the page's end.
+pub(crate) fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut quote = None;
+    for (end, &b) in bytes.iter().enumerate().skip(from) {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), b) if b == q => quote = None,
+            (None, b'>') => return end,
+            _ => {}
+        }
+    }
+    bytes.len()
 }
 
 /// Every live `<table>` in the document, in document order.

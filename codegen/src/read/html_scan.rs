@@ -27,9 +27,11 @@ pub(crate) struct Unsupported;
 
 type Scan<T> = Result<T, Unsupported>;
 
-/// Every table outside `<template>`, each with the heading it follows, or
-/// `None` when only html5ever reads this page right.
-pub(crate) fn tables(text: &str) -> Option<Vec<RawTable>> {
+/// Every table outside `<template>`, each with the heading it follows, and
+/// the tags as `html.rs`'s completeness scan counts them (`None` where only
+/// the scan itself can tell); or `None` when only html5ever reads this page
+/// right.
+pub(crate) fn read(text: &str) -> Option<(Vec<RawTable>, Option<html::Tags>)> {
     if text.len() >= HALVES_FROM {
         // Bytes, not `str`: the middle may fall inside a character.
         let near = text.len() / 2;
@@ -41,9 +43,18 @@ pub(crate) fn tables(text: &str) -> Option<Vec<RawTable>> {
     scan(text).ok()
 }
 
-fn scan(text: &str) -> Scan<Vec<RawTable>> {
-    let scanned = scan_until(&mut Lexer { text, pos: 0 }, None)?;
-    Ok(scanned.tables.into_iter().map(|(table, _)| table).collect())
+/// [`read`]'s tables alone, for a caller that checks the tags itself.
+pub(crate) fn tables(text: &str) -> Option<Vec<RawTable>> {
+    read(text).map(|(tables, _)| tables)
+}
+
+fn scan(text: &str) -> Scan<(Vec<RawTable>, Option<html::Tags>)> {
+    let mut lexer = Lexer::new(text, 0);
+    let scanned = scan_until(&mut lexer, None)?;
+    Ok((
+        scanned.tables.into_iter().map(|(table, _)| table).collect(),
+        lexer.tally.tags(),
+    ))
 }
 
 /// Below this size one pass is quick enough that a second thread only costs.
@@ -57,24 +68,28 @@ const HALVES_FROM: usize = 256 * 1024;
 /// second half's start right. If it gets past the cut any other way, its
 /// reading is the whole page's, and the second half is dropped. A test cuts
 /// pages at every `<tr` and holds both readings to one pass.
-fn in_halves(text: &str, cut: usize) -> Scan<Vec<RawTable>> {
+fn in_halves(text: &str, cut: usize) -> Scan<(Vec<RawTable>, Option<html::Tags>)> {
     let (first, second) = std::thread::scope(|scope| {
         let second = scope.spawn(|| {
-            let mut lexer = Lexer { text, pos: cut };
+            let mut lexer = Lexer::new(text, cut);
             let (rows, _) = read_rows(&mut lexer, None)?;
-            Ok((rows, scan_until(&mut lexer, None)?))
+            let rest = scan_until(&mut lexer, None)?;
+            Ok((rows, rest, lexer.tally))
         });
-        let first = scan_until(&mut Lexer { text, pos: 0 }, Some(cut));
-        let second: Scan<(Vec<RawRow>, Scanned)> = second
+        let mut lexer = Lexer::new(text, 0);
+        let first = scan_until(&mut lexer, Some(cut)).map(|scanned| (scanned, lexer.tally));
+        let second: Scan<(Vec<RawRow>, Scanned, Tally)> = second
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (first, second)
     });
-    let mut first = first?;
+    let (mut first, first_tally) = first?;
     let Some(mut rows) = first.stopped.take() else {
-        return Ok(first.tables.into_iter().map(|(table, _)| table).collect());
+        let tables = first.tables.into_iter().map(|(table, _)| table).collect();
+        return Ok((tables, first_tally.tags()));
     };
-    let (continued, rest) = second?;
+    let (continued, rest, second_tally) = second?;
+    let tags = joined_tally(cut, first_tally, second_tally);
     rows.extend(continued);
     let mut tables: Vec<RawTable> = first.tables.into_iter().map(|(table, _)| table).collect();
     let mut table = html::table_of_rows(rows);
@@ -87,7 +102,31 @@ fn in_halves(text: &str, cut: usize) -> Scan<Vec<RawTable>> {
         }
         tables.push(table);
     }
-    Ok(tables)
+    Ok((tables, tags))
+}
+
+/// The tally of a page read in halves. Counts add up; the depth of the
+/// second half is known only relative to the cut, and starting deeper can
+/// only raise it by the depth at the cut, so that sum bounds it (a page
+/// near the limit is left to the scan itself).
+fn joined_tally(cut: usize, first: Tally, second: Tally) -> Option<html::Tags> {
+    // The scan would still be skipping an element's content at the cut.
+    if first.skipping_to > cut {
+        return None;
+    }
+    let depth_at_cut = first.depth;
+    let (a, b) = (first.tags()?, second.tags()?);
+    Tally {
+        tags: html::Tags {
+            html_opened: a.html_opened || b.html_opened,
+            html_closed: a.html_closed || b.html_closed,
+            tables_opened: a.tables_opened + b.tables_opened,
+            tables_closed: a.tables_closed + b.tables_closed,
+            deepest: a.deepest.max(depth_at_cut + b.deepest),
+        },
+        ..Tally::default()
+    }
+    .tags()
 }
 
 /// What a scan found, up to a stop or to the end of the page.
@@ -617,11 +656,155 @@ enum Token<'a> {
 struct Lexer<'a> {
     text: &'a str,
     pos: usize,
+    tally: Tally,
+}
+
+/// The tags the lexer passed, as `html.rs`'s `scan_tags` (the completeness
+/// and depth check) counts them. That scan reads by simpler rules than
+/// HTML's (any quote in a tag is a quoted value, a `<` before a digit opens
+/// a tag, some elements' content is skipped to the first `</name`); wherever
+/// the two readings of the page could part, the lexer gives up, so the page
+/// is left to the scan itself. A property test holds the tally to the scan.
+#[derive(Default)]
+struct Tally {
+    tags: html::Tags,
+    depth: usize,
+    /// Where the scan, skipping an element's content, reads again.
+    skipping_to: usize,
+    /// The scan would read some tag of the page differently.
+    lost: bool,
+}
+
+impl Tally {
+    /// The counts, if they are the scan's and within its depth limit.
+    fn tags(self) -> Option<html::Tags> {
+        (!self.lost && self.tags.deepest <= html::MAX_DEPTH).then_some(self.tags)
+    }
 }
 
 impl<'a> Lexer<'a> {
-    /// The next token, `None` at the end of the page.
+    fn new(text: &'a str, pos: usize) -> Self {
+        Lexer {
+            text,
+            pos,
+            tally: Tally::default(),
+        }
+    }
+
+    /// The next token, `None` at the end of the page; tallied.
     fn next(&mut self) -> Scan<Option<Token<'a>>> {
+        let start = self.pos;
+        let token = self.token()?;
+        if let Some(token) = &token {
+            self.count(start, self.pos, token);
+        }
+        Ok(token)
+    }
+
+    /// Counts the token at `start..end` as the scan would, or marks the
+    /// tally lost where the scan would read those bytes differently.
+    fn count(&mut self, start: usize, end: usize, token: &Token<'_>) {
+        if self.tally.lost {
+            return;
+        }
+        if self.counted(start, end, token).is_err() {
+            self.tally.lost = true;
+        }
+    }
+
+    fn counted(&mut self, start: usize, end: usize, token: &Token<'_>) -> Scan<()> {
+        let bytes = self.text.as_bytes();
+        let tally = &mut self.tally;
+        let names_agree = |name: &str| name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        // Where the scan ends a tag: the first `>` outside quotes anywhere,
+        // which is this tag's `>` unless a quote is out of a value's place.
+        let ends_agree = || {
+            !bytes[start..end].iter().any(|&b| b == b'"' || b == b'\'')
+                || html::tag_end(bytes, start + 1) + 1 == end
+        };
+        if start < tally.skipping_to {
+            // Still in content the scan skips; it reads on from inside or
+            // after this token, where it must find no tag.
+            let after = tally.skipping_to.min(end);
+            return if bytes[after..end].contains(&b'<') {
+                Err(Unsupported)
+            } else {
+                Ok(())
+            };
+        }
+        match token {
+            Token::Text("<") => {
+                // A `<` that opens no tag; the scan takes `<5` or `<-` for one.
+                match bytes.get(start + 1) {
+                    Some(b) if b.is_ascii_digit() || *b == b'-' => return Err(Unsupported),
+                    _ => {}
+                }
+            }
+            // Raw text read in one go (`skip_raw_text`): the scan reads it.
+            Token::Text(text) if text.contains('<') => return Err(Unsupported),
+            Token::Text(_) => {}
+            Token::Comment => {
+                let comment = &bytes[start..end];
+                if comment.starts_with(b"<!--") && !comment.ends_with(b"-->") {
+                    // Ended by `--!>`: the scan reads on to a `-->`.
+                    return Err(Unsupported);
+                }
+                if comment.starts_with(b"</") {
+                    // `</>` or `</ x>`: the scan takes `<//b` for a tag and
+                    // reads the tags inside `</ <b>`.
+                    let after = comment.get(2).copied().unwrap_or(b'>');
+                    if after == b'/'
+                        || after == b'-'
+                        || after.is_ascii_digit()
+                        || comment[2..].contains(&b'<')
+                    {
+                        return Err(Unsupported);
+                    }
+                }
+            }
+            Token::Start {
+                name, self_closing, ..
+            } => {
+                let scan_closes = end >= 2 && bytes[end - 2] == b'/';
+                if !names_agree(name) || !ends_agree() || scan_closes != *self_closing {
+                    return Err(Unsupported);
+                }
+                match name.as_ref() {
+                    "table" => tally.tags.tables_opened += 1,
+                    "html" => tally.tags.html_opened = true,
+                    _ => {}
+                }
+                if html::skips_content(name) {
+                    let needle = format!("</{name}");
+                    tally.skipping_to = self.text[end..]
+                        .find(&needle)
+                        .map_or(bytes.len(), |at| end + at + needle.len());
+                    return Ok(());
+                }
+                if !*self_closing && html::counts_for_depth(name) {
+                    tally.depth += 1;
+                    tally.tags.deepest = tally.tags.deepest.max(tally.depth);
+                }
+            }
+            Token::End { name } => {
+                if !names_agree(name) || !ends_agree() {
+                    return Err(Unsupported);
+                }
+                match name.as_ref() {
+                    "table" => tally.tags.tables_closed += 1,
+                    "html" => tally.tags.html_closed = true,
+                    _ => {}
+                }
+                if html::counts_for_depth(name) {
+                    tally.depth = tally.depth.saturating_sub(1);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The next token, `None` at the end of the page; not tallied.
+    fn token(&mut self) -> Scan<Option<Token<'a>>> {
         let text = self.text;
         let bytes = text.as_bytes();
         let start = self.pos;
@@ -727,7 +910,10 @@ impl<'a> Lexer<'a> {
             if name == "script" && text[self.pos..at].contains("<!--") {
                 return Err(Unsupported);
             }
-            self.tag(name_at)?;
+            let content = self.pos;
+            let (end_name, _, _) = self.tag(name_at)?;
+            self.count(content, at, &Token::Text(&text[content..at]));
+            self.count(at, self.pos, &Token::End { name: end_name });
             return Ok(());
         }
     }
@@ -1076,6 +1262,49 @@ mod tests {
         "<TR >",
     ];
 
+    /// Markup the completeness scan reads by its own simpler rules: quotes
+    /// out of a value's place, `<` before a digit, odd comments and end
+    /// tags, names HTML allows and the scan cuts short, raw text ended in
+    /// capitals or inside foreign content.
+    const SCAN_PIECES: &[&str] = &[
+        "<!-- a --!> <b>",
+        "<!-- a -- b -->",
+        "<script>x</SCRIPT><b>y</script>",
+        "<script>a</scriptx></script>",
+        "<title>t</TITLE><i></title>",
+        "<textarea>t</textarea>",
+        "<xmp><b></xmp>",
+        "<noscript>n</noscript>",
+        "<iframe><b></iframe>",
+        "<svg><style><b></style></svg>",
+        "<svg><title>a</TITLE><b></title></svg>",
+        "x <5 y",
+        "a <-b",
+        "</ <b>",
+        "<//b>",
+        "</1>",
+        "<a title=\"x>y\">",
+        "<a href=x/>",
+        "<a x=\"'\">",
+        "<p class=a\"b>",
+        "<a_b>",
+        "<h1:x>",
+        "<table:x>",
+        "<br_x>",
+        "<div class=a\"b>",
+        "\"</div>",
+        "<script>a</scriptx><b></script>",
+        "<a\u{e9}>",
+        "<div/>",
+        "<br />",
+        "<html>",
+        "</html>",
+        "<HTML>",
+        "<table>",
+        "</table>",
+        "</TABLE >",
+    ];
+
     /// `<tr>`s of `<td>`s, each cell the concatenation of its pieces.
     fn table_rows<P: AsRef<str>>(rows: Vec<Vec<Vec<P>>>) -> String {
         rows.iter()
@@ -1094,7 +1323,11 @@ mod tests {
 
     /// Random pieces, alone and as the cells of a table.
     fn page() -> impl Strategy<Value = String> {
-        let soup = || prop::collection::vec(prop::sample::select(PIECES), 0..4);
+        page_of(PIECES.to_vec())
+    }
+
+    fn page_of(pieces: Vec<&'static str>) -> impl Strategy<Value = String> {
+        let soup = move || prop::collection::vec(prop::sample::select(pieces.clone()), 0..4);
         (
             soup(),
             prop::collection::vec(prop::collection::vec(soup(), 1..4), 1..4),
@@ -1181,11 +1414,29 @@ mod tests {
             })
     }
 
-    /// Every `<tr` of a page as the cut: the halves read as one pass.
+    /// Every `<tr` of a page as the cut: the halves read as one pass, and
+    /// tally the same tags (the depth bounded from above).
     fn check_every_cut(page: &str) {
         let whole = scan(page).ok();
         for (cut, _) in page.match_indices("<tr") {
-            assert_eq!(in_halves(page, cut).ok(), whole, "cut at {cut}:\n{page}");
+            let halves = in_halves(page, cut).ok();
+            let tables = |read: &Option<(Vec<RawTable>, _)>| read.as_ref().map(|(t, _)| t.clone());
+            assert_eq!(tables(&halves), tables(&whole), "cut at {cut}:\n{page}");
+            if let (Some((_, Some(part))), Some((_, Some(all)))) = (&halves, &whole) {
+                assert!(part.deepest >= all.deepest, "cut at {cut}:\n{page}");
+                let part = html::Tags {
+                    deepest: all.deepest,
+                    ..part.clone()
+                };
+                assert_eq!(&part, all, "cut at {cut}:\n{page}");
+            }
+        }
+    }
+
+    /// Whatever the lexer tallies is what the completeness scan counts.
+    fn check_tally(page: &str) {
+        if let Ok((_, Some(tags))) = scan(page) {
+            assert_eq!(Some(tags), html::scan_tags(page).ok(), "{page}");
         }
     }
 
@@ -1197,7 +1448,7 @@ mod tests {
         while page.is_char_boundary(page.len() / 2) {
             page.insert(0, 'é');
         }
-        assert_eq!(tables(&page), scan(&page).ok());
+        assert_eq!(tables(&page), scan(&page).ok().map(|(tables, _)| tables));
     }
 
     #[test]
@@ -1227,11 +1478,53 @@ mod tests {
         }
 
         #[test]
+        fn the_lexer_tallies_tags_as_the_completeness_scan_does(
+            page in page_of([PIECES, SCAN_PIECES].concat())
+        ) {
+            check_tally(&page);
+            check_every_cut(&page);
+        }
+
+        #[test]
         fn plain_tables_read_as_the_tree_does(page in plain_page()) {
             if let Some(fast) = tables(&page) {
                 prop_assert_eq!(fast, from_tree(&page), "{}", page);
             }
         }
+    }
+
+    #[test]
+    fn plain_pages_are_tallied_and_odd_markup_is_left_to_the_scan() {
+        let table = "<table><tr><th>Code</th></tr><tr><td>1</td></tr></table>";
+        for page in [
+            bench_article::article(40, bench_article::Form::Html),
+            include_str!("../../../tests/articles/parley-page.html").to_owned(),
+            format!("<html><body><script>'<table>'</script>{table}</body></html>"),
+        ] {
+            assert!(scan(&page).unwrap().1.is_some(), "{page}");
+            check_tally(&page);
+        }
+        // Pages the scan counts differently: the lexer reads their tables
+        // but leaves the count to the scan.
+        for odd in [
+            format!("<div class=a\"b>{table}\"</div>"),
+            format!("<a href=x/>{table}"),
+            format!("{table}<table:x>"),
+            format!("{table}<br_x>"),
+            format!("{table}x <5 y"),
+            format!("{table}<!-- a --!> <b>"),
+            format!("{table}</ <b>"),
+            format!("{table}<script>a</scriptx><b></script>"),
+            format!("{table}<noscript><b></b></noscript>"),
+        ] {
+            let (tables, tags) = scan(&odd).unwrap();
+            assert!(!tables.is_empty() && tags.is_none(), "{odd}");
+            check_tally(&odd);
+        }
+        // The scan still skips the script's content at the cut.
+        let page = "<table><tr><th>Code</th></tr><tr><td>1<script>x</SCRIPT></td></tr><tr><td>2</td></tr></table></script>";
+        let cut = page.rfind("<tr").unwrap();
+        assert!(in_halves(page, cut).unwrap().1.is_none());
     }
 
     #[test]
@@ -1274,12 +1567,9 @@ mod tests {
         assert_eq!(attribute(attrs, "hidden").unwrap(), Some(""));
         assert_eq!(attribute(attrs, "class").unwrap(), Some("a>b"));
         assert_eq!(attribute(attrs, "style").unwrap(), None);
-        let mut lexer = Lexer {
-            text: "<TD Colspan=2 /><br/>x < y</td><!-- a -- b --!><!--->",
-            pos: 0,
-        };
+        let mut lexer = Lexer::new("<TD Colspan=2 /><br/>x < y</td><!-- a -- b --!><!--->", 0);
         let mut tokens = Vec::new();
-        while let Some(token) = lexer.next().unwrap() {
+        while let Some(token) = lexer.token().unwrap() {
             tokens.push(token);
         }
         assert_eq!(
