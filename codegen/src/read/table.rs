@@ -2,7 +2,7 @@
 //! [`RawTable`]s of normalised cell text; this module finds the error table by
 //! its header, maps columns by meaning, and validates each row.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use crate::error::{Error, Result};
 use crate::model::{Code, Format, Key};
@@ -468,7 +468,7 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &Pins) -> Result<Arti
 /// Whether any (code, sub-code) is listed twice: a set of references to the
 /// rows' own codes, so no key is copied.
 fn has_repeats(rows: &[ArticleRow]) -> bool {
-    let mut seen = HashSet::with_capacity(rows.len());
+    let mut seen = foldhash::HashSet::with_capacity_and_hasher(rows.len(), Default::default());
     !rows
         .iter()
         .all(|row| seen.insert((&row.code, &row.subcode)))
