@@ -9,8 +9,8 @@
 //! a time; and the pieces are joined only if each one really ended inside
 //! the table at its cut. Anything else (a cut in a code block, a link
 //! reference definition that could change how a row reads) falls back to one
-//! pass. Tests cut documents at every line and every pair of lines and hold
-//! the pieces to the tables one pass reads.
+//! pass. Tests cut documents at every line, and at every pair of lines up to
+//! three apart, and hold the pieces to the tables one pass reads.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
