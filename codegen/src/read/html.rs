@@ -83,7 +83,7 @@ pub const MAX_DEPTH: usize = 512;
 
 /// Elements whose end tag HTML lets authors omit, and void elements: neither
 /// says anything reliable about depth, so neither is counted.
-pub(crate) fn counts_for_depth(name: &str) -> bool {
+fn counts_for_depth(name: &str) -> bool {
     !matches!(
         name,
         "area"
@@ -133,6 +133,44 @@ pub(crate) struct Tags {
     pub(crate) deepest: usize,
 }
 
+/// How [`scan_tags`] counts the tags it reads: one place, so that the
+/// tag-stream reader's tally (`html_scan.rs`) counts as the scan does.
+#[derive(Default)]
+pub(crate) struct Counter {
+    pub(crate) tags: Tags,
+    /// How deep the elements open now nest.
+    pub(crate) depth: usize,
+}
+
+impl Counter {
+    /// A start tag. Void, self-closing and optional-end elements, and those
+    /// whose content the scan skips, do not nest.
+    pub(crate) fn open(&mut self, name: &str, self_closing: bool) {
+        match name {
+            "table" => self.tags.tables_opened += 1,
+            "html" => self.tags.html_opened = true,
+            _ => {}
+        }
+        if self_closing || skips_content(name) || !counts_for_depth(name) {
+            return;
+        }
+        self.depth += 1;
+        self.tags.deepest = self.tags.deepest.max(self.depth);
+    }
+
+    /// An end tag.
+    pub(crate) fn close(&mut self, name: &str) {
+        match name {
+            "table" => self.tags.tables_closed += 1,
+            "html" => self.tags.html_closed = true,
+            _ => {}
+        }
+        if counts_for_depth(name) {
+            self.depth = self.depth.saturating_sub(1);
+        }
+    }
+}
+
 /// Elements [`scan_tags`] skips to the first `</name` (exactly so written),
 /// their content unread.
 pub(crate) fn skips_content(name: &str) -> bool {
@@ -144,9 +182,8 @@ pub(crate) fn skips_content(name: &str) -> bool {
 /// counts what [`complete`] needs and refuses markup nested deeper than
 /// [`MAX_DEPTH`], naming the line.
 pub(crate) fn scan_tags(text: &str) -> Result<Tags> {
-    let mut tags = Tags::default();
+    let mut counter = Counter::default();
     let bytes = text.as_bytes();
-    let mut depth = 0usize;
     let mut i = 0;
     let find = |from: usize, needle: &str| {
         text.get(from..)
@@ -183,29 +220,16 @@ pub(crate) fn scan_tags(text: &str) -> Result<Tags> {
         let end = tag_end(bytes, start + 1);
         let self_closing = end > 0 && bytes.get(end - 1) == Some(&b'/');
         i = (end + 1).min(bytes.len());
-        match (name.as_ref(), closing) {
-            ("table", false) => tags.tables_opened += 1,
-            ("table", true) => tags.tables_closed += 1,
-            ("html", false) => tags.html_opened = true,
-            ("html", true) => tags.html_closed = true,
-            _ => {}
-        }
         if closing {
-            if counts_for_depth(&name) {
-                depth = depth.saturating_sub(1);
-            }
+            counter.close(&name);
             continue;
         }
+        counter.open(&name, self_closing);
         if skips_content(&name) {
             i = find(i, &format!("</{name}"));
             continue;
         }
-        if self_closing || !counts_for_depth(&name) {
-            continue;
-        }
-        depth += 1;
-        tags.deepest = tags.deepest.max(depth);
-        if depth > MAX_DEPTH {
+        if counter.depth > MAX_DEPTH {
             let line = 1 + text[..start].bytes().filter(|&b| b == b'\n').count();
             return Err(Error::new(format!(
                 "HTML elements nested more than {MAX_DEPTH} deep (<{name}> here): expected an article's markup, not a page nested this deep"
@@ -213,7 +237,7 @@ pub(crate) fn scan_tags(text: &str) -> Result<Tags> {
             .at_line(Some(line)));
         }
     }
-    Ok(tags)
+    Ok(counter.tags)
 }
 
 /// Where [`scan_tags`] takes a tag whose text starts at `from` to end: at

@@ -114,19 +114,16 @@ fn joined_tally(cut: usize, first: Tally, second: Tally) -> Option<html::Tags> {
     if first.skipping_to > cut {
         return None;
     }
-    let depth_at_cut = first.depth;
+    let depth_at_cut = first.counter.depth;
     let (a, b) = (first.tags()?, second.tags()?);
-    Tally {
-        tags: html::Tags {
-            html_opened: a.html_opened || b.html_opened,
-            html_closed: a.html_closed || b.html_closed,
-            tables_opened: a.tables_opened + b.tables_opened,
-            tables_closed: a.tables_closed + b.tables_closed,
-            deepest: a.deepest.max(depth_at_cut + b.deepest),
-        },
-        ..Tally::default()
-    }
-    .tags()
+    let tags = html::Tags {
+        html_opened: a.html_opened || b.html_opened,
+        html_closed: a.html_closed || b.html_closed,
+        tables_opened: a.tables_opened + b.tables_opened,
+        tables_closed: a.tables_closed + b.tables_closed,
+        deepest: a.deepest.max(depth_at_cut + b.deepest),
+    };
+    within_depth(tags)
 }
 
 /// What a scan found, up to a stop or to the end of the page.
@@ -667,8 +664,7 @@ struct Lexer<'a> {
 /// is left to the scan itself. A property test holds the tally to the scan.
 #[derive(Default)]
 struct Tally {
-    tags: html::Tags,
-    depth: usize,
+    counter: html::Counter,
     /// Where the scan, skipping an element's content, reads again.
     skipping_to: usize,
     /// The scan would read some tag of the page differently.
@@ -678,8 +674,16 @@ struct Tally {
 impl Tally {
     /// The counts, if they are the scan's and within its depth limit.
     fn tags(self) -> Option<html::Tags> {
-        (!self.lost && self.tags.deepest <= html::MAX_DEPTH).then_some(self.tags)
+        if self.lost {
+            return None;
+        }
+        within_depth(self.counter.tags)
     }
+}
+
+/// Tags nested deeper than the scan allows are the scan's to report.
+fn within_depth(tags: html::Tags) -> Option<html::Tags> {
+    (tags.deepest <= html::MAX_DEPTH).then_some(tags)
 }
 
 impl<'a> Lexer<'a> {
@@ -769,35 +773,19 @@ impl<'a> Lexer<'a> {
                 if !names_agree(name) || !ends_agree() || scan_closes != *self_closing {
                     return Err(Unsupported);
                 }
-                match name.as_ref() {
-                    "table" => tally.tags.tables_opened += 1,
-                    "html" => tally.tags.html_opened = true,
-                    _ => {}
-                }
+                tally.counter.open(name, *self_closing);
                 if html::skips_content(name) {
                     let needle = format!("</{name}");
                     tally.skipping_to = self.text[end..]
                         .find(&needle)
                         .map_or(bytes.len(), |at| end + at + needle.len());
-                    return Ok(());
-                }
-                if !*self_closing && html::counts_for_depth(name) {
-                    tally.depth += 1;
-                    tally.tags.deepest = tally.tags.deepest.max(tally.depth);
                 }
             }
             Token::End { name } => {
                 if !names_agree(name) || !ends_agree() {
                     return Err(Unsupported);
                 }
-                match name.as_ref() {
-                    "table" => tally.tags.tables_closed += 1,
-                    "html" => tally.tags.html_closed = true,
-                    _ => {}
-                }
-                if html::counts_for_depth(name) {
-                    tally.depth = tally.depth.saturating_sub(1);
-                }
+                tally.counter.close(name);
             }
         }
         Ok(())
