@@ -12,9 +12,8 @@
 //! pass. Tests cut documents at every line, and at every pair of lines up to
 //! three apart, and hold the pieces to the tables one pass reads.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use crate::read::markdown::{Parsed, is_delimiter_row, parse, source_cell_count, synthetic_head};
+use crate::read::parallel;
 
 /// Below this size one pass is quick enough that a second thread only costs.
 const MIN_LEN: usize = 256 * 1024;
@@ -111,32 +110,10 @@ fn cut(text: &str, near: usize, previous: Option<Cut>) -> Option<Cut> {
 /// The pieces between the cuts parsed two at a time and joined in order, or
 /// `None` if one of them did not end inside the table at its cut.
 fn pieces(text: &str, cuts: &[Cut]) -> Option<Parsed> {
-    let count = cuts.len() + 1;
-    let next = AtomicUsize::new(0);
-    // Each worker takes the next piece not yet taken, so a slow spell of one
-    // core does not hold the other up.
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let index = next.fetch_add(1, Ordering::Relaxed);
-            if index >= count {
-                return done;
-            }
-            done.push((index, parse_piece(text, cuts, index)));
-        }
-    };
-    let mut parsed = std::thread::scope(|scope| {
-        let helper = scope.spawn(work);
-        let mut parsed = work();
-        parsed.extend(
-            helper
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-        );
-        parsed
-    });
-    parsed.sort_unstable_by_key(|(index, _)| *index);
-    let mut parsed = parsed.into_iter().map(|(_, piece)| piece);
+    // Two at a time: each holds a parse tree of its piece.
+    let indices: Vec<usize> = (0..=cuts.len()).collect();
+    let parsed = parallel::map_in_order(&indices, 1, |&index| parse_piece(text, cuts, index));
+    let mut parsed = parsed.into_iter();
     let first = parsed.next()?;
     let (mut whole, mut lines_before) = (first.parsed, first.lines);
     for (cut, piece) in cuts.iter().zip(parsed) {
