@@ -10,10 +10,15 @@
 //! - one paragraph per cell (blank lines between cells), the header's cells
 //!   one per line, so the header tells the width.
 
+use std::borrow::Cow;
+
 use crate::error::{Error, Result};
 use crate::model::{Code, Format};
 use crate::read::markdown::Lines;
-use crate::read::normalize::{cell_from_lines, collapse, strip_code_decoration};
+use crate::read::normalize::{
+    CellBuilder, cell_from_lines, cell_from_lines_with, collapse, strip_code_decoration,
+};
+use crate::read::parallel;
 use crate::read::table::{self, Article, Found, Pins, RawRow, RawTable};
 
 pub fn read(text: &str, pins: &Pins) -> Result<Article> {
@@ -23,15 +28,7 @@ pub fn read(text: &str, pins: &Pins) -> Result<Article> {
 /// The tables of whichever shape the text has. The column pins matter here
 /// already: they say which line is a header.
 pub fn found(text: &str, pins: &Pins) -> Result<Found> {
-    let names_code = |cell: &str| table::names_code(cell, pins);
-    let tsv = text
-        .lines()
-        .any(|line| line.contains('\t') && line.split('\t').any(names_code));
-    let line_form = !tsv
-        && text.lines().any(|line| {
-            let cells = split_pipe_line(line);
-            cells.len() >= 2 && cells.iter().any(|c| names_code(c))
-        });
+    let (tsv, line_form) = line_headers(text, pins);
     let mut warnings = Vec::new();
     let tables = if tsv {
         vec![tsv_table(text, pins)?]
@@ -51,6 +48,25 @@ pub fn found(text: &str, pins: &Pins) -> Result<Found> {
     Ok(Found { tables, warnings })
 }
 
+/// Whether a line is a TSV header (a tab-separated cell names the code
+/// column), and whether one is a `|` header (two cells or more, one naming
+/// it). A TSV header decides the shape, so the `|` answer is then false. One
+/// pass over the lines: the copied text of a large table is megabytes.
+fn line_headers(text: &str, pins: &Pins) -> (bool, bool) {
+    let names_code = |cell: &str| table::names_code(cell, pins);
+    let mut line_form = false;
+    for line in text.lines() {
+        if line.contains('\t') && line.split('\t').any(names_code) {
+            return (true, false);
+        }
+        line_form = line_form || {
+            let cells = split_pipe_line(line);
+            cells.len() >= 2 && cells.iter().any(|c| names_code(c))
+        };
+    }
+    (false, line_form)
+}
+
 /// A line a title could be: short, one line, not a sentence.
 fn title_like(text: &str) -> Option<String> {
     let text = collapse(text);
@@ -61,23 +77,37 @@ fn title_like(text: &str) -> Option<String> {
 }
 
 /// The cells of one `|` line: outer pipes optional, `\|` is a literal `|`.
-fn split_pipe_line(line: &str) -> Vec<String> {
+/// Cells borrow the line unless they hold a `\|` (every line of a copy is
+/// tried as a header, so most lines are split without a copy).
+fn split_pipe_line(line: &str) -> Vec<Cow<'_, str>> {
     let line = line.trim();
     if !line.contains('|') || crate::read::markdown::is_delimiter_row(line) {
         return Vec::new();
     }
-    let mut cells = vec![String::new()];
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if chars.peek() == Some(&'|') => {
-                cells.last_mut().expect("never empty").push('|');
-                chars.next();
+    let mut cells: Vec<Cow<'_, str>> = Vec::new();
+    let mut start = 0;
+    let mut escaped: Option<String> = None;
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if bytes.get(i + 1) == Some(&b'|') => {
+                let cell = escaped.get_or_insert_with(String::new);
+                cell.push_str(&line[start..i]);
+                cell.push('|');
+                i += 2;
+                start = i;
+                continue;
             }
-            '|' => cells.push(String::new()),
-            c => cells.last_mut().expect("never empty").push(c),
+            b'|' => {
+                cells.push(finish_cell(escaped.take(), &line[start..i]));
+                start = i + 1;
+            }
+            _ => {}
         }
+        i += 1;
     }
+    cells.push(finish_cell(escaped, &line[start..]));
     if line.starts_with('|') {
         cells.remove(0);
     }
@@ -85,6 +115,18 @@ fn split_pipe_line(line: &str) -> Vec<String> {
         cells.pop();
     }
     cells
+}
+
+/// A cell of [`split_pipe_line`]: the text since its last `\|`, after the
+/// text up to it if it had one.
+fn finish_cell<'a>(escaped: Option<String>, rest: &'a str) -> Cow<'a, str> {
+    match escaped {
+        Some(mut cell) => {
+            cell.push_str(rest);
+            Cow::Owned(cell)
+        }
+        None => Cow::Borrowed(rest),
+    }
 }
 
 /// `|` lines: one row a line (a row with too few cells takes the next lines
@@ -363,6 +405,10 @@ fn trailing_text(text: &str) -> Option<&str> {
     (!rest.is_empty()).then_some(rest)
 }
 
+/// Rows a worker takes at a time: enough that taking a chunk costs nothing
+/// next to reading it, few enough that both workers finish together.
+const ROWS_PER_CHUNK: usize = 256;
+
 /// More columns than this is not an error table a person wrote.
 const MAX_COLUMNS: usize = 16;
 
@@ -494,6 +540,10 @@ fn pipe_tables(text: &str, pins: &Pins) -> Result<Vec<RawTable>> {
         section: title_of(&cells[start]),
         ..RawTable::default()
     }];
+    // Where the rows start, and how many each table has: a quick pass, so
+    // the cells (most of the work) can then be read on both cores.
+    let mut row_starts = Vec::new();
+    let mut row_counts = vec![0];
     let mut at = header_end;
     while at < cells.len() {
         if repeats_header(at) {
@@ -503,26 +553,43 @@ fn pipe_tables(text: &str, pins: &Pins) -> Result<Vec<RawTable>> {
                 section: title_of(&cells[at]),
                 ..RawTable::default()
             });
+            row_counts.push(0);
             at += width;
             continue;
         }
         let row = &cells[at..(at + width).min(cells.len())];
         if row.len() < width {
-            let read: usize = tables.iter().map(|t| t.rows.len()).sum();
             return Err(Error::new(format!(
-                "the table ends in the middle of a row: its last row has {} of its {width} cells ({}); expected every row to end each of its {width} cells with `|` (a cell may be missing or have a stray `|`; {read} complete rows read)",
+                "the table ends in the middle of a row: its last row has {} of its {width} cells ({}); expected every row to end each of its {width} cells with `|` (a cell may be missing or have a stray `|`; {} complete rows read)",
                 row.len(),
-                header.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(" | ")
+                header.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(" | "),
+                row_starts.len()
             ))
             .at_line(row.last().map(|c| c.line(&lines))));
         }
-        let table = tables.last_mut().expect("never empty");
-        table.rows.push(RawRow {
-            cells: row.iter().map(|c| cell_from_lines(c.text)).collect(),
-            line: Some(row[0].line(&lines)),
-            problem: None,
-        });
+        row_starts.push(at);
+        *row_counts.last_mut().expect("never empty") += 1;
         at += width;
+    }
+    let rows = parallel::map_in_order_with(
+        &row_starts,
+        ROWS_PER_CHUNK,
+        CellBuilder::default,
+        |builder, &at| {
+            let row = &cells[at..at + width];
+            RawRow {
+                cells: row
+                    .iter()
+                    .map(|c| cell_from_lines_with(builder, c.text))
+                    .collect(),
+                line: Some(row[0].line(&lines)),
+                problem: None,
+            }
+        },
+    );
+    let mut rows = rows.into_iter();
+    for (table, count) in tables.iter_mut().zip(row_counts) {
+        table.rows.extend(rows.by_ref().take(count));
     }
     Ok(tables)
 }
@@ -655,6 +722,51 @@ mod tests {
             );
             assert!(continued.contains("continues."), "{text}");
         }
+    }
+
+    #[test]
+    fn pipe_lines_split_at_bars_but_not_escaped_ones() {
+        let split = |line| {
+            split_pipe_line(line)
+                .into_iter()
+                .map(Cow::into_owned)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(split("| a | b \\| c |"), [" a ", " b | c "]);
+        assert_eq!(split("a\\|b|c\\|"), ["a|b", "c|"]);
+        // Only the backslash right before a bar escapes it.
+        assert_eq!(split("x \\\\| y"), ["x \\| y"]);
+        assert_eq!(split("|"), Vec::<String>::new());
+        assert_eq!(split("no bar"), Vec::<String>::new());
+        assert_eq!(split("|---|:-:|"), Vec::<String>::new());
+        assert!(matches!(split_pipe_line("| a | b |")[0], Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_pipe_form_read_on_two_threads_keeps_rows_in_their_sections() {
+        // Enough rows that several chunks go to each thread, in two sections
+        // of different lengths, so a row put in the wrong place shows.
+        let mut text = String::from("Intro.\nFirst\nError code |\nDescription |\n");
+        for code in 0..(ROWS_PER_CHUNK * 3 + 5) {
+            text.push_str(&format!("{code} |\nRow  {code}\nsays   this. |\n"));
+        }
+        text.push_str("Second\nError code |\nDescription |\n");
+        for code in 0..(ROWS_PER_CHUNK * 2 + 9) {
+            text.push_str(&format!("x{code} |\n- item {code} |\n"));
+        }
+        let tables = pipe_tables(&text, &Pins::default()).unwrap();
+        assert_eq!(tables.len(), 2);
+        assert_eq!(tables[0].section.as_deref(), Some("First"));
+        assert_eq!(tables[1].section.as_deref(), Some("Second"));
+        for (n, row) in tables[0].rows.iter().enumerate() {
+            assert_eq!(row.cells, [format!("{n}"), format!("Row {n}\nsays this.")]);
+            assert_eq!(row.line, Some(5 + 3 * n));
+        }
+        for (n, row) in tables[1].rows.iter().enumerate() {
+            assert_eq!(row.cells, [format!("x{n}"), format!("- item {n}")]);
+        }
+        assert_eq!(tables[0].rows.len(), ROWS_PER_CHUNK * 3 + 5);
+        assert_eq!(tables[1].rows.len(), ROWS_PER_CHUNK * 2 + 9);
     }
 
     #[test]
