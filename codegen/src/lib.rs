@@ -16,6 +16,7 @@ pub mod error;
 pub mod manifest;
 pub mod model;
 pub mod names;
+mod parallel;
 pub mod read;
 pub mod release;
 pub mod scaffold;
@@ -166,14 +167,10 @@ fn read_article(
 ) -> Result<(read::Article, model::SourceInfo)> {
     let columns = &annotations.columns;
     // The capture's hash and its tables are independent passes over it.
-    let (sha256, found) = std::thread::scope(|scope| {
-        let hash = scope.spawn(|| sha256_hex(&lf_normalised(&source)));
-        let found = read::find(source_path, &source, format, columns);
-        let sha256 = hash
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (sha256, found)
-    });
+    let (found, sha256) = parallel::join(
+        || read::find(source_path, &source, format, columns),
+        || sha256_hex(&lf_normalised(&source)),
+    );
     drop(source);
     let (format, found) = found?;
     let article = found

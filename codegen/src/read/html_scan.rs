@@ -69,20 +69,18 @@ const HALVES_FROM: usize = 256 * 1024;
 /// reading is the whole page's, and the second half is dropped. A test cuts
 /// pages at every `<tr` and holds both readings to one pass.
 fn in_halves(text: &str, cut: usize) -> Scan<(Vec<RawTable>, Option<html::Tags>)> {
-    let (first, second) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| {
+    let (first, second) = crate::parallel::join(
+        || {
+            let mut lexer = Lexer::new(text, 0);
+            scan_until(&mut lexer, Some(cut)).map(|scanned| (scanned, lexer.tally))
+        },
+        || -> Scan<(Vec<RawRow>, Scanned, Tally)> {
             let mut lexer = Lexer::new(text, cut);
             let (rows, _) = read_rows(&mut lexer, None)?;
             let rest = scan_until(&mut lexer, None)?;
             Ok((rows, rest, lexer.tally))
-        });
-        let mut lexer = Lexer::new(text, 0);
-        let first = scan_until(&mut lexer, Some(cut)).map(|scanned| (scanned, lexer.tally));
-        let second: Scan<(Vec<RawRow>, Scanned, Tally)> = second
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (first, second)
-    });
+        },
+    );
     let (mut first, first_tally) = first?;
     let Some(mut rows) = first.stopped.take() else {
         let tables = first.tables.into_iter().map(|(table, _)| table).collect();

@@ -12,8 +12,8 @@
 //! pass. Tests cut documents at every line, and at every pair of lines up to
 //! three apart, and hold the pieces to the tables one pass reads.
 
+use crate::parallel;
 use crate::read::markdown::{Parsed, is_delimiter_row, parse, source_cell_count, synthetic_head};
-use crate::read::parallel;
 
 /// Below this size one pass is quick enough that a second thread only costs.
 const MIN_LEN: usize = 256 * 1024;

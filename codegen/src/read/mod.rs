@@ -7,7 +7,6 @@ mod html_scan;
 pub mod markdown;
 mod markdown_pieces;
 pub mod normalize;
-mod parallel;
 pub mod table;
 pub mod text;
 

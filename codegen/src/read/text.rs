@@ -14,11 +14,11 @@ use std::borrow::Cow;
 
 use crate::error::{Error, Result};
 use crate::model::{Code, Format};
+use crate::parallel;
 use crate::read::markdown::Lines;
 use crate::read::normalize::{
     CellBuilder, cell_from_lines, cell_from_lines_with, collapse, strip_code_decoration,
 };
-use crate::read::parallel;
 use crate::read::table::{self, Article, Found, Pins, RawRow, RawTable};
 
 pub fn read(text: &str, pins: &Pins) -> Result<Article> {

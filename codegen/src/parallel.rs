@@ -1,12 +1,41 @@
-//! Work shared by two cores, results in their input order.
+//! Work shared by two cores, results as a single pass would give them.
 //!
 //! A large article is most of its time in independent per-row or per-piece
-//! work. Two threads take chunks of it in turn (not a fixed half each), so a
-//! core busy with something else, such as hashing the capture, does not hold
-//! the other up; the chunks are put back in order, so the output is the same
-//! as a single pass, item for item.
+//! work, or in checks that do not depend on each other. Lists are mapped by
+//! two threads taking chunks in turn (not a fixed half each), so a core busy
+//! with something else, such as hashing the capture, does not hold the other
+//! up; the chunks are put back in order, item for item.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// `first` and `second` run side by side, `second` on a thread of its own;
+/// a panic in either reaches the caller.
+pub(crate) fn join<A, B: Send>(
+    first: impl FnOnce() -> A,
+    second: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    join_if(true, first, second)
+}
+
+/// [`join`] if `apart` (the work is large enough to pay for a thread), else
+/// one after the other on the calling thread.
+pub(crate) fn join_if<A, B: Send>(
+    apart: bool,
+    first: impl FnOnce() -> A,
+    second: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if !apart {
+        return (first(), second());
+    }
+    std::thread::scope(|scope| {
+        let second = scope.spawn(second);
+        let first = first();
+        let second = second
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (first, second)
+    })
+}
 
 /// `items` mapped by `work`, in order. Items are taken `chunk` at a time;
 /// a list of one chunk or less is mapped on the calling thread alone, where
