@@ -57,25 +57,16 @@ impl Unannotated {
     }
 }
 
-pub fn build(
-    article: Article,
-    source: SourceInfo,
-    annotations: &Annotations,
-    released: Option<&Catalog>,
-    warnings: &mut Vec<String>,
-) -> Result<Catalog> {
-    let mut errors = Vec::with_capacity(article.rows.len());
-    let mut unannotated = Unannotated::default();
-    // The annotations that found their code: few, so a small set.
-    let mut annotated: HashSet<&Key> = HashSet::new();
-    let released_by_key = released.map(Catalog::by_key).unwrap_or_default();
-    // Rows move into entries: a large article is not held twice.
-    for row in article.rows {
+/// A warning for each text of the article's entries that holds characters
+/// that change how it reads without being seen.
+fn hidden_characters(entries: &[ErrorEntry]) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for entry in entries {
         let cells = [
-            ("description", &row.description),
-            ("solution", &row.solution),
+            ("description", &entry.description),
+            ("solution", &entry.solution),
         ];
-        let extra = row
+        let extra = entry
             .extra
             .iter()
             .flat_map(|(k, v)| [("a column header", k), (k.as_str(), v)]);
@@ -84,11 +75,33 @@ pub fn build(
             if !hidden.is_empty() {
                 warnings.push(format!(
                     "code {}: {field} holds invisible control characters ({}) that can make text read differently than it is (bidi controls: CVE-2021-42574); the generated docs and table show them as [U+XXXX], string values keep them escaped",
-                    row.key(),
+                    entry.key(),
                     hidden.join(", ")
                 ));
             }
         }
+    }
+    warnings
+}
+
+pub fn build(
+    article: Article,
+    source: SourceInfo,
+    annotations: &Annotations,
+    released: Option<&Catalog>,
+    warnings: &mut Vec<String>,
+) -> Result<Catalog> {
+    // Warnings about hidden characters come first, though they are looked
+    // for last: alongside validation, which only reads the entries too.
+    let hidden_at = warnings.len();
+    let listed = article.rows.len();
+    let mut errors = Vec::with_capacity(listed);
+    let mut unannotated = Unannotated::default();
+    // The annotations that found their code: few, so a small set.
+    let mut annotated: HashSet<&Key> = HashSet::new();
+    let released_by_key = released.map(Catalog::by_key).unwrap_or_default();
+    // Rows move into entries: a large article is not held twice.
+    for row in article.rows {
         let key = row.key();
         let before = released_by_key.get(&key);
         let (name, category, action) = match annotations.by_code.get_key_value(&key) {
@@ -150,7 +163,13 @@ pub fn build(
         source,
         errors,
     };
-    catalog.validate().map_err(|e| {
+    let (valid, hidden) = crate::parallel::join_if(
+        listed >= crate::model::CHECK_APART_FROM,
+        || catalog.validate(),
+        || hidden_characters(&catalog.errors[..listed]),
+    );
+    warnings.splice(hidden_at..hidden_at, hidden);
+    valid.map_err(|e| {
         let what = match e.row {
             Some(row) => format!("entry {row}: {}", e.message),
             None => e.message,
@@ -158,4 +177,58 @@ pub fn build(
         Error::new(format!("{what} (check {})", annotations.file)).in_file(&catalog.source.path)
     })?;
     Ok(catalog)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Format;
+
+    /// The warnings of building a model of `rows` rows, row `hidden` holding
+    /// a bidi override in its solution, after one warning from reading.
+    fn warnings_of(rows: usize, hidden: usize) -> Vec<String> {
+        let mut text = String::from("| Error code | Description | Solution |\n|---|---|---|\n");
+        for code in 0..rows {
+            let solution = if code == hidden {
+                "Turn \u{202e}back"
+            } else {
+                "Retry."
+            };
+            text.push_str(&format!("| {code} | Code {code}. | {solution} |\n"));
+        }
+        let pins = Default::default();
+        let article = crate::read::read("a.md", text.as_bytes(), None, &pins).unwrap();
+        let annotations =
+            crate::annotations::parse("notes.toml", "[codes.0]\nname = \"Zero\"\ncategory = \"unknown\"\n[codes.\"-5\"]\nname = \"Gone\"\ncategory = \"unknown\"\n")
+                .unwrap();
+        let source = SourceInfo {
+            path: "a.md".into(),
+            format: Format::Markdown,
+            sha256: String::new(),
+        };
+        let mut warnings = vec!["from reading".to_string()];
+        build(article, source, &annotations, None, &mut warnings).unwrap();
+        warnings
+    }
+
+    #[test]
+    fn hidden_characters_are_warned_of_first_however_large_the_model() {
+        for rows in [30, crate::model::CHECK_APART_FROM + 30] {
+            let warnings = warnings_of(rows, rows - 2);
+            assert_eq!(warnings.len(), 4, "{rows}: {warnings:#?}");
+            assert_eq!(warnings[0], "from reading");
+            assert!(
+                warnings[1].starts_with(&format!(
+                    "code {}: solution holds invisible control characters (U+202E)",
+                    rows - 2
+                )),
+                "{rows}: {warnings:#?}"
+            );
+            assert!(warnings[2].contains("have no annotation"), "{warnings:#?}");
+            assert!(
+                warnings[3].contains("[codes.\"-5\"] annotates a code the article does not have"),
+                "{warnings:#?}"
+            );
+        }
+    }
 }

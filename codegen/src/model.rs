@@ -392,10 +392,60 @@ impl Catalog {
         if !self.errors.iter().any(|e| e.status.is_listed()) {
             return Err(Error::new("no error codes: expected at least one row"));
         }
+        // Codes and names are checked apart, side by side for a large model:
+        // the first problem in row order is the same either way, since each
+        // check looks only at earlier rows, and a row's code comes before
+        // its name (`min_by_key` keeps the first of equals).
+        let (codes, names) = crate::parallel::join_if(
+            self.errors.len() >= CHECK_APART_FROM,
+            || self.first_code_problem(),
+            || self.first_name_problem(),
+        );
+        match codes.into_iter().chain(names).min_by_key(|(row, _)| *row) {
+            Some((_, problem)) => Err(problem),
+            None => Ok(()),
+        }
+    }
+
+    /// The first entry whose code is written wrong or repeats an earlier
+    /// one, or whose description is empty: its row (from 1) and the error.
+    fn first_code_problem(&self) -> Option<(usize, Error)> {
+        // Every entry's code is hashed here: foldhash, seeded per process, at
+        // a fraction of the default SipHash's cost.
+        let mut codes =
+            foldhash::HashSet::with_capacity_and_hasher(self.errors.len(), Default::default());
+        for (index, entry) in self.errors.iter().enumerate() {
+            let row = index + 1;
+            let problem = |error: Error| Some((row, error.at_row(row)));
+            for code in std::iter::once(&entry.code).chain(&entry.subcode) {
+                if let Code::Text(text) = code {
+                    let parsed = match Code::parse(text) {
+                        Ok(parsed) => parsed,
+                        Err(m) => return problem(Error::new(m)),
+                    };
+                    if parsed != *code {
+                        return problem(Error::new(format!(
+                            "code \"{text}\" is written as text but reads as the number {parsed}: expected a JSON number"
+                        )));
+                    }
+                }
+            }
+            if entry.description.trim().is_empty() {
+                let key = entry.key();
+                return problem(Error::new(format!("code {key}: empty description")));
+            }
+            if !codes.insert((&entry.code, &entry.subcode)) {
+                let key = entry.key();
+                return problem(Error::new(format!("code {key} appears twice")));
+            }
+        }
+        None
+    }
+
+    /// The first entry whose name is not a variant name, or repeats an
+    /// earlier name or its snake_case id: its row (from 1) and the error.
+    fn first_name_problem(&self) -> Option<(usize, Error)> {
         let n = self.errors.len();
-        // Every entry's code and name is hashed here: foldhash, seeded per
-        // process, at a fraction of the default SipHash's cost.
-        let mut codes = foldhash::HashSet::with_capacity_and_hasher(n, Default::default());
         let mut names = foldhash::HashSet::with_capacity_and_hasher(n, Default::default());
         // A snake_case id is the name lower-cased with `_` between words, so
         // two names can share one only if they are equal ignoring ASCII case:
@@ -405,38 +455,18 @@ impl Catalog {
         let mut ids: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
         for (index, entry) in self.errors.iter().enumerate() {
             let row = index + 1;
-            for code in std::iter::once(&entry.code).chain(&entry.subcode) {
-                if let Code::Text(text) = code {
-                    let parsed = Code::parse(text).map_err(|m| Error::new(m).at_row(row))?;
-                    if parsed != *code {
-                        return Err(Error::new(format!(
-                            "code \"{text}\" is written as text but reads as the number {parsed}: expected a JSON number"
-                        ))
-                        .at_row(row));
-                    }
-                }
-            }
-            if entry.description.trim().is_empty() {
-                let key = entry.key();
-                return Err(Error::new(format!("code {key}: empty description")).at_row(row));
-            }
-            if !codes.insert((&entry.code, &entry.subcode)) {
-                let key = entry.key();
-                return Err(Error::new(format!("code {key} appears twice")).at_row(row));
-            }
+            let problem = |error: Error| Some((row, error.at_row(row)));
             if !crate::names::is_variant_name(&entry.name) {
-                return Err(Error::new(format!(
+                return problem(Error::new(format!(
                     "code {}: name \"{}\" is not an UpperCamelCase Rust identifier",
                     entry.code, entry.name
-                ))
-                .at_row(row));
+                )));
             }
             if !names.insert(entry.name.as_str()) {
-                return Err(Error::new(format!(
+                return problem(Error::new(format!(
                     "code {}: name \"{}\" is used twice",
                     entry.code, entry.name
-                ))
-                .at_row(row));
+                )));
             }
             let Some(first) = caseless.insert(Caseless(&entry.name), &entry.name) else {
                 continue;
@@ -444,14 +474,13 @@ impl Catalog {
             ids.entry(crate::names::stable_id(first)).or_insert(first);
             let id = crate::names::stable_id(&entry.name);
             if let Some(other) = ids.insert(id.clone(), &entry.name) {
-                return Err(Error::new(format!(
+                return problem(Error::new(format!(
                     "code {}: name \"{}\" has the same snake_case id \"{id}\" as \"{other}\": ids must be unique",
                     entry.code, entry.name
-                ))
-                .at_row(row));
+                )));
             }
         }
-        Ok(())
+        None
     }
 
     pub fn listed(&self) -> impl Iterator<Item = &ErrorEntry> {
@@ -470,6 +499,10 @@ impl Catalog {
         self.errors.iter().any(|e| e.subcode.is_some())
     }
 }
+
+/// From this many entries, a model's codes and names are checked on two
+/// threads: below it, a thread costs more than the checks.
+pub(crate) const CHECK_APART_FROM: usize = 2048;
 
 /// A name compared and hashed ignoring ASCII case.
 #[derive(Clone, Copy)]
@@ -547,9 +580,9 @@ mod tests {
         assert!(!Code::parse("Description").unwrap().looks_like_value());
     }
 
-    #[test]
-    fn names_that_share_a_snake_case_id_are_refused() {
-        let catalog = |names: &[&str]| Catalog {
+    /// A model of these names, entry `i` with code `i`.
+    fn catalog_named(names: &[&str]) -> Catalog {
+        Catalog {
             schema_version: SCHEMA_VERSION,
             source: SourceInfo {
                 path: "a.md".into(),
@@ -573,7 +606,39 @@ mod tests {
                     status: Status::Listed,
                 })
                 .collect(),
-        };
+        }
+    }
+
+    #[test]
+    fn the_first_problem_is_reported_whether_codes_and_names_are_checked_apart_or_not() {
+        for len in [40, CHECK_APART_FROM + 40] {
+            let at = len - 30;
+            let names: Vec<String> = (0..len).map(|i| format!("Code{i}")).collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            // A bad name at row `name_row`, a repeated code at `code_row`.
+            let check = |name_row: usize, code_row: usize| {
+                let mut catalog = catalog_named(&names);
+                catalog.errors[name_row - 1].name = "bad name".into();
+                catalog.errors[code_row - 1].code = Code::Numeric(0);
+                catalog.validate().unwrap_err()
+            };
+            let err = check(at, at + 5);
+            assert_eq!(err.row, Some(at), "{len}: {err}");
+            assert!(err.message.contains("not an UpperCamelCase"), "{err}");
+            let err = check(at + 5, at);
+            assert_eq!(err.row, Some(at), "{len}: {err}");
+            assert!(err.message.contains("code 0 appears twice"), "{err}");
+            // On one row, the code is checked first.
+            let err = check(at, at);
+            assert_eq!(err.row, Some(at), "{len}: {err}");
+            assert!(err.message.contains("appears twice"), "{err}");
+            assert!(catalog_named(&names).validate().is_ok());
+        }
+    }
+
+    #[test]
+    fn names_that_share_a_snake_case_id_are_refused() {
+        let catalog = catalog_named;
         let err = catalog(&["HttpTimeout", "Other", "HTTPTimeout"])
             .validate()
             .unwrap_err();
