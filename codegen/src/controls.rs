@@ -56,38 +56,47 @@ pub fn for_terminal(text: &str) -> String {
 
 /// Whether `text` can hold a hidden character, from its UTF-8 bytes alone:
 /// every cell of every article passes here, and decoding each character to
-/// ask [`is_hidden`] is most of the cost.
+/// ask [`is_hidden`] is most of the cost. Each byte is tested with the two
+/// after it, without branches, so the compiler tests many at once.
 fn may_hide(text: &str) -> bool {
-    /// Bytes that can start a hidden character.
-    const STARTS: [bool; 256] = {
-        let mut starts = [false; 256];
-        let mut b = 0;
-        while b < 0x20 {
-            starts[b] = b != b'\n' as usize && b != b'\t' as usize;
-            b += 1;
-        }
-        starts[0x7f] = true;
-        starts[0xc2] = true;
-        starts[0xd8] = true;
-        starts[0xe2] = true;
-        starts
-    };
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| {
-        STARTS[b as usize]
-            && match b {
-                // U+0080..U+009F (C1 controls)
-                0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
-                // U+061C
-                0xd8 => bytes.get(i + 1) == Some(&0x9c),
-                // U+200E, U+200F, U+202A..U+202E, U+2066..U+2069
-                0xe2 => matches!(
-                    (bytes.get(i + 1), bytes.get(i + 2)),
-                    (Some(0x80), Some(0x8e | 0x8f | 0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
-                ),
-                _ => true,
-            }
-    })
+    // Positions with two bytes after them, in blocks, so a hidden character
+    // early in a long text ends the search.
+    let body = bytes.len().saturating_sub(2);
+    let mut start = 0;
+    while start < body {
+        let end = (start + 256).min(body);
+        let found = bytes[start..end]
+            .iter()
+            .zip(&bytes[start + 1..end + 1])
+            .zip(&bytes[start + 2..end + 2])
+            .fold(false, |found, ((&b, &n), &a)| {
+                found | starts_hidden(b, n, a)
+            });
+        if found {
+            return true;
+        }
+        start = end;
+    }
+    // The last two bytes, with zeros for the bytes past the end.
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    (body..bytes.len()).any(|i| starts_hidden(bytes[i], at(i + 1), at(i + 2)))
+}
+
+/// Whether the bytes `b`, `n`, `a` start a hidden character: `&` and `|`,
+/// not `&&` and `||`, so there is no branch to take.
+fn starts_hidden(b: u8, n: u8, a: u8) -> bool {
+    // C0 controls but line breaks and tabs, and DEL.
+    let c0 = (b < 0x20) & (b != b'\n') & (b != b'\t') | (b == 0x7f);
+    // U+0080..U+009F (C1 controls)
+    let c1 = (b == 0xc2) & (0x80..=0x9f).contains(&n);
+    // U+061C
+    let arabic_mark = (b == 0xd8) & (n == 0x9c);
+    // U+200E, U+200F, U+202A..U+202E, U+2066..U+2069
+    let general = (b == 0xe2)
+        & ((n == 0x80) & ((a == 0x8e) | (a == 0x8f) | (0xaa..=0xae).contains(&a))
+            | (n == 0x81) & (0xa6..=0xa9).contains(&a));
+    c0 | c1 | arabic_mark | general
 }
 
 /// The hidden characters in `text`, named once each, for a warning.
@@ -118,9 +127,21 @@ mod tests {
         assert_eq!(for_terminal("x\u{1b}[31m\u{9b}y"), "x\\u{1b}[31m\\u{9b}y");
         assert_eq!(hidden_in("\u{2066}a\u{2066}\u{7f}"), ["U+2066", "U+007F"]);
         assert!(!is_hidden('é') && !is_hidden('\n') && is_hidden('\u{200f}'));
-        // The byte test agrees with the character test on every character.
+        // The byte test agrees with the character test on every character,
+        // alone and after text that puts it across a block's end.
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
             assert_eq!(may_hide(c.encode_utf8(&mut [0; 4])), is_hidden(c), "{c:?}");
         }
+        for c in ['\u{202e}', '\u{9b}', '\u{61c}', '\u{7f}', '\u{2069}'] {
+            for before in 250..260 {
+                for after in ["", "x", "xx", "yyy"] {
+                    let text = format!("{}{c}{after}", "a".repeat(before));
+                    assert!(may_hide(&text), "{c:?} after {before}");
+                    assert_eq!(hidden_in(&text), [code_point(c)]);
+                }
+            }
+        }
+        let plain = "\u{2019}\u{201c}\u{2192} \u{e9}\t\n".repeat(200);
+        assert!(!may_hide(&plain) && hidden_in(&plain).is_empty());
     }
 }
