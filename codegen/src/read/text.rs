@@ -603,7 +603,10 @@ fn tsv_table(text: &str, pins: &Pins) -> Result<RawTable> {
         .or_else(|| lines.iter().position(|l| l.contains('\t')))
         .unwrap_or(0);
     let header = split(lines[header_at]);
-    let mut rows: Vec<RawRow> = Vec::new();
+    // Each row's lines: its tab-separated line, then the tab-less lines that
+    // continue its last cell (a cell with several paragraphs). Found in a
+    // quick pass, so the cells can then be read on both cores.
+    let mut row_lines: Vec<std::ops::Range<usize>> = Vec::new();
     // The table runs to its last tab-separated line (and that row's
     // continuation lines): a blank line between two rows, as some copies
     // have, must not end it and drop the rows after it.
@@ -615,32 +618,42 @@ fn tsv_table(text: &str, pins: &Pins) -> Result<RawTable> {
             }
             break; // After the last row, a blank line ends the table.
         }
-        if !line.contains('\t') {
-            match rows.last_mut() {
-                // A cell with several paragraphs continues on tab-less lines.
-                Some(row) => {
-                    let last = row
-                        .cells
-                        .last_mut()
-                        .expect("a row read from a line has a cell");
-                    let more = cell_from_lines(line);
-                    if !more.is_empty() {
-                        if !last.is_empty() {
-                            last.push('\n');
-                        }
-                        last.push_str(&more);
-                    }
-                    continue;
-                }
+        if line.contains('\t') {
+            row_lines.push(index..index + 1);
+        } else {
+            match row_lines.last_mut() {
+                Some(row) => row.end = index + 1,
                 None => break,
             }
         }
-        rows.push(RawRow {
-            cells: split(line),
-            line: Some(index + 1),
-            problem: None,
-        });
     }
+    let rows = parallel::map_in_order_with(
+        &row_lines,
+        ROWS_PER_CHUNK,
+        CellBuilder::default,
+        |builder, at| {
+            let mut cells: Vec<String> = lines[at.start]
+                .split('\t')
+                .map(|c| cell_from_lines_with(builder, c))
+                .collect();
+            let last = cells.last_mut().expect("a row read from a line has a cell");
+            // Blank lines between continuation lines are skipped.
+            for line in &lines[at.start + 1..at.end] {
+                let more = cell_from_lines_with(builder, line);
+                if !more.is_empty() {
+                    if !last.is_empty() {
+                        last.push('\n');
+                    }
+                    last.push_str(&more);
+                }
+            }
+            RawRow {
+                cells,
+                line: Some(at.start + 1),
+                problem: None,
+            }
+        },
+    );
     Ok(RawTable {
         header,
         line: Some(header_at + 1),
@@ -675,6 +688,40 @@ mod tests {
         assert_eq!(article.rows.len(), 2);
         assert_eq!(article.rows[0].solution, "First\nsecond paragraph");
         assert_eq!(article.rows[1].line, Some(4));
+    }
+
+    #[test]
+    fn a_long_tsv_read_on_two_threads_keeps_each_continuation_with_its_row() {
+        // Every third row's solution goes on over two more lines, one after
+        // a blank line, so a line given to the wrong row shows.
+        let mut text = String::from("Intro.\nError code\tDescription\tSolution\n");
+        let mut lines = 3;
+        let mut expected = Vec::new();
+        // (The last row is not one of them: after the last tab-separated
+        // line, a blank line ends the table.)
+        let rows = ROWS_PER_CHUNK * 3 + 8;
+        for code in 0..rows {
+            expected.push((code.to_string(), lines));
+            text.push_str(&format!("{code}\tSays  {code}.\tFix {code}.\n"));
+            lines += 1;
+            if code % 3 == 0 {
+                text.push_str(&format!("more {code}\n\n  and   more {code}\n"));
+                lines += 3;
+            }
+        }
+        text.push_str("\nWas this helpful?\n");
+        let article = read(&text, &Pins::default()).unwrap();
+        assert_eq!(article.rows.len(), rows);
+        for (row, (code, line)) in article.rows.iter().zip(expected) {
+            assert_eq!(row.code.to_string(), code);
+            assert_eq!(row.line, Some(line), "{code}");
+            assert_eq!(row.description, format!("Says {code}."));
+            let solution = match code.parse::<usize>().unwrap() % 3 {
+                0 => format!("Fix {code}.\nmore {code}\nand more {code}"),
+                _ => format!("Fix {code}."),
+            };
+            assert_eq!(row.solution, solution);
+        }
     }
 
     #[test]
