@@ -82,14 +82,20 @@ fn apply_inline_html(cell: &mut CellBuilder, tag: &str) {
 pub(super) fn source_cell_count(row: &str) -> usize {
     let row = row.trim().as_bytes();
     let (mut pipes, mut leading, mut trailing) = (0, false, false);
-    let mut escaped = false;
-    for (i, &b) in row.iter().enumerate() {
-        if b == b'|' && !escaped {
-            leading |= i == 0;
-            trailing = i + 1 == row.len();
-            pipes += 1;
+    // Only bars and backslashes matter, and a row is mostly neither: jump
+    // from one to the next (every row of every table passes here).
+    let mut escaped_at = None;
+    for i in memchr::memchr2_iter(b'|', b'\\', row) {
+        let escaped = escaped_at == Some(i);
+        if row[i] == b'|' {
+            if !escaped {
+                leading |= i == 0;
+                trailing = i + 1 == row.len();
+                pipes += 1;
+            }
+        } else if !escaped {
+            escaped_at = Some(i + 1);
         }
-        escaped = b == b'\\' && !escaped;
     }
     let leading = usize::from(leading);
     let trailing = usize::from(trailing && pipes > leading);
@@ -261,6 +267,11 @@ mod tests {
         assert_eq!(source_cell_count("a | b"), 2);
         assert_eq!(source_cell_count("| a \\| b | c |"), 2);
         assert_eq!(source_cell_count("| a |"), 1);
+        // A backslash escapes only the byte after it.
+        assert_eq!(source_cell_count("| a \\\\| b |"), 2);
+        assert_eq!(source_cell_count("\\| a | b \\|"), 2);
+        assert_eq!(source_cell_count("| a \\\\\\| b |"), 1);
+        assert_eq!(source_cell_count("|"), 1);
     }
 
     #[test]
