@@ -714,6 +714,18 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// Tallies the raw text between `start` and `end` (a `<script>`'s, say),
+    /// read in one go: where the scan would read it as markup (it is not
+    /// skipping it, and it holds a `<`), the tally is dropped.
+    fn count_raw_text(&mut self, start: usize, end: usize) {
+        let text = &self.text[start..end];
+        if start >= self.tally.skipping_to && text.contains('<') {
+            self.tally.lost = true;
+            return;
+        }
+        self.count(start, end, &Token::Text(text));
+    }
+
     fn counted(&mut self, start: usize, end: usize, token: &Token<'_>) -> Scan<()> {
         let bytes = self.text.as_bytes();
         let tally = &mut self.tally;
@@ -742,8 +754,8 @@ impl<'a> Lexer<'a> {
                     _ => {}
                 }
             }
-            // Raw text read in one go (`skip_raw_text`): the scan reads it.
-            Token::Text(text) if text.contains('<') => return Err(Unsupported),
+            // Text the lexer reads ends at a `<`, so holds none; raw text,
+            // which can, is checked where it is read (`count_raw_text`).
             Token::Text(_) => {}
             Token::Comment => {
                 let comment = &bytes[start..end];
@@ -898,7 +910,7 @@ impl<'a> Lexer<'a> {
             }
             let content = self.pos;
             let (end_name, _, _) = self.tag(name_at)?;
-            self.count(content, at, &Token::Text(&text[content..at]));
+            self.count_raw_text(content, at);
             self.count(at, self.pos, &Token::End { name: end_name });
             return Ok(());
         }
