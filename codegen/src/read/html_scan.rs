@@ -555,7 +555,7 @@ fn cell_token<'a>(
     scratch: &mut String,
 ) -> Scan<()> {
     match token {
-        Token::Text(raw) => match raw.find('&') {
+        Token::Text(raw) => match memchr::memchr(b'&', raw.as_bytes()) {
             None => text.push_text(raw),
             Some(at) => {
                 // What comes before the first `&` needs no decoding.
@@ -810,7 +810,7 @@ impl<'a> Lexer<'a> {
             return Ok(None);
         }
         if bytes[start] != b'<' {
-            let end = text[start..].find('<').map_or(bytes.len(), |i| start + i);
+            let end = memchr::memchr(b'<', &bytes[start..]).map_or(bytes.len(), |i| start + i);
             self.pos = end;
             return Ok(Some(Token::Text(&text[start..end])));
         }
