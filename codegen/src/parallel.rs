@@ -154,7 +154,7 @@ mod tests {
     }
 
     #[test]
-    fn a_panic_in_the_helper_reaches_the_caller() {
+    fn a_panic_on_either_thread_reaches_the_caller() {
         let caught = std::panic::catch_unwind(|| {
             map_in_order(&(0..100).collect::<Vec<u32>>(), 1, |&i| {
                 assert!(i != 99, "item 99");
