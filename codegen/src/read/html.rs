@@ -23,16 +23,20 @@ pub fn found(text: &str) -> Result<Found> {
     // them, so a plain page is read in one pass. Where it cannot vouch for
     // its tally (or its reading), the scan itself runs, and only then
     // html5ever, which is what keeps deep nesting away from it.
-    let (tables, tags) = match html_scan::read(text) {
-        Some((tables, Some(tags))) => (tables, tags),
-        Some((tables, None)) => (tables, scan_tags(text)?),
-        None => {
-            let tags = scan_tags(text)?;
+    let tables = match html_scan::read(text) {
+        Some((tables, Some(tags))) => {
             complete(&tags)?;
-            (parsed_tables(text), tags)
+            tables
+        }
+        Some((tables, None)) => {
+            complete(&scan_tags(text)?)?;
+            tables
+        }
+        None => {
+            complete(&scan_tags(text)?)?;
+            parsed_tables(text)
         }
     };
-    complete(&tags)?;
     Ok(Found {
         tables,
         warnings: Vec::new(),
