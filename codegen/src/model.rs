@@ -401,22 +401,26 @@ impl Catalog {
             || self.first_code_problem(),
             || self.first_name_problem(),
         );
-        match codes.into_iter().chain(names).min_by_key(|(row, _)| *row) {
-            Some((_, problem)) => Err(problem),
+        match codes
+            .into_iter()
+            .chain(names)
+            .min_by_key(|problem| problem.row)
+        {
+            Some(problem) => Err(problem),
             None => Ok(()),
         }
     }
 
-    /// The first entry whose code is written wrong or repeats an earlier
-    /// one, or whose description is empty: its row (from 1) and the error.
-    fn first_code_problem(&self) -> Option<(usize, Error)> {
+    /// The error of the first entry whose code is written wrong or repeats
+    /// an earlier one, or whose description is empty, at its row (from 1).
+    fn first_code_problem(&self) -> Option<Error> {
         // Every entry's code is hashed here: foldhash, seeded per process, at
         // a fraction of the default SipHash's cost.
         let mut codes =
             foldhash::HashSet::with_capacity_and_hasher(self.errors.len(), Default::default());
         for (index, entry) in self.errors.iter().enumerate() {
             let row = index + 1;
-            let problem = |error: Error| Some((row, error.at_row(row)));
+            let problem = |error: Error| Some(error.at_row(row));
             for code in std::iter::once(&entry.code).chain(&entry.subcode) {
                 if let Code::Text(text) = code {
                     let parsed = match Code::parse(text) {
@@ -442,9 +446,9 @@ impl Catalog {
         None
     }
 
-    /// The first entry whose name is not a variant name, or repeats an
-    /// earlier name or its snake_case id: its row (from 1) and the error.
-    fn first_name_problem(&self) -> Option<(usize, Error)> {
+    /// The error of the first entry whose name is not a variant name, or
+    /// repeats an earlier name or its snake_case id, at its row (from 1).
+    fn first_name_problem(&self) -> Option<Error> {
         let n = self.errors.len();
         let mut names = foldhash::HashSet::with_capacity_and_hasher(n, Default::default());
         // A snake_case id is the name lower-cased with `_` between words, so
@@ -455,7 +459,7 @@ impl Catalog {
         let mut ids: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
         for (index, entry) in self.errors.iter().enumerate() {
             let row = index + 1;
-            let problem = |error: Error| Some((row, error.at_row(row)));
+            let problem = |error: Error| Some(error.at_row(row));
             if !crate::names::is_variant_name(&entry.name) {
                 return problem(Error::new(format!(
                     "code {}: name \"{}\" is not an UpperCamelCase Rust identifier",
