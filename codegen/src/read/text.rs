@@ -596,13 +596,17 @@ fn pipe_tables(text: &str, pins: &Pins) -> Result<Vec<RawTable>> {
 
 fn tsv_table(text: &str, pins: &Pins) -> Result<RawTable> {
     let lines: Vec<&str> = text.split('\n').collect();
-    let split = |line: &str| line.split('\t').map(cell_from_lines).collect::<Vec<_>>();
+    let split = |builder: &mut CellBuilder, line: &str| {
+        line.split('\t')
+            .map(|cell| cell_from_lines_with(builder, cell))
+            .collect::<Vec<_>>()
+    };
     let header_at = lines
         .iter()
         .position(|l| l.contains('\t') && l.split('\t').any(|c| table::names_code(c, pins)))
         .or_else(|| lines.iter().position(|l| l.contains('\t')))
         .unwrap_or(0);
-    let header = split(lines[header_at]);
+    let header = split(&mut CellBuilder::default(), lines[header_at]);
     // Each row's lines: its tab-separated line, then the tab-less lines that
     // continue its last cell (a cell with several paragraphs). Found in a
     // quick pass, so the cells can then be read on both cores.
@@ -632,10 +636,7 @@ fn tsv_table(text: &str, pins: &Pins) -> Result<RawTable> {
         ROWS_PER_CHUNK,
         CellBuilder::default,
         |builder, at| {
-            let mut cells: Vec<String> = lines[at.start]
-                .split('\t')
-                .map(|c| cell_from_lines_with(builder, c))
-                .collect();
+            let mut cells = split(builder, lines[at.start]);
             let last = cells.last_mut().expect("a row read from a line has a cell");
             // Blank lines between continuation lines are skipped.
             for line in &lines[at.start + 1..at.end] {
