@@ -450,10 +450,13 @@ impl Catalog {
     /// repeats an earlier name or its snake_case id, at its row (from 1).
     fn first_name_problem(&self) -> Option<Error> {
         let n = self.errors.len();
-        let mut names = foldhash::HashSet::with_capacity_and_hasher(n, Default::default());
         // A snake_case id is the name lower-cased with `_` between words, so
         // two names can share one only if they are equal ignoring ASCII case:
-        // only such names get their id made and compared.
+        // only such names get their id made and compared. A name used twice
+        // is one such pair too: every earlier name of its case-blind group
+        // has its id in `ids` by then (ids are unique until the first clash),
+        // so the clash names it. One set of every name, not two: at 100k
+        // names, these sets' cache misses are most of the check.
         let mut caseless: foldhash::HashMap<Caseless<'_>, &str> =
             foldhash::HashMap::with_capacity_and_hasher(n, Default::default());
         let mut ids: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
@@ -466,22 +469,20 @@ impl Catalog {
                     entry.code, entry.name
                 )));
             }
-            if !names.insert(entry.name.as_str()) {
-                return problem(Error::new(format!(
-                    "code {}: name \"{}\" is used twice",
-                    entry.code, entry.name
-                )));
-            }
             let Some(first) = caseless.insert(Caseless(&entry.name), &entry.name) else {
                 continue;
             };
             ids.entry(crate::names::stable_id(first)).or_insert(first);
             let id = crate::names::stable_id(&entry.name);
             if let Some(other) = ids.insert(id.clone(), &entry.name) {
-                return problem(Error::new(format!(
-                    "code {}: name \"{}\" has the same snake_case id \"{id}\" as \"{other}\": ids must be unique",
-                    entry.code, entry.name
-                )));
+                return problem(Error::new(if other == entry.name {
+                    format!("code {}: name \"{}\" is used twice", entry.code, entry.name)
+                } else {
+                    format!(
+                        "code {}: name \"{}\" has the same snake_case id \"{id}\" as \"{other}\": ids must be unique",
+                        entry.code, entry.name
+                    )
+                }));
             }
         }
         None
@@ -668,6 +669,69 @@ mod tests {
                 .message
                 .contains("used twice")
         );
+    }
+
+    /// The name check as it was written first, a set of exact names beside
+    /// the case-blind one: the one-set check must report what it reports.
+    fn first_name_problem_with_two_sets(names: &[&str]) -> Option<String> {
+        let mut exact = std::collections::HashSet::new();
+        let mut caseless = std::collections::HashMap::new();
+        let mut ids = std::collections::HashMap::new();
+        for name in names {
+            if !exact.insert(*name) {
+                return Some(format!("name \"{name}\" is used twice"));
+            }
+            let Some(first) = caseless.insert(name.to_ascii_lowercase(), *name) else {
+                continue;
+            };
+            ids.entry(crate::names::stable_id(first)).or_insert(first);
+            let id = crate::names::stable_id(name);
+            if let Some(other) = ids.insert(id.clone(), *name) {
+                return Some(format!(
+                    "name \"{name}\" has the same snake_case id \"{id}\" as \"{other}\""
+                ));
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn names_used_twice_are_told_from_names_sharing_an_id_in_every_order() {
+        let pool = [
+            "AbC",
+            "ABc",
+            "Abc",
+            "ABC",
+            "Same",
+            "SAME",
+            "HttpTimeout",
+            "HTTPTimeout",
+        ];
+        let mut lists: Vec<Vec<&str>> = vec![Vec::new()];
+        for _ in 0..4 {
+            let longer: Vec<Vec<&str>> = lists
+                .iter()
+                .flat_map(|list| {
+                    pool.iter().map(move |name| {
+                        let mut list = list.clone();
+                        list.push(name);
+                        list
+                    })
+                })
+                .collect();
+            for list in &longer {
+                let expected = first_name_problem_with_two_sets(list);
+                let found = catalog_named(list).validate().err().map(|e| e.to_string());
+                match (&expected, &found) {
+                    (None, None) => {}
+                    (Some(expected), Some(found)) => {
+                        assert!(found.contains(expected.as_str()), "{list:?}: {found}")
+                    }
+                    _ => panic!("{list:?}: expected {expected:?}, found {found:?}"),
+                }
+            }
+            lists = longer;
+        }
     }
 
     #[test]
