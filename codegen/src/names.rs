@@ -1,6 +1,8 @@
 //! Rust identifiers for codes. Names come from annotations; this only checks
 //! them and supplies the fallback for a code nobody has annotated yet.
 
+use std::fmt::Write;
+
 use crate::model::{Code, Key};
 
 /// Variant names the generated crate uses itself.
@@ -33,25 +35,32 @@ pub fn stable_id(name: &str) -> String {
 /// `Code40123`, `CodeE1001`, `CodeMinus1`, `Code1Sub99`, `CodeAccessDenied`:
 /// obviously a placeholder, never derived from prose.
 pub fn fallback_name(key: &Key) -> String {
-    fn part(code: &Code) -> String {
+    // Written into one string: every code nobody annotated passes here, and
+    // a large unannotated article is all such codes.
+    fn push_part(name: &mut String, code: &Code) {
         // Most codes are numbers: no case to convert.
         if let Code::Numeric(n) = code {
-            let sign = if *n < 0 { "Minus" } else { "" };
-            return format!("{sign}{}", n.unsigned_abs());
+            if *n < 0 {
+                name.push_str("Minus");
+            }
+            let _ = write!(name, "{}", n.unsigned_abs());
+            return;
         }
         let text = code.to_string();
-        let sign = if text.starts_with('-') { "Minus" } else { "" };
+        if text.starts_with('-') {
+            name.push_str("Minus");
+        }
         let camel = heck::ToUpperCamelCase::to_upper_camel_case(text.as_str());
-        let camel: String = camel
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .collect();
-        format!("{sign}{camel}")
+        name.extend(camel.chars().filter(|c| c.is_ascii_alphanumeric()));
     }
-    match &key.subcode {
-        Some(sub) => format!("Code{}Sub{}", part(&key.code), part(sub)),
-        None => format!("Code{}", part(&key.code)),
+    let mut name = String::with_capacity(24);
+    name.push_str("Code");
+    push_part(&mut name, &key.code);
+    if let Some(sub) = &key.subcode {
+        name.push_str("Sub");
+        push_part(&mut name, sub);
     }
+    name
 }
 
 #[cfg(test)]
