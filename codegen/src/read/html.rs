@@ -85,44 +85,46 @@ fn complete(tags: &Tags) -> Result<()> {
 /// the tree is recursive, so a page nested deeper is refused up front.
 pub const MAX_DEPTH: usize = 512;
 
-/// Elements whose end tag HTML lets authors omit, and void elements: neither
-/// says anything reliable about depth, so neither is counted.
-fn counts_for_depth(name: &str) -> bool {
-    !matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-            | "p"
-            | "li"
-            | "td"
-            | "th"
-            | "tr"
-            | "dt"
-            | "dd"
-            | "option"
-            | "optgroup"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "colgroup"
-            | "rt"
-            | "rp"
-            | "html"
-            | "head"
-            | "body"
-    )
+/// What the completeness count needs to know of an element, by its
+/// (lower-case) name: found with one `match`, since every tag of a page is
+/// counted (a name compared against each list in turn was a fifth of
+/// reading a large page).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Counted {
+    Table,
+    Html,
+    /// [`scan_tags`] skips its content to the first `</name` (exactly so
+    /// written), unread.
+    SkipsContent,
+    /// An element whose end tag HTML lets authors omit, or a void element:
+    /// neither says anything reliable about depth, so neither is counted.
+    NoDepth,
+    /// Any other element: it nests.
+    Nests,
+}
+
+impl Counted {
+    pub(crate) fn of(name: &str) -> Counted {
+        match name {
+            "table" => Counted::Table,
+            "html" => Counted::Html,
+            "script" | "style" | "textarea" | "title" | "xmp" => Counted::SkipsContent,
+            "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta"
+            | "param" | "source" | "track" | "wbr" | "p" | "li" | "td" | "th" | "tr" | "dt"
+            | "dd" | "option" | "optgroup" | "thead" | "tbody" | "tfoot" | "colgroup" | "rt"
+            | "rp" | "head" | "body" => Counted::NoDepth,
+            _ => Counted::Nests,
+        }
+    }
+
+    /// `<html>` nests no deeper than its end tag says: it is never counted
+    /// for depth either.
+    fn counts_for_depth(self) -> bool {
+        matches!(
+            self,
+            Counted::Table | Counted::SkipsContent | Counted::Nests
+        )
+    }
 }
 
 /// What one pass over the tags found.
@@ -149,13 +151,13 @@ pub(crate) struct Counter {
 impl Counter {
     /// A start tag. Void, self-closing and optional-end elements, and those
     /// whose content the scan skips, do not nest.
-    pub(crate) fn open(&mut self, name: &str, self_closing: bool) {
-        match name {
-            "table" => self.tags.tables_opened += 1,
-            "html" => self.tags.html_opened = true,
+    pub(crate) fn open(&mut self, element: Counted, self_closing: bool) {
+        match element {
+            Counted::Table => self.tags.tables_opened += 1,
+            Counted::Html => self.tags.html_opened = true,
             _ => {}
         }
-        if self_closing || skips_content(name) || !counts_for_depth(name) {
+        if self_closing || element == Counted::SkipsContent || !element.counts_for_depth() {
             return;
         }
         self.depth += 1;
@@ -163,22 +165,16 @@ impl Counter {
     }
 
     /// An end tag.
-    pub(crate) fn close(&mut self, name: &str) {
-        match name {
-            "table" => self.tags.tables_closed += 1,
-            "html" => self.tags.html_closed = true,
+    pub(crate) fn close(&mut self, element: Counted) {
+        match element {
+            Counted::Table => self.tags.tables_closed += 1,
+            Counted::Html => self.tags.html_closed = true,
             _ => {}
         }
-        if counts_for_depth(name) {
+        if element.counts_for_depth() {
             self.depth = self.depth.saturating_sub(1);
         }
     }
-}
-
-/// Elements [`scan_tags`] skips to the first `</name` (exactly so written),
-/// their content unread.
-pub(crate) fn skips_content(name: &str) -> bool {
-    matches!(name, "script" | "style" | "textarea" | "title" | "xmp")
 }
 
 /// One linear scan of the tags (comments, declarations and the text of
@@ -224,12 +220,13 @@ pub(crate) fn scan_tags(text: &str) -> Result<Tags> {
         let end = tag_end(bytes, start + 1);
         let self_closing = end > 0 && bytes.get(end - 1) == Some(&b'/');
         i = (end + 1).min(bytes.len());
+        let element = Counted::of(&name);
         if closing {
-            counter.close(&name);
+            counter.close(element);
             continue;
         }
-        counter.open(&name, self_closing);
-        if skips_content(&name) {
+        counter.open(element, self_closing);
+        if element == Counted::SkipsContent {
             i = find(i, &format!("</{name}"));
             continue;
         }

@@ -783,8 +783,9 @@ impl<'a> Lexer<'a> {
                 if !names_agree(name) || !ends_agree() || scan_closes != *self_closing {
                     return Err(Unsupported);
                 }
-                tally.counter.open(name, *self_closing);
-                if html::skips_content(name) {
+                let element = html::Counted::of(name);
+                tally.counter.open(element, *self_closing);
+                if element == html::Counted::SkipsContent {
                     let needle = format!("</{name}");
                     tally.skipping_to = self.text[end..]
                         .find(&needle)
@@ -795,7 +796,7 @@ impl<'a> Lexer<'a> {
                 if !names_agree(name) || !ends_agree() {
                     return Err(Unsupported);
                 }
-                tally.counter.close(name);
+                tally.counter.close(html::Counted::of(name));
             }
         }
         Ok(())
