@@ -93,13 +93,20 @@ fn print_entries(
     first: usize,
     entries: &[ErrorEntry],
 ) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(entries.iter().map(printed_size_hint).sum());
     for (index, entry) in (first..).zip(entries) {
         let mut printer = in_list.clone();
         printer.begin_array_value(&mut bytes, index == 0)?;
         entry.serialize(&mut Serializer::with_formatter(&mut bytes, printer))?;
     }
     Ok(bytes)
+}
+
+/// About how many bytes an entry prints as: its long texts and room for the
+/// rest. It only sizes a chunk's buffer, which otherwise grows by doubling,
+/// copying itself a dozen times over.
+fn printed_size_hint(entry: &ErrorEntry) -> usize {
+    200 + entry.description.len() + entry.solution.len() + entry.cause.len()
 }
 
 /// Reads a fixture back; it is also the crate's memory of earlier codes.
