@@ -440,19 +440,16 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &Pins) -> Result<Arti
         let last = table.rows.len() - 1;
         for (index, raw) in table.rows.into_iter().enumerate() {
             number += 1;
-            let read = match read_row(&table.header, &columns, raw, index == last) {
-                Ok(read) => read,
+            let before = rows.len();
+            if let Err(e) = read_row(&table.header, &columns, raw, index == last, &mut rows) {
                 // A code repeated in an earlier row is the first problem.
-                Err(e) => {
-                    first_repeat(&rows, &numbers)?;
-                    return Err(e.at_row(number));
-                }
-            };
-            for mut row in read {
-                row.section = table.section.clone();
-                rows.push(row);
-                numbers.push(number);
+                first_repeat(&rows, &numbers)?;
+                return Err(e.at_row(number));
             }
+            for row in &mut rows[before..] {
+                row.section.clone_from(&table.section);
+            }
+            numbers.resize(rows.len(), number);
         }
     }
     if has_repeats(&rows) {
@@ -513,12 +510,14 @@ pub(crate) fn codes_in(cell: &str) -> std::result::Result<Vec<Code>, String> {
         .collect()
 }
 
+/// Reads one row into `rows`: an entry per code its code cell lists.
 fn read_row(
     header: &[String],
     columns: &Columns,
     raw: RawRow,
     last: bool,
-) -> Result<Vec<ArticleRow>> {
+    rows: &mut Vec<ArticleRow>,
+) -> Result<()> {
     let located = |message: String| Error::new(message).at_line(raw.line);
     if let Some(problem) = raw.problem {
         return Err(located(problem));
@@ -574,15 +573,15 @@ fn read_row(
         extra,
         line,
     };
-    let mut rows = Vec::with_capacity(1 + codes.len());
-    for code in codes {
-        rows.push(ArticleRow {
+    let further: Vec<ArticleRow> = codes
+        .map(|code| ArticleRow {
             code,
             ..first.clone()
-        });
-    }
-    rows.insert(0, first);
-    Ok(rows)
+        })
+        .collect();
+    rows.push(first);
+    rows.extend(further);
+    Ok(())
 }
 
 #[cfg(test)]
