@@ -457,8 +457,8 @@ impl Catalog {
         // has its id in `ids` by then (ids are unique until the first clash),
         // so the clash names it. One set of every name, not two: at 100k
         // names, these sets' cache misses are most of the check.
-        let mut caseless: foldhash::HashMap<Caseless<'_>, &str> =
-            foldhash::HashMap::with_capacity_and_hasher(n, Default::default());
+        let mut caseless: foldhash::HashSet<Caseless<'_>> =
+            foldhash::HashSet::with_capacity_and_hasher(n, Default::default());
         let mut ids: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
         for (index, entry) in self.errors.iter().enumerate() {
             let row = index + 1;
@@ -469,7 +469,8 @@ impl Catalog {
                     entry.code, entry.name
                 )));
             }
-            let Some(first) = caseless.insert(Caseless(&entry.name), &entry.name) else {
+            // The group's latest name so far, if it has one.
+            let Some(Caseless(first)) = caseless.replace(Caseless(&entry.name)) else {
                 continue;
             };
             ids.entry(crate::names::stable_id(first)).or_insert(first);
