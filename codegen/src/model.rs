@@ -414,10 +414,14 @@ impl Catalog {
     /// The error of the first entry whose code is written wrong or repeats
     /// an earlier one, or whose description is empty, at its row (from 1).
     fn first_code_problem(&self) -> Option<Error> {
-        // Every entry's code is hashed here: foldhash, seeded per process, at
-        // a fraction of the default SipHash's cost.
-        let mut codes =
-            foldhash::HashSet::with_capacity_and_hasher(self.errors.len(), Default::default());
+        // Codes known to be unique need no set; otherwise every entry's code
+        // is hashed here: foldhash, seeded per process, at a fraction of the
+        // default SipHash's cost.
+        let unique = numbers_unique(self.errors.iter().map(|e| (&e.code, &e.subcode)));
+        let mut codes = foldhash::HashSet::with_capacity_and_hasher(
+            if unique { 0 } else { self.errors.len() },
+            Default::default(),
+        );
         for (index, entry) in self.errors.iter().enumerate() {
             let row = index + 1;
             let problem = |error: Error| Some(error.at_row(row));
@@ -438,7 +442,7 @@ impl Catalog {
                 let key = entry.key();
                 return problem(Error::new(format!("code {key}: empty description")));
             }
-            if !codes.insert((&entry.code, &entry.subcode)) {
+            if !unique && !codes.insert((&entry.code, &entry.subcode)) {
                 let key = entry.key();
                 return problem(Error::new(format!("code {key} appears twice")));
             }
@@ -504,6 +508,24 @@ impl Catalog {
     pub fn has_subcodes(&self) -> bool {
         self.errors.iter().any(|e| e.subcode.is_some())
     }
+}
+
+/// Whether the keys are plain numbers (no sub-codes), no two equal: found
+/// by sorting, which reads memory in order, where a set of a large
+/// article's codes misses the cache on almost every insert (most articles
+/// list numbers, and in order). `false` when a key is not a plain number.
+pub(crate) fn numbers_unique<'a>(
+    keys: impl ExactSizeIterator<Item = (&'a Code, &'a Option<Code>)>,
+) -> bool {
+    let mut numbers = Vec::with_capacity(keys.len());
+    for key in keys {
+        match key {
+            (Code::Numeric(n), None) => numbers.push(*n),
+            _ => return false,
+        }
+    }
+    numbers.sort_unstable();
+    numbers.windows(2).all(|pair| pair[0] != pair[1])
 }
 
 /// From this many entries, a model's codes and names are checked on two
@@ -733,6 +755,19 @@ mod tests {
             }
             lists = longer;
         }
+    }
+
+    #[test]
+    fn plain_numbers_are_unique_unless_two_are_equal_in_any_order() {
+        let unique =
+            |keys: &[(Code, Option<Code>)]| numbers_unique(keys.iter().map(|(c, s)| (c, s)));
+        let n = Code::Numeric;
+        assert!(unique(&[]));
+        assert!(unique(&[(n(3), None), (n(-1), None), (n(2), None)]));
+        assert!(!unique(&[(n(3), None), (n(-1), None), (n(3), None)]));
+        // Anything but a plain number is left to the set.
+        assert!(!unique(&[(n(1), None), (Code::Text("a1".into()), None)]));
+        assert!(!unique(&[(n(1), None), (n(2), Some(n(1)))]));
     }
 
     #[test]

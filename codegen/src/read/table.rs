@@ -462,9 +462,13 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &Pins) -> Result<Arti
     })
 }
 
-/// Whether any (code, sub-code) is listed twice: a set of references to the
-/// rows' own codes, so no key is copied.
+/// Whether any (code, sub-code) is listed twice: plain numbers are sorted,
+/// other keys go into a set of references to the rows' own codes, so no key
+/// is copied.
 fn has_repeats(rows: &[ArticleRow]) -> bool {
+    if crate::model::numbers_unique(rows.iter().map(|row| (&row.code, &row.subcode))) {
+        return false;
+    }
     let mut seen = foldhash::HashSet::with_capacity_and_hasher(rows.len(), Default::default());
     !rows
         .iter()
