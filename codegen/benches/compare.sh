@@ -3,6 +3,8 @@
 # articles, side by side with the common alternatives on the same files:
 # pandas.read_html for HTML and a markdown-it-py table walk for markdown.
 # Prints the median wall time and the peak RSS of each process, and ratios.
+# Every cell runs once a round, so each ratio compares the same moments of a
+# machine whose speed drifts by a fifth from one minute to the next.
 #
 #   bash codegen/benches/compare.sh [RUNS]      (default 5 runs per cell)
 #
@@ -61,40 +63,54 @@ def run_once(argv):
         raise SystemExit(f"failed ({status}): {' '.join(argv)}")
     return elapsed, usage.ru_maxrss / 1024
 
-def measure(*argvs):
+def measure(argvs):
     """For each argv: median wall seconds and max peak RSS (MiB). Each gets
-    one untimed run first (page cache, first-run costs), then the argvs take
-    turns, `runs` rounds, so a slow spell of a shared machine falls on ours
-    and the peer's alike; ours, the first and quick, runs three times a round."""
-    for argv in argvs:
+    one untimed run first (page cache, first-run costs), then every argv
+    runs once a round, `runs` rounds: a slow spell of a shared machine falls
+    on every cell alike, so the ratios between cells (ours against a peer,
+    100k rows against 10k, one form against another) are of the same
+    moments. Ours, quick, runs three times a round."""
+    for argv, _ in argvs:
         run_once(argv)
     samples = [[] for _ in argvs]
     for _ in range(runs):
-        for index, argv in enumerate(argvs):
-            for _ in range(3 if index == 0 else 1):
+        for index, (argv, ours) in enumerate(argvs):
+            for _ in range(3 if ours else 1):
                 samples[index].append(run_once(argv))
     return [(statistics.median(t for t, _ in s), max(r for _, r in s)) for s in samples]
 
 python = sys.executable
 print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
-print(f"{runs} rounds per cell (ours 3 runs a round), after one untimed run; median wall time of the whole process, peak RSS\n")
+print(f"{runs} rounds, every cell once a round (ours 3 runs a round), after one untimed run; median wall time of the whole process, peak RSS\n")
+peers = {"html": ("pandas.read_html", PANDAS), "md": ("markdown-it-py", MARKDOWN_IT)}
+cells = [(ext, rows) for ext, rows_list in [("txt", [1000, 2000, 4000, 10000, 100000]), ("tsv", [10000, 100000]),
+                                            ("html", [1000, 10000, 100000]), ("md", [1000, 10000, 100000])]
+         for rows in rows_list]
+argvs = []
+for ext, rows in cells:
+    path = f"{articles}/{rows}.{ext}"
+    argvs.append(([xtask, "parse", path], True))
+    if ext in peers and rows <= 10000:
+        argvs.append(([python, "-c", peers[ext][1], path], False))
+measured = iter(measure(argvs))
+ours_time = {}
 print(f"| input | rows | size | xtask parse | peak RSS | peer | peer time | peer RSS | ratio |")
 print(f"|---|---|---|---|---|---|---|---|---|")
-for ext, rows_list in [("txt", [1000, 2000, 4000, 10000, 100000]), ("tsv", [10000, 100000]),
-                       ("html", [1000, 10000, 100000]), ("md", [1000, 10000, 100000])]:
-    for rows in rows_list:
-        path = f"{articles}/{rows}.{ext}"
-        size = os.path.getsize(path) / 1e6
-        ours = [xtask, "parse", path]
-        peer = ptime = prss = ratio = ""
-        peers = {"html": ("pandas.read_html", PANDAS), "md": ("markdown-it-py", MARKDOWN_IT)}
-        if ext in peers and rows <= 10000:
-            peer, script = peers[ext]
-            (t, rss), (pt, pr) = measure(ours, [python, "-c", script, path])
-            ptime, prss, ratio = f"{pt:.3f} s", f"{pr:.0f} MiB", f"{pt / t:.1f}x"
-        else:
-            [(t, rss)] = measure(ours)
-        print(f"| {ext} | {rows} | {size:.1f} MB | {t:.3f} s | {rss:.0f} MiB | {peer} | {ptime} | {prss} | {ratio} |")
+for ext, rows in cells:
+    path = f"{articles}/{rows}.{ext}"
+    size = os.path.getsize(path) / 1e6
+    t, rss = next(measured)
+    ours_time[ext, rows] = t
+    peer = ptime = prss = ratio = ""
+    if ext in peers and rows <= 10000:
+        pt, pr = next(measured)
+        peer, ptime, prss, ratio = peers[ext][0], f"{pt:.3f} s", f"{pr:.0f} MiB", f"{pt / t:.1f}x"
+    print(f"| {ext} | {rows} | {size:.1f} MB | {t:.3f} s | {rss:.0f} MiB | {peer} | {ptime} | {prss} | {ratio} |")
+
+print("\n| ratio of the same rounds | value |\n|---|---|")
+for ext in ["html", "md", "txt", "tsv"]:
+    print(f"| {ext} 100k / 10k time | {ours_time[ext, 100000] / ours_time[ext, 10000]:.1f}x |")
+print(f"| txt 10k / html 10k time | {ours_time['txt', 10000] / ours_time['html', 10000]:.2f}x |")
 
 # Whole `cargo xtask regen` (crate module, fixture, table, CHANGELOG) on a
 # workspace of its own whose capture is a generated article of N rows.
