@@ -43,6 +43,7 @@ fn write_in_chunks(
     window: usize,
 ) -> io::Result<()> {
     let entries = &catalog.errors;
+    let chunk = chunk.max(1);
     // The model without its entries: everything up to the entries' `[`,
     // then `[]` and what follows the list (`errors` is the last field).
     let head = (entries.len() >= apart_from.max(1))
@@ -63,10 +64,10 @@ fn write_in_chunks(
     let mut in_list = PrettyFormatter::new();
     in_list.begin_object(&mut io::sink())?;
     in_list.begin_array(&mut out)?;
-    let starts: Vec<usize> = (0..entries.len()).step_by(chunk.max(1)).collect();
-    for window_starts in starts.chunks((window / chunk.max(1)).max(1)) {
+    let starts: Vec<usize> = (0..entries.len()).step_by(chunk).collect();
+    for window_starts in starts.chunks((window / chunk).max(1)) {
         let printed = crate::parallel::map_in_order(window_starts, 1, |&start| {
-            let end = (start + chunk.max(1)).min(entries.len());
+            let end = (start + chunk).min(entries.len());
             print_entries(&in_list, start, &entries[start..end])
         });
         for bytes in printed {
@@ -137,7 +138,7 @@ mod tests {
     }
 
     /// A model of `rows` entries whose text needs escaping, with sub-codes,
-    /// causes, sections and extra fields on some of them.
+    /// causes, sections and extra fields on some of them, and some removed.
     fn catalog(rows: usize) -> Catalog {
         let article = crate::bench_article::article(rows, crate::bench_article::Form::Html);
         let annotations = crate::annotations::parse("a.toml", "").unwrap();
@@ -155,6 +156,11 @@ mod tests {
             entry.cause = format!("cause \"{index}\"\t\u{202e}");
             entry.section = Some("Section \\ one".into());
             entry.extra.insert("Notes".into(), "a\nb".into());
+        }
+        for entry in catalog.errors.iter_mut().skip(2).step_by(5) {
+            entry.status = crate::model::Status::Removed {
+                since: Some("1.2.0".into()),
+            };
         }
         catalog
     }

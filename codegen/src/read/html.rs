@@ -86,9 +86,8 @@ fn complete(tags: &Tags) -> Result<()> {
 pub const MAX_DEPTH: usize = 512;
 
 /// What the completeness count needs to know of an element, by its
-/// (lower-case) name: found with one `match`, since every tag of a page is
-/// counted (a name compared against each list in turn was a fifth of
-/// reading a large page).
+/// (lower-case) name: one `match` per tag, and one list of the facts for the
+/// scan and the lexer's tally alike.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Counted {
     Table,
@@ -117,8 +116,8 @@ impl Counted {
         }
     }
 
-    /// `<html>` nests no deeper than its end tag says: it is never counted
-    /// for depth either.
+    /// Whether the element counts for depth: `<html>`, like the elements
+    /// whose end tag may be left out, does not.
     fn counts_for_depth(self) -> bool {
         matches!(
             self,
