@@ -440,14 +440,18 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &Pins) -> Result<Arti
         let last = table.rows.len() - 1;
         for (index, raw) in table.rows.into_iter().enumerate() {
             number += 1;
-            let before = rows.len();
-            if let Err(e) = read_row(&table.header, &columns, raw, index == last, &mut rows) {
+            let read = read_row(
+                &table.header,
+                &columns,
+                &table.section,
+                raw,
+                index == last,
+                &mut rows,
+            );
+            if let Err(e) = read {
                 // A code repeated in an earlier row is the first problem.
                 first_repeat(&rows, &numbers)?;
                 return Err(e.at_row(number));
-            }
-            for row in &mut rows[before..] {
-                row.section.clone_from(&table.section);
             }
             numbers.resize(rows.len(), number);
         }
@@ -514,10 +518,12 @@ pub(crate) fn codes_in(cell: &str) -> std::result::Result<Vec<Code>, String> {
         .collect()
 }
 
-/// Reads one row into `rows`: an entry per code its code cell lists.
+/// Reads one row of the table under `section` into `rows`: an entry per
+/// code its code cell lists.
 fn read_row(
     header: &[String],
     columns: &Columns,
+    section: &Option<String>,
     raw: RawRow,
     last: bool,
     rows: &mut Vec<ArticleRow>,
@@ -573,7 +579,7 @@ fn read_row(
         description: take(columns.description),
         solution: columns.solution.map_or_else(String::new, &mut take),
         cause: columns.cause.map_or_else(String::new, &mut take),
-        section: None,
+        section: section.clone(),
         extra,
         line,
     };
