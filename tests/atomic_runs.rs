@@ -11,6 +11,9 @@ use workspace_tests::{
     ARTICLE, article, article_workspace, check, model, pipe_article, test_entry,
 };
 
+/// The child's name as the test binary's harness knows it (module path).
+const CHILD_TEST: &str = "atomic_runs::child_regen";
+
 /// Runs only as a child of the tests below: regen on `CHILD_ROOT`.
 #[test]
 #[ignore = "a child process of the other tests"]
@@ -30,7 +33,7 @@ fn child(root: &Path, env: &[(&str, &str)]) -> Command {
     command
         .args([
             "--exact",
-            "child_regen",
+            CHILD_TEST,
             "--ignored",
             "--nocapture",
             "--test-threads=1",

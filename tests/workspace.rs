@@ -1,0 +1,16 @@
+//! The workspace-level tests, one module per concern, linked into one test
+//! binary. Shared helpers live in the `workspace_tests` library (`support.rs`).
+
+mod add_articles;
+mod atomic_runs;
+mod bad_input;
+mod crlf;
+mod doc_update;
+mod drift;
+mod drift_mutations;
+mod drift_workflow;
+mod fetch;
+mod hostile_text;
+mod readers_agree;
+mod row_loss;
+mod update_loop;
