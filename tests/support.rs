@@ -82,7 +82,21 @@ fn write(dir: &Path, relative: &str, contents: impl AsRef<[u8]>) {
 /// A workspace of its own for the test article, released once as 1.0.0:
 /// manifest, capture, annotations, and a crate made of the generated
 /// crate's hand-written glue (so what regen emits is compiled for real).
+///
+/// The released workspace is made once per test process and copied for each
+/// caller: making it (a regen, a release, a check) is most of what a small
+/// test costs in a debug build, and it is the same every time.
 pub fn article_workspace() -> tempfile::TempDir {
+    static RELEASED: std::sync::OnceLock<Vec<(String, Vec<u8>)>> = std::sync::OnceLock::new();
+    let files = RELEASED.get_or_init(|| tree(released_article_workspace().path()));
+    let dir = tempfile::tempdir().unwrap();
+    for (relative, bytes) in files {
+        write(dir.path(), relative, bytes);
+    }
+    dir
+}
+
+fn released_article_workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let entry = test_entry();
     write(dir.path(), "docs/sources.toml", TEST_MANIFEST);
