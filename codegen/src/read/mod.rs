@@ -3,7 +3,6 @@
 //! its header, validating rows) lives in `normalize` and `table`.
 
 pub mod html;
-mod html_scan;
 pub mod markdown;
 mod markdown_pieces;
 pub mod normalize;
