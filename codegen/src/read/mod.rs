@@ -4,7 +4,6 @@
 
 pub mod html;
 pub mod markdown;
-mod markdown_pieces;
 pub mod normalize;
 pub mod table;
 pub mod text;
