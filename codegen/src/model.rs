@@ -392,18 +392,14 @@ impl Catalog {
         if !self.errors.iter().any(|e| e.status.is_listed()) {
             return Err(Error::new("no error codes: expected at least one row"));
         }
-        // Codes and names are checked apart, side by side for a large model:
-        // the first problem in row order is the same either way, since each
-        // check looks only at earlier rows, and a row's code comes before
-        // its name (`min_by_key` keeps the first of equals).
-        let (codes, names) = crate::parallel::join_if(
-            self.errors.len() >= CHECK_APART_FROM,
-            || self.first_code_problem(),
-            || self.first_name_problem(),
-        );
-        match codes
+        // Codes and names are checked apart: the first problem in row order
+        // is the one reported, since each check looks only at earlier rows,
+        // and a row's code comes before its name (`min_by_key` keeps the
+        // first of equals).
+        match self
+            .first_code_problem()
             .into_iter()
-            .chain(names)
+            .chain(self.first_name_problem())
             .min_by_key(|problem| problem.row)
         {
             Some(problem) => Err(problem),
@@ -528,10 +524,6 @@ pub(crate) fn numbers_unique<'a>(
     numbers.windows(2).all(|pair| pair[0] != pair[1])
 }
 
-/// From this many entries, a model's codes and names are checked on two
-/// threads: below it, a thread costs more than the checks.
-pub(crate) const CHECK_APART_FROM: usize = 2048;
-
 /// A name compared and hashed ignoring ASCII case.
 #[derive(Clone, Copy)]
 struct Caseless<'a>(&'a str);
@@ -638,30 +630,29 @@ mod tests {
     }
 
     #[test]
-    fn the_first_problem_is_reported_whether_codes_and_names_are_checked_apart_or_not() {
-        for len in [40, CHECK_APART_FROM + 40] {
-            let at = len - 30;
-            let names: Vec<String> = (0..len).map(|i| format!("Code{i}")).collect();
-            let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            // A bad name at row `name_row`, a repeated code at `code_row`.
-            let check = |name_row: usize, code_row: usize| {
-                let mut catalog = catalog_named(&names);
-                catalog.errors[name_row - 1].name = "bad name".into();
-                catalog.errors[code_row - 1].code = Code::Numeric(0);
-                catalog.validate().unwrap_err()
-            };
-            let err = check(at, at + 5);
-            assert_eq!(err.row, Some(at), "{len}: {err}");
-            assert!(err.message.contains("not an UpperCamelCase"), "{err}");
-            let err = check(at + 5, at);
-            assert_eq!(err.row, Some(at), "{len}: {err}");
-            assert!(err.message.contains("code 0 appears twice"), "{err}");
-            // On one row, the code is checked first.
-            let err = check(at, at);
-            assert_eq!(err.row, Some(at), "{len}: {err}");
-            assert!(err.message.contains("appears twice"), "{err}");
-            assert!(catalog_named(&names).validate().is_ok());
-        }
+    fn the_first_problem_in_row_order_is_reported() {
+        let len = 40;
+        let at = len - 30;
+        let names: Vec<String> = (0..len).map(|i| format!("Code{i}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        // A bad name at row `name_row`, a repeated code at `code_row`.
+        let check = |name_row: usize, code_row: usize| {
+            let mut catalog = catalog_named(&names);
+            catalog.errors[name_row - 1].name = "bad name".into();
+            catalog.errors[code_row - 1].code = Code::Numeric(0);
+            catalog.validate().unwrap_err()
+        };
+        let err = check(at, at + 5);
+        assert_eq!(err.row, Some(at), "{len}: {err}");
+        assert!(err.message.contains("not an UpperCamelCase"), "{err}");
+        let err = check(at + 5, at);
+        assert_eq!(err.row, Some(at), "{len}: {err}");
+        assert!(err.message.contains("code 0 appears twice"), "{err}");
+        // On one row, the code is checked first.
+        let err = check(at, at);
+        assert_eq!(err.row, Some(at), "{len}: {err}");
+        assert!(err.message.contains("appears twice"), "{err}");
+        assert!(catalog_named(&names).validate().is_ok());
     }
 
     #[test]

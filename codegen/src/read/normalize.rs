@@ -197,12 +197,7 @@ impl CellBuilder {
 /// Normalises a cell given as plain lines (copied text): each line is a
 /// paragraph, and a leading bullet marks a list item.
 pub fn cell_from_lines(text: &str) -> String {
-    cell_from_lines_with(&mut CellBuilder::default(), text)
-}
-
-/// [`cell_from_lines`] with a builder that is reused from cell to cell, so
-/// its buffers are allocated once, not once a cell.
-pub fn cell_from_lines_with(cell: &mut CellBuilder, text: &str) -> String {
+    let mut cell = CellBuilder::default();
     for line in text.split('\n') {
         let trimmed = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
         match BULLETS.iter().find_map(|b| trimmed.strip_prefix(b)) {
@@ -217,7 +212,7 @@ pub fn cell_from_lines_with(cell: &mut CellBuilder, text: &str) -> String {
         }
         cell.break_line();
     }
-    cell.take()
+    cell.finish()
 }
 
 /// Strips formatting people wrap codes in (`**40001**`, `` `40001` ``, quotes).
