@@ -20,13 +20,6 @@ pub mod read;
 pub mod release;
 pub mod scaffold;
 
-/// The benchmarks' article generator, for tests that need an article of many
-/// codes in each form.
-#[cfg(test)]
-#[path = "../benches/support/article.rs"]
-#[allow(dead_code)]
-mod bench_article;
-
 use sha2::{Digest, Sha256};
 
 /// The manifest's path in the workspace.
