@@ -16,17 +16,9 @@ pub mod error;
 pub mod manifest;
 pub mod model;
 pub mod names;
-mod parallel;
 pub mod read;
 pub mod release;
 pub mod scaffold;
-
-/// The benchmarks' article generator, for tests that need an article of many
-/// codes in each form.
-#[cfg(test)]
-#[path = "../benches/support/article.rs"]
-#[allow(dead_code)]
-mod bench_article;
 
 use sha2::{Digest, Sha256};
 
@@ -166,13 +158,9 @@ fn read_article(
     warnings: &mut Vec<String>,
 ) -> Result<(read::Article, model::SourceInfo)> {
     let columns = &annotations.columns;
-    // The capture's hash and its tables are independent passes over it.
-    let (found, sha256) = parallel::join(
-        || read::find(source_path, &source, format, columns),
-        || sha256_hex(&lf_normalised(&source)),
-    );
+    let (format, found) = read::find(source_path, &source, format, columns)?;
+    let sha256 = sha256_hex(&lf_normalised(&source));
     drop(source);
-    let (format, found) = found?;
     let article = found
         .select(format, columns)
         .map_err(|e| e.in_file(source_path))?;

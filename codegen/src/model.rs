@@ -1,7 +1,7 @@
 //! The one intermediate model. The JSON fixture is exactly its serialisation,
 //! so every emitter and every other language sees the same facts.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -392,18 +392,14 @@ impl Catalog {
         if !self.errors.iter().any(|e| e.status.is_listed()) {
             return Err(Error::new("no error codes: expected at least one row"));
         }
-        // Codes and names are checked apart, side by side for a large model:
-        // the first problem in row order is the same either way, since each
-        // check looks only at earlier rows, and a row's code comes before
-        // its name (`min_by_key` keeps the first of equals).
-        let (codes, names) = crate::parallel::join_if(
-            self.errors.len() >= CHECK_APART_FROM,
-            || self.first_code_problem(),
-            || self.first_name_problem(),
-        );
-        match codes
+        // Codes and names are checked apart: the first problem in row order
+        // is the one reported, since each check looks only at earlier rows,
+        // and a row's code comes before its name (`min_by_key` keeps the
+        // first of equals).
+        match self
+            .first_code_problem()
             .into_iter()
-            .chain(names)
+            .chain(self.first_name_problem())
             .min_by_key(|problem| problem.row)
         {
             Some(problem) => Err(problem),
@@ -414,14 +410,7 @@ impl Catalog {
     /// The error of the first entry whose code is written wrong or repeats
     /// an earlier one, or whose description is empty, at its row (from 1).
     fn first_code_problem(&self) -> Option<Error> {
-        // Codes known to be unique need no set; otherwise every entry's code
-        // is hashed here: foldhash, seeded per process, at a fraction of the
-        // default SipHash's cost.
-        let unique = numbers_unique(self.errors.iter().map(|e| (&e.code, &e.subcode)));
-        let mut codes = foldhash::HashSet::with_capacity_and_hasher(
-            if unique { 0 } else { self.errors.len() },
-            Default::default(),
-        );
+        let mut keys = HashSet::new();
         for (index, entry) in self.errors.iter().enumerate() {
             let row = index + 1;
             let problem = |error: Error| Some(error.at_row(row));
@@ -442,7 +431,7 @@ impl Catalog {
                 let key = entry.key();
                 return problem(Error::new(format!("code {key}: empty description")));
             }
-            if !unique && !codes.insert((&entry.code, &entry.subcode)) {
+            if !keys.insert((&entry.code, &entry.subcode)) {
                 let key = entry.key();
                 return problem(Error::new(format!("code {key} appears twice")));
             }
@@ -453,17 +442,10 @@ impl Catalog {
     /// The error of the first entry whose name is not a variant name, or
     /// repeats an earlier name or its snake_case id, at its row (from 1).
     fn first_name_problem(&self) -> Option<Error> {
-        let n = self.errors.len();
-        // A snake_case id is the name lower-cased with `_` between words, so
-        // two names can share one only if they are equal ignoring ASCII case:
-        // only such names get their id made and compared. A name used twice
-        // is one such pair too: every earlier name of its case-blind group
-        // has its id in `ids` by then (ids are unique until the first clash),
-        // so the clash names it. One set of every name, not two: at 100k
-        // names, these sets' cache misses are most of the check.
-        let mut caseless: foldhash::HashSet<Caseless<'_>> =
-            foldhash::HashSet::with_capacity_and_hasher(n, Default::default());
-        let mut ids: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+        // Each name's id, and the name that has it. A name used twice shares
+        // its id with itself, so one map finds both clashes (ids are unique
+        // until the first one), and the message tells them apart.
+        let mut ids: HashMap<String, &str> = HashMap::new();
         for (index, entry) in self.errors.iter().enumerate() {
             let row = index + 1;
             let problem = |error: Error| Some(error.at_row(row));
@@ -473,11 +455,6 @@ impl Catalog {
                     entry.code, entry.name
                 )));
             }
-            // The group's latest name so far, if it has one.
-            let Some(Caseless(first)) = caseless.replace(Caseless(&entry.name)) else {
-                continue;
-            };
-            ids.entry(crate::names::stable_id(first)).or_insert(first);
             let id = crate::names::stable_id(&entry.name);
             if let Some(other) = ids.insert(id.clone(), &entry.name) {
                 return problem(Error::new(if other == entry.name {
@@ -499,7 +476,7 @@ impl Catalog {
 
     /// Every entry by its key: one pass, so comparing two models of n codes
     /// costs n lookups, not n².
-    pub fn by_key(&self) -> std::collections::HashMap<Key, &ErrorEntry> {
+    pub fn by_key(&self) -> HashMap<Key, &ErrorEntry> {
         self.errors.iter().map(|e| (e.key(), e)).collect()
     }
 
@@ -507,55 +484,6 @@ impl Catalog {
     /// up by (code, sub-code).
     pub fn has_subcodes(&self) -> bool {
         self.errors.iter().any(|e| e.subcode.is_some())
-    }
-}
-
-/// Whether the keys are plain numbers (no sub-codes), no two equal: found
-/// by sorting, which reads memory in order, where a set of a large
-/// article's codes misses the cache on almost every insert (most articles
-/// list numbers, and in order). `false` when a key is not a plain number.
-pub(crate) fn numbers_unique<'a>(
-    keys: impl ExactSizeIterator<Item = (&'a Code, &'a Option<Code>)>,
-) -> bool {
-    let mut numbers = Vec::with_capacity(keys.len());
-    for key in keys {
-        match key {
-            (Code::Numeric(n), None) => numbers.push(*n),
-            _ => return false,
-        }
-    }
-    numbers.sort_unstable();
-    numbers.windows(2).all(|pair| pair[0] != pair[1])
-}
-
-/// From this many entries, a model's codes and names are checked on two
-/// threads: below it, a thread costs more than the checks.
-pub(crate) const CHECK_APART_FROM: usize = 2048;
-
-/// A name compared and hashed ignoring ASCII case.
-#[derive(Clone, Copy)]
-struct Caseless<'a>(&'a str);
-
-impl PartialEq for Caseless<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.eq_ignore_ascii_case(other.0)
-    }
-}
-
-impl Eq for Caseless<'_> {}
-
-impl std::hash::Hash for Caseless<'_> {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        // Lower-cased a chunk at a time: a hasher's cost is per call, and
-        // every name of the model passes here.
-        let mut lower = [0u8; 32];
-        for chunk in self.0.as_bytes().chunks(lower.len()) {
-            let lower = &mut lower[..chunk.len()];
-            lower.copy_from_slice(chunk);
-            lower.make_ascii_lowercase();
-            state.write(lower);
-        }
-        state.write_u8(0xff);
     }
 }
 
@@ -638,30 +566,29 @@ mod tests {
     }
 
     #[test]
-    fn the_first_problem_is_reported_whether_codes_and_names_are_checked_apart_or_not() {
-        for len in [40, CHECK_APART_FROM + 40] {
-            let at = len - 30;
-            let names: Vec<String> = (0..len).map(|i| format!("Code{i}")).collect();
-            let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            // A bad name at row `name_row`, a repeated code at `code_row`.
-            let check = |name_row: usize, code_row: usize| {
-                let mut catalog = catalog_named(&names);
-                catalog.errors[name_row - 1].name = "bad name".into();
-                catalog.errors[code_row - 1].code = Code::Numeric(0);
-                catalog.validate().unwrap_err()
-            };
-            let err = check(at, at + 5);
-            assert_eq!(err.row, Some(at), "{len}: {err}");
-            assert!(err.message.contains("not an UpperCamelCase"), "{err}");
-            let err = check(at + 5, at);
-            assert_eq!(err.row, Some(at), "{len}: {err}");
-            assert!(err.message.contains("code 0 appears twice"), "{err}");
-            // On one row, the code is checked first.
-            let err = check(at, at);
-            assert_eq!(err.row, Some(at), "{len}: {err}");
-            assert!(err.message.contains("appears twice"), "{err}");
-            assert!(catalog_named(&names).validate().is_ok());
-        }
+    fn the_first_problem_in_row_order_is_reported() {
+        let len = 40;
+        let at = len - 30;
+        let names: Vec<String> = (0..len).map(|i| format!("Code{i}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        // A bad name at row `name_row`, a repeated code at `code_row`.
+        let check = |name_row: usize, code_row: usize| {
+            let mut catalog = catalog_named(&names);
+            catalog.errors[name_row - 1].name = "bad name".into();
+            catalog.errors[code_row - 1].code = Code::Numeric(0);
+            catalog.validate().unwrap_err()
+        };
+        let err = check(at, at + 5);
+        assert_eq!(err.row, Some(at), "{len}: {err}");
+        assert!(err.message.contains("not an UpperCamelCase"), "{err}");
+        let err = check(at + 5, at);
+        assert_eq!(err.row, Some(at), "{len}: {err}");
+        assert!(err.message.contains("code 0 appears twice"), "{err}");
+        // On one row, the code is checked first.
+        let err = check(at, at);
+        assert_eq!(err.row, Some(at), "{len}: {err}");
+        assert!(err.message.contains("appears twice"), "{err}");
+        assert!(catalog_named(&names).validate().is_ok());
     }
 
     #[test]
@@ -694,8 +621,8 @@ mod tests {
         );
     }
 
-    /// The name check as it was written first, a set of exact names beside
-    /// the case-blind one: the one-set check must report what it reports.
+    /// The name check written another way, a set of exact names beside a
+    /// case-blind one: the check must report what it reports.
     fn first_name_problem_with_two_sets(names: &[&str]) -> Option<String> {
         let mut exact = std::collections::HashSet::new();
         let mut caseless = std::collections::HashMap::new();
@@ -755,19 +682,6 @@ mod tests {
             }
             lists = longer;
         }
-    }
-
-    #[test]
-    fn plain_numbers_are_unique_unless_two_are_equal_in_any_order() {
-        let unique =
-            |keys: &[(Code, Option<Code>)]| numbers_unique(keys.iter().map(|(c, s)| (c, s)));
-        let n = Code::Numeric;
-        assert!(unique(&[]));
-        assert!(unique(&[(n(3), None), (n(-1), None), (n(2), None)]));
-        assert!(!unique(&[(n(3), None), (n(-1), None), (n(3), None)]));
-        // Anything but a plain number is left to the set.
-        assert!(!unique(&[(n(1), None), (Code::Text("a1".into()), None)]));
-        assert!(!unique(&[(n(1), None), (n(2), Some(n(1)))]));
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! Emitters: pure `fn(&Catalog, ..) -> String`, one per output.
 
 pub mod json;
-mod layout;
 pub mod markdown;
 pub mod readme;
 pub mod rust;

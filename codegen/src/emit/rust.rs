@@ -11,7 +11,6 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::annotations::{Annotations, CodeType};
-use crate::emit::layout::Layout;
 use crate::error::{Error, Result};
 use crate::model::{Action, Catalog, Code, ErrorEntry, Status};
 
@@ -189,17 +188,20 @@ pub(crate) fn int(n: i64) -> TokenStream {
 }
 
 /// A method's arms: `Type::Variant => value,` for every code.
-fn code_arms<'a>(
-    layout: &mut Layout<'a>,
-    ty: &'a Ident,
-    variants: &'a [Ident],
-    entries: &'a [ErrorEntry],
+fn code_arms(
+    ty: &Ident,
+    variants: &[Ident],
+    entries: &[ErrorEntry],
     value: fn(&ErrorEntry) -> TokenStream,
 ) -> TokenStream {
-    layout.arms(entries.len(), move |i| {
-        let (variant, value) = (&variants[i], value(&entries[i]));
-        quote! { #ty::#variant => #value, }
-    })
+    variants
+        .iter()
+        .zip(entries)
+        .map(|(variant, entry)| {
+            let value = value(entry);
+            quote! { #ty::#variant => #value, }
+        })
+        .collect()
 }
 
 /// A variant's `#[deprecated]`, if the article no longer lists it.
@@ -409,16 +411,6 @@ pub fn emit(
     type_name: &str,
     url: &str,
 ) -> Result<String> {
-    emit_with(catalog, annotations, type_name, url, true)
-}
-
-fn emit_with(
-    catalog: &Catalog,
-    annotations: &Annotations,
-    type_name: &str,
-    url: &str,
-    apart: bool,
-) -> Result<String> {
     let kind = kind_of(catalog, annotations)?;
     let ty = ident(type_name);
     let entries = &catalog.errors;
@@ -429,44 +421,41 @@ fn emit_with(
         .filter(|(e, _)| e.status.is_listed())
         .map(|(_, v)| v)
         .collect();
-    // Everything said once per code is a run: made a piece at a time, as the
-    // layout formats it (see `layout`).
-    let mut layout = Layout::new(apart);
-    let enum_variants = layout.variants(entries.len(), |i| {
-        let entry = &entries[i];
-        let docs = doc_attrs(&variant_doc(entry, annotations));
-        let deprecation = deprecation(&entry.status);
-        let variant = &variants[i];
-        quote! { #docs #deprecation #variant, }
-    });
-    let id_arms = code_arms(&mut layout, &ty, &variants, entries, |e| {
+    let enum_variants: TokenStream = entries
+        .iter()
+        .zip(&variants)
+        .map(|(entry, variant)| {
+            let docs = doc_attrs(&variant_doc(entry, annotations));
+            let deprecation = deprecation(&entry.status);
+            quote! { #docs #deprecation #variant, }
+        })
+        .collect();
+    let id_arms = code_arms(&ty, &variants, entries, |e| {
         let id = crate::names::stable_id(&e.name);
         quote! { #id }
     });
-    let name_arms = code_arms(&mut layout, &ty, &variants, entries, |e| {
+    let name_arms = code_arms(&ty, &variants, entries, |e| {
         let name = &e.name;
         quote! { #name }
     });
-    let category_arms = code_arms(&mut layout, &ty, &variants, entries, |e| {
+    let category_arms = code_arms(&ty, &variants, entries, |e| {
         let category = ident(&e.category.variant());
         quote! { Category::#category }
     });
-    let action_arms = code_arms(&mut layout, &ty, &variants, entries, |e| {
+    let action_arms = code_arms(&ty, &variants, entries, |e| {
         let action = ident(e.action.variant());
         quote! { Action::#action }
     });
-    let description_arms = code_arms(&mut layout, &ty, &variants, entries, |e| {
+    let description_arms = code_arms(&ty, &variants, entries, |e| {
         let description = &e.description;
         quote! { Some(#description) }
     });
-    let solution_arms = code_arms(&mut layout, &ty, &variants, entries, |e| {
-        optional(&e.solution)
-    });
-    let cause_arms = code_arms(&mut layout, &ty, &variants, entries, |e| optional(&e.cause));
-    let section_arms = code_arms(&mut layout, &ty, &variants, entries, |e| {
+    let solution_arms = code_arms(&ty, &variants, entries, |e| optional(&e.solution));
+    let cause_arms = code_arms(&ty, &variants, entries, |e| optional(&e.cause));
+    let section_arms = code_arms(&ty, &variants, entries, |e| {
         optional(e.section.as_deref().unwrap_or_default())
     });
-    let extra_arms = code_arms(&mut layout, &ty, &variants, entries, |e| {
+    let extra_arms = code_arms(&ty, &variants, entries, |e| {
         let (columns, values): (Vec<&String>, Vec<&String>) = e.extra.iter().unzip();
         quote! { &[ #( (#columns, #values) ),* ] }
     });
@@ -478,7 +467,7 @@ fn emit_with(
     let sha256 = &catalog.source.sha256;
     let category_items = category_items(annotations);
     let action_items = action_items(type_name, annotations);
-    let support = crate::emit::support::items(&ty, &kind, entries, &variants, &mut layout);
+    let support = crate::emit::support::items(&ty, &kind, entries, &variants);
     let listed_arm = if listed.is_empty() {
         quote! { false }
     } else {
@@ -619,77 +608,14 @@ fn emit_with(
         .split(". ")
         .map(|sentence| format!("// {}\n", sentence.trim_end_matches('.').to_owned() + "."))
         .collect();
-    layout.unparse(header + "\n", tokens)
+    let file: syn::File = syn::parse2(tokens)
+        .map_err(|e| Error::new(format!("generated Rust does not parse: {e}")))?;
+    Ok(header + "\n" + &prettyplease::unparse(&file))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bench_article;
-    use crate::model::Status;
-
-    fn catalog(file: &str, text: &str, annotations: &str) -> (Catalog, Annotations) {
-        let annotations = crate::annotations::parse("a.toml", annotations).unwrap();
-        let catalog = crate::model_with(
-            file,
-            text.as_bytes(),
-            None,
-            &annotations,
-            None,
-            &mut Vec::new(),
-        )
-        .unwrap();
-        (catalog, annotations)
-    }
-
-    #[test]
-    fn runs_laid_out_apart_read_as_the_whole_file_laid_out_at_once() {
-        let mut many = catalog(
-            "many.html",
-            &bench_article::article(600, bench_article::Form::Html),
-            "",
-        );
-        // Deprecated entries carry attributes of their own.
-        for (i, entry) in many.0.errors.iter_mut().enumerate().step_by(7) {
-            entry.status = Status::Removed {
-                since: (i % 2 == 0).then(|| "1.2.0".to_owned()),
-            };
-        }
-        let cases = [
-            many,
-            catalog(
-                "parley.md",
-                include_str!("../../../tests/articles/parley.md"),
-                include_str!("../../../tests/articles/annotations.toml"),
-            ),
-            catalog(
-                "chirp.txt",
-                include_str!("../../../tests/articles/chirp-subcodes.txt"),
-                "",
-            ),
-            catalog(
-                "beacon.md",
-                include_str!("../../../tests/articles/beacon-slugs.md"),
-                "[vendor]\ncode_type = \"str\"\n",
-            ),
-        ];
-        for (catalog, annotations) in &cases {
-            let apart = emit(catalog, annotations, "ErrorCode", "https://example.com/").unwrap();
-            let whole = emit_with(
-                catalog,
-                annotations,
-                "ErrorCode",
-                "https://example.com/",
-                false,
-            )
-            .unwrap();
-            assert!(
-                apart == whole,
-                "{}: the two layouts differ",
-                catalog.source.path
-            );
-        }
-    }
 
     #[test]
     fn hidden_characters_and_urls_anywhere_in_a_word_are_safe_for_rustdoc() {

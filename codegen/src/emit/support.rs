@@ -12,26 +12,24 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::emit::layout::Layout;
 use crate::emit::rust::{Kind, int};
 use crate::model::{Code, ErrorEntry};
 
-pub(crate) fn items<'a>(
-    ty: &'a Ident,
+pub(crate) fn items(
+    ty: &Ident,
     kind: &Kind,
-    entries: &'a [ErrorEntry],
-    variants: &'a [Ident],
-    layout: &mut Layout<'a>,
+    entries: &[ErrorEntry],
+    variants: &[Ident],
 ) -> TokenStream {
     let shaped = match &kind.number {
-        Some(number) => integer_items(ty, kind, number, entries, variants, layout),
-        None => string_items(ty, kind, entries, variants, layout),
+        Some(number) => integer_items(ty, kind, number, entries, variants),
+        None => string_items(ty, kind, entries, variants),
     };
-    let strings = key_strings(entries);
-    let known_arms = layout.arms(entries.len(), move |i| {
-        let (string, variant) = (&strings[i], &variants[i]);
-        quote! { #string => Some(#ty::#variant), }
-    });
+    let known_arms: TokenStream = key_strings(entries)
+        .iter()
+        .zip(variants)
+        .map(|(string, variant)| quote! { #string => Some(#ty::#variant), })
+        .collect();
     quote! {
         #[allow(deprecated)]
         impl #ty {
@@ -114,22 +112,25 @@ fn code_value(code: &Code) -> TokenStream {
     }
 }
 
-fn integer_items<'a>(
-    ty: &'a Ident,
+fn integer_items(
+    ty: &Ident,
     kind: &Kind,
     number: &Ident,
-    entries: &'a [ErrorEntry],
-    variants: &'a [Ident],
-    layout: &mut Layout<'a>,
+    entries: &[ErrorEntry],
+    variants: &[Ident],
 ) -> TokenStream {
     let vendor = &kind.vendor;
     let as_number = format_ident!("as_{}", number);
     let serialize_number = format_ident!("serialize_{}", number);
     let signed = number == "i64";
-    let code_arms = layout.arms(entries.len(), move |i| {
-        let (variant, code) = (&variants[i], code_value(&entries[i].code));
-        quote! { #ty::#variant => #code, }
-    });
+    let code_arms: TokenStream = variants
+        .iter()
+        .zip(entries)
+        .map(|(variant, entry)| {
+            let code = code_value(&entry.code);
+            quote! { #ty::#variant => #code, }
+        })
+        .collect();
     // Lookups by value: entries with a sub-code first, then each code's own
     // row, which takes any sub-code it does not list.
     let numeric = |e: &ErrorEntry, with_subcode: bool| {
@@ -144,9 +145,10 @@ fn integer_items<'a>(
             (0..entries.len()).filter(move |&i| numeric(&entries[i], with_subcode))
         })
         .collect();
-    let arms = layout.arms(order.len(), move |k| {
-        let (entry, variant) = (&entries[order[k]], &variants[order[k]]);
-        match (&entry.code, &entry.subcode) {
+    let arms: TokenStream = order
+        .into_iter()
+        .map(|i| (&entries[i], &variants[i]))
+        .map(|(entry, variant)| match (&entry.code, &entry.subcode) {
             (Code::Numeric(n), Some(Code::Numeric(s))) => {
                 let (n, s) = (int(*n), int(*s));
                 quote! { (#n, Some(#s)) => #ty::#variant, }
@@ -156,8 +158,8 @@ fn integer_items<'a>(
                 quote! { (#n, _) => #ty::#variant, }
             }
             _ => unreachable!("only numeric entries are in the order"),
-        }
-    });
+        })
+        .collect();
     let value_doc = format!(
         " A code's value as the article writes it: a number, as {vendor} sends it,\n or an alphanumeric code (`E1001`, `0001`), which has a form of its own\n instead of a sentinel number. Compares with `{number}` directly."
     );
@@ -268,16 +270,17 @@ fn integer_items<'a>(
         }
     };
     let listed_subcode = if kind.subcodes {
-        let sub_arms = layout.arms(entries.len(), move |i| {
-            let variant = &variants[i];
-            match &entries[i].subcode {
+        let sub_arms: TokenStream = variants
+            .iter()
+            .zip(entries)
+            .map(|(variant, entry)| match &entry.subcode {
                 Some(Code::Numeric(s)) => {
                     let s = int(*s);
                     quote! { #ty::#variant => Some(#s), }
                 }
                 _ => quote! { #ty::#variant => None, },
-            }
-        });
+            })
+            .collect();
         quote! {
             #[allow(deprecated)]
             impl #ty {
@@ -581,19 +584,18 @@ fn integer_items<'a>(
     }
 }
 
-fn string_items<'a>(
-    ty: &'a Ident,
+fn string_items(
+    ty: &Ident,
     kind: &Kind,
-    entries: &'a [ErrorEntry],
-    variants: &'a [Ident],
-    layout: &mut Layout<'a>,
+    entries: &[ErrorEntry],
+    variants: &[Ident],
 ) -> TokenStream {
     let vendor = &kind.vendor;
-    let strings = key_strings(entries);
-    let string_arms = layout.arms(entries.len(), move |i| {
-        let (string, variant) = (&strings[i], &variants[i]);
-        quote! { #ty::#variant => #string, }
-    });
+    let string_arms: TokenStream = key_strings(entries)
+        .iter()
+        .zip(variants)
+        .map(|(string, variant)| quote! { #ty::#variant => #string, })
+        .collect();
     let errors = error_types(kind, "an identifier");
     let unknown_display = format!("{{}} Unknown: a {vendor} error code this crate does not know");
     let expecting = format!("a {vendor} error code: a string of at most 63 bytes");

@@ -9,7 +9,6 @@ use scraper::{ElementRef, Html, Node};
 
 use crate::error::{Error, Result};
 use crate::model::Format;
-use crate::read::html_scan;
 use crate::read::normalize::CellBuilder;
 use crate::read::table::{Article, Found, Pins, RawRow, RawTable};
 
@@ -19,28 +18,18 @@ pub fn read(text: &str, pins: &Pins) -> Result<Article> {
 
 /// The page's tables, once it is known to be complete.
 pub fn found(text: &str) -> Result<Found> {
-    // The tag-stream reader tallies the tags as the completeness scan counts
-    // them, so a plain page is read in one pass. Where it cannot vouch for
-    // its tally (or its reading), the scan itself runs, and only then
-    // html5ever, which is what keeps deep nesting away from it.
-    let tables = match html_scan::read(text) {
-        Some((tables, Some(tags))) => {
-            complete(&tags)?;
-            tables
-        }
-        Some((tables, None)) => {
-            complete(&scan_tags(text)?)?;
-            tables
-        }
-        None => {
-            complete(&scan_tags(text)?)?;
-            parsed_tables(text)
-        }
-    };
+    complete(&scan_tags(text)?)?;
     Ok(Found {
-        tables,
+        tables: parsed_tables(text),
         warnings: Vec::new(),
     })
+}
+
+/// Every live `<table>` in the document, in document order (for HTML
+/// embedded in markdown, where the page as a whole is not HTML).
+pub(crate) fn tables(text: &str) -> Result<Vec<RawTable>> {
+    scan_tags(text)?;
+    Ok(parsed_tables(text))
 }
 
 /// Whether `<table` occurs, in any case, without copying the text (looking
@@ -60,11 +49,19 @@ pub(crate) fn mentions_table(text: &str) -> bool {
     false
 }
 
+/// What the completeness check needs to know of the page's tags.
+#[derive(Debug, Default)]
+struct Tags {
+    html_opened: bool,
+    html_closed: bool,
+    tables_opened: usize,
+    tables_closed: usize,
+}
+
 /// Browsers repair truncated HTML silently, which would turn a cut-off save
 /// into a shorter list of codes. Refuse instead. Tags are counted by
-/// [`scan_tags`] (or a tally that gives the same counts), so `<table>` inside
-/// a script or a comment (as saved pages have) is not taken for an unclosed
-/// table.
+/// [`scan_tags`], so `<table>` inside a script or a comment (as saved pages
+/// have) is not taken for an unclosed table.
 fn complete(tags: &Tags) -> Result<()> {
     if tags.html_opened && !tags.html_closed {
         return Err(Error::new(
@@ -85,164 +82,128 @@ fn complete(tags: &Tags) -> Result<()> {
 /// the tree is recursive, so a page nested deeper is refused up front.
 pub const MAX_DEPTH: usize = 512;
 
-/// What the completeness count needs to know of an element, by its
-/// (lower-case) name: one `match` per tag, and one list of the facts for the
-/// scan and the lexer's tally alike.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum Counted {
-    Table,
-    Html,
-    /// [`scan_tags`] skips its content to the first `</name` (exactly so
-    /// written), unread.
-    SkipsContent,
-    /// An element whose end tag HTML lets authors omit, or a void element:
-    /// neither says anything reliable about depth, so neither is counted.
-    NoDepth,
-    /// Any other element: it nests.
-    Nests,
+/// Elements whose content [`scan_tags`] skips to the first `</name` (exactly
+/// so written), unread: it is text, not markup.
+fn skips_content(name: &str) -> bool {
+    matches!(name, "script" | "style" | "textarea" | "title" | "xmp")
 }
 
-impl Counted {
-    pub(crate) fn of(name: &str) -> Counted {
-        match name {
-            "table" => Counted::Table,
-            "html" => Counted::Html,
-            "script" | "style" | "textarea" | "title" | "xmp" => Counted::SkipsContent,
-            "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta"
-            | "param" | "source" | "track" | "wbr" | "p" | "li" | "td" | "th" | "tr" | "dt"
-            | "dd" | "option" | "optgroup" | "thead" | "tbody" | "tfoot" | "colgroup" | "rt"
-            | "rp" | "head" | "body" => Counted::NoDepth,
-            _ => Counted::Nests,
-        }
-    }
-
-    /// Whether the element counts for depth: `<html>`, like the elements
-    /// whose end tag may be left out, does not.
-    fn counts_for_depth(self) -> bool {
-        matches!(
-            self,
-            Counted::Table | Counted::SkipsContent | Counted::Nests
-        )
-    }
-}
-
-/// What one pass over the tags found.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(crate) struct Tags {
-    pub(crate) html_opened: bool,
-    pub(crate) html_closed: bool,
-    pub(crate) tables_opened: usize,
-    pub(crate) tables_closed: usize,
-    /// How deep elements that count for depth nest (never above
-    /// [`MAX_DEPTH`]: deeper is an error).
-    pub(crate) deepest: usize,
-}
-
-/// How [`scan_tags`] counts the tags it reads: one place, so that the
-/// tag-stream reader's tally (`html_scan.rs`) counts as the scan does.
-#[derive(Default)]
-pub(crate) struct Counter {
-    pub(crate) tags: Tags,
-    /// How deep the elements open now nest.
-    pub(crate) depth: usize,
-}
-
-impl Counter {
-    /// A start tag. Void, self-closing and optional-end elements, and those
-    /// whose content the scan skips, do not nest.
-    pub(crate) fn open(&mut self, element: Counted, self_closing: bool) {
-        match element {
-            Counted::Table => self.tags.tables_opened += 1,
-            Counted::Html => self.tags.html_opened = true,
-            _ => {}
-        }
-        if self_closing || element == Counted::SkipsContent || !element.counts_for_depth() {
-            return;
-        }
-        self.depth += 1;
-        self.tags.deepest = self.tags.deepest.max(self.depth);
-    }
-
-    /// An end tag.
-    pub(crate) fn close(&mut self, element: Counted) {
-        match element {
-            Counted::Table => self.tags.tables_closed += 1,
-            Counted::Html => self.tags.html_closed = true,
-            _ => {}
-        }
-        if element.counts_for_depth() {
-            self.depth = self.depth.saturating_sub(1);
-        }
-    }
+/// Whether an element counts for depth: void elements, and those whose end
+/// tag HTML lets authors leave out (`<html>` among them), say nothing
+/// reliable about it.
+fn nests(name: &str) -> bool {
+    !matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "p"
+            | "li"
+            | "td"
+            | "th"
+            | "tr"
+            | "dt"
+            | "dd"
+            | "option"
+            | "optgroup"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "colgroup"
+            | "rt"
+            | "rp"
+            | "head"
+            | "body"
+            | "html"
+    )
 }
 
 /// One linear scan of the tags (comments, declarations and the text of
 /// `<script>`/`<style>` skipped; quoted attribute values may hold `>`):
 /// counts what [`complete`] needs and refuses markup nested deeper than
-/// [`MAX_DEPTH`], naming the line.
-pub(crate) fn scan_tags(text: &str) -> Result<Tags> {
-    let mut counter = Counter::default();
-    let bytes = text.as_bytes();
+/// [`MAX_DEPTH`], naming the line, before html5ever sees it.
+fn scan_tags(text: &str) -> Result<Tags> {
+    let mut tags = Tags::default();
+    let mut depth = 0usize;
     let mut i = 0;
-    let find = |from: usize, needle: &str| {
+    let past = |from: usize, needle: &str| {
         text.get(from..)
             .and_then(|rest| rest.find(needle))
-            .map_or(bytes.len(), |at| from + at + needle.len())
+            .map_or(text.len(), |at| from + at + needle.len())
     };
     while let Some(at) = text.get(i..).and_then(|rest| rest.find('<')) {
         let start = i + at;
         let rest = &text[start + 1..];
         if rest.starts_with("!--") {
-            i = find(start, "-->");
+            i = past(start, "-->");
             continue;
         }
-        if rest.starts_with('!') || rest.starts_with('?') {
-            i = find(start, ">");
+        if rest.starts_with(['!', '?']) {
+            i = past(start, ">");
             continue;
         }
         let closing = rest.starts_with('/');
-        // Every tag of the page passes here: borrow the name, and copy it only
-        // to lower-case one that has capitals.
         let raw = rest.trim_start_matches('/');
-        let raw = &raw[..raw
+        let name = raw[..raw
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-            .unwrap_or(raw.len())];
-        let name: std::borrow::Cow<'_, str> = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
-            raw.to_ascii_lowercase().into()
-        } else {
-            raw.into()
-        };
+            .unwrap_or(raw.len())]
+            .to_ascii_lowercase();
         if name.is_empty() {
             i = start + 1;
             continue;
         }
-        let end = tag_end(bytes, start + 1);
-        let self_closing = end > 0 && bytes.get(end - 1) == Some(&b'/');
-        i = (end + 1).min(bytes.len());
-        let element = Counted::of(&name);
+        let end = tag_end(text.as_bytes(), start + 1);
+        let self_closing = end > 0 && text.as_bytes().get(end - 1) == Some(&b'/');
+        i = (end + 1).min(text.len());
+        match (name.as_str(), closing) {
+            ("table", false) => tags.tables_opened += 1,
+            ("table", true) => tags.tables_closed += 1,
+            ("html", false) => tags.html_opened = true,
+            ("html", true) => tags.html_closed = true,
+            _ => {}
+        }
+        if skips_content(&name) {
+            if !closing {
+                i = past(i, &format!("</{name}"));
+            }
+            continue;
+        }
+        if !nests(&name) {
+            continue;
+        }
         if closing {
-            counter.close(element);
+            depth = depth.saturating_sub(1);
             continue;
         }
-        counter.open(element, self_closing);
-        if element == Counted::SkipsContent {
-            i = find(i, &format!("</{name}"));
+        if self_closing {
             continue;
         }
-        if counter.depth > MAX_DEPTH {
-            let line = 1 + text[..start].bytes().filter(|&b| b == b'\n').count();
+        depth += 1;
+        if depth > MAX_DEPTH {
+            let line = 1 + text[..start].matches('\n').count();
             return Err(Error::new(format!(
                 "HTML elements nested more than {MAX_DEPTH} deep (<{name}> here): expected an article's markup, not a page nested this deep"
             ))
             .at_line(Some(line)));
         }
     }
-    Ok(counter.tags)
+    Ok(tags)
 }
 
 /// Where [`scan_tags`] takes a tag whose text starts at `from` to end: at
 /// the first `>` outside quotes (anywhere in the tag), or the page's end.
-pub(crate) fn tag_end(bytes: &[u8], from: usize) -> usize {
+fn tag_end(bytes: &[u8], from: usize) -> usize {
     let mut quote = None;
     for (end, &b) in bytes.iter().enumerate().skip(from) {
         match (quote, b) {
@@ -255,21 +216,8 @@ pub(crate) fn tag_end(bytes: &[u8], from: usize) -> usize {
     bytes.len()
 }
 
-/// Every live `<table>` in the document, in document order.
-pub(crate) fn tables(text: &str) -> Result<Vec<RawTable>> {
-    scan_tags(text)?;
-    Ok(all_tables(text))
-}
-
-/// The tables, once the tags were scanned: read off the tag stream where the
-/// markup is plain (most pages, at a fraction of the time and memory), from
-/// html5ever's tree where it is not. Both give the same tables.
-fn all_tables(text: &str) -> Vec<RawTable> {
-    html_scan::tables(text).unwrap_or_else(|| parsed_tables(text))
-}
-
 /// The tables, once the tags were scanned, each with the heading it follows.
-pub(super) fn parsed_tables(text: &str) -> Vec<RawTable> {
+fn parsed_tables(text: &str) -> Vec<RawTable> {
     let document = Html::parse_document(text);
     let mut heading: Option<String> = None;
     let mut tables = Vec::new();
@@ -326,7 +274,7 @@ fn spans(cell: ElementRef<'_>) -> Option<String> {
 
 /// Why a cell with this `colspan`/`rowspan` value cannot be read, if it
 /// cannot.
-pub(crate) fn span_problem(attr: &str, value: &str) -> Option<String> {
+fn span_problem(attr: &str, value: &str) -> Option<String> {
     let value = value.trim();
     (value != "1" && !value.is_empty()).then(|| {
         format!("a cell has {attr}=\"{value}\": merged cells are not supported, expected one cell per column in every row")
@@ -351,7 +299,7 @@ fn raw_table(table: ElementRef<'_>) -> RawTable {
 }
 
 /// A table of an HTML table's rows: the first is the header.
-pub(super) fn table_of_rows(rows: impl IntoIterator<Item = RawRow>) -> RawTable {
+fn table_of_rows(rows: impl IntoIterator<Item = RawRow>) -> RawTable {
     let mut rows = rows.into_iter();
     let header = rows.next();
     let problem = header.as_ref().and_then(|h| h.problem.clone());
@@ -373,8 +321,7 @@ fn cell_text(cell: ElementRef<'_>) -> String {
 }
 
 /// Elements that start a new line of a cell's text (`li` starts a list item).
-/// The tag-stream reader asks the same, so both read a cell alike.
-pub(super) fn breaks_before(name: &str) -> bool {
+fn breaks_before(name: &str) -> bool {
     matches!(
         name,
         "p" | "div"
@@ -398,7 +345,7 @@ pub(super) fn breaks_before(name: &str) -> bool {
 }
 
 /// Elements whose end ends a line of a cell's text.
-pub(super) fn breaks_after(name: &str) -> bool {
+fn breaks_after(name: &str) -> bool {
     matches!(
         name,
         "p" | "div" | "li" | "ul" | "ol" | "blockquote" | "pre" | "tr" | "dt" | "dd"

@@ -15,9 +15,10 @@ pub fn read(text: &str, pins: &Pins) -> Result<Article> {
 
 /// The GFM tables and embedded HTML tables, in document order of reading.
 pub fn found(text: &str) -> Result<Found> {
-    let parsed = crate::read::markdown_pieces::parse_in_pieces(text);
-    let headings = parsed.headings;
-    let mut tables: Vec<RawTable> = parsed.tables.into_iter().map(|t| t.table).collect();
+    let Parsed {
+        mut tables,
+        headings,
+    } = parse(text);
     if html::mentions_table(text) {
         // Each stretch between two markdown headings is parsed on its own,
         // so an embedded HTML table keeps the heading it sits under.
@@ -79,22 +80,23 @@ fn apply_inline_html(cell: &mut CellBuilder, tag: &str) {
 
 /// How many cells a GFM row's source line really has: pulldown-cmark pads
 /// short rows and drops extra cells, which would hide a missing cell.
-pub(super) fn source_cell_count(row: &str) -> usize {
+fn source_cell_count(row: &str) -> usize {
     let row = row.trim().as_bytes();
     let (mut pipes, mut leading, mut trailing) = (0, false, false);
-    // Only bars and backslashes matter, and a row is mostly neither: jump
-    // from one to the next (every row of every table passes here).
-    let mut escaped_at = None;
-    for i in memchr::memchr2_iter(b'|', b'\\', row) {
-        let escaped = escaped_at == Some(i);
-        if row[i] == b'|' {
-            if !escaped {
+    // A backslash escapes the byte after it, whatever it is.
+    let mut escaped = false;
+    for (i, &b) in row.iter().enumerate() {
+        if std::mem::take(&mut escaped) {
+            continue;
+        }
+        match b {
+            b'\\' => escaped = true,
+            b'|' => {
                 leading |= i == 0;
                 trailing = i + 1 == row.len();
                 pipes += 1;
             }
-        } else if !escaped {
-            escaped_at = Some(i + 1);
+            _ => {}
         }
     }
     let leading = usize::from(leading);
@@ -114,7 +116,7 @@ pub(crate) fn is_delimiter_row(line: &str) -> bool {
 
 /// A header and delimiter row of `width` columns, to read rows apart from
 /// their table as pulldown-cmark would read them in it.
-pub(super) fn synthetic_head(width: usize) -> String {
+fn synthetic_head(width: usize) -> String {
     format!("|{}\n|{}\n", " h |".repeat(width), "---|".repeat(width))
 }
 
@@ -143,7 +145,7 @@ fn rows_after(text: &str, end: usize, width: usize, first_line: usize) -> Vec<Ra
             .tables
             .into_iter()
             .next()
-            .and_then(|t| t.table.rows.into_iter().next())
+            .and_then(|t| t.rows.into_iter().next())
         {
             row.line = Some(first_line + index);
             rows.push(row);
@@ -152,26 +154,18 @@ fn rows_after(text: &str, end: usize, width: usize, first_line: usize) -> Vec<Ra
     rows
 }
 
-/// A table as [`parse`] found it.
-pub(super) struct ParsedTable {
-    pub(super) table: RawTable,
-    /// How many headings came before it.
-    pub(super) headings_before: usize,
-    /// The offset just past the table's last row.
-    pub(super) end: usize,
-}
-
 /// What one pulldown-cmark pass over a document gives.
-pub(super) struct Parsed {
-    pub(super) tables: Vec<ParsedTable>,
-    pub(super) headings: Vec<(usize, String)>,
+struct Parsed {
+    tables: Vec<RawTable>,
+    /// Every heading's offset and text.
+    headings: Vec<(usize, String)>,
 }
 
 /// The GFM tables, each with the heading it follows, and every heading's
 /// offset and text: one pulldown-cmark pass over a document.
-pub(super) fn parse(text: &str) -> Parsed {
+fn parse(text: &str) -> Parsed {
     let lines = Lines::new(text);
-    let mut tables: Vec<ParsedTable> = Vec::new();
+    let mut tables: Vec<RawTable> = Vec::new();
     let mut headings: Vec<(usize, String)> = Vec::new();
     let mut heading: Option<(usize, String)> = None;
     let mut current: Option<RawTable> = None;
@@ -232,11 +226,7 @@ pub(super) fn parse(text: &str) -> Parsed {
                     table
                         .rows
                         .extend(rows_after(text, end, table.header.len(), lines.line(end)));
-                    tables.push(ParsedTable {
-                        table,
-                        headings_before: headings.len(),
-                        end,
-                    });
+                    tables.push(table);
                 }
             }
             Event::Text(t) | Event::Code(t) => {
@@ -289,16 +279,12 @@ mod tests {
     fn rows_after_blank_lines_stay_in_their_table_until_prose_or_a_new_table() {
         let md = "| Code | Description | Solution |\n|---|---|---|\n| 1 | One. | Fix. |\n\n| 2 | Two. | Fix. |\n\n\n| 3 | Three. |\nProse.\n\n| 4 | Four. | Fix. |\n";
         let tables = parse(md).tables;
-        let lines: Vec<Option<usize>> = tables[0].table.rows.iter().map(|r| r.line).collect();
+        let lines: Vec<Option<usize>> = tables[0].rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, [Some(3), Some(5), Some(8)]);
-        assert_eq!(
-            tables[0].table.rows[2].cells.len(),
-            2,
-            "a short row stays short"
-        );
+        assert_eq!(tables[0].rows[2].cells.len(), 2, "a short row stays short");
         let decoy = "| Code | Description | Solution |\n|---|---|---|\n| 1 | One. | Fix. |\n\n| Key | Type | Description |\n|---|---|---|\n| code | int | x |\n";
         let tables = parse(decoy).tables;
-        assert_eq!((tables.len(), tables[0].table.rows.len()), (2, 1));
+        assert_eq!((tables.len(), tables[0].rows.len()), (2, 1));
     }
 
     #[test]

@@ -3,9 +3,7 @@
 //! its header, validating rows) lives in `normalize` and `table`.
 
 pub mod html;
-mod html_scan;
 pub mod markdown;
-mod markdown_pieces;
 pub mod normalize;
 pub mod table;
 pub mod text;

@@ -20,13 +20,13 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>> {
         Some(rest) => (BOM.len(), rest),
         None => (0, bytes),
     };
-    let text = simdutf8::compat::from_utf8(bytes).map_err(|e| invalid_utf8(bytes, bom, e))?;
+    let text = std::str::from_utf8(bytes).map_err(|e| invalid_utf8(bytes, bom, e))?;
     normalise_text(Cow::Borrowed(text))
 }
 
 /// The error for input that is not UTF-8, its offset counted from the start
 /// of the file, BOM included.
-fn invalid_utf8(bytes: &[u8], bom: usize, e: simdutf8::compat::Utf8Error) -> Error {
+fn invalid_utf8(bytes: &[u8], bom: usize, e: std::str::Utf8Error) -> Error {
     let offset = bom + e.valid_up_to();
     let line = 1 + bytes[..e.valid_up_to()]
         .iter()
@@ -38,15 +38,14 @@ fn invalid_utf8(bytes: &[u8], bom: usize, e: simdutf8::compat::Utf8Error) -> Err
     .at_line(Some(line))
 }
 
-/// Refuses NUL bytes; CRLF and CR become LF. (Both searches run over the
-/// whole capture on one core before any reader starts: vectorised.)
+/// Refuses NUL bytes; CRLF and CR become LF.
 fn normalise_text(text: Cow<'_, str>) -> Result<Cow<'_, str>> {
-    if let Some(offset) = memchr::memchr(b'\0', text.as_bytes()) {
+    if let Some(offset) = text.find('\0') {
         return Err(Error::new(format!(
             "NUL byte at byte offset {offset}: expected a text file, not binary data"
         )));
     }
-    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+    if !text.contains('\r') {
         return Ok(text);
     }
     Ok(text.replace("\r\n", "\n").replace('\r', "\n").into())
@@ -59,70 +58,26 @@ pub fn collapse(text: &str) -> String {
     out
 }
 
-/// Bytes that can start a whitespace character.
-const MAY_SPACE: [bool; 256] = {
-    let mut table = [false; 256];
-    let starts = [
-        b' ', b'\t', b'\n', b'\r', 0x0b, 0x0c, 0xc2, 0xe1, 0xe2, 0xe3,
-    ];
-    let mut i = 0;
-    while i < starts.len() {
-        table[starts[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
-
 /// Appends `text` to `out` collapsed, as one more piece of a line: `space`
-/// says whether whitespace came since the last word (a word split across
-/// two pieces stays one word). Runs of words with single ASCII spaces are
-/// copied whole, and bytes are only decoded where a non-ASCII space can
-/// start: every cell of every article passes here.
+/// says whether whitespace (`char::is_whitespace`, NBSP included) came
+/// since the last word, so a word split across two pieces stays one word.
 fn collapse_into(text: &str, out: &mut String, space: &mut bool) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let n = space_at(text, i);
-        if n > 0 {
-            *space = true;
-            i += n;
-            continue;
+    let mut rest = text;
+    loop {
+        let word_start = rest.trim_start();
+        *space |= word_start.len() < rest.len();
+        if word_start.is_empty() {
+            return;
         }
-        let start = i;
-        let mut end = bytes.len();
-        let mut j = i;
-        while let Some(at) = bytes[j..].iter().position(|&b| MAY_SPACE[b as usize]) {
-            let p = j + at;
-            let lone_space =
-                bytes[p] == b' ' && bytes.get(p + 1).is_some_and(|&b| !MAY_SPACE[b as usize]);
-            if lone_space || space_at(text, p) == 0 {
-                j = p + 1;
-                continue;
-            }
-            end = p;
-            break;
-        }
+        let end = word_start
+            .find(char::is_whitespace)
+            .unwrap_or(word_start.len());
         if *space && !out.is_empty() {
             out.push(' ');
         }
         *space = false;
-        out.push_str(&text[start..end]);
-        i = end;
-    }
-}
-
-/// The length of the whitespace character (`char::is_whitespace`, NBSP
-/// included) at byte `i`, or 0.
-fn space_at(text: &str, i: usize) -> usize {
-    match text.as_bytes()[i] {
-        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
-        // The lead bytes of U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000.
-        0xc2 | 0xe1 | 0xe2 | 0xe3 => text[i..]
-            .chars()
-            .next()
-            .filter(|c| c.is_whitespace())
-            .map_or(0, char::len_utf8),
-        _ => 0,
+        out.push_str(&word_start[..end]);
+        rest = &word_start[end..];
     }
 }
 
@@ -197,12 +152,7 @@ impl CellBuilder {
 /// Normalises a cell given as plain lines (copied text): each line is a
 /// paragraph, and a leading bullet marks a list item.
 pub fn cell_from_lines(text: &str) -> String {
-    cell_from_lines_with(&mut CellBuilder::default(), text)
-}
-
-/// [`cell_from_lines`] with a builder that is reused from cell to cell, so
-/// its buffers are allocated once, not once a cell.
-pub fn cell_from_lines_with(cell: &mut CellBuilder, text: &str) -> String {
+    let mut cell = CellBuilder::default();
     for line in text.split('\n') {
         let trimmed = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
         match BULLETS.iter().find_map(|b| trimmed.strip_prefix(b)) {
@@ -217,7 +167,7 @@ pub fn cell_from_lines_with(cell: &mut CellBuilder, text: &str) -> String {
         }
         cell.break_line();
     }
-    cell.take()
+    cell.finish()
 }
 
 /// Strips formatting people wrap codes in (`**40001**`, `` `40001` ``, quotes).

@@ -456,27 +456,12 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &Pins) -> Result<Arti
             numbers.resize(rows.len(), number);
         }
     }
-    if has_repeats(&rows) {
-        first_repeat(&rows, &numbers)?;
-    }
+    first_repeat(&rows, &numbers)?;
     Ok(Article {
         format,
         rows,
         warnings,
     })
-}
-
-/// Whether any (code, sub-code) is listed twice: plain numbers are sorted,
-/// other keys go into a set of references to the rows' own codes, so no key
-/// is copied.
-fn has_repeats(rows: &[ArticleRow]) -> bool {
-    if crate::model::numbers_unique(rows.iter().map(|row| (&row.code, &row.subcode))) {
-        return false;
-    }
-    let mut seen = foldhash::HashSet::with_capacity_and_hasher(rows.len(), Default::default());
-    !rows
-        .iter()
-        .all(|row| seen.insert((&row.code, &row.subcode)))
 }
 
 /// The first entry whose (code, sub-code) an earlier entry has, as an error

@@ -14,11 +14,8 @@ use std::borrow::Cow;
 
 use crate::error::{Error, Result};
 use crate::model::{Code, Format};
-use crate::parallel;
 use crate::read::markdown::Lines;
-use crate::read::normalize::{
-    CellBuilder, cell_from_lines, cell_from_lines_with, collapse, strip_code_decoration,
-};
+use crate::read::normalize::{cell_from_lines, collapse, strip_code_decoration};
 use crate::read::table::{self, Article, Found, Pins, RawRow, RawTable};
 
 pub fn read(text: &str, pins: &Pins) -> Result<Article> {
@@ -405,10 +402,6 @@ fn trailing_text(text: &str) -> Option<&str> {
     (!rest.is_empty()).then_some(rest)
 }
 
-/// Rows a worker takes at a time: enough that taking a chunk costs nothing
-/// next to reading it, few enough that both workers finish together.
-const ROWS_PER_CHUNK: usize = 256;
-
 /// More columns than this is not an error table a person wrote.
 const MAX_COLUMNS: usize = 16;
 
@@ -540,10 +533,7 @@ fn pipe_tables(text: &str, pins: &Pins) -> Result<Vec<RawTable>> {
         section: title_of(&cells[start]),
         ..RawTable::default()
     }];
-    // Where the rows start, and how many each table has: a quick pass, so
-    // the cells (most of the work) can then be read on both cores.
-    let mut row_starts = Vec::new();
-    let mut row_counts = vec![0];
+    let mut rows_read = 0;
     let mut at = header_end;
     while at < cells.len() {
         if repeats_header(at) {
@@ -553,7 +543,6 @@ fn pipe_tables(text: &str, pins: &Pins) -> Result<Vec<RawTable>> {
                 section: title_of(&cells[at]),
                 ..RawTable::default()
             });
-            row_counts.push(0);
             at += width;
             continue;
         }
@@ -563,53 +552,33 @@ fn pipe_tables(text: &str, pins: &Pins) -> Result<Vec<RawTable>> {
                 "the table ends in the middle of a row: its last row has {} of its {width} cells ({}); expected every row to end each of its {width} cells with `|` (a cell may be missing or have a stray `|`; {} complete rows read)",
                 row.len(),
                 header.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(" | "),
-                row_starts.len()
+                rows_read
             ))
             .at_line(row.last().map(|c| c.line(&lines))));
         }
-        row_starts.push(at);
-        *row_counts.last_mut().expect("never empty") += 1;
+        let table = tables.last_mut().expect("the first table is made above");
+        table.rows.push(RawRow {
+            cells: row.iter().map(|c| cell_from_lines(c.text)).collect(),
+            line: Some(row[0].line(&lines)),
+            problem: None,
+        });
+        rows_read += 1;
         at += width;
-    }
-    let rows = parallel::map_in_order_with(
-        &row_starts,
-        ROWS_PER_CHUNK,
-        CellBuilder::default,
-        |builder, &at| {
-            let row = &cells[at..at + width];
-            RawRow {
-                cells: row
-                    .iter()
-                    .map(|c| cell_from_lines_with(builder, c.text))
-                    .collect(),
-                line: Some(row[0].line(&lines)),
-                problem: None,
-            }
-        },
-    );
-    let mut rows = rows.into_iter();
-    for (table, count) in tables.iter_mut().zip(row_counts) {
-        table.rows.extend(rows.by_ref().take(count));
     }
     Ok(tables)
 }
 
 fn tsv_table(text: &str, pins: &Pins) -> Result<RawTable> {
     let lines: Vec<&str> = text.split('\n').collect();
-    let split = |builder: &mut CellBuilder, line: &str| {
-        line.split('\t')
-            .map(|cell| cell_from_lines_with(builder, cell))
-            .collect::<Vec<_>>()
-    };
+    let split = |line: &str| line.split('\t').map(cell_from_lines).collect::<Vec<_>>();
     let header_at = lines
         .iter()
         .position(|l| l.contains('\t') && l.split('\t').any(|c| table::names_code(c, pins)))
         .or_else(|| lines.iter().position(|l| l.contains('\t')))
         .unwrap_or(0);
-    let header = split(&mut CellBuilder::default(), lines[header_at]);
+    let header = split(lines[header_at]);
     // Each row's lines: its tab-separated line, then the tab-less lines that
-    // continue its last cell (a cell with several paragraphs). Found in a
-    // quick pass, so the cells can then be read on both cores.
+    // continue its last cell (a cell with several paragraphs).
     let mut row_lines: Vec<std::ops::Range<usize>> = Vec::new();
     // The table runs to its last tab-separated line (and that row's
     // continuation lines): a blank line between two rows, as some copies
@@ -631,16 +600,14 @@ fn tsv_table(text: &str, pins: &Pins) -> Result<RawTable> {
             }
         }
     }
-    let rows = parallel::map_in_order_with(
-        &row_lines,
-        ROWS_PER_CHUNK,
-        CellBuilder::default,
-        |builder, at| {
-            let mut cells = split(builder, lines[at.start]);
+    let rows = row_lines
+        .into_iter()
+        .map(|at| {
+            let mut cells = split(lines[at.start]);
             let last = cells.last_mut().expect("a row read from a line has a cell");
             // Blank lines between continuation lines are skipped.
             for line in &lines[at.start + 1..at.end] {
-                let more = cell_from_lines_with(builder, line);
+                let more = cell_from_lines(line);
                 if !more.is_empty() {
                     if !last.is_empty() {
                         last.push('\n');
@@ -653,8 +620,8 @@ fn tsv_table(text: &str, pins: &Pins) -> Result<RawTable> {
                 line: Some(at.start + 1),
                 problem: None,
             }
-        },
-    );
+        })
+        .collect();
     Ok(RawTable {
         header,
         line: Some(header_at + 1),
@@ -689,40 +656,6 @@ mod tests {
         assert_eq!(article.rows.len(), 2);
         assert_eq!(article.rows[0].solution, "First\nsecond paragraph");
         assert_eq!(article.rows[1].line, Some(4));
-    }
-
-    #[test]
-    fn a_long_tsv_read_on_two_threads_keeps_each_continuation_with_its_row() {
-        // Every third row's solution goes on over two more lines, one after
-        // a blank line, so a line given to the wrong row shows.
-        let mut text = String::from("Intro.\nError code\tDescription\tSolution\n");
-        let mut lines = 3;
-        let mut expected = Vec::new();
-        // (The last row is not one of them: after the last tab-separated
-        // line, a blank line ends the table.)
-        let rows = ROWS_PER_CHUNK * 3 + 8;
-        for code in 0..rows {
-            expected.push((code.to_string(), lines));
-            text.push_str(&format!("{code}\tSays  {code}.\tFix {code}.\n"));
-            lines += 1;
-            if code % 3 == 0 {
-                text.push_str(&format!("more {code}\n\n  and   more {code}\n"));
-                lines += 3;
-            }
-        }
-        text.push_str("\nWas this helpful?\n");
-        let article = read(&text, &Pins::default()).unwrap();
-        assert_eq!(article.rows.len(), rows);
-        for (row, (code, line)) in article.rows.iter().zip(expected) {
-            assert_eq!(row.code.to_string(), code);
-            assert_eq!(row.line, Some(line), "{code}");
-            assert_eq!(row.description, format!("Says {code}."));
-            let solution = match code.parse::<usize>().unwrap() % 3 {
-                0 => format!("Fix {code}.\nmore {code}\nand more {code}"),
-                _ => format!("Fix {code}."),
-            };
-            assert_eq!(row.solution, solution);
-        }
     }
 
     #[test]
@@ -788,33 +721,6 @@ mod tests {
         assert_eq!(split("no bar"), Vec::<String>::new());
         assert_eq!(split("|---|:-:|"), Vec::<String>::new());
         assert!(matches!(split_pipe_line("| a | b |")[0], Cow::Borrowed(_)));
-    }
-
-    #[test]
-    fn the_pipe_form_read_on_two_threads_keeps_rows_in_their_sections() {
-        // Enough rows that several chunks go to each thread, in two sections
-        // of different lengths, so a row put in the wrong place shows.
-        let mut text = String::from("Intro.\nFirst\nError code |\nDescription |\n");
-        for code in 0..(ROWS_PER_CHUNK * 3 + 5) {
-            text.push_str(&format!("{code} |\nRow  {code}\nsays   this. |\n"));
-        }
-        text.push_str("Second\nError code |\nDescription |\n");
-        for code in 0..(ROWS_PER_CHUNK * 2 + 9) {
-            text.push_str(&format!("x{code} |\n- item {code} |\n"));
-        }
-        let tables = pipe_tables(&text, &Pins::default()).unwrap();
-        assert_eq!(tables.len(), 2);
-        assert_eq!(tables[0].section.as_deref(), Some("First"));
-        assert_eq!(tables[1].section.as_deref(), Some("Second"));
-        for (n, row) in tables[0].rows.iter().enumerate() {
-            assert_eq!(row.cells, [format!("{n}"), format!("Row {n}\nsays this.")]);
-            assert_eq!(row.line, Some(5 + 3 * n));
-        }
-        for (n, row) in tables[1].rows.iter().enumerate() {
-            assert_eq!(row.cells, [format!("x{n}"), format!("- item {n}")]);
-        }
-        assert_eq!(tables[0].rows.len(), ROWS_PER_CHUNK * 3 + 5);
-        assert_eq!(tables[1].rows.len(), ROWS_PER_CHUNK * 2 + 9);
     }
 
     #[test]
