@@ -429,21 +429,18 @@ mod tests {
         }
     }
 
-    fn row(code: Code, subcode: Option<Code>) -> ArticleRow {
-        ArticleRow {
-            code,
-            subcode,
-            description: String::new(),
-            solution: String::new(),
-            cause: String::new(),
-            section: None,
-            extra: Default::default(),
-            line: None,
+    /// The rows the reader gives for a table of these codes and sub-codes
+    /// (`/` for none), as `add` gets them.
+    fn rows(keys: &[(&str, &str)]) -> Vec<ArticleRow> {
+        let mut table =
+            "| Error code | Error sub-code | Description | Solution |\n| --- | --- | --- | --- |\n"
+                .to_owned();
+        for (code, subcode) in keys {
+            table.push_str(&format!("| {code} | {subcode} | d | s |\n"));
         }
-    }
-
-    fn text(code: &str) -> Code {
-        Code::Text(code.to_owned())
+        crate::read::read("a.md", table.as_bytes(), None, &Default::default())
+            .unwrap()
+            .rows
     }
 
     #[test]
@@ -505,61 +502,61 @@ mod tests {
 
     #[test]
     fn the_code_type_is_the_narrowest_that_holds_every_code() {
-        let numbers = |ns: &[i64]| -> Vec<ArticleRow> {
-            ns.iter().map(|&n| row(Code::Numeric(n), None)).collect()
+        let of = |codes: &[&str]| {
+            let keys: Vec<(&str, &str)> = codes.iter().map(|c| (*c, "/")).collect();
+            code_type(&rows(&keys))
         };
-        assert_eq!(code_type(&numbers(&[0, 40001])), CodeType::U32);
-        assert_eq!(code_type(&numbers(&[u32::MAX.into()])), CodeType::U32);
-        assert_eq!(code_type(&numbers(&[40001, -1])), CodeType::I64);
-        assert_eq!(
-            code_type(&numbers(&[i64::from(u32::MAX) + 1])),
-            CodeType::I64
-        );
+        assert_eq!(of(&["0", "40001"]), CodeType::U32);
+        assert_eq!(of(&["4294967295"]), CodeType::U32);
+        assert_eq!(of(&["40001", "-1"]), CodeType::I64);
+        assert_eq!(of(&["4294967296"]), CodeType::I64);
         // Text wins only with a majority: a few slugs among numbers are not
         // worth a `str` type.
-        let mut rows = vec![row(text("access_denied"), None), row(text("e1"), None)];
-        rows.push(row(Code::Numeric(-5), None));
-        assert_eq!(code_type(&rows), CodeType::Str);
-        rows.push(row(Code::Numeric(7), None));
+        assert_eq!(of(&["access_denied", "E1", "-5"]), CodeType::Str);
         assert_eq!(
-            code_type(&rows),
+            of(&["access_denied", "E1", "-5", "7"]),
             CodeType::I64,
             "two of four is no majority"
         );
         // A `str` type has no sub-code.
-        let subcoded = [row(text("a"), Some(Code::Numeric(1))), row(text("b"), None)];
-        assert_eq!(code_type(&subcoded), CodeType::U32);
+        assert_eq!(code_type(&rows(&[("a", "1"), ("b", "/")])), CodeType::U32);
         assert_eq!(code_type(&[]), CodeType::U32);
     }
 
     #[test]
     fn codes_with_one_placeholder_get_numbered_variants() {
-        let rows = [
-            row(text("access-denied"), None),
-            row(Code::Numeric(40001), Some(Code::Numeric(2))),
-            row(text("access_denied"), None),
-            row(text("access denied"), None),
-        ];
+        let rows = rows(&[
+            ("access-denied", "/"),
+            ("40001", "2"),
+            ("access_denied", "/"),
+            ("ACCESS_DENIED", "/"),
+        ]);
         let names = placeholder_names(&rows);
-        let expected = [
-            ("access-denied", "CodeAccessDenied"),
-            ("40001:2", "Code40001Sub2"),
-            ("access_denied", "CodeAccessDeniedV2"),
-            ("access denied", "CodeAccessDeniedV3"),
-        ];
         let names: Vec<(&str, &str)> = names
             .iter()
             .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect();
-        assert_eq!(names, expected);
+        assert_eq!(
+            names,
+            [
+                ("access-denied", "CodeAccessDenied"),
+                ("40001:2", "Code40001Sub2"),
+                ("access_denied", "CodeAccessDeniedV2"),
+                ("ACCESS_DENIED", "CodeAccessDeniedV3"),
+            ]
+        );
     }
 
     #[test]
     fn the_vendor_guess_is_the_first_word_capitalised() {
-        assert_eq!(vendor_from_name("messenger-errors"), "Messenger");
-        assert_eq!(vendor_from_name("x"), "X");
-        assert_eq!(vendor_from_name("tiktok"), "Tiktok");
-        assert_eq!(vendor_from_name(""), "");
+        for (name, vendor) in [
+            ("messenger-errors", "Messenger"),
+            ("x", "X"),
+            ("tiktok", "Tiktok"),
+            ("", ""),
+        ] {
+            assert_eq!(vendor_from_name(name), vendor, "{name}");
+        }
     }
 
     #[test]

@@ -194,54 +194,30 @@ pub fn write(report: &Report, dir: &Path) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
-    use codegen::model::{Action, Catalog, Category, Code, ErrorEntry, Format, SourceInfo, Status};
-    use codegen::{Bump, Changes};
+    use codegen::{Bump, Catalog, Changes};
 
     use super::*;
 
+    /// The workspace's own first article, under another name.
     fn entry(name: &str) -> Entry {
-        Entry {
-            name: name.into(),
-            title: format!("{name} error codes"),
-            url: format!("https://example.com/{name}"),
-            source: format!("docs/source/{name}.txt"),
-            annotations: format!("docs/{name}.toml"),
-            fixture: format!("tests/fixtures/{name}.json"),
-            released: format!("docs/released/{name}.json"),
-            markdown: format!("docs/{name}.md"),
-            crate_dir: format!("crates/{name}"),
-            crate_name: name.into(),
-            type_name: "ErrorCode".into(),
-        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let mut entry = crate::manifest(root).unwrap().articles.remove(0);
+        entry.name = name.into();
+        entry
     }
 
+    /// A model listing these numeric codes, each unannotated.
     fn catalog(codes: &[i64]) -> Catalog {
-        Catalog {
-            schema_version: codegen::model::SCHEMA_VERSION,
-            source: SourceInfo {
-                path: "docs/source/a.html".into(),
-                format: Format::Html,
-                sha256: String::new(),
-            },
-            errors: codes
-                .iter()
-                .map(|&code| ErrorEntry {
-                    code: Code::Numeric(code),
-                    subcode: None,
-                    name: format!("Code{code}"),
-                    description: "d".into(),
-                    solution: "s".into(),
-                    cause: String::new(),
-                    section: None,
-                    category: Category::unknown(),
-                    action: Action::Escalate,
-                    extra: BTreeMap::new(),
-                    status: Status::Listed,
-                })
-                .collect(),
-        }
+        let errors: Vec<String> = codes
+            .iter()
+            .map(|c| format!(r#"{{"code": {c}, "name": "Code{c}", "description": "d", "solution": "s", "category": "unknown", "action": "escalate"}}"#))
+            .collect();
+        let json = format!(
+            r#"{{"schema_version": {}, "source": {{"path": "docs/source/a.html", "format": "html", "sha256": ""}}, "errors": [{}]}}"#,
+            codegen::model::SCHEMA_VERSION,
+            errors.join(", ")
+        );
+        serde_json::from_str(&json).unwrap()
     }
 
     /// A fetch whose page went from listing `old` to listing `new`.

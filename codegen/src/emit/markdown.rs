@@ -193,8 +193,6 @@ fn no_longer_listed(catalog: &Catalog) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
     use super::*;
     use crate::model::{Action, Category, Code, Format, SourceInfo, Status};
 
@@ -205,20 +203,17 @@ mod tests {
             "a\\|b\\\\c<br>\\<b\\>x\\</b\\> &amp; \\*y\\*"
         );
     }
+    /// A listed, unannotated code, as the fixture would hold it.
     fn entry(code: i64) -> ErrorEntry {
-        ErrorEntry {
-            code: Code::Numeric(code),
-            subcode: None,
-            name: format!("Code{code}"),
-            description: format!("description {code}"),
-            solution: format!("solution {code}"),
-            cause: String::new(),
-            section: None,
-            category: Category::unknown(),
-            action: Action::Escalate,
-            extra: BTreeMap::new(),
-            status: Status::Listed,
-        }
+        serde_json::from_value(serde_json::json!({
+            "code": code,
+            "name": format!("Code{code}"),
+            "description": format!("description {code}"),
+            "solution": format!("solution {code}"),
+            "category": "unknown",
+            "action": "escalate",
+        }))
+        .unwrap()
     }
 
     fn catalog(errors: Vec<ErrorEntry>) -> Catalog {
