@@ -7,8 +7,9 @@
 use crate::Output;
 use crate::annotations::CodeType;
 use crate::error::{Error, Result};
-use crate::manifest::Entry;
+use crate::manifest::{Entry, Manifest};
 use crate::model::{Code, Format};
+use crate::read::ArticleRow;
 
 /// What `add` is asked for.
 #[derive(Debug, Clone)]
@@ -159,14 +160,64 @@ pub fn add(
     manifest_text: &str,
     workspace_toml: &str,
 ) -> Result<Vec<Output>> {
-    let name = request.name;
-    if !valid_name(name) {
-        return Err(Error::new(format!(
-            "article name \"{}\": expected lower-case letters, digits and '-' (such as messenger-errors)",
-            name.escape_debug()
-        )));
-    }
+    // The name is checked before the manifest is read: a bad name is the
+    // user's typo, and says so even when the manifest is broken too.
+    check_name_shape("article name", request.name, " (such as messenger-errors)")?;
     let manifest = crate::manifest::parse(crate::MANIFEST_PATH, manifest_text)?;
+    let crate_name = new_crate_name(request, &manifest)?;
+    // Read with an empty configuration: what the article itself says.
+    let article = crate::read::read(
+        request.source_name,
+        request.source,
+        request.format,
+        &Default::default(),
+    )?;
+    let entry = new_entry(request, crate_name, &source_extension(request));
+    let config = config_stub(
+        request,
+        &vendor_from_name(request.name),
+        code_type(&article.rows),
+        &placeholder_names(&article.rows),
+    );
+    let cargo = crate_manifest(crate_name, &entry.title);
+    let readme = crate_readme(crate_name, &entry.title);
+    let generated = crate::generate(crate::Inputs {
+        entry: &entry,
+        source_path: &entry.source,
+        source: request.source,
+        format: request.format,
+        annotations: &config,
+        released: None,
+        crate_manifest: &cargo,
+        changelog: "# Changelog\n",
+        crate_readme: Some(&readme),
+    })?;
+    let hand_written = HandWritten {
+        source: request.source,
+        config,
+        cargo,
+    };
+    let mut outputs = hand_written.outputs(&entry, manifest_text, workspace_toml)?;
+    outputs.extend(generated.outputs);
+    Ok(outputs)
+}
+
+/// Refuses a name that cannot be a file stem and a crate name both.
+fn check_name_shape(what: &str, name: &str, example: &str) -> Result<()> {
+    if valid_name(name) {
+        return Ok(());
+    }
+    Err(Error::new(format!(
+        "{what} \"{}\": expected lower-case letters, digits and '-'{example}",
+        name.escape_debug()
+    )))
+}
+
+/// The new article's crate name (its own name unless asked otherwise),
+/// once neither the article nor the crate is in the manifest already: two
+/// entries with one name or one crate would overwrite each other's files.
+fn new_crate_name<'a>(request: &Request<'a>, manifest: &Manifest) -> Result<&'a str> {
+    let name = request.name;
     if manifest.articles.iter().any(|a| a.name == name) {
         return Err(
             Error::new(format!("an article named \"{name}\" already exists"))
@@ -174,19 +225,21 @@ pub fn add(
         );
     }
     let crate_name = request.crate_name.unwrap_or(name);
-    if !valid_name(crate_name) {
-        return Err(Error::new(format!(
-            "crate name \"{}\": expected lower-case letters, digits and '-'",
-            crate_name.escape_debug()
-        )));
-    }
+    check_name_shape("crate name", crate_name, "")?;
     if manifest.articles.iter().any(|a| a.crate_name == crate_name) {
         return Err(Error::new(format!(
             "the crate \"{crate_name}\" already belongs to an article"
         ))
         .in_file(crate::MANIFEST_PATH));
     }
-    let extension = match request
+    Ok(crate_name)
+}
+
+/// The extension the capture is saved under: its own when it names a
+/// format, else the forced format's, else `txt`, so that regen later picks
+/// the same reader from the saved file's name.
+fn source_extension(request: &Request<'_>) -> String {
+    match request
         .source_name
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
@@ -197,39 +250,39 @@ pub fn add(
             Some(Format::Markdown) => "md".into(),
             _ => "txt".into(),
         },
-    };
-    // Read with an empty configuration: what the article itself says.
-    let article = crate::read::read(
-        request.source_name,
-        request.source,
-        request.format,
-        &Default::default(),
-    )?;
-    let negative = article
-        .rows
+    }
+}
+
+/// The code type the article's codes fit: `str` when most codes are text
+/// (and none has a sub-code), `i64` when a number does not fit a `u32`.
+fn code_type(rows: &[ArticleRow]) -> CodeType {
+    let negative = rows
         .iter()
         .any(|r| matches!(r.code, Code::Numeric(n) if n < 0 || n > i64::from(u32::MAX)));
-    let text = article.rows.iter().any(|r| matches!(r.code, Code::Text(_)))
-        && article.rows.iter().all(|r| r.subcode.is_none());
-    let code_type = if text
-        && article
-            .rows
+    let text = rows.iter().any(|r| matches!(r.code, Code::Text(_)))
+        && rows.iter().all(|r| r.subcode.is_none());
+    if text
+        && rows
             .iter()
             .filter(|r| matches!(r.code, Code::Text(_)))
             .count()
             * 2
-            > article.rows.len()
+            > rows.len()
     {
         CodeType::Str
     } else if negative {
         CodeType::I64
     } else {
         CodeType::U32
-    };
+    }
+}
+
+/// Each row's key with a placeholder variant name. Two codes can share a
+/// placeholder (`access-denied`, `access_denied`); the later one gets `V2`,
+/// `V3`, … so the stub generates before anyone has renamed anything.
+fn placeholder_names(rows: &[ArticleRow]) -> Vec<(String, String)> {
     let mut seen = std::collections::HashSet::new();
-    let keys: Vec<(String, String)> = article
-        .rows
-        .iter()
+    rows.iter()
         .map(|row| {
             let base = crate::names::fallback_name(&row.key());
             let mut variant = base.clone();
@@ -240,19 +293,27 @@ pub fn add(
             }
             (row.key().to_string(), variant)
         })
-        .collect();
-    let vendor = {
-        let first = name.split('-').next().unwrap_or(name);
-        let mut chars = first.chars();
-        chars
-            .next()
-            .map_or(String::new(), |c| c.to_ascii_uppercase().to_string())
-            + chars.as_str()
-    };
-    let title = format!("{} error codes", name.replace('-', " "));
-    let entry = Entry {
+        .collect()
+}
+
+/// A first guess at the vendor's name, to be edited: the article name's
+/// first word, capitalised (`messenger-errors` gives `Messenger`).
+fn vendor_from_name(name: &str) -> String {
+    let first = name.split('-').next().unwrap_or(name);
+    let mut chars = first.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_ascii_uppercase().to_string())
+        + chars.as_str()
+}
+
+/// The manifest entry: every path follows from the two names, in the same
+/// layout as the first article's.
+fn new_entry(request: &Request<'_>, crate_name: &str, extension: &str) -> Entry {
+    let name = request.name;
+    Entry {
         name: name.to_owned(),
-        title: title.clone(),
+        title: format!("{} error codes", name.replace('-', " ")),
         url: request.url.unwrap_or("").to_owned(),
         source: format!("docs/source/{name}.{extension}"),
         annotations: format!("docs/{name}.toml"),
@@ -262,55 +323,66 @@ pub fn add(
         crate_dir: format!("crates/{crate_name}"),
         crate_name: crate_name.to_owned(),
         type_name: "ErrorCode".to_owned(),
-    };
-    let config = config_stub(request, &vendor, code_type, &keys);
-    let cargo = crate_manifest(crate_name, &title);
-    let readme = format!(
+    }
+}
+
+/// The crate's README: a sentence, and the empty block regen fills with
+/// where the article came from.
+fn crate_readme(crate_name: &str, title: &str) -> String {
+    format!(
         "# {crate_name}\n\n{title}, as a Rust type: match on them, decide what to do, show the right message.\n\n{}\n{}\n",
         crate::emit::readme::BEGIN,
         crate::emit::readme::END
-    );
-    let changelog = "# Changelog\n".to_owned();
-    let generated = crate::generate(crate::Inputs {
-        entry: &entry,
-        source_path: &entry.source,
-        source: request.source,
-        format: request.format,
-        annotations: &config,
-        released: None,
-        crate_manifest: &cargo,
-        changelog: &changelog,
-        crate_readme: Some(&readme),
-    })?;
-    let mut outputs = vec![
-        Output {
-            path: entry.source.clone(),
-            // The reader accepted it, so it is UTF-8; kept byte for byte.
-            contents: String::from_utf8_lossy(request.source).into_owned(),
-        },
-        Output {
-            path: entry.annotations.clone(),
-            contents: config,
-        },
-        Output {
-            path: entry.crate_manifest(),
-            contents: cargo,
-        },
-        Output {
-            path: format!("{}/src/lib.rs", entry.crate_dir),
-            contents: LIB_RS.to_owned(),
-        },
-        Output {
-            path: crate::MANIFEST_PATH.to_owned(),
-            contents: with_entry(manifest_text, &entry)?,
-        },
-        Output {
-            path: "Cargo.toml".to_owned(),
-            contents: with_member(workspace_toml, &entry.crate_dir)?,
-        },
-    ];
-    outputs.extend(generated.outputs);
-    Ok(outputs)
+    )
+}
+
+/// The files `add` writes that regen never rewrites.
+struct HandWritten<'a> {
+    /// The capture, as given.
+    source: &'a [u8],
+    /// The configuration stub.
+    config: String,
+    /// The crate's Cargo.toml.
+    cargo: String,
+}
+
+impl HandWritten<'_> {
+    /// The capture, the stub, the crate's manifest and `lib.rs`, and the
+    /// workspace's manifests with the new article in them.
+    fn outputs(
+        self,
+        entry: &Entry,
+        manifest_text: &str,
+        workspace_toml: &str,
+    ) -> Result<Vec<Output>> {
+        Ok(vec![
+            Output {
+                path: entry.source.clone(),
+                // The reader accepted it, so it is UTF-8; kept byte for byte.
+                contents: String::from_utf8_lossy(self.source).into_owned(),
+            },
+            Output {
+                path: entry.annotations.clone(),
+                contents: self.config,
+            },
+            Output {
+                path: entry.crate_manifest(),
+                contents: self.cargo,
+            },
+            Output {
+                path: format!("{}/src/lib.rs", entry.crate_dir),
+                contents: LIB_RS.to_owned(),
+            },
+            Output {
+                path: crate::MANIFEST_PATH.to_owned(),
+                contents: with_entry(manifest_text, entry)?,
+            },
+            Output {
+                path: "Cargo.toml".to_owned(),
+                contents: with_member(workspace_toml, &entry.crate_dir)?,
+            },
+        ])
+    }
 }
 
 /// The manifest with `entry` appended, formatting kept.
@@ -340,4 +412,228 @@ fn with_member(workspace_toml: &str, dir: &str) -> Result<String> {
         }
     }
     Ok(document.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request<'a>(name: &'a str, source_name: &'a str) -> Request<'a> {
+        Request {
+            name,
+            source_name,
+            source: b"",
+            format: None,
+            url: None,
+            crate_name: None,
+        }
+    }
+
+    /// The rows the reader gives for a table of these codes and sub-codes
+    /// (`/` for none), as `add` gets them.
+    fn rows(keys: &[(&str, &str)]) -> Vec<ArticleRow> {
+        let mut table =
+            "| Error code | Error sub-code | Description | Solution |\n| --- | --- | --- | --- |\n"
+                .to_owned();
+        for (code, subcode) in keys {
+            table.push_str(&format!("| {code} | {subcode} | d | s |\n"));
+        }
+        crate::read::read("a.md", table.as_bytes(), None, &Default::default())
+            .unwrap()
+            .rows
+    }
+
+    #[test]
+    fn a_name_that_cannot_be_a_file_stem_and_a_crate_name_is_refused_by_what_it_names() {
+        assert!(check_name_shape("article name", "messenger-errors2", "").is_ok());
+        for bad in ["Messenger", "2fa", "a--b", "a-", "a_b", ""] {
+            let err = check_name_shape("crate name", bad, " (say x)").unwrap_err();
+            assert_eq!(
+                err.message,
+                format!(
+                    "crate name \"{bad}\": expected lower-case letters, digits and '-' (say x)"
+                )
+            );
+        }
+        // Shown escaped: the name may hold anything the shell passed.
+        let err = check_name_shape("article name", "a\nb", "").unwrap_err();
+        assert!(err.message.contains("\"a\\nb\""), "{err}");
+    }
+
+    #[test]
+    fn a_new_article_may_share_neither_name_nor_crate_with_one_in_the_manifest() {
+        let taken = new_entry(&request("parley", "p.txt"), "parley-errors", "txt");
+        let manifest = Manifest {
+            articles: vec![taken],
+        };
+        let err = new_crate_name(&request("parley", "x.md"), &manifest).unwrap_err();
+        assert_eq!(err.message, "an article named \"parley\" already exists");
+        assert_eq!(err.file, crate::MANIFEST_PATH);
+
+        let mut other = request("chatter", "x.md");
+        assert_eq!(new_crate_name(&other, &manifest).unwrap(), "chatter");
+        other.crate_name = Some("parley-errors");
+        let err = new_crate_name(&other, &manifest).unwrap_err();
+        assert_eq!(
+            err.message,
+            "the crate \"parley-errors\" already belongs to an article"
+        );
+        other.crate_name = Some("Chatter");
+        let err = new_crate_name(&other, &manifest).unwrap_err();
+        assert!(err.message.starts_with("crate name \"Chatter\""), "{err}");
+        other.crate_name = Some("chatter-errors");
+        assert_eq!(new_crate_name(&other, &manifest).unwrap(), "chatter-errors");
+    }
+
+    #[test]
+    fn the_capture_keeps_an_extension_that_names_its_format_and_gets_one_otherwise() {
+        let with = |source_name, format| {
+            let mut r = request("a", source_name);
+            r.format = format;
+            source_extension(&r)
+        };
+        assert_eq!(with("capture.HTM", None), "htm");
+        assert_eq!(with("capture.markdown", Some(Format::Text)), "markdown");
+        assert_eq!(with("capture", Some(Format::Markdown)), "md");
+        assert_eq!(with("capture.pdf", Some(Format::Html)), "html");
+        assert_eq!(with("capture.pdf", None), "txt");
+        assert_eq!(with("capture", Some(Format::Text)), "txt");
+    }
+
+    #[test]
+    fn the_code_type_is_the_narrowest_that_holds_every_code() {
+        let of = |codes: &[&str]| {
+            let keys: Vec<(&str, &str)> = codes.iter().map(|c| (*c, "/")).collect();
+            code_type(&rows(&keys))
+        };
+        assert_eq!(of(&["0", "40001"]), CodeType::U32);
+        assert_eq!(of(&["4294967295"]), CodeType::U32);
+        assert_eq!(of(&["40001", "-1"]), CodeType::I64);
+        assert_eq!(of(&["4294967296"]), CodeType::I64);
+        // Text wins only with a majority: a few slugs among numbers are not
+        // worth a `str` type.
+        assert_eq!(of(&["access_denied", "E1", "-5"]), CodeType::Str);
+        assert_eq!(
+            of(&["access_denied", "E1", "-5", "7"]),
+            CodeType::I64,
+            "two of four is no majority"
+        );
+        // A `str` type has no sub-code.
+        assert_eq!(code_type(&rows(&[("a", "1"), ("b", "/")])), CodeType::U32);
+        assert_eq!(code_type(&[]), CodeType::U32);
+    }
+
+    #[test]
+    fn codes_with_one_placeholder_get_numbered_variants() {
+        let rows = rows(&[
+            ("access-denied", "/"),
+            ("40001", "2"),
+            ("access_denied", "/"),
+            ("ACCESS_DENIED", "/"),
+        ]);
+        let names = placeholder_names(&rows);
+        let names: Vec<(&str, &str)> = names
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("access-denied", "CodeAccessDenied"),
+                ("40001:2", "Code40001Sub2"),
+                ("access_denied", "CodeAccessDeniedV2"),
+                ("ACCESS_DENIED", "CodeAccessDeniedV3"),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_vendor_guess_is_the_first_word_capitalised() {
+        for (name, vendor) in [
+            ("messenger-errors", "Messenger"),
+            ("x", "X"),
+            ("tiktok", "Tiktok"),
+            ("", ""),
+        ] {
+            assert_eq!(vendor_from_name(name), vendor, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_entry_lays_the_article_out_by_its_name_and_the_crate_by_its_own() {
+        let mut r = request("messenger-errors", "m.html");
+        r.url = Some("https://example.com/errors");
+        let entry = new_entry(&r, "fb-errors", "html");
+        assert_eq!(entry.title, "messenger errors error codes");
+        assert_eq!(entry.url, "https://example.com/errors");
+        assert_eq!(entry.source, "docs/source/messenger-errors.html");
+        assert_eq!(entry.annotations, "docs/messenger-errors.toml");
+        assert_eq!(entry.fixture, "tests/fixtures/messenger-errors.json");
+        assert_eq!(entry.released, "docs/released/messenger-errors.json");
+        assert_eq!(entry.markdown, "docs/messenger-errors.md");
+        assert_eq!(entry.crate_dir, "crates/fb-errors");
+        assert_eq!(entry.crate_name, "fb-errors");
+        assert_eq!(new_entry(&request("a", "a.txt"), "a", "txt").url, "");
+        // Every path passes the check the manifest makes when it is read.
+        for path in [&entry.source, &entry.annotations, &entry.crate_dir] {
+            crate::manifest::check_path(path).unwrap();
+        }
+    }
+
+    #[test]
+    fn the_readme_has_the_block_regen_fills_in() {
+        let readme = crate_readme("fb-errors", "messenger errors error codes");
+        assert!(readme.starts_with("# fb-errors\n\nmessenger errors error codes, as a Rust type"));
+        let entry = new_entry(&request("messenger-errors", "m.md"), "fb-errors", "md");
+        let catalog = crate::model::Catalog {
+            schema_version: crate::model::SCHEMA_VERSION,
+            source: crate::model::SourceInfo {
+                path: entry.source.clone(),
+                format: Format::Markdown,
+                sha256: "abc123".into(),
+            },
+            errors: Vec::new(),
+        };
+        let filled =
+            crate::emit::readme::with_source_block("README.md", &readme, &entry, &catalog).unwrap();
+        assert!(filled.contains("(sha256 `abc123`)"), "{filled}");
+        assert!(filled.starts_with("# fb-errors\n"));
+    }
+
+    #[test]
+    fn the_hand_written_files_put_the_article_into_the_manifest_and_the_workspace() {
+        let first = new_entry(&request("parley", "p.txt"), "parley", "txt");
+        let manifest_text = with_entry("", &first).unwrap();
+        let workspace = "[workspace]\nmembers = [\"codegen\"]\ndefault-members = [\"codegen\"]\n";
+        let entry = new_entry(&request("chatter", "c.md"), "chatter", "md");
+        let outputs = HandWritten {
+            source: b"| Code |\n",
+            config: "[vendor]\n".into(),
+            cargo: "[package]\n".into(),
+        }
+        .outputs(&entry, &manifest_text, workspace)
+        .unwrap();
+        let paths: Vec<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "docs/source/chatter.md",
+                "docs/chatter.toml",
+                "crates/chatter/Cargo.toml",
+                "crates/chatter/src/lib.rs",
+                crate::MANIFEST_PATH,
+                "Cargo.toml",
+            ]
+        );
+        assert_eq!(outputs[0].contents, "| Code |\n");
+        assert_eq!(outputs[1].contents, "[vendor]\n");
+        assert_eq!(outputs[2].contents, "[package]\n");
+        assert_eq!(outputs[3].contents, LIB_RS);
+        let manifest = crate::manifest::parse("m", &outputs[4].contents).unwrap();
+        assert_eq!(manifest.articles, [first, entry]);
+        assert_eq!(
+            outputs[5].contents,
+            "[workspace]\nmembers = [\"codegen\", \"crates/chatter\"]\ndefault-members = [\"codegen\", \"crates/chatter\"]\n"
+        );
+    }
 }

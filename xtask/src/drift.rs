@@ -7,6 +7,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use codegen::{Entry, Generated};
+
 use crate::fetch;
 use crate::regen::{self, Options};
 
@@ -63,15 +65,7 @@ pub fn run(
     url: Option<String>,
     timeout: std::time::Duration,
 ) -> Result<Report, String> {
-    let manifest = crate::manifest(root)?;
-    let count = manifest.articles.len();
-    if article.is_none() && count > 1 {
-        return Err(format!(
-            "{} has {count} articles: pick one with --article (the drift workflow runs one job per article)",
-            crate::MANIFEST
-        ));
-    }
-    let entry = crate::entry(&manifest, article)?;
+    let entry = article_to_check(&crate::manifest(root)?, article)?;
     let options = fetch::Options {
         url: url.unwrap_or_else(|| entry.url.clone()),
         timeout,
@@ -82,14 +76,7 @@ pub fn run(
         Err(error) => return Ok(failed(&entry.title, &options.url, &error)),
     };
     if fetched.changes.is_empty() {
-        return Ok(Report {
-            outcome: Outcome::Unchanged,
-            title: format!("{}: no change", entry.title),
-            body: format!(
-                "The article at <{}> lists the same codes with the same text.\n",
-                options.url
-            ),
-        });
+        return Ok(unchanged(&entry.title, &options.url));
     }
     let regenerated = regen::run(
         root,
@@ -98,54 +85,97 @@ pub fn run(
             ..Options::default()
         },
     );
-    let report = match regenerated {
-        Ok(report) => report,
-        Err(error) => return Ok(failed(&entry.title, &options.url, &error)),
-    };
-    let generated = &report.generated;
-    let mut body = format!(
-        "The article at <{}> changed. `cargo xtask drift` saved it as `{}`, adopted it as the source and ran `cargo xtask regen`.\n\n",
-        options.url, fetched.saved_to
-    );
-    body.push_str("### What changed\n\n```text\n");
-    body.push_str(&crate::diff::human(
-        &fetched.changes,
-        fetched.old.as_ref(),
-        &fetched.new,
-        false,
-    ));
-    body.push_str("```\n\n");
-    let _ = writeln!(
-        body,
-        "Since version {}, the changes call for a **{}** release. The version does not move in this pull request: they are listed under `## Unreleased` in the CHANGELOG, and `cargo xtask release` cuts the release after merging.\n",
-        generated.version, generated.bump
-    );
-    let unannotated = generated
-        .warnings
-        .iter()
-        .any(|w| w.contains("has no annotation"));
-    if !generated.warnings.is_empty() {
-        body.push_str("### Warnings\n\n");
-        for warning in &generated.warnings {
-            let _ = writeln!(body, "- {warning}");
-        }
-        body.push('\n');
-    }
-    body.push_str("### Before merging\n\n- Review the regenerated outputs in this diff.\n");
-    if unannotated {
-        body.push_str("- Name and categorise the new codes in the annotations (a follow-up commit on this branch), then `cargo xtask regen`. Until then they generate as `CodeNNNNN` placeholders.\n");
-    }
-    if !fetched.changes.removed.is_empty() {
-        body.push_str("- Codes the article dropped stay in the crate as deprecated variants.\n");
-    }
-    Ok(Report {
-        outcome: Outcome::Changed,
-        title: format!(
-            "{}: the article changed ({} release)",
-            entry.title, generated.bump
-        ),
-        body,
+    Ok(match regenerated {
+        Ok(report) => changed(&entry.title, &options.url, &fetched, &report.generated),
+        Err(error) => failed(&entry.title, &options.url, &error),
     })
+}
+
+/// The one article a run checks. With several in the manifest it must be
+/// named: one run has one pull request or issue to write, so the workflow
+/// runs a job per article.
+fn article_to_check(manifest: &codegen::Manifest, article: Option<&str>) -> Result<Entry, String> {
+    let count = manifest.articles.len();
+    if article.is_none() && count > 1 {
+        return Err(format!(
+            "{} has {count} articles: pick one with --article (the drift workflow runs one job per article)",
+            crate::MANIFEST
+        ));
+    }
+    crate::entry(manifest, article)
+}
+
+fn unchanged(title: &str, url: &str) -> Report {
+    Report {
+        outcome: Outcome::Unchanged,
+        title: format!("{title}: no change"),
+        body: format!("The article at <{url}> lists the same codes with the same text.\n"),
+    }
+}
+
+/// The pull request for a page that changed and was regenerated.
+fn changed(title: &str, url: &str, fetched: &fetch::Report, generated: &Generated) -> Report {
+    let mut body = format!(
+        "The article at <{url}> changed. `cargo xtask drift` saved it as `{}`, adopted it as the source and ran `cargo xtask regen`.\n\n",
+        fetched.saved_to
+    );
+    body.push_str(&what_changed(fetched));
+    body.push_str(&release_note(generated));
+    body.push_str(&warnings_section(&generated.warnings));
+    body.push_str(&before_merging(
+        &generated.warnings,
+        !fetched.changes.removed.is_empty(),
+    ));
+    Report {
+        outcome: Outcome::Changed,
+        title: format!("{title}: the article changed ({} release)", generated.bump),
+        body,
+    }
+}
+
+/// The codes added, removed and reworded, as `cargo xtask diff` prints them
+/// (without colour: it is markdown, not a terminal).
+fn what_changed(fetched: &fetch::Report) -> String {
+    format!(
+        "### What changed\n\n```text\n{}```\n\n",
+        crate::diff::human(&fetched.changes, fetched.old.as_ref(), &fetched.new, false)
+    )
+}
+
+/// Why the version stays: the release is cut after merging, from the
+/// CHANGELOG, so a drift PR never publishes anything by itself.
+fn release_note(generated: &Generated) -> String {
+    format!(
+        "Since version {}, the changes call for a **{}** release. The version does not move in this pull request: they are listed under `## Unreleased` in the CHANGELOG, and `cargo xtask release` cuts the release after merging.\n\n",
+        generated.version, generated.bump
+    )
+}
+
+/// The generation's warnings, where a reviewer sees them; nothing if none.
+fn warnings_section(warnings: &[String]) -> String {
+    if warnings.is_empty() {
+        return String::new();
+    }
+    let mut out = "### Warnings\n\n".to_owned();
+    for warning in warnings {
+        let _ = writeln!(out, "- {warning}");
+    }
+    out.push('\n');
+    out
+}
+
+/// What a reviewer must do: always review; name new codes when some have
+/// only placeholders; know that dropped codes stay, deprecated.
+fn before_merging(warnings: &[String], removed_any: bool) -> String {
+    let mut out =
+        "### Before merging\n\n- Review the regenerated outputs in this diff.\n".to_owned();
+    if warnings.iter().any(|w| w.contains("has no annotation")) {
+        out.push_str("- Name and categorise the new codes in the annotations (a follow-up commit on this branch), then `cargo xtask regen`. Until then they generate as `CodeNNNNN` placeholders.\n");
+    }
+    if removed_any {
+        out.push_str("- Codes the article dropped stay in the crate as deprecated variants.\n");
+    }
+    out
 }
 
 /// Writes `outcome`, `title.txt` and `body.md` into `dir` for the workflow.
@@ -160,4 +190,162 @@ pub fn write(report: &Report, dir: &Path) -> Result<(), String> {
             .map_err(|e| format!("{}: {e}", dir.join(name).display()))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use codegen::{Bump, Catalog, Changes};
+
+    use super::*;
+
+    /// The workspace's own first article, under another name.
+    fn entry(name: &str) -> Entry {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let mut entry = crate::manifest(root).unwrap().articles.remove(0);
+        entry.name = name.into();
+        entry
+    }
+
+    /// A model listing these numeric codes, each unannotated.
+    fn catalog(codes: &[i64]) -> Catalog {
+        let errors: Vec<String> = codes
+            .iter()
+            .map(|c| format!(r#"{{"code": {c}, "name": "Code{c}", "description": "d", "solution": "s", "category": "unknown", "action": "escalate"}}"#))
+            .collect();
+        let json = format!(
+            r#"{{"schema_version": {}, "source": {{"path": "docs/source/a.html", "format": "html", "sha256": ""}}, "errors": [{}]}}"#,
+            codegen::model::SCHEMA_VERSION,
+            errors.join(", ")
+        );
+        serde_json::from_str(&json).unwrap()
+    }
+
+    /// A fetch whose page went from listing `old` to listing `new`.
+    fn fetched(old: &[i64], new: &[i64]) -> fetch::Report {
+        let (old, new) = (catalog(old), catalog(new));
+        fetch::Report {
+            saved_to: "docs/source/a.html".into(),
+            bytes: 0,
+            changes: codegen::changes::diff(&old, &new),
+            old: Some(old),
+            new,
+        }
+    }
+
+    fn generated(warnings: &[&str]) -> Generated {
+        Generated {
+            catalog: catalog(&[]),
+            outputs: Vec::new(),
+            warnings: warnings.iter().map(|w| (*w).to_owned()).collect(),
+            changes: Changes::default(),
+            bump: Bump::Minor,
+            version: "1.2.0".into(),
+            first_release: false,
+        }
+    }
+
+    const UNANNOTATED: &str = "code 3 has no annotation in docs/a.toml: generated as Code3 (category unknown, action escalate); add [codes.3] with a name and category";
+
+    #[test]
+    fn with_several_articles_the_one_to_check_must_be_named() {
+        let one = codegen::Manifest {
+            articles: vec![entry("a")],
+        };
+        assert_eq!(article_to_check(&one, None).unwrap().name, "a");
+        let two = codegen::Manifest {
+            articles: vec![entry("a"), entry("b")],
+        };
+        assert_eq!(
+            article_to_check(&two, None).unwrap_err(),
+            "docs/sources.toml has 2 articles: pick one with --article (the drift workflow runs one job per article)"
+        );
+        assert_eq!(article_to_check(&two, Some("b")).unwrap().name, "b");
+        let unknown = article_to_check(&two, Some("c")).unwrap_err();
+        assert!(unknown.contains("no article named \"c\""), "{unknown}");
+    }
+
+    #[test]
+    fn an_unchanged_page_says_so_and_where_it_was_read() {
+        let report = unchanged("A codes", "https://example.com/a");
+        assert_eq!(report.outcome, Outcome::Unchanged);
+        assert_eq!(report.title, "A codes: no change");
+        assert_eq!(
+            report.body,
+            "The article at <https://example.com/a> lists the same codes with the same text.\n"
+        );
+    }
+
+    #[test]
+    fn what_changed_names_removed_codes_from_the_old_model() {
+        assert_eq!(
+            what_changed(&fetched(&[1, 2], &[2, 3])),
+            "### What changed\n\n```text\nadded:   3 Code3\nremoved: 1 Code1\n```\n\n"
+        );
+    }
+
+    #[test]
+    fn the_release_note_says_from_which_version_and_how_big_a_release() {
+        let note = release_note(&generated(&[]));
+        assert!(
+            note.starts_with("Since version 1.2.0, the changes call for a **minor** release."),
+            "{note}"
+        );
+        assert!(note.ends_with("after merging.\n\n"), "{note}");
+    }
+
+    #[test]
+    fn warnings_get_a_section_only_when_there_are_some() {
+        assert_eq!(warnings_section(&[]), "");
+        assert_eq!(
+            warnings_section(&["one".into(), "two".into()]),
+            "### Warnings\n\n- one\n- two\n\n"
+        );
+    }
+
+    #[test]
+    fn before_merging_asks_for_names_only_for_unannotated_codes_and_warns_of_removals() {
+        let review = "### Before merging\n\n- Review the regenerated outputs in this diff.\n";
+        assert_eq!(before_merging(&[], false), review);
+        assert_eq!(before_merging(&["other warning".into()], false), review);
+        let names = before_merging(&[UNANNOTATED.into()], false);
+        assert!(names.starts_with(review));
+        assert!(names.contains("`CodeNNNNN` placeholders"), "{names}");
+        assert!(!names.contains("deprecated"), "{names}");
+        let removed = before_merging(&[], true);
+        assert_eq!(
+            removed,
+            format!(
+                "{review}- Codes the article dropped stay in the crate as deprecated variants.\n"
+            )
+        );
+    }
+
+    #[test]
+    fn a_changed_page_is_a_pull_request_with_its_sections_in_order() {
+        let report = changed(
+            "A codes",
+            "https://example.com/a",
+            &fetched(&[1, 2], &[2, 3]),
+            &generated(&[UNANNOTATED]),
+        );
+        assert_eq!(report.outcome, Outcome::Changed);
+        assert_eq!(report.title, "A codes: the article changed (minor release)");
+        let body = &report.body;
+        assert!(
+            body.starts_with("The article at <https://example.com/a> changed. `cargo xtask drift` saved it as `docs/source/a.html`,"),
+            "{body}"
+        );
+        let at = |text: &str| {
+            body.find(text)
+                .unwrap_or_else(|| panic!("no {text:?} in {body}"))
+        };
+        assert!(at("### What changed") < at("Since version 1.2.0"));
+        assert!(at("Since version 1.2.0") < at("### Warnings\n\n- code 3 has no annotation"));
+        assert!(at("### Warnings") < at("### Before merging"));
+        assert!(at("### Before merging") < at("`CodeNNNNN` placeholders"));
+        assert!(
+            body.ends_with("stay in the crate as deprecated variants.\n"),
+            "{body}"
+        );
+    }
 }

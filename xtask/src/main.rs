@@ -3,6 +3,7 @@
 
 use std::process::ExitCode;
 
+use clap::builder::PossibleValue;
 use clap::{Parser, Subcommand, ValueEnum};
 use codegen::Format;
 use codegen::controls::for_terminal;
@@ -44,24 +45,47 @@ impl ColorWhen {
     }
 }
 
-/// `--format`: which reader to force.
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    #[value(alias = "htm")]
-    Html,
-    #[value(alias = "md")]
-    Markdown,
-    #[value(alias = "txt")]
-    Text,
+/// `--format`: which reader to force. The formats are codegen's own, so a
+/// new one cannot be forgotten here; only the aliases are the CLI's.
+#[derive(Clone, Copy)]
+struct FormatArg(Format);
+
+impl FormatArg {
+    /// Every format, in codegen's order (the order clap lists them in).
+    const ALL: [FormatArg; Format::ALL.len()] = {
+        let mut all = [FormatArg(Format::ALL[0]); Format::ALL.len()];
+        let mut i = 1;
+        while i < all.len() {
+            all[i] = FormatArg(Format::ALL[i]);
+            i += 1;
+        }
+        all
+    };
+
+    /// The short names people type, by extension. A match without a
+    /// wildcard: a new format does not compile until it is given its own.
+    fn aliases(self) -> &'static [&'static str] {
+        match self.0 {
+            Format::Html => &["htm"],
+            Format::Markdown => &["md"],
+            Format::Text => &["txt"],
+        }
+    }
+}
+
+impl ValueEnum for FormatArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &FormatArg::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.as_str()).aliases(self.aliases().iter().copied()))
+    }
 }
 
 impl From<FormatArg> for Format {
     fn from(arg: FormatArg) -> Format {
-        match arg {
-            FormatArg::Html => Format::Html,
-            FormatArg::Markdown => Format::Markdown,
-            FormatArg::Text => Format::Text,
-        }
+        arg.0
     }
 }
 
@@ -459,4 +483,39 @@ fn main() -> ExitCode {
         eprintln!("error: {}", for_terminal(&message));
         ExitCode::from(error_code)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn every_format_is_a_value_by_its_name_and_its_alias() {
+        let formats: Vec<Format> = FormatArg::value_variants().iter().map(|f| f.0).collect();
+        assert_eq!(formats, Format::ALL);
+        for (typed, format) in [
+            ("html", Format::Html),
+            ("htm", Format::Html),
+            ("markdown", Format::Markdown),
+            ("md", Format::Markdown),
+            ("text", Format::Text),
+            ("txt", Format::Text),
+        ] {
+            let parsed =
+                FormatArg::from_str(typed, false).unwrap_or_else(|e| panic!("{typed}: {e}"));
+            assert_eq!(Format::from(parsed), format, "{typed}");
+        }
+        for bad in ["pdf", "HTML", "markdow", ""] {
+            assert!(FormatArg::from_str(bad, false).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_command_line_is_one_clap_accepts() {
+        // Clap's own checks (duplicate names or aliases among them), made at
+        // build time of the parser rather than when a user hits them.
+        Cli::command().debug_assert();
+    }
 }

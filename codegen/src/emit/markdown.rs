@@ -3,7 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::Catalog;
+use crate::annotations::Vendor;
+use crate::model::{Catalog, ErrorEntry};
 
 /// Escapes a cell so GFM shows it literally: pipes, backslashes, markdown
 /// punctuation and HTML are escaped; line breaks become `<br>`.
@@ -30,46 +31,81 @@ fn row(cells: &[String]) -> String {
     format!("| {} |\n", cells.join(" | "))
 }
 
+/// The whole file: the article's table, the annotations' table, and the
+/// codes the article no longer lists.
 pub fn emit(
     catalog: &Catalog,
     title: &str,
     rust_path: &str,
     annotations: &crate::annotations::Annotations,
 ) -> String {
-    let vendor = &annotations.vendor;
     let listed: Vec<_> = catalog.listed().collect();
-    let subcodes = listed.iter().any(|e| e.subcode.is_some());
-    let causes = listed.iter().any(|e| !e.cause.is_empty());
-    let sections = listed.iter().any(|e| e.section.is_some());
-    let extras: BTreeSet<&String> = listed.iter().flat_map(|e| e.extra.keys()).collect();
+    let mut out = intro(catalog, title, rust_path, listed.len());
+    out.push_str(&error_table(&listed, &annotations.vendor));
+    out.push_str(&classification_table(&listed, &annotations.file));
+    out.push_str(&no_longer_listed(catalog));
+    out
+}
+
+/// Where the file came from, what it lists and the Rust type that holds it,
+/// then the heading of the error table.
+fn intro(catalog: &Catalog, title: &str, rust_path: &str, listed: usize) -> String {
     let mut out = format!(
         "<!-- {} -->\n\n# {title}\n\n",
         crate::emit::provenance(catalog)
     );
     out.push_str(&format!(
-        "{} codes, read from `{}` ({}). In Rust: `{rust_path}`.\n\n## Error codes\n\n",
-        listed.len(),
-        catalog.source.path,
-        catalog.source.format
+        "{listed} codes, read from `{}` ({}). In Rust: `{rust_path}`.\n\n## Error codes\n\n",
+        catalog.source.path, catalog.source.format
     ));
-    let mut header = vec!["Error code".to_owned()];
-    if subcodes {
-        header.push("Error sub-code".to_owned());
+    out
+}
+
+/// The columns beyond code, description and solution that the table has:
+/// only those some listed entry fills, so an article without sub-codes or
+/// causes gets no column of empty cells.
+struct Columns<'a> {
+    subcodes: bool,
+    causes: bool,
+    sections: bool,
+    /// The article's own extra columns, by header, in a stable order.
+    extras: BTreeSet<&'a String>,
+}
+
+impl<'a> Columns<'a> {
+    fn of(listed: &[&'a ErrorEntry]) -> Self {
+        Columns {
+            subcodes: listed.iter().any(|e| e.subcode.is_some()),
+            causes: listed.iter().any(|e| !e.cause.is_empty()),
+            sections: listed.iter().any(|e| e.section.is_some()),
+            extras: listed.iter().flat_map(|e| e.extra.keys()).collect(),
+        }
     }
-    header.push("Description".to_owned());
-    if causes {
-        header.push(escape_cell(&vendor.cause_title));
+
+    /// The header row's cells, in the vendor's wording where it has one.
+    fn header(&self, vendor: &Vendor) -> Vec<String> {
+        let mut header = vec!["Error code".to_owned()];
+        if self.subcodes {
+            header.push("Error sub-code".to_owned());
+        }
+        header.push("Description".to_owned());
+        if self.causes {
+            header.push(escape_cell(&vendor.cause_title));
+        }
+        header.push(escape_cell(&vendor.solution_title));
+        if self.sections {
+            header.push("Section".to_owned());
+        }
+        header.extend(self.extras.iter().map(|e| escape_cell(e)));
+        header
     }
-    header.push(escape_cell(&vendor.solution_title));
-    if sections {
-        header.push("Section".to_owned());
-    }
-    header.extend(extras.iter().map(|e| escape_cell(e)));
-    out.push_str(&row(&header));
-    out.push_str(&row(&vec!["---".to_owned(); header.len()]));
-    for entry in &listed {
+
+    /// One entry's cells, column for column with [`Columns::header`]. A
+    /// missing sub-code is `/`, as the articles write it, so the markdown
+    /// reader reads the table back to the same entries.
+    fn cells(&self, entry: &ErrorEntry) -> Vec<String> {
         let mut cells = vec![escape_cell(&entry.code.to_string())];
-        if subcodes {
+        if self.subcodes {
             cells.push(
                 entry
                     .subcode
@@ -78,26 +114,42 @@ pub fn emit(
             );
         }
         cells.push(escape_cell(&entry.description));
-        if causes {
+        if self.causes {
             cells.push(escape_cell(&entry.cause));
         }
         cells.push(escape_cell(&entry.solution));
-        if sections {
+        if self.sections {
             cells.push(escape_cell(entry.section.as_deref().unwrap_or_default()));
         }
         cells.extend(
-            extras
+            self.extras
                 .iter()
                 .map(|e| escape_cell(entry.extra.get(*e).map_or("", String::as_str))),
         );
-        out.push_str(&row(&cells));
+        cells
     }
-    out.push_str(&format!(
-        "\n## Classification\n\nNot in the article: names, categories and actions come from `{}`.\n\n",
-        annotations.file
-    ));
+}
+
+/// What the article says about each listed code.
+fn error_table(listed: &[&ErrorEntry], vendor: &Vendor) -> String {
+    let columns = Columns::of(listed);
+    let header = columns.header(vendor);
+    let mut out = row(&header);
+    out.push_str(&row(&vec!["---".to_owned(); header.len()]));
+    for entry in listed {
+        out.push_str(&row(&columns.cells(entry)));
+    }
+    out
+}
+
+/// What the annotations add to each listed code, under its own heading so
+/// no reader takes it for the article's words.
+fn classification_table(listed: &[&ErrorEntry], annotations_file: &str) -> String {
+    let mut out = format!(
+        "\n## Classification\n\nNot in the article: names, categories and actions come from `{annotations_file}`.\n\n"
+    );
     out.push_str("| Code | Variant | Id | Category | Action | Retryable |\n| --- | --- | --- | --- | --- | --- |\n");
-    for entry in &listed {
+    for entry in listed {
         let retry = if entry.action.is_retryable() {
             "yes"
         } else {
@@ -112,22 +164,29 @@ pub fn emit(
             retry.to_owned(),
         ]));
     }
-    let removed: Vec<_> = catalog
+    out
+}
+
+/// The codes the article dropped, which the crate keeps as deprecated
+/// variants; nothing at all while there are none.
+fn no_longer_listed(catalog: &Catalog) -> String {
+    let mut removed = catalog
         .errors
         .iter()
         .filter(|e| !e.status.is_listed())
-        .collect();
-    if !removed.is_empty() {
-        out.push_str("\n## No longer listed\n\nKept in the crate as deprecated variants so downstream code keeps compiling.\n\n");
-        for entry in removed {
-            out.push_str(&format!(
-                "- `{}` `{}` (deprecated {}): {}\n",
-                entry.key(),
-                entry.name,
-                entry.status.deprecated_when().unwrap_or_default(),
-                escape_cell(&entry.description)
-            ));
-        }
+        .peekable();
+    if removed.peek().is_none() {
+        return String::new();
+    }
+    let mut out = "\n## No longer listed\n\nKept in the crate as deprecated variants so downstream code keeps compiling.\n\n".to_owned();
+    for entry in removed {
+        out.push_str(&format!(
+            "- `{}` `{}` (deprecated {}): {}\n",
+            entry.key(),
+            entry.name,
+            entry.status.deprecated_when().unwrap_or_default(),
+            escape_cell(&entry.description)
+        ));
     }
     out
 }
@@ -135,12 +194,169 @@ pub fn emit(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Action, Category, Code, Format, SourceInfo, Status};
 
     #[test]
     fn escapes_everything_that_could_break_a_table() {
         assert_eq!(
             escape_cell("a|b\\c\n<b>x</b> & *y*"),
             "a\\|b\\\\c<br>\\<b\\>x\\</b\\> &amp; \\*y\\*"
+        );
+    }
+    /// A listed, unannotated code, as the fixture would hold it.
+    fn entry(code: i64) -> ErrorEntry {
+        serde_json::from_value(serde_json::json!({
+            "code": code,
+            "name": format!("Code{code}"),
+            "description": format!("description {code}"),
+            "solution": format!("solution {code}"),
+            "category": "unknown",
+            "action": "escalate",
+        }))
+        .unwrap()
+    }
+
+    fn catalog(errors: Vec<ErrorEntry>) -> Catalog {
+        Catalog {
+            schema_version: crate::model::SCHEMA_VERSION,
+            source: SourceInfo {
+                path: "docs/source/a.txt".into(),
+                format: Format::Text,
+                sha256: "0123abcd".into(),
+            },
+            errors,
+        }
+    }
+
+    #[test]
+    fn the_intro_says_where_the_codes_came_from_and_how_many() {
+        let intro = intro(&catalog(Vec::new()), "A codes", "a::ErrorCode", 7);
+        assert!(
+            intro.starts_with(
+                "<!-- @generated by `cargo xtask regen` from docs/source/a.txt (sha256 0123abcd)."
+            ),
+            "{intro}"
+        );
+        assert!(intro.ends_with(" -->\n\n# A codes\n\n7 codes, read from `docs/source/a.txt` (text). In Rust: `a::ErrorCode`.\n\n## Error codes\n\n"), "{intro}");
+    }
+
+    #[test]
+    fn only_the_columns_some_entry_fills_are_in_the_table() {
+        let vendor = Vendor {
+            cause_title: "Why *this*".into(),
+            solution_title: "Fix".into(),
+            ..Vendor::default()
+        };
+        let plain = [entry(1), entry(2)];
+        let plain: Vec<&ErrorEntry> = plain.iter().collect();
+        assert_eq!(
+            Columns::of(&plain).header(&vendor),
+            ["Error code", "Description", "Fix"]
+        );
+
+        let mut full = entry(3);
+        full.subcode = Some(Code::Numeric(9));
+        full.cause = "because".into();
+        full.section = Some("Auth".into());
+        full.extra.insert("Since|when".into(), "v2".into());
+        let mut other = entry(4);
+        other.extra.insert("Area".into(), "chat".into());
+        let both = [&full, &other];
+        let columns = Columns::of(&both);
+        let header = columns.header(&vendor);
+        assert_eq!(
+            header,
+            [
+                "Error code",
+                "Error sub-code",
+                "Description",
+                "Why \\*this\\*",
+                "Fix",
+                "Section",
+                "Area",
+                "Since\\|when"
+            ]
+        );
+        assert_eq!(
+            columns.cells(&full),
+            [
+                "3",
+                "9",
+                "description 3",
+                "because",
+                "solution 3",
+                "Auth",
+                "",
+                "v2"
+            ]
+        );
+        // What an entry lacks is an empty cell, and a missing sub-code `/`.
+        assert_eq!(
+            columns.cells(&other),
+            ["4", "/", "description 4", "", "solution 4", "", "chat", ""]
+        );
+        assert_eq!(columns.cells(&other).len(), header.len());
+    }
+
+    #[test]
+    fn the_error_table_has_a_row_per_listed_entry_under_its_header() {
+        let mut piped = entry(2);
+        piped.description = "a | b".into();
+        let entries = [entry(1), piped];
+        let listed: Vec<&ErrorEntry> = entries.iter().collect();
+        assert_eq!(
+            error_table(&listed, &Vendor::default()),
+            "| Error code | Description | Solution |\n\
+             | --- | --- | --- |\n\
+             | 1 | description 1 | solution 1 |\n\
+             | 2 | a \\| b | solution 2 |\n"
+        );
+    }
+
+    #[test]
+    fn the_classification_names_the_annotations_and_what_each_code_calls_for() {
+        let mut throttled = entry(429);
+        throttled.name = "TooManyRequests".into();
+        throttled.category = Category("rate_limit".into());
+        throttled.action = Action::Backoff;
+        throttled.subcode = Some(Code::Text("a_b".into()));
+        let entries = [entry(1), throttled];
+        let listed: Vec<&ErrorEntry> = entries.iter().collect();
+        let table = classification_table(&listed, "docs/a.toml");
+        assert!(table.starts_with("\n## Classification\n\nNot in the article: names, categories and actions come from `docs/a.toml`.\n\n"), "{table}");
+        let rows: Vec<&str> = table
+            .lines()
+            .skip_while(|l| !l.starts_with("| ---"))
+            .skip(1)
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "| 1 | `Code1` | `code1` | `unknown` | `escalate` | no |",
+                "| 429:a\\_b | `TooManyRequests` | `too_many_requests` | `rate_limit` | `backoff` | yes |",
+            ]
+        );
+    }
+
+    #[test]
+    fn dropped_codes_are_listed_with_when_they_were_deprecated_and_only_if_any() {
+        assert_eq!(no_longer_listed(&catalog(vec![entry(1)])), "");
+        let mut cut = entry(2);
+        cut.status = Status::Removed {
+            since: Some("1.2.0".into()),
+        };
+        let mut pending = entry(3);
+        pending.status = Status::Removed { since: None };
+        pending.description = "<gone>".into();
+        let text = no_longer_listed(&catalog(vec![entry(1), cut, pending]));
+        assert!(text.starts_with("\n## No longer listed\n\n"), "{text}");
+        let items: Vec<&str> = text.lines().filter(|l| l.starts_with("- ")).collect();
+        assert_eq!(
+            items,
+            [
+                "- `2` `Code2` (deprecated since version 1.2.0): description 2",
+                "- `3` `Code3` (deprecated in the next release): \\<gone\\>",
+            ]
         );
     }
 }
