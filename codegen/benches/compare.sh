@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Times the whole `cargo xtask parse` process (release build) on generated
-# articles, side by side with the common alternatives on the same files:
-# pandas.read_html for HTML and a markdown-it-py table walk for markdown.
-# Prints the median wall time and the peak RSS of each process, and ratios.
-# Every cell runs once a round, so each ratio compares the same moments of a
-# machine whose speed drifts by a fifth from one minute to the next.
+# articles of 1k and 10k rows, side by side on the same files with the floor
+# (the `floor` example: a bare scraper parse and walk of the HTML, a bare
+# pulldown-cmark pass over the markdown) and the common alternatives
+# (pandas.read_html, a markdown-it-py table walk). Prints the median wall
+# time and the peak RSS of each process, and ratios. Every cell runs once a
+# round, so each ratio compares the same moments of a machine whose speed
+# drifts by a fifth from one minute to the next.
 #
 #   bash codegen/benches/compare.sh [RUNS]      (default 5 runs per cell)
 #
@@ -15,11 +17,11 @@ cd "$(dirname "$0")/../.."
 runs="${1:-5}"
 
 cargo build --quiet --release -p xtask
-cargo build --quiet --release -p codegen --example generate_article
+cargo build --quiet --release -p codegen --example generate_article --example floor
 
 articles=target/bench-articles
 mkdir -p "$articles"
-for rows in 1000 2000 4000 10000 30000 100000; do
+for rows in 1000 10000; do
   for form in html markdown text tsv; do
     case "$form" in markdown) ext=md ;; text) ext=txt ;; *) ext=$form ;; esac
     file="$articles/$rows.$ext"
@@ -39,6 +41,8 @@ import os, statistics, subprocess, sys, time, platform
 
 runs, articles = int(sys.argv[1]), sys.argv[2]
 xtask = os.path.abspath("target/release/xtask")
+floor = os.path.abspath("target/release/examples/floor")
+ROWS = [1000, 10000]
 
 PANDAS = "import sys, pandas; pandas.read_html(sys.argv[1])"
 MARKDOWN_IT = """
@@ -54,63 +58,61 @@ for token in md.parse(open(sys.argv[1], encoding="utf-8").read()):
 """
 
 def run_once(argv):
-    """Wall seconds and peak RSS (MiB) of one run of argv."""
+    """Wall seconds and peak RSS (bytes) of one run of argv."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"failed ({status}): {' '.join(argv)}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss * 1024
 
 def measure(argvs):
-    """For each argv: median wall seconds and max peak RSS (MiB). Each gets
-    one untimed run first (page cache, first-run costs), then every argv
-    runs once a round, `runs` rounds: a slow spell of a shared machine falls
-    on every cell alike, so the ratios between cells (ours against a peer,
-    100k rows against 10k, one form against another) are of the same
-    moments. Ours, quick, runs three times a round."""
+    """For each argv: median wall seconds and max peak RSS (bytes). Each
+    gets one untimed run first (page cache, first-run costs), then every
+    argv runs once a round, `runs` rounds: a slow spell of a shared machine
+    falls on every cell alike, so the ratios between cells (ours against the
+    floor and a peer, one form against another) are of the same moments.
+    Ours and the floor, quick, run three times a round."""
     for argv, _ in argvs:
         run_once(argv)
     samples = [[] for _ in argvs]
     for _ in range(runs):
-        for index, (argv, ours) in enumerate(argvs):
-            for _ in range(3 if ours else 1):
+        for index, (argv, quick) in enumerate(argvs):
+            for _ in range(3 if quick else 1):
                 samples[index].append(run_once(argv))
     return [(statistics.median(t for t, _ in s), max(r for _, r in s)) for s in samples]
 
 python = sys.executable
 print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
-print(f"{runs} rounds, every cell once a round (ours 3 runs a round), after one untimed run; median wall time of the whole process, peak RSS\n")
+print(f"{runs} rounds, every cell once a round (ours and floor 3 runs a round), after one untimed run; median wall time of the whole process, peak RSS\n")
 peers = {"html": ("pandas.read_html", PANDAS), "md": ("markdown-it-py", MARKDOWN_IT)}
-cells = [(ext, rows) for ext, rows_list in [("txt", [1000, 2000, 4000, 10000, 100000]), ("tsv", [10000, 100000]),
-                                            ("html", [1000, 10000, 100000]), ("md", [1000, 10000, 100000])]
-         for rows in rows_list]
+cells = [(ext, rows) for ext in ["html", "md", "txt", "tsv"] for rows in ROWS]
 argvs = []
 for ext, rows in cells:
     path = f"{articles}/{rows}.{ext}"
     argvs.append(([xtask, "parse", path], True))
-    if ext in peers and rows <= 10000:
+    if ext in peers:
+        argvs.append(([floor, path], True))
         argvs.append(([python, "-c", peers[ext][1], path], False))
 measured = iter(measure(argvs))
+MiB = 1 << 20
 ours_time = {}
-print(f"| input | rows | size | xtask parse | peak RSS | peer | peer time | peer RSS | ratio |")
-print(f"|---|---|---|---|---|---|---|---|---|")
+print("| input | rows | size | ours | RSS | RSS / input | floor | floor RSS | ours / floor | peer | peer time | peer RSS | peer / ours |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for ext, rows in cells:
-    path = f"{articles}/{rows}.{ext}"
-    size = os.path.getsize(path) / 1e6
+    size = os.path.getsize(f"{articles}/{rows}.{ext}")
     t, rss = next(measured)
     ours_time[ext, rows] = t
-    peer = ptime = prss = ratio = ""
-    if ext in peers and rows <= 10000:
-        pt, pr = next(measured)
-        peer, ptime, prss, ratio = peers[ext][0], f"{pt:.3f} s", f"{pr:.0f} MiB", f"{pt / t:.1f}x"
-    print(f"| {ext} | {rows} | {size:.1f} MB | {t:.3f} s | {rss:.0f} MiB | {peer} | {ptime} | {prss} | {ratio} |")
-
-print("\n| ratio of the same rounds | value |\n|---|---|")
-for ext in ["html", "md", "txt", "tsv"]:
-    print(f"| {ext} 100k / 10k time | {ours_time[ext, 100000] / ours_time[ext, 10000]:.1f}x |")
-print(f"| txt 10k / html 10k time | {ours_time['txt', 10000] / ours_time['html', 10000]:.2f}x |")
+    row = f"| {ext} | {rows} | {size / 1e6:.1f} MB | {t * 1e3:.1f} ms | {rss / MiB:.0f} MiB | {rss / size:.1f}x |"
+    if ext in peers:
+        (ft, frss), (pt, prss) = next(measured), next(measured)
+        row += f" {ft * 1e3:.1f} ms | {frss / MiB:.0f} MiB | {t / ft:.2f}x |"
+        row += f" {peers[ext][0]} | {pt:.3f} s | {prss / MiB:.0f} MiB | {pt / t:.1f}x |"
+    else:
+        row += " | | | | | | |"
+    print(row)
+print(f"\ntxt 10k / html 10k time, same rounds: {ours_time['txt', 10000] / ours_time['html', 10000]:.2f}x")
 
 # Whole `cargo xtask regen` (crate module, fixture, table, CHANGELOG) on a
 # workspace of its own whose capture is a generated article of N rows.
@@ -129,7 +131,7 @@ type_name = "ErrorCode"
 """
 print("\n| regen | rows | generated.rs | time | peak RSS |\n|---|---|---|---|---|")
 env = {k: v for k, v in os.environ.items() if k != "CARGO_MANIFEST_DIR"}
-for rows in [1000, 10000, 100000]:
+for rows in ROWS:
     root = os.path.abspath(f"target/bench-regen/{rows}")
     for d in ["docs/source", "crates/bench/src"]:
         os.makedirs(f"{root}/{d}", exist_ok=True)
@@ -138,12 +140,8 @@ for rows in [1000, 10000, 100000]:
         "docs/sources.toml": MANIFEST,
         "docs/annotations.toml": "",
         "crates/bench/Cargo.toml": '[package]\nname = "bench"\nversion = "1.0.0"\n',
-        "docs/source/bench.txt": open(f"{articles}/{rows}.txt").read() if os.path.exists(f"{articles}/{rows}.txt") else None,
+        "docs/source/bench.txt": open(f"{articles}/{rows}.txt").read(),
     }
-    if files["docs/source/bench.txt"] is None:
-        files["docs/source/bench.txt"] = subprocess.run(
-            ["target/release/examples/generate_article", str(rows), "text"],
-            capture_output=True, text=True, check=True).stdout
     for name, text in files.items():
         with open(f"{root}/{name}", "w") as f:
             f.write(text)
