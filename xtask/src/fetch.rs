@@ -256,210 +256,211 @@ pub fn run(
     })
 }
 
-#[cfg(all(test, not(feature = "fetch")))]
-mod without_network {
+#[cfg(test)]
+mod tests {
+    #[cfg(not(feature = "fetch"))]
     #[test]
     fn fetch_says_how_to_get_the_network_part() {
         let error = super::download(&super::Options::default()).unwrap_err();
         assert!(error.contains("--features fetch"), "{error}");
     }
-}
 
-#[cfg(all(test, feature = "fetch"))]
-mod tests {
-    use std::io::{self, Read};
-    use std::time::{Duration, Instant};
+    #[cfg(feature = "fetch")]
+    mod with_client {
+        use std::io::{self, Read};
+        use std::time::{Duration, Instant};
 
-    use super::*;
+        use super::super::*;
 
-    fn options() -> Options {
-        Options {
-            url: "http://127.0.0.1:9/a".into(),
-            ..Options::default()
-        }
-    }
-
-    /// Hands out `script` one answer a read, then end of file.
-    struct Scripted {
-        script: Vec<io::Result<Vec<u8>>>,
-        /// How long each read takes.
-        delay: Duration,
-    }
-
-    impl Read for Scripted {
-        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-            std::thread::sleep(self.delay);
-            if self.script.is_empty() {
-                return Ok(0);
+        fn options() -> Options {
+            Options {
+                url: "http://127.0.0.1:9/a".into(),
+                ..Options::default()
             }
-            let bytes = self.script.remove(0)?;
-            buf[..bytes.len()].copy_from_slice(&bytes);
-            Ok(bytes.len())
         }
-    }
 
-    fn scripted(script: Vec<io::Result<Vec<u8>>>) -> Scripted {
-        Scripted {
-            script,
-            delay: Duration::ZERO,
+        /// Hands out `script` one answer a read, then end of file.
+        struct Scripted {
+            script: Vec<io::Result<Vec<u8>>>,
+            /// How long each read takes.
+            delay: Duration,
         }
-    }
 
-    #[test]
-    fn the_client_has_the_options_limits_and_our_user_agent() {
-        let options = Options {
-            timeout: Duration::from_millis(1500),
-            max_redirects: 2,
-            ..options()
-        };
-        let agent = agent(&options);
-        let config = agent.config();
-        assert_eq!(config.timeouts().global, Some(options.timeout));
-        assert_eq!(config.timeouts().recv_body, Some(options.timeout));
-        assert_eq!(config.max_redirects(), 2);
-        assert!(!config.http_status_as_error());
-        assert!(
-            matches!(config.user_agent(), ureq::config::AutoHeaderValue::Provided(ua) if ua.as_str() == USER_AGENT)
-        );
-    }
-
-    #[test]
-    fn a_failed_call_is_told_in_the_options_terms() {
-        let options = Options {
-            timeout: Duration::from_millis(2500),
-            max_redirects: 3,
-            ..options()
-        };
-        assert_eq!(
-            call_error(&options, ureq::Error::Timeout(ureq::Timeout::Connect)),
-            "http://127.0.0.1:9/a: no answer within 2.5 s"
-        );
-        assert_eq!(
-            call_error(&options, ureq::Error::TooManyRedirects),
-            "http://127.0.0.1:9/a: more than 3 redirects"
-        );
-        assert_eq!(
-            call_error(&options, ureq::Error::HostNotFound),
-            format!("http://127.0.0.1:9/a: {}", ureq::Error::HostNotFound)
-        );
-    }
-
-    #[test]
-    fn only_a_success_status_is_the_page() {
-        use ureq::http::StatusCode;
-        assert!(check_status("u", StatusCode::OK).is_ok());
-        assert!(check_status("u", StatusCode::NON_AUTHORITATIVE_INFORMATION).is_ok());
-        assert_eq!(
-            check_status("u", StatusCode::NOT_FOUND).unwrap_err(),
-            "u: HTTP 404 Not Found: expected 200 OK"
-        );
-        assert!(check_status("u", StatusCode::NOT_MODIFIED).is_err());
-        assert!(check_status("u", StatusCode::SERVICE_UNAVAILABLE).is_err());
-    }
-
-    #[test]
-    fn only_an_html_media_type_is_the_page_whatever_its_parameters_and_case() {
-        for ok in [
-            "text/html",
-            "text/html; charset=utf-8",
-            " TEXT/HTML ;charset=UTF-8",
-            "application/xhtml+xml",
-        ] {
-            assert!(check_html_type("u", ok).is_ok(), "{ok}");
+        impl Read for Scripted {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                std::thread::sleep(self.delay);
+                if self.script.is_empty() {
+                    return Ok(0);
+                }
+                let bytes = self.script.remove(0)?;
+                buf[..bytes.len()].copy_from_slice(&bytes);
+                Ok(bytes.len())
+            }
         }
-        for bad in ["", "text/plain", "application/json", "text/html-sandboxed"] {
-            assert_eq!(
-                check_html_type("u", bad).unwrap_err(),
-                format!("u: Content-Type \"{bad}\": expected an HTML page (text/html)")
+
+        fn scripted(script: Vec<io::Result<Vec<u8>>>) -> Scripted {
+            Scripted {
+                script,
+                delay: Duration::ZERO,
+            }
+        }
+
+        #[test]
+        fn the_client_has_the_options_limits_and_our_user_agent() {
+            let options = Options {
+                timeout: Duration::from_millis(1500),
+                max_redirects: 2,
+                ..options()
+            };
+            let agent = agent(&options);
+            let config = agent.config();
+            assert_eq!(config.timeouts().global, Some(options.timeout));
+            assert_eq!(config.timeouts().recv_body, Some(options.timeout));
+            assert_eq!(config.max_redirects(), 2);
+            assert!(!config.http_status_as_error());
+            assert!(
+                matches!(config.user_agent(), ureq::config::AutoHeaderValue::Provided(ua) if ua.as_str() == USER_AGENT)
             );
         }
-    }
 
-    #[test]
-    fn the_body_is_read_whole_up_to_the_cap_and_refused_past_it() {
-        let options = Options {
-            max_bytes: 40_000,
-            ..options()
-        };
-        // More than one chunk: the reads are put back together in order.
-        let page: Vec<u8> = (0..40_000u32).map(|i| (i % 251) as u8).collect();
-        let body = read_capped(&page[..], &options, Instant::now()).unwrap();
-        assert_eq!(body, page);
-        let over = [page.as_slice(), b"x"].concat();
-        assert_eq!(
-            read_capped(&over[..], &options, Instant::now()).unwrap_err(),
-            "http://127.0.0.1:9/a: the page is larger than the 40000-byte cap (decoded)"
-        );
-    }
-
-    #[test]
-    fn a_trickling_body_is_cut_off_at_the_deadline() {
-        let options = Options {
-            timeout: Duration::from_millis(50),
-            ..options()
-        };
-        // Each read answers within any per-read timeout; together they
-        // would take a second.
-        let trickle = Scripted {
-            script: (0..100).map(|_| Ok(b"<".to_vec())).collect(),
-            delay: Duration::from_millis(10),
-        };
-        assert_eq!(
-            read_capped(trickle, &options, Instant::now()).unwrap_err(),
-            "http://127.0.0.1:9/a: no complete answer within 0.05 s"
-        );
-    }
-
-    #[test]
-    fn a_read_error_is_a_timeout_or_a_reading_error_and_an_interruption_is_retried() {
-        let options = options();
-        let interrupted = scripted(vec![
-            Ok(b"<html>".to_vec()),
-            Err(io::ErrorKind::Interrupted.into()),
-            Ok(b"</html>".to_vec()),
-        ]);
-        assert_eq!(
-            read_capped(interrupted, &options, Instant::now()).unwrap(),
-            b"<html></html>"
-        );
-        let reset = scripted(vec![Err(io::Error::new(
-            io::ErrorKind::ConnectionReset,
-            "reset by peer",
-        ))]);
-        assert_eq!(
-            read_capped(reset, &options, Instant::now()).unwrap_err(),
-            "http://127.0.0.1:9/a: reading the body: reset by peer"
-        );
-        let timed_out = scripted(vec![Err(io::ErrorKind::TimedOut.into())]);
-        assert_eq!(
-            read_capped(timed_out, &options, Instant::now()).unwrap_err(),
-            "http://127.0.0.1:9/a: no complete answer within 30 s"
-        );
-    }
-
-    #[test]
-    fn ureqs_own_timeout_inside_an_io_error_is_a_timeout() {
-        assert!(is_timeout(&io::ErrorKind::TimedOut.into()));
-        assert!(is_timeout(&io::Error::other(ureq::Error::Timeout(
-            ureq::Timeout::RecvBody
-        ))));
-        assert!(!is_timeout(&io::Error::other(ureq::Error::HostNotFound)));
-        assert!(!is_timeout(&io::Error::other("timeout")));
-        assert!(!is_timeout(&io::ErrorKind::UnexpectedEof.into()));
-    }
-
-    #[test]
-    fn a_body_is_html_only_with_a_tag_in_its_first_64_kib() {
-        for ok in ["<!doctype html><HTML>", "<table><tr>", "x <Body class=a>"] {
-            assert!(check_looks_like_html("u", ok.as_bytes()).is_ok(), "{ok}");
+        #[test]
+        fn a_failed_call_is_told_in_the_options_terms() {
+            let options = Options {
+                timeout: Duration::from_millis(2500),
+                max_redirects: 3,
+                ..options()
+            };
+            assert_eq!(
+                call_error(&options, ureq::Error::Timeout(ureq::Timeout::Connect)),
+                "http://127.0.0.1:9/a: no answer within 2.5 s"
+            );
+            assert_eq!(
+                call_error(&options, ureq::Error::TooManyRedirects),
+                "http://127.0.0.1:9/a: more than 3 redirects"
+            );
+            assert_eq!(
+                call_error(&options, ureq::Error::HostNotFound),
+                format!("http://127.0.0.1:9/a: {}", ureq::Error::HostNotFound)
+            );
         }
-        assert_eq!(
-            check_looks_like_html("u", b"{\"error\": \"<b>\"}").unwrap_err(),
-            "u: the body does not look like HTML (no <html>, <body> or <table>)"
-        );
-        let late = [vec![b' '; 64 * 1024], b"<html>".to_vec()].concat();
-        assert!(check_looks_like_html("u", &late).is_err());
-        let just_in = [vec![b' '; 64 * 1024 - 6], b"<html>".to_vec()].concat();
-        assert!(check_looks_like_html("u", &just_in).is_ok());
+
+        #[test]
+        fn only_a_success_status_is_the_page() {
+            use ureq::http::StatusCode;
+            assert!(check_status("u", StatusCode::OK).is_ok());
+            assert!(check_status("u", StatusCode::NON_AUTHORITATIVE_INFORMATION).is_ok());
+            assert_eq!(
+                check_status("u", StatusCode::NOT_FOUND).unwrap_err(),
+                "u: HTTP 404 Not Found: expected 200 OK"
+            );
+            assert!(check_status("u", StatusCode::NOT_MODIFIED).is_err());
+            assert!(check_status("u", StatusCode::SERVICE_UNAVAILABLE).is_err());
+        }
+
+        #[test]
+        fn only_an_html_media_type_is_the_page_whatever_its_parameters_and_case() {
+            for ok in [
+                "text/html",
+                "text/html; charset=utf-8",
+                " TEXT/HTML ;charset=UTF-8",
+                "application/xhtml+xml",
+            ] {
+                assert!(check_html_type("u", ok).is_ok(), "{ok}");
+            }
+            for bad in ["", "text/plain", "application/json", "text/html-sandboxed"] {
+                assert_eq!(
+                    check_html_type("u", bad).unwrap_err(),
+                    format!("u: Content-Type \"{bad}\": expected an HTML page (text/html)")
+                );
+            }
+        }
+
+        #[test]
+        fn the_body_is_read_whole_up_to_the_cap_and_refused_past_it() {
+            let options = Options {
+                max_bytes: 40_000,
+                ..options()
+            };
+            // More than one chunk: the reads are put back together in order.
+            let page: Vec<u8> = (0..40_000u32).map(|i| (i % 251) as u8).collect();
+            let body = read_capped(&page[..], &options, Instant::now()).unwrap();
+            assert_eq!(body, page);
+            let over = [page.as_slice(), b"x"].concat();
+            assert_eq!(
+                read_capped(&over[..], &options, Instant::now()).unwrap_err(),
+                "http://127.0.0.1:9/a: the page is larger than the 40000-byte cap (decoded)"
+            );
+        }
+
+        #[test]
+        fn a_trickling_body_is_cut_off_at_the_deadline() {
+            let options = Options {
+                timeout: Duration::from_millis(50),
+                ..options()
+            };
+            // Each read answers within any per-read timeout; together they
+            // would take a second.
+            let trickle = Scripted {
+                script: (0..100).map(|_| Ok(b"<".to_vec())).collect(),
+                delay: Duration::from_millis(10),
+            };
+            assert_eq!(
+                read_capped(trickle, &options, Instant::now()).unwrap_err(),
+                "http://127.0.0.1:9/a: no complete answer within 0.05 s"
+            );
+        }
+
+        #[test]
+        fn a_read_error_is_a_timeout_or_a_reading_error_and_an_interruption_is_retried() {
+            let options = options();
+            let interrupted = scripted(vec![
+                Ok(b"<html>".to_vec()),
+                Err(io::ErrorKind::Interrupted.into()),
+                Ok(b"</html>".to_vec()),
+            ]);
+            assert_eq!(
+                read_capped(interrupted, &options, Instant::now()).unwrap(),
+                b"<html></html>"
+            );
+            let reset = scripted(vec![Err(io::Error::new(
+                io::ErrorKind::ConnectionReset,
+                "reset by peer",
+            ))]);
+            assert_eq!(
+                read_capped(reset, &options, Instant::now()).unwrap_err(),
+                "http://127.0.0.1:9/a: reading the body: reset by peer"
+            );
+            let timed_out = scripted(vec![Err(io::ErrorKind::TimedOut.into())]);
+            assert_eq!(
+                read_capped(timed_out, &options, Instant::now()).unwrap_err(),
+                "http://127.0.0.1:9/a: no complete answer within 30 s"
+            );
+        }
+
+        #[test]
+        fn ureqs_own_timeout_inside_an_io_error_is_a_timeout() {
+            assert!(is_timeout(&io::ErrorKind::TimedOut.into()));
+            assert!(is_timeout(&io::Error::other(ureq::Error::Timeout(
+                ureq::Timeout::RecvBody
+            ))));
+            assert!(!is_timeout(&io::Error::other(ureq::Error::HostNotFound)));
+            assert!(!is_timeout(&io::Error::other("timeout")));
+            assert!(!is_timeout(&io::ErrorKind::UnexpectedEof.into()));
+        }
+
+        #[test]
+        fn a_body_is_html_only_with_a_tag_in_its_first_64_kib() {
+            for ok in ["<!doctype html><HTML>", "<table><tr>", "x <Body class=a>"] {
+                assert!(check_looks_like_html("u", ok.as_bytes()).is_ok(), "{ok}");
+            }
+            assert_eq!(
+                check_looks_like_html("u", b"{\"error\": \"<b>\"}").unwrap_err(),
+                "u: the body does not look like HTML (no <html>, <body> or <table>)"
+            );
+            let late = [vec![b' '; 64 * 1024], b"<html>".to_vec()].concat();
+            assert!(check_looks_like_html("u", &late).is_err());
+            let just_in = [vec![b' '; 64 * 1024 - 6], b"<html>".to_vec()].concat();
+            assert!(check_looks_like_html("u", &just_in).is_ok());
+        }
     }
 }
