@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{Code, Key};
+use crate::model::code::{Code, Key};
 
 /// Variant names the generated crate uses itself.
 const RESERVED: &[&str] = &["Unknown", "Self", "ALL"];

@@ -1,0 +1,213 @@
+//! Error codes as the article writes them, and the key (code, sub-code)
+//! that identifies an entry: what the model and the names of variants both
+//! build on.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// An error code as the article writes it. Numbers are numbers (`40001`,
+/// `-1`); everything else keeps its exact text: zero-padded numbers whose
+/// zeros matter (`0001`), slugs (`access_token_invalid`, `number-in-use`) and
+/// alphanumerics (`CT01`, `E1001`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Code {
+    Numeric(i64),
+    Text(String),
+}
+
+/// Longest text code accepted: codes are identifiers, not prose.
+const MAX_TEXT_CODE: usize = 64;
+
+impl Code {
+    /// Parses a code cell. A decimal integer without leading zeros (`0`,
+    /// `40001`, `-1`) is a number; digits with significant leading zeros
+    /// (`0001`) and identifiers that start with a letter (`E1001`,
+    /// `access_token_invalid`, `number-in-use`) keep their text. Surrounding
+    /// formatting (`**`, backticks, quotes) is already gone.
+    pub fn parse(cell: &str) -> std::result::Result<Code, String> {
+        let text = cell.trim();
+        if text.is_empty() {
+            return Err("empty code: expected a number such as 40001 or an identifier such as access_token_invalid".into());
+        }
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            let padded = digits.len() > 1 && digits.starts_with('0');
+            if padded && text.starts_with('-') {
+                return Err(format!(
+                    "code \"{text}\" is a negative number with leading zeros: expected -1, not -01"
+                ));
+            }
+            if padded {
+                // Zero-padded: the zeros are part of the code as written.
+                return Ok(Code::Text(text.to_owned()));
+            }
+            return text.parse::<i64>().map(Code::Numeric).map_err(|_| {
+                format!(
+                    "code \"{text}\" is too large: expected a number from {} to {}",
+                    i64::MIN,
+                    i64::MAX
+                )
+            });
+        }
+        let first = text.chars().next().unwrap_or_default();
+        let well_formed = first.is_ascii_alphabetic()
+            && text.len() <= MAX_TEXT_CODE
+            && text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            && text.ends_with(|c: char| c.is_ascii_alphanumeric());
+        if well_formed {
+            Ok(Code::Text(text.to_owned()))
+        } else if first.is_ascii_digit() || first == '+' || first == '-' {
+            Err(format!("code \"{text}\" is not a decimal number"))
+        } else {
+            Err(format!(
+                "code \"{text}\" is not a code: expected a number (40001, -1, 0001) or an identifier (a letter, then letters, digits, '_', '-' or '.', ending in a letter or digit, at most {MAX_TEXT_CODE} characters)"
+            ))
+        }
+    }
+
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Code::Numeric(n) => Some(*n),
+            Code::Text(_) => None,
+        }
+    }
+
+    pub fn as_u32(&self) -> Option<u32> {
+        self.as_i64().and_then(|n| u32::try_from(n).ok())
+    }
+
+    /// Whether a value reads as a code in a table's cell rather than as a
+    /// header label: a number, or an identifier with a digit, `_`, `-` or no
+    /// capital (`access_token_invalid`), unlike `Description` or `Source`.
+    pub fn looks_like_value(&self) -> bool {
+        match self {
+            Code::Numeric(_) => true,
+            Code::Text(t) => {
+                t.chars()
+                    .any(|c| c.is_ascii_digit() || c == '_' || c == '-')
+                    || !t.chars().any(|c| c.is_ascii_uppercase())
+            }
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Code::Numeric(n) => write!(f, "{n}"),
+            Code::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+/// What identifies an entry: its code, and its sub-code where the article has
+/// a sub-code column (`1` and `1:99` are two entries). Written `code` or
+/// `code:subcode` in annotations and messages.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Key {
+    pub code: Code,
+    pub subcode: Option<Code>,
+}
+
+impl Key {
+    pub fn code(code: Code) -> Key {
+        Key {
+            code,
+            subcode: None,
+        }
+    }
+
+    /// Parses `40001` or `1:99`.
+    pub fn parse(text: &str) -> std::result::Result<Key, String> {
+        match text.split_once(':') {
+            Some((code, subcode)) => Ok(Key {
+                code: Code::parse(code)?,
+                subcode: Some(Code::parse(subcode).map_err(|m| format!("sub-code: {m}"))?),
+            }),
+            None => Code::parse(text).map(Key::code),
+        }
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.subcode {
+            Some(sub) => write!(f, "{}:{sub}", self.code),
+            None => write!(f, "{}", self.code),
+        }
+    }
+}
+
+impl Serialize for Key {
+    /// The code alone where there is no sub-code (as fixtures write codes),
+    /// else `"code:subcode"`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match &self.subcode {
+            None => self.code.serialize(s),
+            Some(_) => s.serialize_str(&self.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_parse_as_written() {
+        let text = |t: &str| Ok(Code::Text(t.into()));
+        assert_eq!(Code::parse("40001"), Ok(Code::Numeric(40001)));
+        assert_eq!(Code::parse(" 0 "), Ok(Code::Numeric(0)));
+        assert_eq!(Code::parse("-1"), Ok(Code::Numeric(-1)));
+        assert_eq!(Code::parse("0001"), text("0001"));
+        assert_eq!(Code::parse("E1001"), text("E1001"));
+        assert_eq!(Code::parse("CT01"), text("CT01"));
+        assert_eq!(
+            Code::parse("access_token_invalid"),
+            text("access_token_invalid")
+        );
+        assert_eq!(Code::parse("number-in-use"), text("number-in-use"));
+        assert_eq!(Code::parse("E_10-a"), text("E_10-a"));
+        assert!(
+            Code::parse("E10_").is_err(),
+            "trailing punctuation is formatting"
+        );
+        assert_eq!(
+            Code::parse("4000I").unwrap_err(),
+            "code \"4000I\" is not a decimal number"
+        );
+        assert!(Code::parse("-01").is_err());
+        assert!(
+            Code::parse("99999999999999999999")
+                .unwrap_err()
+                .contains("too large")
+        );
+        assert!(Code::parse("").unwrap_err().contains("empty code"));
+        assert!(Code::parse("two words").unwrap_err().contains("not a code"));
+        assert!(Code::parse("+5").is_err());
+        assert!(Code::parse("access_denied").unwrap().looks_like_value());
+        assert!(!Code::parse("Description").unwrap().looks_like_value());
+    }
+
+    #[test]
+    fn keys_are_code_or_code_and_subcode() {
+        assert_eq!(Key::parse("1:99").unwrap().to_string(), "1:99");
+        assert_eq!(
+            Key::parse("40001").unwrap(),
+            Key::code(Code::Numeric(40001))
+        );
+        assert!(Key::parse("1:").is_err());
+        assert_eq!(
+            serde_json::to_string(&Key::parse("7").unwrap()).unwrap(),
+            "7"
+        );
+        assert_eq!(
+            serde_json::to_string(&Key::parse("1:2").unwrap()).unwrap(),
+            "\"1:2\""
+        );
+    }
+}
