@@ -1,8 +1,6 @@
 //! Rust identifiers for codes. Names come from annotations; this only checks
 //! them and supplies the fallback for a code nobody has annotated yet.
 
-use std::fmt::Write;
-
 use crate::model::code::{Code, Key};
 
 /// Variant names the generated crate uses itself.
@@ -22,45 +20,26 @@ pub fn is_variant_name(name: &str) -> bool {
 /// name, which comes from the annotations, so rewording the article never
 /// changes it.
 pub fn stable_id(name: &str) -> String {
-    // One capital, then no other: a single word, which heck would only
-    // lower-case (most names, `Code40123` among them; a test holds the two
-    // to the same answer).
-    let one_word = name.is_ascii() && !name.bytes().skip(1).any(|b| b.is_ascii_uppercase());
-    if one_word {
-        return name.to_ascii_lowercase();
-    }
     heck::ToSnakeCase::to_snake_case(name)
 }
 
 /// `Code40123`, `CodeE1001`, `CodeMinus1`, `Code1Sub99`, `CodeAccessDenied`:
 /// obviously a placeholder, never derived from prose.
 pub fn fallback_name(key: &Key) -> String {
-    // Written into one string: every code nobody annotated passes here, and
-    // a large unannotated article is all such codes.
-    fn push_part(name: &mut String, code: &Code) {
-        // Most codes are numbers: no case to convert.
-        if let Code::Numeric(n) = code {
-            if *n < 0 {
-                name.push_str("Minus");
-            }
-            let _ = write!(name, "{}", n.unsigned_abs());
-            return;
-        }
+    let part = |code: &Code| {
         let text = code.to_string();
-        if text.starts_with('-') {
-            name.push_str("Minus");
-        }
+        let sign = if text.starts_with('-') { "Minus" } else { "" };
         let camel = heck::ToUpperCamelCase::to_upper_camel_case(text.as_str());
-        name.extend(camel.chars().filter(|c| c.is_ascii_alphanumeric()));
+        let camel: String = camel
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect();
+        format!("{sign}{camel}")
+    };
+    match &key.subcode {
+        Some(sub) => format!("Code{}Sub{}", part(&key.code), part(sub)),
+        None => format!("Code{}", part(&key.code)),
     }
-    let mut name = String::with_capacity(24);
-    name.push_str("Code");
-    push_part(&mut name, &key.code);
-    if let Some(sub) = &key.subcode {
-        name.push_str("Sub");
-        push_part(&mut name, sub);
-    }
-    name
 }
 
 #[cfg(test)]
