@@ -295,15 +295,9 @@ fn parse(path: &str, format: Option<Format>, article: Option<String>) -> Result<
     for warning in warnings {
         eprintln!("warning: {}", for_terminal(&warning));
     }
-    // Large writes (a model of many codes is megabytes of JSON), from a
-    // buffer small enough not to cost page faults of its own.
-    let mut stdout = std::io::BufWriter::with_capacity(64 << 10, std::io::stdout().lock());
-    codegen::emit::json::write(&catalog, &mut stdout)
-        .and_then(|()| std::io::Write::flush(&mut stdout))
+    let json = codegen::emit::json::emit(&catalog);
+    std::io::Write::write_all(&mut std::io::stdout(), json.as_bytes())
         .map_err(|e| format!("cannot write the model to stdout: {e}"))?;
-    // The process ends here: freeing a large model entry by entry is time
-    // the OS saves by dropping the whole heap at once.
-    std::mem::forget(catalog);
     Ok(ExitCode::SUCCESS)
 }
 
