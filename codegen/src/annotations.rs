@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::model::{Action, Category, Key};
+use crate::model::{Action, Category, CategoryDef, Key, Vendor};
 use crate::read::markdown::Lines;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,55 +21,6 @@ pub struct Annotations {
     /// In the order the file defines them, then `unknown`.
     pub categories: Vec<CategoryDef>,
     pub by_code: BTreeMap<Key, Annotation>,
-}
-
-/// The vendor's wording, used in generated docs and messages.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Vendor {
-    /// Who sends the codes: "a TikTok error code this crate does not know".
-    pub name: String,
-    /// The first line of the generated type's docs.
-    pub type_doc: String,
-    /// The title of the solution column in generated docs.
-    pub solution_title: String,
-    /// The title of a separate cause column in generated docs.
-    pub cause_title: String,
-    /// The Rust type of a code's value: `u32`, `i64` (negative codes), or
-    /// `str` (slugs such as `access_token_invalid`; needs `alloc`).
-    pub code_type: CodeType,
-}
-
-impl Default for Vendor {
-    fn default() -> Vendor {
-        Vendor {
-            name: "the API".into(),
-            type_doc: "An error code, as the API sends it.".into(),
-            solution_title: "Solution".into(),
-            cause_title: "Cause".into(),
-            code_type: CodeType::U32,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-pub enum CodeType {
-    #[serde(rename = "u32")]
-    U32,
-    #[serde(rename = "i64")]
-    I64,
-    #[serde(rename = "str")]
-    Str,
-}
-
-impl CodeType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CodeType::U32 => "u32",
-            CodeType::I64 => "i64",
-            CodeType::Str => "str",
-        }
-    }
 }
 
 /// Pins: the header text (compared case-insensitively, whitespace
@@ -83,16 +34,6 @@ pub struct Columns {
     pub description: Option<String>,
     pub solution: Option<String>,
     pub cause: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CategoryDef {
-    pub name: String,
-    /// One sentence for the generated docs.
-    pub doc: String,
-    /// What a code of this category calls for unless its annotation says otherwise.
-    pub action: Action,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

@@ -5,9 +5,9 @@
 //! type the crate exports.
 
 use crate::Output;
-use crate::annotations::CodeType;
 use crate::error::{Error, Result};
 use crate::manifest::{Entry, Manifest};
+use crate::model::CodeType;
 use crate::model::{Code, Format};
 use crate::read::ArticleRow;
 

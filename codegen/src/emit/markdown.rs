@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::annotations::Vendor;
+use crate::model::Vendor;
 use crate::model::{Catalog, ErrorEntry};
 
 /// Escapes a cell so GFM shows it literally: pipes, backslashes, markdown

@@ -10,9 +10,9 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-use crate::annotations::{Annotations, CodeType};
+use crate::annotations::Annotations;
 use crate::error::{Error, Result};
-use crate::model::{Action, Catalog, Code, ErrorEntry, Status};
+use crate::model::{Action, Catalog, Code, CodeType, ErrorEntry, Status};
 
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())

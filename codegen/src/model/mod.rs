@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 
 pub mod code;
+pub mod config;
 
 pub use code::{Code, Key};
+pub use config::{Action, Category, CategoryDef, CodeType, Vendor};
 
 /// 2: `action` replaced `retryable` (which is now `action` is backoff or retry).
 pub const SCHEMA_VERSION: u32 = 2;
@@ -123,117 +125,6 @@ impl Status {
             Status::Removed { since: Some(v) } => Some(format!("since version {v}")),
             Status::Removed { since: None } => Some("in the next release".to_owned()),
         }
-    }
-}
-
-/// What kind of failure a code reports: a snake_case name the article's
-/// configuration defines (`[[category]]`), with its docs and default action.
-/// `unknown` always exists.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Category(pub String);
-
-impl Category {
-    pub const UNKNOWN: &'static str = "unknown";
-
-    pub fn unknown() -> Category {
-        Category(Category::UNKNOWN.to_owned())
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The Rust variant name in the generated crate (`rate_limit` -> `RateLimit`).
-    pub fn variant(&self) -> String {
-        heck::ToUpperCamelCase::to_upper_camel_case(self.0.as_str())
-    }
-
-    /// Whether `name` can be a category: snake_case ASCII, starting with a letter.
-    pub fn is_valid_name(name: &str) -> bool {
-        name.starts_with(|c: char| c.is_ascii_lowercase())
-            && name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-            && !name.ends_with('_')
-            && !name.contains("__")
-    }
-}
-
-impl fmt::Display for Category {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// What a client should do when it gets a code. The one decision every
-/// integration hand-writes today; the generated crate's `Action`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    Backoff,
-    Retry,
-    Reauthorize,
-    FixRequest,
-    Escalate,
-}
-
-impl Action {
-    pub const ALL: [Action; 5] = [
-        Action::Backoff,
-        Action::Retry,
-        Action::Reauthorize,
-        Action::FixRequest,
-        Action::Escalate,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::Backoff => "backoff",
-            Action::Retry => "retry",
-            Action::Reauthorize => "reauthorize",
-            Action::FixRequest => "fix_request",
-            Action::Escalate => "escalate",
-        }
-    }
-
-    /// The Rust variant name in the generated crate.
-    pub fn variant(self) -> &'static str {
-        match self {
-            Action::Backoff => "Backoff",
-            Action::Retry => "Retry",
-            Action::Reauthorize => "Reauthorize",
-            Action::FixRequest => "FixRequest",
-            Action::Escalate => "Escalate",
-        }
-    }
-
-    /// One line for the generated rustdoc.
-    pub fn summary(self) -> &'static str {
-        match self {
-            Action::Backoff => {
-                "Throttled: wait (honour `Retry-After` when there is one), then retry the same request."
-            }
-            Action::Retry => "A transient fault: retry the same request, with a bounded backoff.",
-            Action::Reauthorize => {
-                "The access token is missing, invalid or expired: refresh or re-authorise it, then retry."
-            }
-            Action::FixRequest => {
-                "The request is wrong: retrying it unchanged will fail again; fix it first."
-            }
-            Action::Escalate => {
-                "A person must act (permissions, policy, an unknown failure): do not retry automatically."
-            }
-        }
-    }
-
-    /// Whether the same request may succeed later without any change.
-    pub fn is_retryable(self) -> bool {
-        matches!(self, Action::Backoff | Action::Retry)
-    }
-
-    pub fn parse(name: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|a| a.as_str() == name)
     }
 }
 
@@ -503,15 +394,5 @@ mod tests {
             }
             lists = longer;
         }
-    }
-
-    #[test]
-    fn actions_round_trip_their_names() {
-        for a in Action::ALL {
-            assert_eq!(Action::parse(a.as_str()), Some(a));
-        }
-        assert!(Category::is_valid_name("rate_limit"));
-        assert!(!Category::is_valid_name("RateLimit"));
-        assert_eq!(Category("rate_limit".into()).variant(), "RateLimit");
     }
 }
