@@ -33,7 +33,7 @@ fn add(dir: &Path, name: &str, article: &str, crate_name: &str) -> Catalog {
         "{written:?}"
     );
     let fixture = fs::read_to_string(dir.join(format!("tests/fixtures/{name}.json"))).unwrap();
-    codegen::emit::json::parse("fixture", &fixture).unwrap()
+    Catalog::from_json("fixture", &fixture).unwrap()
 }
 
 /// A number no entry uses as a code or sub-code.

@@ -44,12 +44,7 @@ fn hidden_characters_are_named_in_a_warning_and_kept_in_the_model() {
             "{name} not named for {code}: {warnings:?}"
         );
     }
-    let markdown = codegen::emit::markdown::emit(
-        &catalog,
-        "t",
-        "c::E",
-        &codegen::annotations::parse("a.toml", "").unwrap(),
-    );
+    let markdown = codegen::emit::markdown::emit(&catalog);
     assert!(
         !markdown.chars().any(codegen::controls::is_hidden),
         "{markdown}"

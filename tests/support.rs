@@ -61,7 +61,7 @@ pub fn model_and_warnings(
     bytes: &[u8],
 ) -> (Result<codegen::Catalog, codegen::Error>, Vec<String>) {
     let mut warnings = Vec::new();
-    let catalog = codegen::model(
+    let catalog = codegen::read_catalog(
         &test_entry(),
         file,
         bytes,

@@ -8,7 +8,9 @@
 
 use crate::annotations::Annotations;
 use crate::error::{Error, Result};
-use crate::model::{Catalog, Category, ErrorEntry, Key, SCHEMA_VERSION, SourceInfo, Status};
+use crate::model::{
+    ArticleInfo, Catalog, Category, ErrorEntry, Key, SCHEMA_VERSION, SourceInfo, Status,
+};
 use crate::names::fallback_name;
 use crate::read::Article;
 use std::collections::HashSet;
@@ -87,6 +89,7 @@ fn hidden_characters(entries: &[ErrorEntry]) -> Vec<String> {
 pub fn build(
     article: Article,
     source: SourceInfo,
+    about: ArticleInfo,
     annotations: &Annotations,
     released: Option<&Catalog>,
     warnings: &mut Vec<String>,
@@ -160,7 +163,10 @@ pub fn build(
     }
     let catalog = Catalog {
         schema_version: SCHEMA_VERSION,
+        article: about,
         source,
+        vendor: annotations.vendor.clone(),
+        categories: annotations.categories.clone(),
         errors,
     };
     warnings.splice(
@@ -205,7 +211,8 @@ mod tests {
             sha256: String::new(),
         };
         let mut warnings = vec!["from reading".to_string()];
-        build(article, source, &annotations, None, &mut warnings).unwrap();
+        let about = ArticleInfo::default();
+        build(article, source, about, &annotations, None, &mut warnings).unwrap();
         warnings
     }
 

@@ -182,6 +182,9 @@ mod tests {
         };
         Catalog {
             schema_version: crate::model::SCHEMA_VERSION,
+            article: Default::default(),
+            vendor: Default::default(),
+            categories: Vec::new(),
             source,
             errors,
         }

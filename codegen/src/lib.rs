@@ -110,11 +110,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Reads an article and applies annotations (and, if given, the memory of
-/// the last release): the model `cargo xtask parse` prints. Given the
-/// capture itself rather than a borrow, it frees it as soon as its tables
+/// Reads an article and applies its configuration (and, if given, the
+/// memory of the last release): the model `cargo xtask parse` prints. Given
+/// the capture itself rather than a borrow, it frees it as soon as its tables
 /// are found, so a large article is not held twice.
-pub fn model<'a>(
+pub fn read_catalog<'a>(
     entry: &Entry,
     source_path: &str,
     source: impl Into<std::borrow::Cow<'a, [u8]>>,
@@ -124,30 +124,18 @@ pub fn model<'a>(
     warnings: &mut Vec<String>,
 ) -> Result<Catalog> {
     let annotations = annotations::parse(&entry.annotations, annotations)?;
-    model_with(
-        source_path,
-        source,
-        format,
-        &annotations,
-        released,
-        warnings,
-    )
+    let (article, info) = read_article(source_path, source.into(), format, &annotations, warnings)?;
+    let about = model::ArticleInfo {
+        title: entry.title.clone(),
+        url: entry.url.clone(),
+        annotations: annotations.file.clone(),
+        crate_name: entry.crate_name.clone(),
+        type_name: entry.type_name.clone(),
+    };
+    catalog::build(article, info, about, &annotations, released, warnings)
 }
 
-/// [`model`] with the article's configuration already read.
-pub fn model_with<'a>(
-    source_path: &str,
-    source: impl Into<std::borrow::Cow<'a, [u8]>>,
-    format: Option<Format>,
-    annotations: &annotations::Annotations,
-    released: Option<&Catalog>,
-    warnings: &mut Vec<String>,
-) -> Result<Catalog> {
-    let (article, info) = read_article(source_path, source.into(), format, annotations, warnings)?;
-    catalog::build(article, info, annotations, released, warnings)
-}
-
-/// The first half of [`model_with`]: the article's rows and the capture's
+/// The first half of [`read_catalog`]: the article's rows and the capture's
 /// identity, the capture freed (if it was handed over) before the rows are
 /// checked.
 fn read_article(
@@ -181,7 +169,6 @@ fn read_article(
 /// The model, and how it differs from the last release.
 struct Prepared {
     catalog: Catalog,
-    annotations: annotations::Annotations,
     warnings: Vec<String>,
     changes: Changes,
     /// The semver class of `changes`; none for a first release, which keeps
@@ -195,7 +182,7 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
     let entry = inputs.entry;
     let released = inputs
         .released
-        .map(|text| emit::json::parse(&entry.released, text))
+        .map(|text| Catalog::from_json(&entry.released, text))
         .transpose()?;
     let first_release = released.is_none();
     if first_release && let Some(v) = release::released_versions(inputs.changelog).first() {
@@ -208,18 +195,21 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
     }
     let version = release::current_version(&entry.crate_manifest(), inputs.crate_manifest)?;
     let mut warnings = Vec::new();
-    let annotations = annotations::parse(&entry.annotations, inputs.annotations)?;
-    let catalog = model_with(
+    let catalog = read_catalog(
+        entry,
         inputs.source_path,
         inputs.source,
         inputs.format,
-        &annotations,
+        inputs.annotations,
         released.as_ref(),
         &mut warnings,
     )?;
     let empty = Catalog {
         schema_version: catalog.schema_version,
+        article: model::ArticleInfo::default(),
         source: catalog.source.clone(),
+        vendor: model::Vendor::default(),
+        categories: Vec::new(),
         errors: Vec::new(),
     };
     let changes = changes::diff(released.as_ref().unwrap_or(&empty), &catalog);
@@ -230,7 +220,6 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
     };
     Ok(Prepared {
         catalog,
-        annotations,
         warnings,
         changes,
         bump,
@@ -241,20 +230,9 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
 
 /// The generated crate module, the fixture, the markdown table, the CHANGELOG
 /// and the README's source block.
-fn emit_all(
-    inputs: &Inputs<'_>,
-    annotations: &annotations::Annotations,
-    catalog: &Catalog,
-    changelog: String,
-) -> Result<Vec<Output>> {
+fn emit_all(inputs: &Inputs<'_>, catalog: &Catalog, changelog: String) -> Result<Vec<Output>> {
     let entry = inputs.entry;
-    let rust_path = format!(
-        "{}::{}",
-        entry.crate_name.replace('-', "_"),
-        entry.type_name
-    );
-    let rust = emit::rust::emit(catalog, annotations, &entry.type_name, &entry.url)
-        .map_err(|e| e.in_file(&entry.generated_rust()))?;
+    let rust = emit::rust::emit(catalog).map_err(|e| e.in_file(&entry.generated_rust()))?;
     let mut outputs = vec![
         Output {
             path: entry.generated_rust(),
@@ -266,7 +244,7 @@ fn emit_all(
         },
         Output {
             path: entry.markdown.clone(),
-            contents: emit::markdown::emit(catalog, &entry.title, &rust_path, annotations),
+            contents: emit::markdown::emit(catalog),
         },
         Output {
             path: entry.changelog(),
@@ -276,7 +254,7 @@ fn emit_all(
     if let Some(readme) = inputs.crate_readme {
         let path = entry.crate_readme();
         outputs.push(Output {
-            contents: emit::readme::with_source_block(&path, readme, entry, catalog)?,
+            contents: emit::readme::with_source_block(&path, readme, catalog)?,
             path,
         });
     }
@@ -288,7 +266,6 @@ fn emit_all(
 pub fn generate(inputs: Inputs<'_>) -> Result<Generated> {
     let Prepared {
         catalog,
-        annotations,
         warnings,
         changes,
         bump,
@@ -301,7 +278,7 @@ pub fn generate(inputs: Inputs<'_>) -> Result<Generated> {
         Some(section) => release::with_section(&changelog, &section),
         None => changelog,
     };
-    let outputs = emit_all(&inputs, &annotations, &catalog, changelog)?;
+    let outputs = emit_all(&inputs, &catalog, changelog)?;
     Ok(Generated {
         bump,
         catalog,
@@ -319,7 +296,6 @@ pub fn release(inputs: Inputs<'_>, lock: Option<(&str, &str)>) -> Result<Release
     let entry = inputs.entry;
     let Prepared {
         mut catalog,
-        annotations,
         changes,
         bump,
         version: current,
@@ -336,7 +312,7 @@ pub fn release(inputs: Inputs<'_>, lock: Option<(&str, &str)>) -> Result<Release
     release::date_deprecations(&mut catalog, &version);
     let section = release::release_section(&changes, &catalog, &version, bump, first_release);
     let changelog = release::with_section(&release::without_unreleased(inputs.changelog), &section);
-    let mut outputs = emit_all(&inputs, &annotations, &catalog, changelog)?;
+    let mut outputs = emit_all(&inputs, &catalog, changelog)?;
     outputs.push(Output {
         path: entry.crate_manifest(),
         contents: release::cargo_toml_with_version(

@@ -587,6 +587,9 @@ mod tests {
         let entry = new_entry(&request("messenger-errors", "m.md"), "fb-errors", "md");
         let catalog = crate::model::Catalog {
             schema_version: crate::model::SCHEMA_VERSION,
+            article: Default::default(),
+            vendor: Default::default(),
+            categories: Vec::new(),
             source: crate::model::SourceInfo {
                 path: entry.source.clone(),
                 format: Format::Markdown,
@@ -595,7 +598,7 @@ mod tests {
             errors: Vec::new(),
         };
         let filled =
-            crate::emit::readme::with_source_block("README.md", &readme, &entry, &catalog).unwrap();
+            crate::emit::readme::with_source_block("README.md", &readme, &catalog).unwrap();
         assert!(filled.contains("(sha256 `abc123`)"), "{filled}");
         assert!(filled.starts_with("# fb-errors\n"));
     }

@@ -17,10 +17,10 @@ pub fn load(root: &Path, entry: &Entry, path: &str) -> Result<Catalog, String> {
         path.ends_with(".json") || bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
     if looks_json {
         let text = files::into_text(path, bytes)?;
-        return codegen::emit::json::parse(path, &text).map_err(|e| e.to_string());
+        return Catalog::from_json(path, &text).map_err(|e| e.to_string());
     }
     let annotations = files::read_text(root, &entry.annotations)?;
-    codegen::model(
+    codegen::read_catalog(
         entry,
         path,
         &bytes,

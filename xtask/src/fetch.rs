@@ -223,7 +223,7 @@ pub fn run(
     let bytes = download(options)?;
     // Read apart from the page, so an annotations error is not blamed on it.
     let annotations = files::read_text(root, &entry.annotations)?;
-    let new = codegen::model(
+    let new = codegen::read_catalog(
         entry,
         &saved_to,
         &bytes,
@@ -234,9 +234,7 @@ pub fn run(
     )
     .map_err(|e| format!("the fetched page is not a readable article, nothing saved: {e}"))?;
     let old = match files::read_optional(root, &entry.fixture)? {
-        Some(text) => {
-            Some(codegen::emit::json::parse(&entry.fixture, &text).map_err(|e| e.to_string())?)
-        }
+        Some(text) => Some(Catalog::from_json(&entry.fixture, &text).map_err(|e| e.to_string())?),
         None => None,
     };
     let changes = old

@@ -282,7 +282,7 @@ fn parse(path: &str, format: Option<Format>, article: Option<String>) -> Result<
     let annotations = xtask::files::read_text(&root, &entry.annotations)?;
     let mut warnings = Vec::new();
     // The capture moves in, to be freed as soon as its tables are read.
-    let catalog = codegen::model(
+    let catalog = codegen::read_catalog(
         &entry,
         path,
         bytes,

@@ -33,16 +33,12 @@ fn row(cells: &[String]) -> String {
 
 /// The whole file: the article's table, the annotations' table, and the
 /// codes the article no longer lists.
-pub fn emit(
-    catalog: &Catalog,
-    title: &str,
-    rust_path: &str,
-    annotations: &crate::annotations::Annotations,
-) -> String {
+pub fn emit(catalog: &Catalog) -> String {
     let listed: Vec<_> = catalog.listed().collect();
-    let mut out = intro(catalog, title, rust_path, listed.len());
-    out.push_str(&error_table(&listed, &annotations.vendor));
-    out.push_str(&classification_table(&listed, &annotations.file));
+    let (title, rust_path) = (&catalog.article.title, catalog.article.rust_path());
+    let mut out = intro(catalog, title, &rust_path, listed.len());
+    out.push_str(&error_table(&listed, &catalog.vendor));
+    out.push_str(&classification_table(&listed, &catalog.article.annotations));
     out.push_str(&no_longer_listed(catalog));
     out
 }
@@ -219,6 +215,9 @@ mod tests {
     fn catalog(errors: Vec<ErrorEntry>) -> Catalog {
         Catalog {
             schema_version: crate::model::SCHEMA_VERSION,
+            article: Default::default(),
+            vendor: Vendor::default(),
+            categories: Vec::new(),
             source: SourceInfo {
                 path: "docs/source/a.txt".into(),
                 format: Format::Text,

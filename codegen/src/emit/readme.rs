@@ -4,7 +4,6 @@
 //! generated (as rust-analyzer regenerates marked regions of its docs).
 
 use crate::error::{Error, Result};
-use crate::manifest::Entry;
 use crate::model::Catalog;
 
 pub const BEGIN: &str = "<!-- @generated source: begin -->";
@@ -22,11 +21,11 @@ fn link_text(text: &str) -> String {
 }
 
 /// The block's text, markers included.
-pub fn source_block(entry: &Entry, catalog: &Catalog) -> String {
-    let url = entry.url.replace(['<', '>', ' '], "");
+pub fn source_block(catalog: &Catalog) -> String {
+    let url = catalog.article.url.replace(['<', '>', ' '], "");
     format!(
         "{BEGIN}\n<!-- Written by `cargo xtask regen`: edit the manifest (docs/sources.toml), not this block. -->\nGenerated from the article [{title}](<{url}>), as captured in `{path}` (sha256 `{sha}`).\n{END}",
-        title = link_text(&entry.title),
+        title = link_text(&catalog.article.title),
         path = catalog.source.path,
         sha = catalog.source.sha256,
     )
@@ -34,12 +33,7 @@ pub fn source_block(entry: &Entry, catalog: &Catalog) -> String {
 
 /// `readme` with its source block replaced; an error if the markers are
 /// missing or out of order, so a hand edit cannot silently drop the block.
-pub fn with_source_block(
-    path: &str,
-    readme: &str,
-    entry: &Entry,
-    catalog: &Catalog,
-) -> Result<String> {
+pub fn with_source_block(path: &str, readme: &str, catalog: &Catalog) -> Result<String> {
     let missing = || {
         Error::new(format!(
             "no source block: expected a line `{BEGIN}`, later a line `{END}` (regen writes the article's URL and the capture's sha256 between them)"
@@ -51,7 +45,7 @@ pub fn with_source_block(
     Ok(format!(
         "{}{}{}",
         &readme[..start],
-        source_block(entry, catalog),
+        source_block(catalog),
         &readme[end..]
     ))
 }

@@ -10,9 +10,8 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-use crate::annotations::Annotations;
 use crate::error::{Error, Result};
-use crate::model::{Action, Catalog, Code, CodeType, ErrorEntry, Status};
+use crate::model::{Action, Catalog, CategoryDef, Code, CodeType, ErrorEntry, Status, Vendor};
 
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
@@ -120,7 +119,7 @@ fn doc_attrs(lines: &[String]) -> TokenStream {
     quote! { #( #[doc = #lines] )* }
 }
 
-fn variant_doc(entry: &ErrorEntry, annotations: &Annotations) -> Vec<String> {
+fn variant_doc(entry: &ErrorEntry, vendor: &Vendor) -> Vec<String> {
     let key = match &entry.subcode {
         Some(sub) => format!("`{}` (sub-code `{sub}`)", entry.code),
         None => format!("`{}`", entry.code),
@@ -133,7 +132,6 @@ fn variant_doc(entry: &ErrorEntry, annotations: &Annotations) -> Vec<String> {
     if !rest.is_empty() {
         doc_block(&rest.join("\n"), &mut lines);
     }
-    let vendor = &annotations.vendor;
     for (title, text) in [
         (&vendor.cause_title, &entry.cause),
         (&vendor.solution_title, &entry.solution),
@@ -229,7 +227,7 @@ fn optional(text: &str) -> TokenStream {
     }
 }
 
-fn action_items(type_name: &str, annotations: &Annotations) -> TokenStream {
+fn action_items(type_name: &str, categories: &[CategoryDef]) -> TokenStream {
     let variants: Vec<Ident> = Action::ALL.iter().map(|a| ident(a.variant())).collect();
     let docs: Vec<&str> = Action::ALL.iter().map(|a| a.summary()).collect();
     let names: Vec<&str> = Action::ALL.iter().map(|a| a.as_str()).collect();
@@ -238,8 +236,7 @@ fn action_items(type_name: &str, annotations: &Annotations) -> TokenStream {
         .filter(|a| a.is_retryable())
         .map(|a| ident(a.variant()))
         .collect();
-    let rows: String = annotations
-        .categories
+    let rows: String = categories
         .iter()
         .map(|c| {
             format!(
@@ -299,8 +296,7 @@ fn action_items(type_name: &str, annotations: &Annotations) -> TokenStream {
     }
 }
 
-fn category_items(annotations: &Annotations) -> TokenStream {
-    let categories = &annotations.categories;
+fn category_items(categories: &[CategoryDef]) -> TokenStream {
     let variants: Vec<Ident> = categories
         .iter()
         .map(|c| ident(&crate::model::Category(c.name.clone()).variant()))
@@ -366,14 +362,14 @@ pub(crate) struct Kind {
     pub vendor: String,
 }
 
-fn kind_of(catalog: &Catalog, annotations: &Annotations) -> Result<Kind> {
-    let (number, range): (Option<&str>, (i64, i64)) = match annotations.vendor.code_type {
+fn kind_of(catalog: &Catalog) -> Result<Kind> {
+    let (number, range): (Option<&str>, (i64, i64)) = match catalog.vendor.code_type {
         CodeType::U32 => (Some("u32"), (0, i64::from(u32::MAX))),
         CodeType::I64 => (Some("i64"), (i64::MIN, i64::MAX)),
         CodeType::Str => (None, (0, 0)),
     };
     let subcodes = catalog.has_subcodes();
-    let file = &annotations.file;
+    let file = &catalog.article.annotations;
     for entry in &catalog.errors {
         if number.is_some() {
             for code in std::iter::once(&entry.code).chain(&entry.subcode) {
@@ -400,18 +396,14 @@ fn kind_of(catalog: &Catalog, annotations: &Annotations) -> Result<Kind> {
     Ok(Kind {
         number: number.map(ident),
         subcodes,
-        vendor: annotations.vendor.name.clone(),
+        vendor: catalog.vendor.name.clone(),
     })
 }
 
 /// The generated module for `catalog`, as formatted source with its header.
-pub fn emit(
-    catalog: &Catalog,
-    annotations: &Annotations,
-    type_name: &str,
-    url: &str,
-) -> Result<String> {
-    let kind = kind_of(catalog, annotations)?;
+pub fn emit(catalog: &Catalog) -> Result<String> {
+    let kind = kind_of(catalog)?;
+    let (type_name, url) = (&catalog.article.type_name, &catalog.article.url);
     let ty = ident(type_name);
     let entries = &catalog.errors;
     let variants: Vec<Ident> = entries.iter().map(|e| ident(&e.name)).collect();
@@ -425,7 +417,7 @@ pub fn emit(
         .iter()
         .zip(&variants)
         .map(|(entry, variant)| {
-            let docs = doc_attrs(&variant_doc(entry, annotations));
+            let docs = doc_attrs(&variant_doc(entry, &catalog.vendor));
             let deprecation = deprecation(&entry.status);
             quote! { #docs #deprecation #variant, }
         })
@@ -459,14 +451,14 @@ pub fn emit(
         let (columns, values): (Vec<&String>, Vec<&String>) = e.extra.iter().unzip();
         quote! { &[ #( (#columns, #values) ),* ] }
     });
-    let type_doc = format!(" {}", annotations.vendor.type_doc);
+    let type_doc = format!(" {}", catalog.vendor.type_doc);
     let vendor = &kind.vendor;
     let unknown_doc = format!(
         " Known codes are variants, named in the crate's annotations and\n documented with the article's text; any other code is kept in\n [`Self::Unknown`], so nothing is lost and a new code is never a\n breaking change. Match with a wildcard arm: the enum is\n non-exhaustive because {vendor} adds codes."
     );
     let sha256 = &catalog.source.sha256;
-    let category_items = category_items(annotations);
-    let action_items = action_items(type_name, annotations);
+    let category_items = category_items(&catalog.categories);
+    let action_items = action_items(type_name, &catalog.categories);
     let support = crate::emit::support::items(&ty, &kind, entries, &variants);
     let listed_arm = if listed.is_empty() {
         quote! { false }

@@ -15,16 +15,54 @@ pub use code::{Code, Key};
 pub use config::{Action, Category, CategoryDef, CodeType, Vendor};
 
 /// 2: `action` replaced `retryable` (which is now `action` is backoff or retry).
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: `article`, `vendor` and `categories`: the model holds everything the
+/// outputs say, so each is made from the model alone.
+pub const SCHEMA_VERSION: u32 = 3;
+
+/// The oldest schema still read: a released baseline is written only by a
+/// release, and only its entries are read back, which 2 has as 3 does.
+pub const OLDEST_SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
     pub schema_version: u32,
+    /// The manifest's facts about the article and its crate (since 3).
+    #[serde(default)]
+    pub article: ArticleInfo,
     pub source: SourceInfo,
+    /// The vendor's wording, from the configuration (since 3).
+    #[serde(default)]
+    pub vendor: Vendor,
+    /// The configuration's categories in its order, then `unknown` (since 3).
+    #[serde(default)]
+    pub categories: Vec<CategoryDef>,
     /// Listed codes in the article's order, then codes the article no longer
     /// lists (kept so the generated crate never loses a variant).
     pub errors: Vec<ErrorEntry>,
+}
+
+/// What the manifest says about the article and the crate made from it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleInfo {
+    /// Human title, used in generated headers and docs.
+    pub title: String,
+    /// Where the live article is published.
+    pub url: String,
+    /// The article's configuration (annotations), relative to the workspace root.
+    pub annotations: String,
+    /// The generated crate's package name.
+    pub crate_name: String,
+    /// The generated error type's name.
+    pub type_name: String,
+}
+
+impl ArticleInfo {
+    /// The generated type's path in Rust (`tiktok_messaging_errors::ErrorCode`).
+    pub fn rust_path(&self) -> String {
+        format!("{}::{}", self.crate_name.replace('-', "_"), self.type_name)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,11 +167,23 @@ impl Status {
 }
 
 impl Catalog {
+    /// Reads a fixture back, or a released baseline: the crate's memory of
+    /// earlier codes.
+    pub fn from_json(file: &str, text: &str) -> Result<Catalog> {
+        let catalog: Catalog = serde_json::from_str(text).map_err(|e| {
+            Error::new(format!("not a valid fixture: {e}"))
+                .at_line(Some(e.line()))
+                .in_file(file)
+        })?;
+        catalog.validate().map_err(|e| e.in_file(file))?;
+        Ok(catalog)
+    }
+
     /// The invariants every reader and every emitter relies on.
     pub fn validate(&self) -> Result<()> {
-        if self.schema_version != SCHEMA_VERSION {
+        if !(OLDEST_SCHEMA_VERSION..=SCHEMA_VERSION).contains(&self.schema_version) {
             return Err(Error::new(format!(
-                "schema_version {} is not supported: expected {SCHEMA_VERSION}",
+                "schema_version {} is not supported: expected {OLDEST_SCHEMA_VERSION} to {SCHEMA_VERSION}",
                 self.schema_version
             )));
         }
@@ -252,6 +302,9 @@ mod tests {
     fn catalog_named(names: &[&str]) -> Catalog {
         Catalog {
             schema_version: SCHEMA_VERSION,
+            article: ArticleInfo::default(),
+            vendor: Vendor::default(),
+            categories: Vec::new(),
             source: SourceInfo {
                 path: "a.md".into(),
                 format: Format::Markdown,

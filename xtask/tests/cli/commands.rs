@@ -51,7 +51,7 @@ fn library_model(relative: &str) -> serde_json::Value {
     let annotations = std::fs::read_to_string(root().join(&entry.annotations)).unwrap();
     let file = path(relative);
     let bytes = std::fs::read(&file).unwrap();
-    let catalog = codegen::model(
+    let catalog = codegen::read_catalog(
         &entry,
         &file,
         &bytes,
