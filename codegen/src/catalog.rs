@@ -12,7 +12,7 @@ use crate::model::{
     ArticleInfo, Catalog, Category, ErrorEntry, Key, SCHEMA_VERSION, SourceInfo, Status,
 };
 use crate::names::fallback_name;
-use crate::read::Article;
+use crate::read::{Article, ArticleRow};
 use std::collections::HashSet;
 
 /// Codes listed one warning each, up to a screenful; beyond that one warning
@@ -86,6 +86,9 @@ fn hidden_characters(entries: &[ErrorEntry]) -> Vec<String> {
     warnings
 }
 
+/// The model of the article's rows, as the configuration names and
+/// classifies them, with the codes the last release had and the article
+/// dropped kept as removed.
 pub fn build(
     article: Article,
     source: SourceInfo,
@@ -94,33 +97,51 @@ pub fn build(
     released: Option<&Catalog>,
     warnings: &mut Vec<String>,
 ) -> Result<Catalog> {
-    // Warnings about hidden characters come first, though they are looked
-    // for last: alongside validation, which only reads the entries too.
-    let hidden_at = warnings.len();
-    let listed = article.rows.len();
-    let mut errors = Vec::with_capacity(listed);
     let mut unannotated = Unannotated::default();
-    // The annotations that found their code: few, so a small set.
-    let mut annotated: HashSet<&Key> = HashSet::new();
-    let released_by_key = released.map(Catalog::by_key).unwrap_or_default();
-    // Rows move into entries: a large article is not held twice.
-    for row in article.rows {
-        let key = row.key();
-        let before = released_by_key.get(&key);
-        let (name, category, action) = match annotations.by_code.get_key_value(&key) {
-            Some((annotated_key, a)) => {
-                annotated.insert(annotated_key);
-                (a.name.clone(), a.category.clone(), annotations.action_of(a))
-            }
-            None => {
-                let name = before.map_or_else(|| fallback_name(&key), |b| b.name.clone());
-                unannotated.push(&key, &name);
-                let unknown = Category::unknown();
-                let action = annotations.default_action(&unknown);
-                (name, unknown, action)
-            }
-        };
-        errors.push(ErrorEntry {
+    let mut errors = listed_entries(article.rows, annotations, released, &mut unannotated);
+    // What the article's text hides comes first, then what its configuration lacks.
+    warnings.extend(hidden_characters(&errors));
+    unannotated.warn(&annotations.file, warnings);
+    if let Some(released) = released {
+        let dropped = dropped_entries(&errors, released, annotations);
+        errors.extend(dropped);
+    }
+    warnings.extend(unused_annotations(annotations, &errors));
+    validated(Catalog {
+        schema_version: SCHEMA_VERSION,
+        article: about,
+        source,
+        vendor: annotations.vendor.clone(),
+        categories: annotations.categories.clone(),
+        errors,
+    })
+}
+
+/// The article's rows as entries, in its order. A row nobody annotated keeps
+/// the name the last release gave it, else a placeholder, and is counted in
+/// `unannotated`. Rows move into entries: a large article is not held twice.
+fn listed_entries(
+    rows: Vec<ArticleRow>,
+    annotations: &Annotations,
+    released: Option<&Catalog>,
+    unannotated: &mut Unannotated,
+) -> Vec<ErrorEntry> {
+    let released = released.map(Catalog::by_key).unwrap_or_default();
+    let mut classify = |key: Key| match annotations.by_code.get(&key) {
+        Some(a) => (a.name.clone(), a.category.clone(), annotations.action_of(a)),
+        None => {
+            let name = released
+                .get(&key)
+                .map_or_else(|| fallback_name(&key), |b| b.name.clone());
+            unannotated.push(&key, &name);
+            let unknown = Category::unknown();
+            let action = annotations.default_action(&unknown);
+            (name, unknown, action)
+        }
+    };
+    let entry = |row: ArticleRow| {
+        let (name, category, action) = classify(row.key());
+        ErrorEntry {
             code: row.code,
             subcode: row.subcode,
             name,
@@ -132,53 +153,62 @@ pub fn build(
             action,
             extra: row.extra,
             status: Status::Listed,
-        });
-    }
-    unannotated.warn(&annotations.file, warnings);
-    if let Some(released) = released {
-        let listed: HashSet<Key> = errors.iter().map(|e| e.key()).collect();
-        for old in &released.errors {
-            if listed.contains(&old.key()) {
-                continue;
-            }
-            let mut kept = old.clone();
-            if let Some((annotated_key, a)) = annotations.by_code.get_key_value(&old.key()) {
-                annotated.insert(annotated_key);
-                (kept.name, kept.category, kept.action) =
-                    (a.name.clone(), a.category.clone(), annotations.action_of(a));
-            }
-            if kept.status.is_listed() {
-                kept.status = Status::Removed { since: None };
-            }
-            errors.push(kept);
         }
-    }
-    for code in annotations.by_code.keys() {
-        if !annotated.contains(code) {
-            warnings.push(format!(
+    };
+    rows.into_iter().map(entry).collect()
+}
+
+/// The entries of the last release that the article no longer lists, as
+/// removed (a removal already released keeps its date), named and classified
+/// as their annotations now say.
+fn dropped_entries(
+    listed: &[ErrorEntry],
+    released: &Catalog,
+    annotations: &Annotations,
+) -> Vec<ErrorEntry> {
+    let listed: HashSet<Key> = listed.iter().map(ErrorEntry::key).collect();
+    let keep = |old: &ErrorEntry| {
+        let mut kept = old.clone();
+        if let Some(a) = annotations.by_code.get(&old.key()) {
+            (kept.name, kept.category, kept.action) =
+                (a.name.clone(), a.category.clone(), annotations.action_of(a));
+        }
+        if kept.status.is_listed() {
+            kept.status = Status::Removed { since: None };
+        }
+        kept
+    };
+    let dropped = released
+        .errors
+        .iter()
+        .filter(|e| !listed.contains(&e.key()));
+    dropped.map(keep).collect()
+}
+
+/// A warning for each annotation of a code the model does not have.
+fn unused_annotations(annotations: &Annotations, errors: &[ErrorEntry]) -> Vec<String> {
+    let keys: HashSet<Key> = errors.iter().map(ErrorEntry::key).collect();
+    let unused = annotations.by_code.keys().filter(|k| !keys.contains(*k));
+    unused
+        .map(|code| {
+            format!(
                 "{}: [codes.\"{code}\"] annotates a code the article does not have",
                 annotations.file
-            ));
-        }
-    }
-    let catalog = Catalog {
-        schema_version: SCHEMA_VERSION,
-        article: about,
-        source,
-        vendor: annotations.vendor.clone(),
-        categories: annotations.categories.clone(),
-        errors,
-    };
-    warnings.splice(
-        hidden_at..hidden_at,
-        hidden_characters(&catalog.errors[..listed]),
-    );
+            )
+        })
+        .collect()
+}
+
+/// The catalog, if it holds the model's invariants; else its first problem,
+/// in the article, pointing at the configuration that may cause it.
+fn validated(catalog: Catalog) -> Result<Catalog> {
     catalog.validate().map_err(|e| {
         let what = match e.row {
             Some(row) => format!("entry {row}: {}", e.message),
             None => e.message,
         };
-        Error::new(format!("{what} (check {})", annotations.file)).in_file(&catalog.source.path)
+        Error::new(format!("{what} (check {})", catalog.article.annotations))
+            .in_file(&catalog.source.path)
     })?;
     Ok(catalog)
 }
@@ -233,6 +263,116 @@ mod tests {
         assert!(
             warnings[3].contains("[codes.\"-5\"] annotates a code the article does not have"),
             "{warnings:#?}"
+        );
+    }
+
+    /// Annotations for codes 1 (`One`, retried) and 3 (`Three`).
+    fn notes() -> Annotations {
+        let text = "[[category]]\nname = \"server\"\ndoc = \"d\"\naction = \"retry\"\n[codes.1]\nname = \"One\"\ncategory = \"server\"\n[codes.3]\nname = \"Three\"\ncategory = \"server\"\naction = \"escalate\"\n";
+        crate::annotations::parse("notes.toml", text).unwrap()
+    }
+
+    fn row(code: i64) -> ArticleRow {
+        ArticleRow {
+            code: Code::Numeric(code),
+            subcode: None,
+            description: format!("description {code}"),
+            solution: String::new(),
+            cause: String::new(),
+            section: None,
+            extra: Default::default(),
+            line: None,
+        }
+    }
+
+    /// A model of these entries, as the fixture of the last release holds them.
+    fn released(entries: &[(i64, &str, serde_json::Value)]) -> Catalog {
+        let errors: Vec<serde_json::Value> = entries
+            .iter()
+            .map(|(code, name, status)| {
+                let mut entry = serde_json::json!({"code": code, "name": name, "description": "d", "solution": "", "category": "unknown", "action": "escalate"});
+                if !status.is_null() {
+                    entry["status"] = status.clone();
+                }
+                entry
+            })
+            .collect();
+        let json = serde_json::json!({"schema_version": 2, "source": {"path": "a.md", "format": "markdown", "sha256": ""}, "errors": errors});
+        Catalog::from_json("r.json", &json.to_string()).unwrap()
+    }
+
+    use crate::model::{Action, Code};
+
+    #[test]
+    fn listed_rows_are_named_by_their_annotation_else_by_the_release_else_a_placeholder() {
+        let before = released(&[(2, "Two", serde_json::Value::Null)]);
+        let mut unannotated = Unannotated::default();
+        let rows = vec![row(1), row(2), row(4)];
+        let entries = listed_entries(rows, &notes(), Some(&before), &mut unannotated);
+        let named: Vec<(&str, &str, Action)> = entries
+            .iter()
+            .map(|e| (e.name.as_str(), e.category.as_str(), e.action))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("One", "server", Action::Retry),
+                ("Two", "unknown", Action::Escalate),
+                ("Code4", "unknown", Action::Escalate),
+            ]
+        );
+        assert_eq!(entries[2].description, "description 4");
+        assert!(entries.iter().all(|e| e.status.is_listed()));
+        assert_eq!(unannotated.count, 2);
+    }
+
+    #[test]
+    fn released_codes_the_article_dropped_are_kept_as_removed() {
+        let dated = serde_json::json!({"state": "removed", "since": "1.1.0"});
+        let before = released(&[
+            (1, "Old", serde_json::Value::Null),
+            (3, "Code3", serde_json::Value::Null),
+            (5, "Five", dated),
+        ]);
+        let mut unannotated = Unannotated::default();
+        let listed = listed_entries(vec![row(1)], &notes(), None, &mut unannotated);
+        let dropped = dropped_entries(&listed, &before, &notes());
+        let kept: Vec<(&str, Action, Status)> = dropped
+            .iter()
+            .map(|e| (e.name.as_str(), e.action, e.status.clone()))
+            .collect();
+        let since = |v: Option<&str>| Status::Removed {
+            since: v.map(str::to_owned),
+        };
+        assert_eq!(
+            kept,
+            [
+                ("Three", Action::Escalate, since(None)),
+                ("Five", Action::Escalate, since(Some("1.1.0"))),
+            ]
+        );
+    }
+
+    #[test]
+    fn annotations_of_codes_the_model_lacks_are_warned_of() {
+        let mut unannotated = Unannotated::default();
+        let entries = listed_entries(vec![row(3), row(4)], &notes(), None, &mut unannotated);
+        assert_eq!(
+            unused_annotations(&notes(), &entries),
+            ["notes.toml: [codes.\"1\"] annotates a code the article does not have"]
+        );
+    }
+
+    #[test]
+    fn a_model_that_breaks_an_invariant_is_an_error_in_the_article() {
+        let mut catalog = released(&[(1, "One", serde_json::Value::Null)]);
+        catalog.article.annotations = "notes.toml".into();
+        assert_eq!(validated(catalog.clone()).unwrap(), catalog);
+        catalog.errors.push(catalog.errors[0].clone());
+        let err = validated(catalog).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.md: entry 2: code 1 appears twice (check notes.toml)"
         );
     }
 }
