@@ -228,8 +228,8 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
     })
 }
 
-/// The generated crate module, the fixture, the markdown table, the CHANGELOG
-/// and the README's source block.
+/// The generated crate module, the fixture and its schema, the markdown
+/// table, the CHANGELOG and the README's source block.
 fn emit_all(inputs: &Inputs<'_>, catalog: &Catalog, changelog: String) -> Result<Vec<Output>> {
     let entry = inputs.entry;
     let rust = emit::rust::emit(catalog).map_err(|e| e.in_file(&entry.generated_rust()))?;
@@ -241,6 +241,10 @@ fn emit_all(inputs: &Inputs<'_>, catalog: &Catalog, changelog: String) -> Result
         Output {
             path: entry.fixture.clone(),
             contents: emit::json::emit(catalog),
+        },
+        Output {
+            path: entry.fixture_schema(),
+            contents: emit::json::schema(),
         },
         Output {
             path: entry.markdown.clone(),

@@ -38,6 +38,12 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The fixture's JSON Schema, beside it: `x.json` -> `x.schema.json`.
+    pub fn fixture_schema(&self) -> String {
+        let stem = self.fixture.strip_suffix(".json").unwrap_or(&self.fixture);
+        format!("{stem}.schema.json")
+    }
+
     pub fn generated_rust(&self) -> String {
         format!("{}/src/generated.rs", self.crate_dir)
     }

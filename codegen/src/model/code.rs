@@ -4,13 +4,16 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// An error code as the article writes it. Numbers are numbers (`40001`,
 /// `-1`); everything else keeps its exact text: zero-padded numbers whose
 /// zeros matter (`0001`), slugs (`access_token_invalid`, `number-in-use`) and
 /// alphanumerics (`CT01`, `E1001`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(untagged)]
 pub enum Code {
     Numeric(i64),

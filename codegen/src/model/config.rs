@@ -5,12 +5,15 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// What kind of failure a code reports: a snake_case name the article's
 /// configuration defines (`[[category]]`), with its docs and default action.
 /// `unknown` always exists.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(transparent)]
 pub struct Category(pub String);
 
@@ -49,7 +52,9 @@ impl fmt::Display for Category {
 
 /// What a client should do when it gets a code. The one decision every
 /// integration hand-writes today; the generated crate's `Action`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Backoff,
@@ -119,7 +124,7 @@ impl Action {
 }
 
 /// The vendor's wording, used in generated docs and messages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Vendor {
     /// Who sends the codes: "a TikTok error code this crate does not know".
@@ -147,7 +152,7 @@ impl Default for Vendor {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum CodeType {
     U32,
@@ -166,7 +171,7 @@ impl CodeType {
 }
 
 /// A category as the configuration defines it (`[[category]]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CategoryDef {
     /// Its snake_case name, as entries give it.

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -23,9 +24,13 @@ pub const SCHEMA_VERSION: u32 = 3;
 /// release, and only its entries are read back, which 2 has as 3 does.
 pub const OLDEST_SCHEMA_VERSION: u32 = 2;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// An article's error codes with everything the outputs say about them: the
+/// JSON fixture is exactly this.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
+    /// Which version of this format the file follows (see the changelog in
+    /// the generator's `SCHEMA_VERSION`).
     pub schema_version: u32,
     /// The manifest's facts about the article and its crate (since 3).
     #[serde(default)]
@@ -43,7 +48,7 @@ pub struct Catalog {
 }
 
 /// What the manifest says about the article and the crate made from it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleInfo {
     /// Human title, used in generated headers and docs.
@@ -65,7 +70,8 @@ impl ArticleInfo {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The capture the model was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceInfo {
     /// Path relative to the workspace root, with `/` separators.
@@ -74,7 +80,7 @@ pub struct SourceInfo {
     pub sha256: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Html,
@@ -104,7 +110,8 @@ impl fmt::Display for Format {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One code: what the article says about it, and what the annotations add.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ErrorEntry {
     pub code: Code,
@@ -136,7 +143,7 @@ pub struct ErrorEntry {
 }
 
 /// Whether the article still lists a code.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Status {
     #[default]
