@@ -13,4 +13,5 @@ mod fetch;
 mod hostile_text;
 mod readers_agree;
 mod row_loss;
+mod schema;
 mod update_loop;
