@@ -6,10 +6,12 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use crate::error::Result;
 use crate::model::Format;
 use crate::read::html;
+use crate::read::lines::Lines;
 use crate::read::normalize::CellBuilder;
-use crate::read::table::{Article, Found, Pins, RawRow, RawTable};
+use crate::read::pins::ColumnPins;
+use crate::read::table::{Article, Found, RawRow, RawTable};
 
-pub fn read(text: &str, pins: &Pins) -> Result<Article> {
+pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
     found(text)?.select(Format::Markdown, pins)
 }
 
@@ -43,23 +45,6 @@ pub fn found(text: &str) -> Result<Found> {
         tables,
         warnings: Vec::new(),
     })
-}
-
-/// Byte offset -> 1-based line, for a whole document.
-pub(crate) struct Lines(Vec<usize>);
-
-impl Lines {
-    pub(crate) fn new(text: &str) -> Self {
-        Lines(
-            std::iter::once(0)
-                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect(),
-        )
-    }
-
-    pub(crate) fn line(&self, offset: usize) -> usize {
-        self.0.partition_point(|&start| start <= offset)
-    }
 }
 
 /// Inline HTML people put in table cells, and what it means for the text.
@@ -267,7 +252,7 @@ mod tests {
     #[test]
     fn reads_a_gfm_table_with_formatting() {
         let md = "# Errors\n\nIntro.\n\n| Error code | Description | Solution |\n|:---|---|--:|\n| `40001` | You **don’t** have [permission](https://x). | Check.<br>Then ask &amp; wait. |\n| 2 | A \\| B | |\n\nAfter.\n";
-        let article = read(md, &Pins::default()).unwrap();
+        let article = read(md, &ColumnPins::default()).unwrap();
         assert_eq!(article.rows.len(), 2);
         assert_eq!(article.rows[0].description, "You don’t have permission.");
         assert_eq!(article.rows[0].solution, "Check.\nThen ask & wait.");
@@ -290,7 +275,7 @@ mod tests {
     #[test]
     fn sections_come_from_headings_for_gfm_and_embedded_html() {
         let md = "# Errors\n\n## Error struct\n\n| Key | Type | Description |\n|---|---|---|\n| code | int | The code. |\n\n## System Error\n\n| Code | Description |\n|---|---|\n| 1 | One. |\n\n## Business Errors\n\n<table><tr><th>Code</th><th>Description</th></tr><tr><td><code>CT01</code></td><td><ul><li>a</li><li>b</li></ul></td></tr></table>\n";
-        let article = read(md, &Pins::default()).unwrap();
+        let article = read(md, &ColumnPins::default()).unwrap();
         let rows: Vec<(String, Option<&str>, &str)> = article
             .rows
             .iter()
@@ -315,7 +300,7 @@ mod tests {
     fn a_short_row_is_a_missing_cell() {
         let err = read(
             "| Code | Description | Solution |\n|---|---|---|\n| 1 | One. |\n| 2 | Two. | x |\n",
-            &Pins::default(),
+            &ColumnPins::default(),
         )
         .unwrap_err();
         assert_eq!((err.line, err.row), (Some(3), Some(1)));

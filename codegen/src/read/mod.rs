@@ -3,11 +3,14 @@
 //! its header, validating rows) lives in `normalize` and `table`.
 
 pub mod html;
+pub(crate) mod lines;
 pub mod markdown;
 pub mod normalize;
+pub mod pins;
 pub mod table;
 pub mod text;
 
+pub use pins::ColumnPins;
 pub use table::{Article, ArticleRow, Found};
 
 use crate::error::{Error, Result};
@@ -55,7 +58,7 @@ pub fn read(
     file: &str,
     bytes: &[u8],
     format: Option<Format>,
-    pins: &table::Pins,
+    pins: &ColumnPins,
 ) -> Result<Article> {
     let (format, found) = find(file, bytes, format, pins)?;
     found.select(format, pins).map_err(|e| e.in_file(file))
@@ -68,7 +71,7 @@ pub fn find(
     file: &str,
     bytes: &[u8],
     format: Option<Format>,
-    pins: &table::Pins,
+    pins: &ColumnPins,
 ) -> Result<(Format, Found)> {
     let text = normalize::decode(bytes).map_err(|e| e.in_file(file))?;
     if text.trim().is_empty() {

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::error::{Error, Result};
 use crate::model::{Code, Format, Key};
 use crate::read::normalize::strip_code_decoration;
+use crate::read::pins::ColumnPins;
 
 /// A table as a reader saw it, before anyone decided what its columns mean.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -40,7 +41,7 @@ pub struct Found {
 impl Found {
     /// The error table's rows ([`select`]), with the reader's warnings after
     /// the selection's.
-    pub fn select(self, format: Format, pins: &Pins) -> Result<Article> {
+    pub fn select(self, format: Format, pins: &ColumnPins) -> Result<Article> {
         let mut article = select(format, self.tables, pins)?;
         article.warnings.extend(self.warnings);
         Ok(article)
@@ -107,7 +108,7 @@ impl Role {
         }
     }
 
-    fn pin(self, pins: &Pins) -> Option<&String> {
+    fn pin(self, pins: &ColumnPins) -> Option<&String> {
         match self {
             Role::Code => pins.code.as_ref(),
             Role::Subcode => pins.subcode.as_ref(),
@@ -120,7 +121,7 @@ impl Role {
 
 /// Which column plays which part, found from the header's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Columns {
+pub struct ColumnMap {
     code: usize,
     subcode: Option<usize>,
     description: usize,
@@ -223,16 +224,13 @@ fn role_of(header: &str) -> Option<Role> {
     }
 }
 
-/// Column pins from the article's configuration: a header text per part.
-pub type Pins = crate::annotations::Columns;
-
 fn same_header(a: &str, b: &str) -> bool {
     crate::read::normalize::collapse(a).to_lowercase()
         == crate::read::normalize::collapse(b).to_lowercase()
 }
 
 /// Maps header cells to roles; the error says what is missing or ambiguous.
-pub fn columns(header: &[String], pins: &Pins) -> std::result::Result<Columns, String> {
+pub fn columns(header: &[String], pins: &ColumnPins) -> std::result::Result<ColumnMap, String> {
     let mut roles: [Option<usize>; 5] = [None; 5];
     // Pinned columns first; a pin the table lacks makes it not the error table.
     for role in ROLES {
@@ -308,7 +306,7 @@ pub fn columns(header: &[String], pins: &Pins) -> std::result::Result<Columns, S
     }
     let [code, subcode, description, solution, cause] = roles;
     match (code, description) {
-        (Some(code), Some(description)) => Ok(Columns {
+        (Some(code), Some(description)) => Ok(ColumnMap {
             code,
             subcode,
             description,
@@ -334,14 +332,14 @@ pub fn is_code_header(cell: &str) -> bool {
 }
 
 /// Whether a header cell names the code column, honouring a pin.
-pub fn names_code(cell: &str, pins: &Pins) -> bool {
+pub fn names_code(cell: &str, pins: &ColumnPins) -> bool {
     match &pins.code {
         Some(pin) => same_header(cell, pin),
         None => is_code_header(cell.trim()),
     }
 }
 
-impl Columns {
+impl ColumnMap {
     /// The code column's index.
     pub fn code_index(&self) -> usize {
         self.code
@@ -364,7 +362,7 @@ fn show_header(header: &[String]) -> String {
 /// Picks the error table(s) by header and validates their rows. Several tables
 /// with an error-code header are read in document order as one list, each
 /// row keeping its table's section title.
-pub fn select(format: Format, tables: Vec<RawTable>, pins: &Pins) -> Result<Article> {
+pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Result<Article> {
     let mut warnings = Vec::new();
     let mut chosen = Vec::new();
     let mut refused = Vec::new();
@@ -507,7 +505,7 @@ pub(crate) fn codes_in(cell: &str) -> std::result::Result<Vec<Code>, String> {
 /// code its code cell lists.
 fn read_row(
     header: &[String],
-    columns: &Columns,
+    columns: &ColumnMap,
     section: &Option<String>,
     raw: RawRow,
     last: bool,
@@ -587,8 +585,8 @@ mod tests {
         cells.iter().map(|s| s.to_string()).collect()
     }
 
-    fn cols(cells: &[&str]) -> std::result::Result<Columns, String> {
-        columns(&header(cells), &Pins::default())
+    fn cols(cells: &[&str]) -> std::result::Result<ColumnMap, String> {
+        columns(&header(cells), &ColumnPins::default())
     }
 
     #[test]
@@ -679,10 +677,10 @@ mod tests {
 
     #[test]
     fn pins_override_detection() {
-        let pins = Pins {
+        let pins = ColumnPins {
             code: Some("error  CODE".into()),
             description: Some("Notes".into()),
-            ..Pins::default()
+            ..ColumnPins::default()
         };
         let c = columns(&header(&["Code", "Error code", "Notes"]), &pins).unwrap();
         assert_eq!((c.code, c.description), (1, 2));
@@ -723,20 +721,20 @@ mod tests {
             &[&["2", "-", "Two."]],
         );
         b.section = Some("Business Errors".into());
-        let article = select(Format::Html, vec![a.clone(), b], &Pins::default()).unwrap();
+        let article = select(Format::Html, vec![a.clone(), b], &ColumnPins::default()).unwrap();
         let keys: Vec<String> = article.rows.iter().map(|r| r.key().to_string()).collect();
         assert_eq!(keys, ["1", "1:99", "500", "503", "2"]);
         assert_eq!(article.rows[3].description, "Busy.");
         assert_eq!(article.rows[0].section.as_deref(), Some("System Error"));
         assert_eq!(article.rows[4].section.as_deref(), Some("Business Errors"));
         // One table: its heading is only the page's title, in every reader.
-        let alone = select(Format::Html, vec![a], &Pins::default()).unwrap();
+        let alone = select(Format::Html, vec![a], &ColumnPins::default()).unwrap();
         assert_eq!(alone.rows[0].section, None);
         let twice = table(
             &["Code", "Sub code", "Description"],
             &[&["1", "2", "A."], &["1", "2", "B."]],
         );
-        let err = select(Format::Html, vec![twice], &Pins::default()).unwrap_err();
+        let err = select(Format::Html, vec![twice], &ColumnPins::default()).unwrap_err();
         assert!(err.message.contains("code 1:2 appears twice"), "{err}");
     }
 
@@ -746,7 +744,7 @@ mod tests {
             &["Code", "Description", "Solution"],
             &[&["1", "A.", "x"], &["2", "B."]],
         );
-        let err = select(Format::Html, vec![t], &Pins::default()).unwrap_err();
+        let err = select(Format::Html, vec![t], &ColumnPins::default()).unwrap_err();
         assert!(
             err.message
                 .starts_with("the table ends in the middle of a row"),

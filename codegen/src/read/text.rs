@@ -14,17 +14,18 @@ use std::borrow::Cow;
 
 use crate::error::{Error, Result};
 use crate::model::{Code, Format};
-use crate::read::markdown::Lines;
+use crate::read::lines::Lines;
 use crate::read::normalize::{cell_from_lines, collapse, strip_code_decoration};
-use crate::read::table::{self, Article, Found, Pins, RawRow, RawTable};
+use crate::read::pins::ColumnPins;
+use crate::read::table::{self, Article, Found, RawRow, RawTable};
 
-pub fn read(text: &str, pins: &Pins) -> Result<Article> {
+pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
     found(text, pins)?.select(Format::Text, pins)
 }
 
 /// The tables of whichever shape the text has. The column pins matter here
 /// already: they say which line is a header.
-pub fn found(text: &str, pins: &Pins) -> Result<Found> {
+pub fn found(text: &str, pins: &ColumnPins) -> Result<Found> {
     let (tsv, line_form) = line_headers(text, pins);
     let mut warnings = Vec::new();
     let tables = if tsv {
@@ -49,7 +50,7 @@ pub fn found(text: &str, pins: &Pins) -> Result<Found> {
 /// column), and whether one is a `|` header (two cells or more, one naming
 /// it). A TSV header decides the shape, so the `|` answer is then false. One
 /// pass over the lines: the copied text of a large table is megabytes.
-fn line_headers(text: &str, pins: &Pins) -> (bool, bool) {
+fn line_headers(text: &str, pins: &ColumnPins) -> (bool, bool) {
     let names_code = |cell: &str| table::names_code(cell, pins);
     let mut line_form = false;
     for line in text.lines() {
@@ -129,7 +130,7 @@ fn finish_cell<'a>(escaped: Option<String>, rest: &'a str) -> Cow<'a, str> {
 /// `|` lines: one row a line (a row with too few cells takes the next lines
 /// until it has them; a line with no `|` right after a row continues its last
 /// cell). A blank line followed by prose, or a new header, ends a table.
-fn line_tables(text: &str, pins: &Pins, warnings: &mut Vec<String>) -> Vec<RawTable> {
+fn line_tables(text: &str, pins: &ColumnPins, warnings: &mut Vec<String>) -> Vec<RawTable> {
     let lines: Vec<&str> = text.split('\n').collect();
     // A header line: two cells or more, followed by a `---` row or naming
     // only parts of an error table (the code among them).
@@ -270,7 +271,11 @@ fn strong_code(cell: &str) -> bool {
 
 /// Each cell its own paragraph: a header paragraph (its cells one per line)
 /// tells the width, and rows follow it `width` paragraphs at a time.
-fn paragraph_tables(text: &str, pins: &Pins, warnings: &mut Vec<String>) -> Result<Vec<RawTable>> {
+fn paragraph_tables(
+    text: &str,
+    pins: &ColumnPins,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<RawTable>> {
     let paragraphs = paragraphs(text);
     // Header paragraphs: their index, cells and code column.
     let headers: Vec<(usize, Vec<String>, usize)> = paragraphs
@@ -420,7 +425,7 @@ fn looks_like_a_value(cell: &str) -> bool {
             || looks_like_code(cell))
 }
 
-fn pipe_tables(text: &str, pins: &Pins) -> Result<Vec<RawTable>> {
+fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
     // Built once: counting lines from the start for every row was quadratic.
     let lines = Lines::new(text);
     let cells = segments(text);
@@ -568,7 +573,7 @@ fn pipe_tables(text: &str, pins: &Pins) -> Result<Vec<RawTable>> {
     Ok(tables)
 }
 
-fn tsv_table(text: &str, pins: &Pins) -> Result<RawTable> {
+fn tsv_table(text: &str, pins: &ColumnPins) -> Result<RawTable> {
     let lines: Vec<&str> = text.split('\n').collect();
     let split = |line: &str| line.split('\t').map(cell_from_lines).collect::<Vec<_>>();
     let header_at = lines
@@ -637,7 +642,7 @@ mod tests {
     #[test]
     fn reads_the_pipe_form_with_prose_before_and_after() {
         let text = "Intro with no bars.\nError code |\nDescription |\nSolution |\n1 |\nOne.\n|\nFix\nit.\n|\n2 | Two. | |\nWas this helpful?";
-        let article = read(text, &Pins::default()).unwrap();
+        let article = read(text, &ColumnPins::default()).unwrap();
         let codes: Vec<_> = article.rows.iter().map(|r| r.code.to_string()).collect();
         assert_eq!(codes, ["1", "2"]);
         assert_eq!(article.rows[0].solution, "Fix\nit.");
@@ -652,7 +657,7 @@ mod tests {
     #[test]
     fn reads_tsv_with_continuation_lines() {
         let text = "Error code\tDescription\tSolution\n1\tOne.\tFirst\nsecond paragraph\n2\tTwo.\tFix\n\nAfter.";
-        let article = read(text, &Pins::default()).unwrap();
+        let article = read(text, &ColumnPins::default()).unwrap();
         assert_eq!(article.rows.len(), 2);
         assert_eq!(article.rows[0].solution, "First\nsecond paragraph");
         assert_eq!(article.rows[1].line, Some(4));
@@ -662,7 +667,7 @@ mod tests {
     fn a_missing_cell_is_refused_with_the_count() {
         let err = read(
             "Error code |\nDescription |\nSolution |\n1 | One. | Fix |\n2 | Two. |",
-            &Pins::default(),
+            &ColumnPins::default(),
         )
         .unwrap_err();
         assert!(
@@ -684,7 +689,7 @@ mod tests {
 
     #[test]
     fn reads_pipe_lines_with_or_without_outer_pipes_and_continued_cells() {
-        let pins = Pins::default();
+        let pins = ColumnPins::default();
         for text in [
             "Intro.\n| Error code | Description | Solution |\n|---|---|---|\n| 1 | One. | Fix. |\n| 2 | Two that\ncontinues. | Fix. |\n\n| 3 | Three. | Fix. |\n\nAfter.\n",
             "Error code | Description | Solution\n1 | One. | Fix.\n2 | Two that\ncontinues. | Fix.\n3 | Three. | Fix.\n",
@@ -726,7 +731,7 @@ mod tests {
     #[test]
     fn pipe_lines_keep_sections_and_skip_decoys() {
         let text = "Error object\n\n| Key | Type | Description |\n|---|---|---|\n| code | string | The slug. |\n\nSystem Error\n\n| Error | Description |\n|---|---|\n| internal | Ours. |\n\nInvalid Param Error\n\n| Error | Description |\n|---|---|\n| missing_id | Yours. |\n";
-        let article = read(text, &Pins::default()).unwrap();
+        let article = read(text, &ColumnPins::default()).unwrap();
         assert_eq!(
             keys_and_sections(&article),
             [
@@ -742,7 +747,7 @@ mod tests {
     #[test]
     fn the_seed_form_repeats_its_header_under_each_section() {
         let text = "Intro prose.\nSystem Error\nError code |\nDescription |\n1 |\nOne. |\n2 |\nTwo. |\n\nBusiness Errors\nError code |\nDescription |\n-1 |\nMinus one. |\n0001 |\nPadded. |\n";
-        let article = read(text, &Pins::default()).unwrap();
+        let article = read(text, &ColumnPins::default()).unwrap();
         assert_eq!(
             keys_and_sections(&article),
             [
@@ -758,7 +763,7 @@ mod tests {
     #[test]
     fn reads_one_paragraph_per_cell() {
         let text = "Errors you may see.\n\nSystem Error\n\nError code\nDescription\nHow to fix\n\nCT01\n\nThe line dropped.\n\nCall again.\n\n500, 503\n\nBusy.\n\n- Wait\n- Retry\n\nBusiness Errors\n\nError code\nDescription\nHow to fix\n\nnumber-in-use\n\nTaken.\n\nPick another.\n\nWas this article helpful?\n";
-        let article = read(text, &Pins::default()).unwrap();
+        let article = read(text, &ColumnPins::default()).unwrap();
         assert_eq!(
             keys_and_sections(&article),
             [
@@ -784,7 +789,7 @@ mod tests {
 
     #[test]
     fn a_capture_cut_mid_row_is_refused_in_every_text_form() {
-        let pins = Pins::default();
+        let pins = ColumnPins::default();
         for text in [
             "Error code\nDescription\nSolution\n\n1\n\nOne.\n\nFix.\n\n2\n\nTwo.\n",
             "Error code |\nDescription |\nSolution |\n1 |\nOne. |\nFix. |\n2 |\nTwo. |\n",
