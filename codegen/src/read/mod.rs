@@ -11,7 +11,7 @@ pub mod table;
 pub mod text;
 
 pub use pins::ColumnPins;
-pub use table::{Article, ArticleRow, Found};
+pub use table::{Article, ArticleRow};
 
 use crate::error::{Error, Result};
 use crate::model::Format;
@@ -60,41 +60,32 @@ pub fn read(
     format: Option<Format>,
     pins: &ColumnPins,
 ) -> Result<Article> {
-    let (format, found) = find(file, bytes, format, pins)?;
-    found.select(format, pins).map_err(|e| e.in_file(file))
-}
-
-/// The first half of [`read`]: the article's form and its tables, whose
-/// cells own their text, so a caller can free a large capture before the
-/// error table is chosen and its rows checked.
-pub fn find(
-    file: &str,
-    bytes: &[u8],
-    format: Option<Format>,
-    pins: &ColumnPins,
-) -> Result<(Format, Found)> {
     let text = normalize::decode(bytes).map_err(|e| e.in_file(file))?;
-    if text.trim().is_empty() {
-        let what = if text.is_empty() {
-            "the file is empty"
-        } else {
-            "the file holds only whitespace"
-        };
-        return Err(Error::new(format!(
-            "{what}: expected an article with an error-code table"
-        ))
-        .in_file(file));
-    }
+    not_blank(&text).map_err(|e| e.in_file(file))?;
     let format = format
         .or_else(|| format_from_path(file))
         .unwrap_or_else(|| format_from_content(&text));
-    let found = match format {
-        Format::Html => html::found(&text),
-        Format::Markdown => markdown::found(&text),
-        Format::Text => text::found(&text, pins),
+    match format {
+        Format::Html => html::read(&text, pins),
+        Format::Markdown => markdown::read(&text, pins),
+        Format::Text => text::read(&text, pins),
     }
-    .map_err(|e| e.in_file(file))?;
-    Ok((format, found))
+    .map_err(|e| e.in_file(file))
+}
+
+/// Refuses a file with no text in it.
+fn not_blank(text: &str) -> Result<()> {
+    if !text.trim().is_empty() {
+        return Ok(());
+    }
+    let what = if text.is_empty() {
+        "the file is empty"
+    } else {
+        "the file holds only whitespace"
+    };
+    Err(Error::new(format!(
+        "{what}: expected an article with an error-code table"
+    )))
 }
 
 #[cfg(test)]
