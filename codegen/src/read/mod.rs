@@ -53,6 +53,11 @@ pub fn format_from_content(text: &str) -> Format {
     }
 }
 
+/// The largest capture read, and the cap `cargo xtask fetch` puts on a
+/// download: a help article is tens of KiB, so anything far larger is not
+/// the article.
+pub const MAX_CAPTURE_BYTES: usize = 5 * 1024 * 1024;
+
 /// Reads one article. `file` names it in every error.
 pub fn read(
     file: &str,
@@ -60,6 +65,7 @@ pub fn read(
     format: Option<Format>,
     pins: &ColumnPins,
 ) -> Result<Article> {
+    within_size_limit(bytes.len()).map_err(|e| e.in_file(file))?;
     let text = normalize::decode(bytes).map_err(|e| e.in_file(file))?;
     not_blank(&text).map_err(|e| e.in_file(file))?;
     let format = format
@@ -71,6 +77,23 @@ pub fn read(
         Format::Text => text::read(&text, pins),
     }
     .map_err(|e| e.in_file(file))
+}
+
+/// Refuses a capture over [`MAX_CAPTURE_BYTES`], before it is decoded.
+fn within_size_limit(len: usize) -> Result<()> {
+    const MIB: u128 = 1024 * 1024;
+    if len <= MAX_CAPTURE_BYTES {
+        return Ok(());
+    }
+    // Tenths of a MiB, rounded up: a capture just over the limit never
+    // reads as at it.
+    let tenths = (len as u128 * 10).div_ceil(MIB);
+    Err(Error::new(format!(
+        "the capture is {}.{} MiB, over the {} MiB limit for an article: is this the right file?",
+        tenths / 10,
+        tenths % 10,
+        MAX_CAPTURE_BYTES as u128 / MIB
+    )))
 }
 
 /// Refuses a file with no text in it.
@@ -121,6 +144,25 @@ mod tests {
                 .unwrap_err()
                 .to_string()
                 .starts_with("x.md: the file holds only whitespace")
+        );
+    }
+
+    #[test]
+    fn a_capture_over_the_limit_is_refused_before_decoding() {
+        assert!(within_size_limit(MAX_CAPTURE_BYTES).is_ok());
+        assert_eq!(
+            within_size_limit(MAX_CAPTURE_BYTES + 1)
+                .unwrap_err()
+                .to_string(),
+            "<input>: the capture is 5.1 MiB, over the 5 MiB limit for an article: is this the right file?"
+        );
+        // Not UTF-8, and yet refused for its size alone, by name.
+        let big = vec![0xffu8; 6 * 1024 * 1024 + 200 * 1024];
+        assert_eq!(
+            read("big.html", &big, None, &Default::default())
+                .unwrap_err()
+                .to_string(),
+            "big.html: the capture is 6.2 MiB, over the 5 MiB limit for an article: is this the right file?"
         );
     }
 }
