@@ -351,7 +351,8 @@ pub fn is_role_header(cell: &str) -> bool {
     role_of(cell).is_some()
 }
 
-fn show_header(header: &[String]) -> String {
+/// A header as the errors show it: `"Code" | "Description"`.
+pub(crate) fn show_header(header: &[String]) -> String {
     header
         .iter()
         .map(|h| format!("\"{h}\""))
