@@ -33,21 +33,13 @@ pub(crate) fn tables(text: &str) -> Result<Vec<RawTable>> {
     Ok(parsed_tables(text))
 }
 
-/// Whether `<table` occurs, in any case, without copying the text (looking
-/// only where a `<` is, which markdown has few of).
+/// Whether `<table` occurs, in any case.
 pub(crate) fn mentions_table(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(at) = text[from..].find('<').map(|i| from + i) {
-        if bytes
+    text.match_indices('<').any(|(at, _)| {
+        text.as_bytes()
             .get(at + 1..at + 6)
             .is_some_and(|name| name.eq_ignore_ascii_case(b"table"))
-        {
-            return true;
-        }
-        from = at + 1;
-    }
-    false
+    })
 }
 
 /// What the completeness check needs to know of the page's tags.

@@ -160,13 +160,10 @@ impl CellBuilder {
         self.take()
     }
 
-    /// The cell's text, leaving the builder empty for the next cell: its
-    /// buffers are reused, and the text is allocated once at its own size.
+    /// The cell's text, leaving the builder empty for the next cell.
     pub fn take(&mut self) -> String {
         self.break_line();
-        let text = self.text.as_str().to_owned();
-        self.text.clear();
-        text
+        std::mem::take(&mut self.text)
     }
 }
 

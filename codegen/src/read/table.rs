@@ -31,7 +31,7 @@ pub struct RawRow {
 }
 
 /// What a reader found in its input: the tables, and what it skipped that a
-/// maintainer should hear about. The text is no longer needed after this.
+/// maintainer should hear about.
 #[derive(Debug, Default)]
 pub struct Found {
     pub tables: Vec<RawTable>,
