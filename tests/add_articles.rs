@@ -166,7 +166,9 @@ fn added_articles_build_and_work_for_a_consumer() {
         workspace.replacen("members = [", "members = [\"consumer\", ", 1),
     )
     .unwrap();
-    let output = cargo(dir, &dir.join("target"))
+    // A target dir under target/ keeps the dependencies (serde, serde_json)
+    // built between runs; cargo's lock serialises any two runs that meet.
+    let output = cargo(dir, &root().join("target/add-articles"))
         .args(["run", "--offline", "-q", "-p", "consumer"])
         .output()
         .unwrap();

@@ -135,3 +135,25 @@ fn html_that_only_looks_like_a_table() {
         "a.html: row 1: a cell has rowspan=\"2\": merged cells are not supported",
     );
 }
+
+#[test]
+fn a_capture_over_the_size_limit() {
+    // Over the limit by a row's worth, and a valid article otherwise: the
+    // size alone refuses it, by name, before it is read.
+    let mut article = MD_HEAD.to_owned();
+    let row = "| 1 | One. | Fix. |\n";
+    while article.len() <= codegen::read::MAX_CAPTURE_BYTES {
+        article.push_str(row);
+    }
+    assert_refused(
+        "big.md",
+        &article,
+        "big.md: the capture is 5.1 MiB, over the 5 MiB limit for an article: is this the right file?",
+    );
+    let html = format!("<html>{}</html>", " ".repeat(6 * 1024 * 1024 + 200 * 1024));
+    assert_refused(
+        "big.html",
+        &html,
+        "big.html: the capture is 6.2 MiB, over the 5 MiB limit for an article: is this the right file?",
+    );
+}

@@ -114,11 +114,7 @@ fn released_article_workspace() -> tempfile::TempDir {
     let cargo_toml = fs::read_to_string(glue.join("Cargo.toml")).unwrap();
     let cargo_toml =
         codegen::release::cargo_toml_with_version("Cargo.toml", &cargo_toml, "1.0.0").unwrap();
-    write(
-        dir.path(),
-        &entry.crate_manifest(),
-        without_heavy_dev_deps(&cargo_toml),
-    );
+    write(dir.path(), &entry.crate_manifest(), cargo_toml);
     write(dir.path(), &entry.changelog(), "# Changelog\n");
     // The crate's docs are its README; this one names only its source.
     write(
@@ -146,19 +142,6 @@ fn released_article_workspace() -> tempfile::TempDir {
     let report = check(dir.path());
     assert!(report.stale().is_empty(), "{:?}", report.stale());
     dir
-}
-
-/// The crate's manifest without `reqwest`, a dev-dependency only its doc
-/// example needs: tests that build the copy's tests would compile an HTTP
-/// stack each for nothing.
-fn without_heavy_dev_deps(cargo_toml: &str) -> String {
-    let mut document = codegen::release::toml_document("Cargo.toml", cargo_toml).unwrap();
-    let dev = document["dev-dependencies"].as_table_mut().unwrap();
-    assert!(
-        dev.remove("reqwest").is_some(),
-        "the glue's dev-dependencies changed"
-    );
-    document.to_string()
 }
 
 /// `cargo xtask regen --check` on a workspace at `dir`.

@@ -11,29 +11,17 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::model::{Action, Category, CategoryDef, Key, Vendor};
-use crate::read::markdown::Lines;
+use crate::read::lines::Lines;
+use crate::read::pins::ColumnPins;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Annotations {
     pub file: String,
     pub vendor: Vendor,
-    pub columns: Columns,
+    pub columns: ColumnPins,
     /// In the order the file defines them, then `unknown`.
     pub categories: Vec<CategoryDef>,
     pub by_code: BTreeMap<Key, Annotation>,
-}
-
-/// Pins: the header text (compared case-insensitively, whitespace
-/// collapsed) of the column that plays each part, when the header's words
-/// mislead detection.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Columns {
-    pub code: Option<String>,
-    pub subcode: Option<String>,
-    pub description: Option<String>,
-    pub solution: Option<String>,
-    pub cause: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -75,7 +63,7 @@ struct File {
     #[serde(default)]
     vendor: Vendor,
     #[serde(default)]
-    columns: Columns,
+    columns: ColumnPins,
     #[serde(default, rename = "category")]
     categories: Vec<toml::Spanned<CategoryDef>>,
     #[serde(default)]

@@ -86,23 +86,6 @@ pub struct Release {
     pub outputs: Vec<Output>,
 }
 
-/// The capture's bytes with CRLF line endings as LF: a capture's identity
-/// (its sha256) must not depend on how git checked it out.
-pub fn lf_normalised(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
-    if !bytes.contains(&b'\r') || !bytes.windows(2).any(|w| w == b"\r\n") {
-        return std::borrow::Cow::Borrowed(bytes);
-    }
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut iter = bytes.iter().peekable();
-    while let Some(&b) = iter.next() {
-        if b == b'\r' && iter.peek() == Some(&&b'\n') {
-            continue;
-        }
-        out.push(b);
-    }
-    std::borrow::Cow::Owned(out)
-}
-
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
@@ -111,20 +94,19 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Reads an article and applies its configuration (and, if given, the
-/// memory of the last release): the model `cargo xtask parse` prints. Given
-/// the capture itself rather than a borrow, it frees it as soon as its tables
-/// are found, so a large article is not held twice.
-pub fn read_catalog<'a>(
+/// memory of the last release): the model `cargo xtask parse` prints.
+pub fn read_catalog(
     entry: &Entry,
     source_path: &str,
-    source: impl Into<std::borrow::Cow<'a, [u8]>>,
+    source: impl AsRef<[u8]>,
     format: Option<Format>,
     annotations: &str,
     released: Option<&Catalog>,
     warnings: &mut Vec<String>,
 ) -> Result<Catalog> {
     let annotations = annotations::parse(&entry.annotations, annotations)?;
-    let (article, info) = read_article(source_path, source.into(), format, &annotations, warnings)?;
+    let (article, info) =
+        read_article(source_path, source.as_ref(), format, &annotations, warnings)?;
     let about = model::ArticleInfo {
         title: entry.title.clone(),
         url: entry.url.clone(),
@@ -136,22 +118,16 @@ pub fn read_catalog<'a>(
 }
 
 /// The first half of [`read_catalog`]: the article's rows and the capture's
-/// identity, the capture freed (if it was handed over) before the rows are
-/// checked.
+/// identity, its sha256 taken over its bytes with CRLF as LF.
 fn read_article(
     source_path: &str,
-    source: std::borrow::Cow<'_, [u8]>,
+    source: &[u8],
     format: Option<Format>,
     annotations: &annotations::Annotations,
     warnings: &mut Vec<String>,
 ) -> Result<(read::Article, model::SourceInfo)> {
-    let columns = &annotations.columns;
-    let (format, found) = read::find(source_path, &source, format, columns)?;
-    let sha256 = sha256_hex(&lf_normalised(&source));
-    drop(source);
-    let article = found
-        .select(format, columns)
-        .map_err(|e| e.in_file(source_path))?;
+    let article = read::read(source_path, source, format, &annotations.columns)?;
+    let hashed = read::normalize::lf_line_ends(source, read::normalize::LoneCr::Kept);
     warnings.extend(
         article
             .warnings
@@ -161,7 +137,7 @@ fn read_article(
     let info = model::SourceInfo {
         path: source_path.to_owned(),
         format: article.format,
-        sha256,
+        sha256: sha256_hex(&hashed),
     };
     Ok((article, info))
 }

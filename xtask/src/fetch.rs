@@ -19,7 +19,9 @@ pub const USER_AGENT: &str = concat!(
 pub struct Options {
     pub url: String,
     pub timeout: Duration,
-    /// A help article is tens of KiB; anything far larger is not it.
+    /// A help article is tens of KiB; anything far larger is not it. The
+    /// default is the readers' own limit, so a saved page is never one they
+    /// refuse for its size.
     pub max_bytes: u64,
     pub max_redirects: u32,
 }
@@ -29,7 +31,7 @@ impl Default for Options {
         Options {
             url: String::new(),
             timeout: Duration::from_secs(30),
-            max_bytes: 5 * 1024 * 1024,
+            max_bytes: codegen::read::MAX_CAPTURE_BYTES as u64,
             max_redirects: 5,
         }
     }

@@ -10,9 +10,10 @@ use scraper::{ElementRef, Html, Node};
 use crate::error::{Error, Result};
 use crate::model::Format;
 use crate::read::normalize::CellBuilder;
-use crate::read::table::{Article, Found, Pins, RawRow, RawTable};
+use crate::read::pins::ColumnPins;
+use crate::read::table::{Article, Found, RawRow, RawTable};
 
-pub fn read(text: &str, pins: &Pins) -> Result<Article> {
+pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
     found(text)?.select(Format::Html, pins)
 }
 
@@ -32,21 +33,13 @@ pub(crate) fn tables(text: &str) -> Result<Vec<RawTable>> {
     Ok(parsed_tables(text))
 }
 
-/// Whether `<table` occurs, in any case, without copying the text (looking
-/// only where a `<` is, which markdown has few of).
+/// Whether `<table` occurs, in any case.
 pub(crate) fn mentions_table(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(at) = text[from..].find('<').map(|i| from + i) {
-        if bytes
+    text.match_indices('<').any(|(at, _)| {
+        text.as_bytes()
             .get(at + 1..at + 6)
             .is_some_and(|name| name.eq_ignore_ascii_case(b"table"))
-        {
-            return true;
-        }
-        from = at + 1;
-    }
-    false
+    })
 }
 
 /// What the completeness check needs to know of the page's tags.
@@ -382,7 +375,7 @@ mod tests {
     use super::*;
 
     fn read_default(text: &str) -> Result<Article> {
-        read(text, &Pins::default())
+        read(text, &ColumnPins::default())
     }
 
     #[test]
@@ -418,7 +411,7 @@ mod tests {
         let html = r##"<table><tr><th>Error code</th><th>Description</th><th>Possible cause and suggested solution</th></tr>
           <tr><td><strong>40002</strong></td><td><p>There&rsquo;s a&nbsp;problem.</p></td>
           <td><div><span style="x">Check</span> the <a href="#">docs</a>. Common issues:</div><ul><li>Missing <code>id</code></li><li>Bad &amp; wrong</li></ul></td></tr></table>"##;
-        let article = read(html, &Pins::default()).unwrap();
+        let article = read(html, &ColumnPins::default()).unwrap();
         assert_eq!(article.rows[0].description, "There’s a problem.");
         assert_eq!(
             article.rows[0].solution,
@@ -429,7 +422,7 @@ mod tests {
     #[test]
     fn spans_in_the_error_table_are_refused() {
         let html = "<table><tr><th>Code</th><th>Description</th><th>Solution</th></tr><tr><td>1</td><td colspan=2>x</td></tr></table>";
-        let err = read(html, &Pins::default()).unwrap_err();
+        let err = read(html, &ColumnPins::default()).unwrap_err();
         assert_eq!(err.row, Some(1));
         assert!(err.message.contains("colspan=\"2\""), "{err}");
     }

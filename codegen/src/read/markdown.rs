@@ -1,15 +1,19 @@
 //! Markdown: GFM tables (pulldown-cmark), plus any HTML `<table>` embedded in
 //! the file, which exported docs often contain and the HTML reader handles.
 
+use std::ops::Range;
+
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::error::Result;
 use crate::model::Format;
 use crate::read::html;
-use crate::read::normalize::CellBuilder;
-use crate::read::table::{Article, Found, Pins, RawRow, RawTable};
+use crate::read::lines::Lines;
+use crate::read::normalize::{CellBuilder, collapse};
+use crate::read::pins::ColumnPins;
+use crate::read::table::{Article, Found, RawRow, RawTable};
 
-pub fn read(text: &str, pins: &Pins) -> Result<Article> {
+pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
     found(text)?.select(Format::Markdown, pins)
 }
 
@@ -43,23 +47,6 @@ pub fn found(text: &str) -> Result<Found> {
         tables,
         warnings: Vec::new(),
     })
-}
-
-/// Byte offset -> 1-based line, for a whole document.
-pub(crate) struct Lines(Vec<usize>);
-
-impl Lines {
-    pub(crate) fn new(text: &str) -> Self {
-        Lines(
-            std::iter::once(0)
-                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect(),
-        )
-    }
-
-    pub(crate) fn line(&self, offset: usize) -> usize {
-        self.0.partition_point(|&start| start <= offset)
-    }
 }
 
 /// Inline HTML people put in table cells, and what it means for the text.
@@ -164,87 +151,141 @@ struct Parsed {
 /// The GFM tables, each with the heading it follows, and every heading's
 /// offset and text: one pulldown-cmark pass over a document.
 fn parse(text: &str) -> Parsed {
-    let lines = Lines::new(text);
-    let mut tables: Vec<RawTable> = Vec::new();
-    let mut headings: Vec<(usize, String)> = Vec::new();
-    let mut heading: Option<(usize, String)> = None;
-    let mut current: Option<RawTable> = None;
-    let mut cells: Vec<String> = Vec::new();
-    // One builder serves every cell; `in_cell` says whether one is open.
-    let mut cell = CellBuilder::default();
-    let mut in_cell = false;
-    let mut row_line = None;
-    let mut row_cells_in_source = 0;
+    let mut pass = Pass::new(text);
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
+        pass.event(event, range);
+    }
+    pass.parsed
+}
+
+/// One pulldown-cmark pass: what it has found, and what is open.
+struct Pass<'t> {
+    text: &'t str,
+    lines: Lines,
+    parsed: Parsed,
+    /// The heading being read: its offset and its text so far.
+    heading: Option<(usize, String)>,
+    table: Option<RawTable>,
+    /// The row being read: its cells so far, its line, and how many cells
+    /// its source line has.
+    cells: Vec<String>,
+    row_line: Option<usize>,
+    row_cells_in_source: usize,
+    /// One builder serves every cell; `in_cell` says whether one is open.
+    cell: CellBuilder,
+    in_cell: bool,
+}
+
+impl<'t> Pass<'t> {
+    fn new(text: &'t str) -> Self {
+        Pass {
+            text,
+            lines: Lines::new(text),
+            parsed: Parsed {
+                tables: Vec::new(),
+                headings: Vec::new(),
+            },
+            heading: None,
+            table: None,
+            cells: Vec::new(),
+            row_line: None,
+            row_cells_in_source: 0,
+            cell: CellBuilder::default(),
+            in_cell: false,
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
         match event {
-            Event::Start(Tag::Heading { .. }) => heading = Some((range.start, String::new())),
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((at, title)) = heading.take() {
-                    headings.push((at, crate::read::normalize::collapse(&title)));
-                }
-            }
-            Event::Start(Tag::Table(_)) => {
-                current = Some(RawTable {
-                    line: Some(lines.line(range.start)),
-                    section: headings
-                        .last()
-                        .map(|(_, t)| t.clone())
-                        .filter(|t| !t.is_empty()),
-                    ..RawTable::default()
-                })
-            }
-            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
-                cells.clear();
-                row_line = Some(lines.line(range.start));
-                let source_line = text[range.clone()].lines().next().unwrap_or_default();
-                row_cells_in_source = source_cell_count(source_line);
-            }
-            Event::Start(Tag::TableCell) => in_cell = true,
+            Event::Start(Tag::Heading { .. }) => self.heading = Some((range.start, String::new())),
+            Event::End(TagEnd::Heading(_)) => self.end_heading(),
+            Event::Start(Tag::Table(_)) => self.start_table(range.start),
+            Event::Start(Tag::TableHead | Tag::TableRow) => self.start_row(range),
+            Event::Start(Tag::TableCell) => self.in_cell = true,
             Event::End(TagEnd::TableCell) => {
-                cells.push(cell.take());
-                in_cell = false;
+                self.cells.push(self.cell.take());
+                self.in_cell = false;
             }
             Event::End(TagEnd::TableHead) => {
-                if let Some(table) = current.as_mut() {
-                    table.header = std::mem::take(&mut cells);
+                if let Some(table) = self.table.as_mut() {
+                    table.header = std::mem::take(&mut self.cells);
                 }
             }
-            Event::End(TagEnd::TableRow) => {
-                let mut row = std::mem::take(&mut cells);
-                row.resize(row_cells_in_source, String::new());
-                if let Some(table) = current.as_mut() {
-                    table.rows.push(RawRow {
-                        cells: row,
-                        line: row_line,
-                        problem: None,
-                    });
-                }
-            }
-            Event::End(TagEnd::Table) => {
-                if let Some(mut table) = current.take() {
-                    let end = range.end.min(text.len());
-                    table
-                        .rows
-                        .extend(rows_after(text, end, table.header.len(), lines.line(end)));
-                    tables.push(table);
-                }
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if in_cell {
-                    cell.push_text(&t);
-                } else if let Some((_, title)) = heading.as_mut() {
-                    title.push_str(&t);
-                }
-            }
-            Event::SoftBreak if in_cell => cell.push_text(" "),
-            Event::HardBreak if in_cell => cell.break_line(),
-            Event::InlineHtml(tag) | Event::Html(tag) if in_cell => {
-                apply_inline_html(&mut cell, &tag)
+            Event::End(TagEnd::TableRow) => self.end_row(),
+            Event::End(TagEnd::Table) => self.end_table(range.end),
+            Event::Text(t) | Event::Code(t) => self.push_text(&t),
+            Event::SoftBreak if self.in_cell => self.cell.push_text(" "),
+            Event::HardBreak if self.in_cell => self.cell.break_line(),
+            Event::InlineHtml(tag) | Event::Html(tag) if self.in_cell => {
+                apply_inline_html(&mut self.cell, &tag)
             }
             _ => {}
         }
     }
-    Parsed { tables, headings }
+
+    fn end_heading(&mut self) {
+        if let Some((at, title)) = self.heading.take() {
+            self.parsed.headings.push((at, collapse(&title)));
+        }
+    }
+
+    /// A table at `start`, under the last heading with text.
+    fn start_table(&mut self, start: usize) {
+        self.table = Some(RawTable {
+            line: Some(self.lines.line(start)),
+            section: self
+                .parsed
+                .headings
+                .last()
+                .map(|(_, t)| t.clone())
+                .filter(|t| !t.is_empty()),
+            ..RawTable::default()
+        });
+    }
+
+    /// The header or a row, whose source starts the range.
+    fn start_row(&mut self, range: Range<usize>) {
+        self.cells.clear();
+        self.row_line = Some(self.lines.line(range.start));
+        let source_line = self.text[range].lines().next().unwrap_or_default();
+        self.row_cells_in_source = source_cell_count(source_line);
+    }
+
+    /// A row as its source line has it: pulldown-cmark pads short rows and
+    /// drops extra cells.
+    fn end_row(&mut self) {
+        let mut row = std::mem::take(&mut self.cells);
+        row.resize(self.row_cells_in_source, String::new());
+        if let Some(table) = self.table.as_mut() {
+            table.rows.push(RawRow {
+                cells: row,
+                line: self.row_line,
+                problem: None,
+            });
+        }
+    }
+
+    /// The table that ends at `end`, with the rows a blank line cut off it.
+    fn end_table(&mut self, end: usize) {
+        if let Some(mut table) = self.table.take() {
+            let end = end.min(self.text.len());
+            let first_line = self.lines.line(end);
+            let width = table.header.len();
+            table
+                .rows
+                .extend(rows_after(self.text, end, width, first_line));
+            self.parsed.tables.push(table);
+        }
+    }
+
+    /// Text goes to the open cell, else to the open heading.
+    fn push_text(&mut self, text: &str) {
+        if self.in_cell {
+            self.cell.push_text(text);
+        } else if let Some((_, title)) = self.heading.as_mut() {
+            title.push_str(text);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -265,9 +306,78 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_is_kept_collapsed_and_names_the_tables_under_it() {
+        let mut pass = Pass::new("# x\n\n| a |\n");
+        pass.heading = Some((0, " System \u{a0} Error ".into()));
+        pass.end_heading();
+        assert_eq!(pass.parsed.headings, [(0, "System Error".to_string())]);
+        pass.start_table(5);
+        let table = pass.table.as_ref().unwrap();
+        assert_eq!(
+            (table.line, table.section.as_deref()),
+            (Some(3), Some("System Error"))
+        );
+        pass.parsed.headings.push((9, String::new()));
+        pass.start_table(0);
+        assert_eq!(
+            pass.table.unwrap().section,
+            None,
+            "an empty heading names none"
+        );
+    }
+
+    #[test]
+    fn a_row_has_as_many_cells_as_its_source_line() {
+        let text = "| Code | Description |\n|---|---|\n| 1 | One. | extra |\n";
+        let mut pass = Pass::new(text);
+        pass.start_table(0);
+        pass.start_row(text.find("| 1").unwrap()..text.len());
+        assert_eq!((pass.row_line, pass.row_cells_in_source), (Some(3), 3));
+        pass.cells = vec!["1".into(), "One.".into()];
+        pass.end_row();
+        let row = &pass.table.as_ref().unwrap().rows[0];
+        assert_eq!(
+            (row.cells.as_slice(), row.line),
+            (
+                &["1".to_string(), "One.".to_string(), String::new()][..],
+                Some(3)
+            )
+        );
+    }
+
+    #[test]
+    fn a_table_ends_with_the_rows_a_blank_line_cut_off() {
+        let text = "| Code | Description |\n|---|---|\n| 1 | One. |\n\n| 2 | Two. |\n";
+        let mut pass = Pass::new(text);
+        pass.table = Some(RawTable {
+            header: vec!["Code".into(), "Description".into()],
+            ..RawTable::default()
+        });
+        pass.end_table(46);
+        assert!(pass.table.is_none());
+        let rows = &pass.parsed.tables[0].rows;
+        assert_eq!((rows.len(), rows[0].line), (1, Some(5)));
+        assert_eq!(rows[0].cells, ["2", "Two."]);
+        pass.end_table(usize::MAX);
+        assert_eq!(pass.parsed.tables.len(), 1, "no table was open");
+    }
+
+    #[test]
+    fn text_goes_to_the_open_cell_else_the_open_heading() {
+        let mut pass = Pass::new("");
+        pass.push_text("lost");
+        pass.heading = Some((0, String::new()));
+        pass.push_text("Title");
+        pass.in_cell = true;
+        pass.push_text("cell");
+        assert_eq!(pass.heading.as_ref().unwrap().1, "Title");
+        assert_eq!(pass.cell.take(), "cell");
+    }
+
+    #[test]
     fn reads_a_gfm_table_with_formatting() {
         let md = "# Errors\n\nIntro.\n\n| Error code | Description | Solution |\n|:---|---|--:|\n| `40001` | You **don’t** have [permission](https://x). | Check.<br>Then ask &amp; wait. |\n| 2 | A \\| B | |\n\nAfter.\n";
-        let article = read(md, &Pins::default()).unwrap();
+        let article = read(md, &ColumnPins::default()).unwrap();
         assert_eq!(article.rows.len(), 2);
         assert_eq!(article.rows[0].description, "You don’t have permission.");
         assert_eq!(article.rows[0].solution, "Check.\nThen ask & wait.");
@@ -290,7 +400,7 @@ mod tests {
     #[test]
     fn sections_come_from_headings_for_gfm_and_embedded_html() {
         let md = "# Errors\n\n## Error struct\n\n| Key | Type | Description |\n|---|---|---|\n| code | int | The code. |\n\n## System Error\n\n| Code | Description |\n|---|---|\n| 1 | One. |\n\n## Business Errors\n\n<table><tr><th>Code</th><th>Description</th></tr><tr><td><code>CT01</code></td><td><ul><li>a</li><li>b</li></ul></td></tr></table>\n";
-        let article = read(md, &Pins::default()).unwrap();
+        let article = read(md, &ColumnPins::default()).unwrap();
         let rows: Vec<(String, Option<&str>, &str)> = article
             .rows
             .iter()
@@ -315,7 +425,7 @@ mod tests {
     fn a_short_row_is_a_missing_cell() {
         let err = read(
             "| Code | Description | Solution |\n|---|---|---|\n| 1 | One. |\n| 2 | Two. | x |\n",
-            &Pins::default(),
+            &ColumnPins::default(),
         )
         .unwrap_err();
         assert_eq!((err.line, err.row), (Some(3), Some(1)));

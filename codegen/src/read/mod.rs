@@ -3,12 +3,15 @@
 //! its header, validating rows) lives in `normalize` and `table`.
 
 pub mod html;
+pub(crate) mod lines;
 pub mod markdown;
 pub mod normalize;
+pub mod pins;
 pub mod table;
 pub mod text;
 
-pub use table::{Article, ArticleRow, Found};
+pub use pins::ColumnPins;
+pub use table::{Article, ArticleRow};
 
 use crate::error::{Error, Result};
 use crate::model::Format;
@@ -50,48 +53,62 @@ pub fn format_from_content(text: &str) -> Format {
     }
 }
 
+/// The largest capture read, and the cap `cargo xtask fetch` puts on a
+/// download: a help article is tens of KiB, so anything far larger is not
+/// the article.
+pub const MAX_CAPTURE_BYTES: usize = 5 * 1024 * 1024;
+
 /// Reads one article. `file` names it in every error.
 pub fn read(
     file: &str,
     bytes: &[u8],
     format: Option<Format>,
-    pins: &table::Pins,
+    pins: &ColumnPins,
 ) -> Result<Article> {
-    let (format, found) = find(file, bytes, format, pins)?;
-    found.select(format, pins).map_err(|e| e.in_file(file))
-}
-
-/// The first half of [`read`]: the article's form and its tables, whose
-/// cells own their text, so a caller can free a large capture before the
-/// error table is chosen and its rows checked.
-pub fn find(
-    file: &str,
-    bytes: &[u8],
-    format: Option<Format>,
-    pins: &table::Pins,
-) -> Result<(Format, Found)> {
+    within_size_limit(bytes.len()).map_err(|e| e.in_file(file))?;
     let text = normalize::decode(bytes).map_err(|e| e.in_file(file))?;
-    if text.trim().is_empty() {
-        let what = if text.is_empty() {
-            "the file is empty"
-        } else {
-            "the file holds only whitespace"
-        };
-        return Err(Error::new(format!(
-            "{what}: expected an article with an error-code table"
-        ))
-        .in_file(file));
-    }
+    not_blank(&text).map_err(|e| e.in_file(file))?;
     let format = format
         .or_else(|| format_from_path(file))
         .unwrap_or_else(|| format_from_content(&text));
-    let found = match format {
-        Format::Html => html::found(&text),
-        Format::Markdown => markdown::found(&text),
-        Format::Text => text::found(&text, pins),
+    match format {
+        Format::Html => html::read(&text, pins),
+        Format::Markdown => markdown::read(&text, pins),
+        Format::Text => text::read(&text, pins),
     }
-    .map_err(|e| e.in_file(file))?;
-    Ok((format, found))
+    .map_err(|e| e.in_file(file))
+}
+
+/// Refuses a capture over [`MAX_CAPTURE_BYTES`], before it is decoded.
+fn within_size_limit(len: usize) -> Result<()> {
+    const MIB: u128 = 1024 * 1024;
+    if len <= MAX_CAPTURE_BYTES {
+        return Ok(());
+    }
+    // Tenths of a MiB, rounded up: a capture just over the limit never
+    // reads as at it.
+    let tenths = (len as u128 * 10).div_ceil(MIB);
+    Err(Error::new(format!(
+        "the capture is {}.{} MiB, over the {} MiB limit for an article: is this the right file?",
+        tenths / 10,
+        tenths % 10,
+        MAX_CAPTURE_BYTES as u128 / MIB
+    )))
+}
+
+/// Refuses a file with no text in it.
+fn not_blank(text: &str) -> Result<()> {
+    if !text.trim().is_empty() {
+        return Ok(());
+    }
+    let what = if text.is_empty() {
+        "the file is empty"
+    } else {
+        "the file holds only whitespace"
+    };
+    Err(Error::new(format!(
+        "{what}: expected an article with an error-code table"
+    )))
 }
 
 #[cfg(test)]
@@ -127,6 +144,25 @@ mod tests {
                 .unwrap_err()
                 .to_string()
                 .starts_with("x.md: the file holds only whitespace")
+        );
+    }
+
+    #[test]
+    fn a_capture_over_the_limit_is_refused_before_decoding() {
+        assert!(within_size_limit(MAX_CAPTURE_BYTES).is_ok());
+        assert_eq!(
+            within_size_limit(MAX_CAPTURE_BYTES + 1)
+                .unwrap_err()
+                .to_string(),
+            "<input>: the capture is 5.1 MiB, over the 5 MiB limit for an article: is this the right file?"
+        );
+        // Not UTF-8, and yet refused for its size alone, by name.
+        let big = vec![0xffu8; 6 * 1024 * 1024 + 200 * 1024];
+        assert_eq!(
+            read("big.html", &big, None, &Default::default())
+                .unwrap_err()
+                .to_string(),
+            "big.html: the capture is 6.2 MiB, over the 5 MiB limit for an article: is this the right file?"
         );
     }
 }

@@ -12,16 +12,21 @@ use crate::error::{Error, Result};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Decodes raw input: UTF-8 only (a BOM is dropped), CRLF and CR become LF.
-/// Borrows the input unless it has carriage returns: a large article is not
-/// held twice.
-pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>> {
+/// Decodes raw input: UTF-8 only (a BOM is dropped), every line ending as LF.
+pub fn decode(bytes: &[u8]) -> Result<String> {
     let (bom, bytes) = match bytes.strip_prefix(BOM) {
         Some(rest) => (BOM.len(), rest),
         None => (0, bytes),
     };
     let text = std::str::from_utf8(bytes).map_err(|e| invalid_utf8(bytes, bom, e))?;
-    normalise_text(Cow::Borrowed(text))
+    if let Some(offset) = text.find('\0') {
+        return Err(Error::new(format!(
+            "NUL byte at byte offset {offset}: expected a text file, not binary data"
+        )));
+    }
+    // Only ASCII bytes change, so the text stays UTF-8.
+    String::from_utf8(lf_line_ends(bytes, LoneCr::AsLf).into_owned())
+        .map_err(|e| invalid_utf8(bytes, bom, e.utf8_error()))
 }
 
 /// The error for input that is not UTF-8, its offset counted from the start
@@ -38,17 +43,33 @@ fn invalid_utf8(bytes: &[u8], bom: usize, e: std::str::Utf8Error) -> Error {
     .at_line(Some(line))
 }
 
-/// Refuses NUL bytes; CRLF and CR become LF.
-fn normalise_text(text: Cow<'_, str>) -> Result<Cow<'_, str>> {
-    if let Some(offset) = text.find('\0') {
-        return Err(Error::new(format!(
-            "NUL byte at byte offset {offset}: expected a text file, not binary data"
-        )));
+/// What [`lf_line_ends`] makes of a CR that no LF follows (old Macs ended
+/// lines so; git never writes one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoneCr {
+    /// Left as it is: the bytes a capture's sha256 is taken over.
+    Kept,
+    /// A line end, as the readers take it.
+    AsLf,
+}
+
+/// The one place line endings are normalised: CRLF becomes LF, and a lone
+/// CR as `lone_cr` says. A capture's identity (its sha256) is taken over its
+/// bytes with CRLF as LF, so it does not depend on how git checked it out.
+pub fn lf_line_ends(bytes: &[u8], lone_cr: LoneCr) -> Cow<'_, [u8]> {
+    if !bytes.contains(&b'\r') {
+        return Cow::Borrowed(bytes);
     }
-    if !text.contains('\r') {
-        return Ok(text);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut rest = bytes.iter().peekable();
+    while let Some(&b) = rest.next() {
+        match b {
+            b'\r' if rest.peek() == Some(&&b'\n') => {}
+            b'\r' if lone_cr == LoneCr::AsLf => out.push(b'\n'),
+            _ => out.push(b),
+        }
     }
-    Ok(text.replace("\r\n", "\n").replace('\r', "\n").into())
+    Cow::Owned(out)
 }
 
 /// Collapses whitespace (NBSP included) to single spaces and trims.
@@ -139,13 +160,10 @@ impl CellBuilder {
         self.take()
     }
 
-    /// The cell's text, leaving the builder empty for the next cell: its
-    /// buffers are reused, and the text is allocated once at its own size.
+    /// The cell's text, leaving the builder empty for the next cell.
     pub fn take(&mut self) -> String {
         self.break_line();
-        let text = self.text.as_str().to_owned();
-        self.text.clear();
-        text
+        std::mem::take(&mut self.text)
     }
 }
 
@@ -196,6 +214,17 @@ mod tests {
                 .message
                 .contains("NUL byte at byte offset 1")
         );
+    }
+
+    #[test]
+    fn crlf_always_becomes_lf_and_a_lone_cr_as_asked() {
+        assert_eq!(lf_line_ends(b"a\r\nb\rc", LoneCr::Kept), &b"a\nb\rc"[..]);
+        assert_eq!(lf_line_ends(b"a\r\nb\rc", LoneCr::AsLf), &b"a\nb\nc"[..]);
+        assert_eq!(lf_line_ends(b"\r\r\n\r", LoneCr::AsLf), &b"\n\n\n"[..]);
+        assert!(matches!(
+            lf_line_ends(b"a\nb", LoneCr::AsLf),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::error::{Error, Result};
 use crate::model::{Code, Format, Key};
 use crate::read::normalize::strip_code_decoration;
+use crate::read::pins::ColumnPins;
 
 /// A table as a reader saw it, before anyone decided what its columns mean.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -30,7 +31,7 @@ pub struct RawRow {
 }
 
 /// What a reader found in its input: the tables, and what it skipped that a
-/// maintainer should hear about. The text is no longer needed after this.
+/// maintainer should hear about.
 #[derive(Debug, Default)]
 pub struct Found {
     pub tables: Vec<RawTable>,
@@ -40,7 +41,7 @@ pub struct Found {
 impl Found {
     /// The error table's rows ([`select`]), with the reader's warnings after
     /// the selection's.
-    pub fn select(self, format: Format, pins: &Pins) -> Result<Article> {
+    pub fn select(self, format: Format, pins: &ColumnPins) -> Result<Article> {
         let mut article = select(format, self.tables, pins)?;
         article.warnings.extend(self.warnings);
         Ok(article)
@@ -107,7 +108,7 @@ impl Role {
         }
     }
 
-    fn pin(self, pins: &Pins) -> Option<&String> {
+    fn pin(self, pins: &ColumnPins) -> Option<&String> {
         match self {
             Role::Code => pins.code.as_ref(),
             Role::Subcode => pins.subcode.as_ref(),
@@ -120,7 +121,7 @@ impl Role {
 
 /// Which column plays which part, found from the header's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Columns {
+pub struct ColumnMap {
     code: usize,
     subcode: Option<usize>,
     description: usize,
@@ -223,18 +224,26 @@ fn role_of(header: &str) -> Option<Role> {
     }
 }
 
-/// Column pins from the article's configuration: a header text per part.
-pub type Pins = crate::annotations::Columns;
-
 fn same_header(a: &str, b: &str) -> bool {
     crate::read::normalize::collapse(a).to_lowercase()
         == crate::read::normalize::collapse(b).to_lowercase()
 }
 
 /// Maps header cells to roles; the error says what is missing or ambiguous.
-pub fn columns(header: &[String], pins: &Pins) -> std::result::Result<Columns, String> {
-    let mut roles: [Option<usize>; 5] = [None; 5];
-    // Pinned columns first; a pin the table lacks makes it not the error table.
+pub fn columns(header: &[String], pins: &ColumnPins) -> std::result::Result<ColumnMap, String> {
+    let mut roles = pinned_roles(header, pins)?;
+    let mut extra = detect_roles(header, pins, &mut roles)?;
+    extra.sort_by_key(|(index, _)| *index);
+    name_extra_columns(header, &mut extra);
+    column_map(roles, extra)
+}
+
+/// The column of each role, indexed by `Role as usize`, as found so far.
+type Roles = [Option<usize>; 5];
+
+/// The pinned columns; a pin the table lacks makes it not the error table.
+fn pinned_roles(header: &[String], pins: &ColumnPins) -> std::result::Result<Roles, String> {
+    let mut roles: Roles = [None; 5];
     for role in ROLES {
         if let Some(pin) = role.pin(pins) {
             let index = header
@@ -249,51 +258,68 @@ pub fn columns(header: &[String], pins: &Pins) -> std::result::Result<Columns, S
             roles[role as usize] = Some(index);
         }
     }
+    Ok(roles)
+}
+
+/// The unpinned roles, found from the header's words; gives the columns
+/// left over as extra columns (index, header).
+fn detect_roles(
+    header: &[String],
+    pins: &ColumnPins,
+    roles: &mut Roles,
+) -> std::result::Result<Vec<(usize, String)>, String> {
     let pinned: Vec<usize> = roles.iter().flatten().copied().collect();
     let mut extra = Vec::new();
     for (index, cell) in header.iter().enumerate() {
         if pinned.contains(&index) {
             continue;
         }
-        let role = role_of(cell).filter(|r| r.pin(pins).is_none());
-        match role {
-            Some(role) => {
-                let slot = &mut roles[role as usize];
-                match *slot {
-                    None => *slot = Some(index),
-                    // Two code columns cannot both be the key.
-                    Some(previous) if role == Role::Code || role == Role::Subcode => {
-                        return Err(format!(
-                            "columns \"{}\" and \"{}\" both look like the {} column (pin one in the article's [columns])",
-                            header[previous],
-                            cell,
-                            role.label()
-                        ));
-                    }
-                    // A second description (`Message` beside `Description`)
-                    // or solution is kept as an extra field; a column named
-                    // "description" is the description.
-                    Some(previous) => {
-                        let prefer_new = role == Role::Description
-                            && words(cell).iter().any(|w| w == "description")
-                            && !words(&header[previous]).iter().any(|w| w == "description");
-                        if prefer_new {
-                            extra.push((previous, header[previous].clone()));
-                            *slot = Some(index);
-                        } else {
-                            extra.push((index, cell.clone()));
-                        }
-                    }
-                }
-            }
+        match role_of(cell).filter(|r| r.pin(pins).is_none()) {
+            Some(role) => extra.extend(take_role(header, &mut roles[role as usize], role, index)?),
             None => extra.push((index, cell.clone())),
         }
     }
-    extra.sort_by_key(|(index, _)| *index);
-    // Extra columns are keyed by header: an empty or repeated header would
-    // merge columns and lose their text, so each gets a name of its own.
+    Ok(extra)
+}
+
+/// Gives column `index` the role in `slot` unless a column already has it:
+/// two code columns cannot both be the key; of a second description
+/// (`Message` beside `Description`) or solution, one is kept as an extra
+/// column, returned (a column named "description" is the description).
+fn take_role(
+    header: &[String],
+    slot: &mut Option<usize>,
+    role: Role,
+    index: usize,
+) -> std::result::Result<Option<(usize, String)>, String> {
+    let cell = &header[index];
+    let Some(previous) = *slot else {
+        *slot = Some(index);
+        return Ok(None);
+    };
+    if role == Role::Code || role == Role::Subcode {
+        return Err(format!(
+            "columns \"{}\" and \"{}\" both look like the {} column (pin one in the article's [columns])",
+            header[previous],
+            cell,
+            role.label()
+        ));
+    }
+    let named_description = |h: &str| words(h).iter().any(|w| w == "description");
+    if role == Role::Description && named_description(cell) && !named_description(&header[previous])
+    {
+        *slot = Some(index);
+        Ok(Some((previous, header[previous].clone())))
+    } else {
+        Ok(Some((index, cell.clone())))
+    }
+}
+
+/// Extra columns are keyed by header: an empty or repeated header would
+/// merge columns and lose their text, so each gets a name of its own.
+fn name_extra_columns(header: &[String], extra: &mut [(usize, String)]) {
     let mut seen: Vec<String> = Vec::new();
-    for (index, name) in &mut extra {
+    for (index, name) in extra {
         if name.trim().is_empty() {
             *name = format!("Column {}", *index + 1);
         }
@@ -306,9 +332,13 @@ pub fn columns(header: &[String], pins: &Pins) -> std::result::Result<Columns, S
         }
         seen.push(name.clone());
     }
+}
+
+/// The map, once a code and a description column are found.
+fn column_map(roles: Roles, extra: Vec<(usize, String)>) -> std::result::Result<ColumnMap, String> {
     let [code, subcode, description, solution, cause] = roles;
     match (code, description) {
-        (Some(code), Some(description)) => Ok(Columns {
+        (Some(code), Some(description)) => Ok(ColumnMap {
             code,
             subcode,
             description,
@@ -334,14 +364,14 @@ pub fn is_code_header(cell: &str) -> bool {
 }
 
 /// Whether a header cell names the code column, honouring a pin.
-pub fn names_code(cell: &str, pins: &Pins) -> bool {
+pub fn names_code(cell: &str, pins: &ColumnPins) -> bool {
     match &pins.code {
         Some(pin) => same_header(cell, pin),
         None => is_code_header(cell.trim()),
     }
 }
 
-impl Columns {
+impl ColumnMap {
     /// The code column's index.
     pub fn code_index(&self) -> usize {
         self.code
@@ -353,7 +383,8 @@ pub fn is_role_header(cell: &str) -> bool {
     role_of(cell).is_some()
 }
 
-fn show_header(header: &[String]) -> String {
+/// A header as the errors show it: `"Code" | "Description"`.
+pub(crate) fn show_header(header: &[String]) -> String {
     header
         .iter()
         .map(|h| format!("\"{h}\""))
@@ -364,8 +395,50 @@ fn show_header(header: &[String]) -> String {
 /// Picks the error table(s) by header and validates their rows. Several tables
 /// with an error-code header are read in document order as one list, each
 /// row keeping its table's section title.
-pub fn select(format: Format, tables: Vec<RawTable>, pins: &Pins) -> Result<Article> {
+pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Result<Article> {
     let mut warnings = Vec::new();
+    let mut chosen = error_tables(tables, pins, &mut warnings)?;
+    // A section title says which of several tables a row came from; with one
+    // table it is only the page's heading, so every reader drops it.
+    if chosen.len() == 1 {
+        chosen[0].0.section = None;
+    }
+    if chosen.len() > 1 && chosen.iter().any(|(t, _)| t.section.is_none()) {
+        warnings.push(format!(
+            "{} tables have an error-code header; their rows are read as one list",
+            chosen.len()
+        ));
+    }
+    let mut entries = Entries::default();
+    let mut extra_seen: Vec<String> = Vec::new();
+    for (table, columns) in chosen {
+        readable(&table)?;
+        for (_, name) in &columns.extra {
+            if !extra_seen.contains(name) {
+                extra_seen.push(name.clone());
+                warnings.push(format!(
+                    "extra column \"{name}\" is kept in each entry's `extra` fields"
+                ));
+            }
+        }
+        entries.read_table(table, &columns)?;
+    }
+    first_repeat(&entries.rows, &entries.numbers)?;
+    Ok(Article {
+        format,
+        rows: entries.rows,
+        warnings,
+    })
+}
+
+/// The tables whose header maps to a [`ColumnMap`], each with its map; the
+/// others are warned of (unless their header is blank) and, if no table is
+/// chosen, listed in the error.
+fn error_tables(
+    tables: Vec<RawTable>,
+    pins: &ColumnPins,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<(RawTable, ColumnMap)>> {
     let mut chosen = Vec::new();
     let mut refused = Vec::new();
     for (index, table) in tables.into_iter().enumerate() {
@@ -385,83 +458,76 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &Pins) -> Result<Arti
             }
         }
     }
-    if chosen.is_empty() {
-        let expected = "expected a table whose header names an error code and a description column";
-        return Err(if refused.is_empty() {
-            Error::new(format!("no table found: {expected}"))
-        } else {
-            Error::new(format!(
-                "no error table found: {expected}; the tables seen were:\n  {}",
-                refused.join("\n  ")
-            ))
-        });
+    if !chosen.is_empty() {
+        return Ok(chosen);
     }
-    // A section title says which of several tables a row came from; with one
-    // table it is only the page's heading, so every reader drops it.
-    if chosen.len() == 1 {
-        chosen[0].0.section = None;
+    let expected = "expected a table whose header names an error code and a description column";
+    Err(if refused.is_empty() {
+        Error::new(format!("no table found: {expected}"))
+    } else {
+        Error::new(format!(
+            "no error table found: {expected}; the tables seen were:\n  {}",
+            refused.join("\n  ")
+        ))
+    })
+}
+
+/// Refuses a chosen table whose header has a problem, or that has no rows.
+fn readable(table: &RawTable) -> Result<()> {
+    if let Some(problem) = &table.problem {
+        return Err(Error::new(format!("the error table's header: {problem}")).at_line(table.line));
     }
-    if chosen.len() > 1 && chosen.iter().any(|(t, _)| t.section.is_none()) {
-        warnings.push(format!(
-            "{} tables have an error-code header; their rows are read as one list",
-            chosen.len()
-        ));
+    if table.rows.is_empty() {
+        return Err(Error::new(format!(
+            "the error table {} has a header but no rows: expected at least one error code",
+            show_header(&table.header)
+        ))
+        .at_line(table.line));
     }
-    // Sized up front: a doubling vector of a large article's rows is up to
-    // twice their size.
-    let count = chosen.iter().map(|(t, _)| t.rows.len()).sum();
-    let mut rows = Vec::with_capacity(count);
-    // The table row each entry came from (a cell listing several codes gives
-    // several entries).
-    let mut numbers: Vec<usize> = Vec::with_capacity(count);
-    let mut extra_seen: Vec<String> = Vec::new();
-    let mut number = 0;
-    for (table, columns) in chosen {
-        if let Some(problem) = &table.problem {
-            return Err(
-                Error::new(format!("the error table's header: {problem}")).at_line(table.line)
-            );
-        }
-        if table.rows.is_empty() {
-            return Err(Error::new(format!(
-                "the error table {} has a header but no rows: expected at least one error code",
-                show_header(&table.header)
-            ))
-            .at_line(table.line));
-        }
-        for (_, name) in &columns.extra {
-            if !extra_seen.contains(name) {
-                extra_seen.push(name.clone());
-                warnings.push(format!(
-                    "extra column \"{name}\" is kept in each entry's `extra` fields"
-                ));
-            }
-        }
-        let last = table.rows.len() - 1;
-        for (index, raw) in table.rows.into_iter().enumerate() {
-            number += 1;
+    Ok(())
+}
+
+/// The entries read so far from the chosen tables.
+#[derive(Default)]
+struct Entries {
+    rows: Vec<ArticleRow>,
+    /// The table row each entry came from, counted over every chosen table
+    /// (a cell listing several codes gives several entries).
+    numbers: Vec<usize>,
+    /// Table rows read.
+    read: usize,
+}
+
+impl Entries {
+    /// Reads one table's rows after those of the tables before it. A row's
+    /// error names its row, unless a code repeated in an earlier row is the
+    /// first problem.
+    fn read_table(&mut self, table: RawTable, columns: &ColumnMap) -> Result<()> {
+        let RawTable {
+            header,
+            rows,
+            section,
+            ..
+        } = table;
+        let last = rows.len().saturating_sub(1);
+        for (index, raw) in rows.into_iter().enumerate() {
+            self.read += 1;
             let read = read_row(
-                &table.header,
-                &columns,
-                &table.section,
+                &header,
+                columns,
+                &section,
                 raw,
                 index == last,
-                &mut rows,
+                &mut self.rows,
             );
             if let Err(e) = read {
-                // A code repeated in an earlier row is the first problem.
-                first_repeat(&rows, &numbers)?;
-                return Err(e.at_row(number));
+                first_repeat(&self.rows, &self.numbers)?;
+                return Err(e.at_row(self.read));
             }
-            numbers.resize(rows.len(), number);
+            self.numbers.resize(self.rows.len(), self.read);
         }
+        Ok(())
     }
-    first_repeat(&rows, &numbers)?;
-    Ok(Article {
-        format,
-        rows,
-        warnings,
-    })
 }
 
 /// The first entry whose (code, sub-code) an earlier entry has, as an error
@@ -507,7 +573,7 @@ pub(crate) fn codes_in(cell: &str) -> std::result::Result<Vec<Code>, String> {
 /// code its code cell lists.
 fn read_row(
     header: &[String],
-    columns: &Columns,
+    columns: &ColumnMap,
     section: &Option<String>,
     raw: RawRow,
     last: bool,
@@ -587,8 +653,8 @@ mod tests {
         cells.iter().map(|s| s.to_string()).collect()
     }
 
-    fn cols(cells: &[&str]) -> std::result::Result<Columns, String> {
-        columns(&header(cells), &Pins::default())
+    fn cols(cells: &[&str]) -> std::result::Result<ColumnMap, String> {
+        columns(&header(cells), &ColumnPins::default())
     }
 
     #[test]
@@ -679,10 +745,10 @@ mod tests {
 
     #[test]
     fn pins_override_detection() {
-        let pins = Pins {
+        let pins = ColumnPins {
             code: Some("error  CODE".into()),
             description: Some("Notes".into()),
-            ..Pins::default()
+            ..ColumnPins::default()
         };
         let c = columns(&header(&["Code", "Error code", "Notes"]), &pins).unwrap();
         assert_eq!((c.code, c.description), (1, 2));
@@ -708,6 +774,151 @@ mod tests {
     }
 
     #[test]
+    fn pinned_roles_come_first_and_a_missing_pin_refuses_the_table() {
+        let pins = ColumnPins {
+            solution: Some("notes".into()),
+            ..ColumnPins::default()
+        };
+        let roles = pinned_roles(&header(&["Code", "Notes"]), &pins).unwrap();
+        assert_eq!(roles, [None, None, None, Some(1), None]);
+        let err = pinned_roles(&header(&["Code"]), &pins).unwrap_err();
+        assert!(
+            err.starts_with("no column \"notes\" (pinned as the solution"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn detected_roles_leave_the_other_columns_extra() {
+        let pins = ColumnPins {
+            solution: Some("Notes".into()),
+            ..ColumnPins::default()
+        };
+        let head = header(&["Notes", "Code", "Fix", "Owner", "Description"]);
+        let mut roles = pinned_roles(&head, &pins).unwrap();
+        let extra = detect_roles(&head, &pins, &mut roles).unwrap();
+        assert_eq!(roles, [Some(1), None, Some(4), Some(0), None]);
+        // "Fix" would be the solution, but the pin says otherwise.
+        assert_eq!(extra, [(2, "Fix".to_string()), (3, "Owner".to_string())]);
+    }
+
+    #[test]
+    fn a_role_taken_twice_is_ambiguous_or_kept_extra() {
+        let head = header(&["Code", "Error code", "Message", "Description", "Notes"]);
+        let mut slot = Some(0);
+        let err = take_role(&head, &mut slot, Role::Code, 1).unwrap_err();
+        assert!(err.contains("both look like the code"), "{err}");
+        let mut slot = None;
+        assert_eq!(take_role(&head, &mut slot, Role::Description, 2), Ok(None));
+        assert_eq!(
+            take_role(&head, &mut slot, Role::Description, 3),
+            Ok(Some((2, "Message".to_string())))
+        );
+        assert_eq!(slot, Some(3), "the column named description wins");
+        assert_eq!(
+            take_role(&head, &mut slot, Role::Description, 4),
+            Ok(Some((4, "Notes".to_string())))
+        );
+    }
+
+    #[test]
+    fn extra_columns_get_names_of_their_own() {
+        let head = header(&["Code", "", "Note", "Note", "Note (2)"]);
+        let mut extra: Vec<(usize, String)> = (1..5).map(|i| (i, head[i].clone())).collect();
+        name_extra_columns(&head, &mut extra);
+        let names: Vec<&str> = extra.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(names, ["Column 2", "Note", "Note (3)", "Note (2)"]);
+    }
+
+    #[test]
+    fn a_column_map_needs_a_code_and_a_description() {
+        assert_eq!(
+            column_map([Some(0), None, Some(1), None, None], Vec::new()).map(|c| c.code_index()),
+            Ok(0)
+        );
+        let err = column_map([None, None, None, Some(0), None], Vec::new()).unwrap_err();
+        assert!(
+            err.starts_with("no code (")
+                && err.contains("), no description (")
+                && err.ends_with(") column"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn tables_not_chosen_are_warned_of_and_listed() {
+        let decoy = RawTable {
+            line: Some(3),
+            ..table(&["Key", "Type"], &[&["a", "b"]])
+        };
+        let blank = table(&["", ""], &[]);
+        let mut warnings = Vec::new();
+        let chosen = error_tables(
+            vec![
+                decoy.clone(),
+                blank.clone(),
+                table(&["Code", "Description"], &[]),
+            ],
+            &ColumnPins::default(),
+            &mut warnings,
+        )
+        .unwrap();
+        assert_eq!(chosen.len(), 1);
+        assert_eq!(warnings.len(), 1, "a blank header is not warned of");
+        assert!(warnings[0].starts_with("ignored table at line 3 with header \"Key\" | \"Type\""));
+        let err =
+            error_tables(vec![decoy, blank], &ColumnPins::default(), &mut warnings).unwrap_err();
+        assert!(
+            err.message
+                .contains("the tables seen were:\n  table at line 3: \"Key\" | \"Type\""),
+            "{err}"
+        );
+        assert!(err.message.contains("\n  table 2: \"\" | \"\""), "{err}");
+        let err = error_tables(Vec::new(), &ColumnPins::default(), &mut warnings).unwrap_err();
+        assert!(err.message.starts_with("no table found"), "{err}");
+    }
+
+    #[test]
+    fn a_chosen_table_needs_a_sound_header_and_rows() {
+        let mut t = table(&["Code", "Description"], &[&["1", "One."]]);
+        assert!(readable(&t).is_ok());
+        t.problem = Some("a cell has colspan=\"2\"".into());
+        t.line = Some(4);
+        let err = readable(&t).unwrap_err();
+        assert_eq!(err.line, Some(4));
+        assert!(
+            err.message
+                .starts_with("the error table's header: a cell has colspan"),
+            "{err}"
+        );
+        let err = readable(&table(&["Code", "Description"], &[])).unwrap_err();
+        assert!(err.message.contains("has a header but no rows"), "{err}");
+    }
+
+    #[test]
+    fn entries_number_rows_over_every_table() {
+        let head = ["Code", "Description"];
+        let map = cols(&head).unwrap();
+        let mut entries = Entries::default();
+        entries
+            .read_table(table(&head, &[&["1, 2", "Two codes."]]), &map)
+            .unwrap();
+        entries
+            .read_table(table(&head, &[&["3", "Three."]]), &map)
+            .unwrap();
+        assert_eq!(entries.numbers, [1, 1, 2]);
+        let err = entries
+            .read_table(table(&head, &[&["4", "Four."], &["5", ""]]), &map)
+            .unwrap_err();
+        assert_eq!(err.row, Some(4), "counted on from the tables before");
+        assert!(err.message.contains("empty description"), "{err}");
+        let err = entries
+            .read_table(table(&head, &[&["1", "Again."], &["x y", "Bad."]]), &map)
+            .unwrap_err();
+        assert!(err.message.contains("code 1 appears twice"), "{err}");
+    }
+
+    #[test]
     fn subcodes_lists_of_codes_and_sections() {
         let mut a = table(
             &["Error code", "Error sub-code", "Description"],
@@ -723,20 +934,20 @@ mod tests {
             &[&["2", "-", "Two."]],
         );
         b.section = Some("Business Errors".into());
-        let article = select(Format::Html, vec![a.clone(), b], &Pins::default()).unwrap();
+        let article = select(Format::Html, vec![a.clone(), b], &ColumnPins::default()).unwrap();
         let keys: Vec<String> = article.rows.iter().map(|r| r.key().to_string()).collect();
         assert_eq!(keys, ["1", "1:99", "500", "503", "2"]);
         assert_eq!(article.rows[3].description, "Busy.");
         assert_eq!(article.rows[0].section.as_deref(), Some("System Error"));
         assert_eq!(article.rows[4].section.as_deref(), Some("Business Errors"));
         // One table: its heading is only the page's title, in every reader.
-        let alone = select(Format::Html, vec![a], &Pins::default()).unwrap();
+        let alone = select(Format::Html, vec![a], &ColumnPins::default()).unwrap();
         assert_eq!(alone.rows[0].section, None);
         let twice = table(
             &["Code", "Sub code", "Description"],
             &[&["1", "2", "A."], &["1", "2", "B."]],
         );
-        let err = select(Format::Html, vec![twice], &Pins::default()).unwrap_err();
+        let err = select(Format::Html, vec![twice], &ColumnPins::default()).unwrap_err();
         assert!(err.message.contains("code 1:2 appears twice"), "{err}");
     }
 
@@ -746,7 +957,7 @@ mod tests {
             &["Code", "Description", "Solution"],
             &[&["1", "A.", "x"], &["2", "B."]],
         );
-        let err = select(Format::Html, vec![t], &Pins::default()).unwrap_err();
+        let err = select(Format::Html, vec![t], &ColumnPins::default()).unwrap_err();
         assert!(
             err.message
                 .starts_with("the table ends in the middle of a row"),

@@ -14,22 +14,23 @@ use std::borrow::Cow;
 
 use crate::error::{Error, Result};
 use crate::model::{Code, Format};
-use crate::read::markdown::Lines;
+use crate::read::lines::Lines;
+use crate::read::markdown::is_delimiter_row;
 use crate::read::normalize::{cell_from_lines, collapse, strip_code_decoration};
-use crate::read::table::{self, Article, Found, Pins, RawRow, RawTable};
+use crate::read::pins::ColumnPins;
+use crate::read::table::{self, Article, Found, RawRow, RawTable};
 
-pub fn read(text: &str, pins: &Pins) -> Result<Article> {
+pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
     found(text, pins)?.select(Format::Text, pins)
 }
 
 /// The tables of whichever shape the text has. The column pins matter here
 /// already: they say which line is a header.
-pub fn found(text: &str, pins: &Pins) -> Result<Found> {
-    let (tsv, line_form) = line_headers(text, pins);
+pub fn found(text: &str, pins: &ColumnPins) -> Result<Found> {
     let mut warnings = Vec::new();
-    let tables = if tsv {
+    let tables = if text.lines().any(|l| is_tsv_header(l, pins)) {
         vec![tsv_table(text, pins)?]
-    } else if line_form {
+    } else if text.lines().any(|l| is_pipe_header(l, pins)) {
         line_tables(text, pins, &mut warnings)
     } else if text.contains('|') {
         let tables = pipe_tables(text, pins)?;
@@ -45,23 +46,15 @@ pub fn found(text: &str, pins: &Pins) -> Result<Found> {
     Ok(Found { tables, warnings })
 }
 
-/// Whether a line is a TSV header (a tab-separated cell names the code
-/// column), and whether one is a `|` header (two cells or more, one naming
-/// it). A TSV header decides the shape, so the `|` answer is then false. One
-/// pass over the lines: the copied text of a large table is megabytes.
-fn line_headers(text: &str, pins: &Pins) -> (bool, bool) {
-    let names_code = |cell: &str| table::names_code(cell, pins);
-    let mut line_form = false;
-    for line in text.lines() {
-        if line.contains('\t') && line.split('\t').any(names_code) {
-            return (true, false);
-        }
-        line_form = line_form || {
-            let cells = split_pipe_line(line);
-            cells.len() >= 2 && cells.iter().any(|c| names_code(c))
-        };
-    }
-    (false, line_form)
+/// A TSV header: a tab-separated cell names the code column.
+fn is_tsv_header(line: &str, pins: &ColumnPins) -> bool {
+    line.contains('\t') && line.split('\t').any(|c| table::names_code(c, pins))
+}
+
+/// A `|` header: two cells or more, one naming the code column.
+fn is_pipe_header(line: &str, pins: &ColumnPins) -> bool {
+    let cells = split_pipe_line(line);
+    cells.len() >= 2 && cells.iter().any(|c| table::names_code(c, pins))
 }
 
 /// A line a title could be: short, one line, not a sentence.
@@ -78,7 +71,7 @@ fn title_like(text: &str) -> Option<String> {
 /// tried as a header, so most lines are split without a copy).
 fn split_pipe_line(line: &str) -> Vec<Cow<'_, str>> {
     let line = line.trim();
-    if !line.contains('|') || crate::read::markdown::is_delimiter_row(line) {
+    if !line.contains('|') || is_delimiter_row(line) {
         return Vec::new();
     }
     let mut cells: Vec<Cow<'_, str>> = Vec::new();
@@ -129,107 +122,129 @@ fn finish_cell<'a>(escaped: Option<String>, rest: &'a str) -> Cow<'a, str> {
 /// `|` lines: one row a line (a row with too few cells takes the next lines
 /// until it has them; a line with no `|` right after a row continues its last
 /// cell). A blank line followed by prose, or a new header, ends a table.
-fn line_tables(text: &str, pins: &Pins, warnings: &mut Vec<String>) -> Vec<RawTable> {
+fn line_tables(text: &str, pins: &ColumnPins, warnings: &mut Vec<String>) -> Vec<RawTable> {
     let lines: Vec<&str> = text.split('\n').collect();
-    // A header line: two cells or more, followed by a `---` row or naming
-    // only parts of an error table (the code among them).
-    let is_header = |index: usize| {
-        let cells = split_pipe_line(lines[index]);
-        let next_is_delimiter = lines
-            .get(index + 1)
-            .is_some_and(|l| crate::read::markdown::is_delimiter_row(l));
-        cells.len() >= 2
-            && (next_is_delimiter
-                || (cells.iter().any(|c| table::names_code(c, pins))
-                    && cells
-                        .iter()
-                        .all(|c| table::is_role_header(c) || c.trim().is_empty())))
-    };
     let mut tables = Vec::new();
     let mut title: Option<String> = None;
     let mut i = 0;
     while i < lines.len() {
-        if !is_header(i) {
-            let line = lines[i].trim();
-            if !line.is_empty() {
-                title = title_like(line.trim_start_matches('#'));
-            }
-            i += 1;
+        if is_line_header(&lines, i, pins) {
+            let (table, next) = line_table(&lines, i, title.take(), pins);
+            tables.push(table);
+            i = next;
             continue;
         }
-        let header: Vec<String> = split_pipe_line(lines[i])
-            .iter()
-            .map(|c| collapse(c))
-            .collect();
-        let mut table = RawTable {
-            header,
-            line: Some(i + 1),
-            section: title.take(),
-            ..RawTable::default()
-        };
-        let width = table.header.len();
+        let line = lines[i].trim();
+        if !line.is_empty() {
+            title = title_like(line.trim_start_matches('#'));
+        }
         i += 1;
-        if lines
-            .get(i)
-            .is_some_and(|l| crate::read::markdown::is_delimiter_row(l))
-        {
-            i += 1;
-        }
-        let mut after_blank = false;
-        while i < lines.len() {
-            let line = lines[i];
-            if line.trim().is_empty() {
-                after_blank = true;
-                i += 1;
-                continue;
-            }
-            if is_header(i) {
-                break;
-            }
-            if !line.contains('|') || crate::read::markdown::is_delimiter_row(line) {
-                match table.rows.last_mut() {
-                    Some(row) if !after_blank => {
-                        let more = cell_from_lines(line);
-                        if let Some(last) = row.cells.last_mut() {
-                            if !last.is_empty() {
-                                last.push('\n');
-                            }
-                            last.push_str(&more);
-                        }
-                        i += 1;
-                        continue;
-                    }
-                    _ => break,
-                }
-            }
-            let start = i;
-            let mut joined = line.to_owned();
-            while split_pipe_line(&joined).len() < width
-                && lines
-                    .get(i + 1)
-                    .is_some_and(|l| !(l.trim().is_empty() || is_header(i + 1)))
-            {
-                i += 1;
-                joined.push('\n');
-                joined.push_str(lines[i]);
-            }
-            table.rows.push(RawRow {
-                cells: split_pipe_line(&joined)
-                    .iter()
-                    .map(|c| cell_from_lines(c))
-                    .collect(),
-                line: Some(start + 1),
-                problem: None,
-            });
-            after_blank = false;
-            i += 1;
-        }
-        tables.push(table);
     }
     if tables.is_empty() {
         warnings.push("no `|` table found".into());
     }
     tables
+}
+
+/// Whether line `index` heads a `|` table: two cells or more, followed by a
+/// `---` row or naming only parts of an error table (the code among them).
+fn is_line_header(lines: &[&str], index: usize, pins: &ColumnPins) -> bool {
+    let cells = split_pipe_line(lines[index]);
+    let next_is_delimiter = lines.get(index + 1).is_some_and(|l| is_delimiter_row(l));
+    cells.len() >= 2
+        && (next_is_delimiter
+            || (cells.iter().any(|c| table::names_code(c, pins))
+                && cells
+                    .iter()
+                    .all(|c| table::is_role_header(c) || c.trim().is_empty())))
+}
+
+/// The `|` table whose header is line `at`, under `section`, and the index
+/// of the first line after it.
+fn line_table(
+    lines: &[&str],
+    at: usize,
+    section: Option<String>,
+    pins: &ColumnPins,
+) -> (RawTable, usize) {
+    let header: Vec<String> = split_pipe_line(lines[at])
+        .iter()
+        .map(|c| collapse(c))
+        .collect();
+    let width = header.len();
+    let mut table = RawTable {
+        header,
+        line: Some(at + 1),
+        section,
+        ..RawTable::default()
+    };
+    let mut i = at + 1;
+    if lines.get(i).is_some_and(|l| is_delimiter_row(l)) {
+        i += 1;
+    }
+    let mut after_blank = false;
+    while i < lines.len() {
+        let line = lines[i];
+        if line.trim().is_empty() {
+            after_blank = true;
+            i += 1;
+            continue;
+        }
+        if is_line_header(lines, i, pins) {
+            break;
+        }
+        if !line.contains('|') || is_delimiter_row(line) {
+            match table.rows.last_mut() {
+                Some(row) if !after_blank => {
+                    if let Some(last) = row.cells.last_mut() {
+                        push_paragraph(last, &cell_from_lines(line));
+                    }
+                    i += 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        let (row, last_line) = line_row(lines, i, width, pins);
+        table.rows.push(row);
+        after_blank = false;
+        i = last_line + 1;
+    }
+    (table, i)
+}
+
+/// The row that starts at line `start`, taking the next lines while it has
+/// fewer than `width` cells (a cell's text going on over lines), until a
+/// blank line or a header; and the index of its last line.
+fn line_row(lines: &[&str], start: usize, width: usize, pins: &ColumnPins) -> (RawRow, usize) {
+    let mut i = start;
+    let mut joined = lines[start].to_owned();
+    while split_pipe_line(&joined).len() < width
+        && lines
+            .get(i + 1)
+            .is_some_and(|l| !(l.trim().is_empty() || is_line_header(lines, i + 1, pins)))
+    {
+        i += 1;
+        joined.push('\n');
+        joined.push_str(lines[i]);
+    }
+    let row = RawRow {
+        cells: split_pipe_line(&joined)
+            .iter()
+            .map(|c| cell_from_lines(c))
+            .collect(),
+        line: Some(start + 1),
+        problem: None,
+    };
+    (row, i)
+}
+
+/// Appends a paragraph to a cell's text, on a line of its own.
+fn push_paragraph(cell: &mut String, more: &str) {
+    if !cell.is_empty() {
+        cell.push('\n');
+    }
+    cell.push_str(more);
 }
 
 /// One paragraph of the paragraph-per-cell copy: its lines and first line.
@@ -270,91 +285,144 @@ fn strong_code(cell: &str) -> bool {
 
 /// Each cell its own paragraph: a header paragraph (its cells one per line)
 /// tells the width, and rows follow it `width` paragraphs at a time.
-fn paragraph_tables(text: &str, pins: &Pins, warnings: &mut Vec<String>) -> Result<Vec<RawTable>> {
+fn paragraph_tables(
+    text: &str,
+    pins: &ColumnPins,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<RawTable>> {
     let paragraphs = paragraphs(text);
-    // Header paragraphs: their index, cells and code column.
-    let headers: Vec<(usize, Vec<String>, usize)> = paragraphs
+    let headers = paragraph_headers(&paragraphs, pins);
+    let mut tables = Vec::new();
+    for (n, header) in headers.iter().enumerate() {
+        let end = headers.get(n + 1).map_or(paragraphs.len(), |h| h.at);
+        let another_follows = n + 1 < headers.len();
+        let body = paragraph_body(
+            &paragraphs[header.at + 1..end],
+            header.cells.len(),
+            another_follows,
+        );
+        tables.push(RawTable {
+            header: header.cells.clone(),
+            line: Some(paragraphs[header.at].line),
+            rows: paragraph_rows(body, header, warnings)?,
+            problem: None,
+            section: header
+                .at
+                .checked_sub(1)
+                .and_then(|i| single_line_title(&paragraphs[i])),
+        });
+    }
+    Ok(tables)
+}
+
+/// A header paragraph: its index, its cells, and which of them is the code.
+#[derive(Debug, PartialEq, Eq)]
+struct ParagraphHeader {
+    at: usize,
+    cells: Vec<String>,
+    code_column: usize,
+}
+
+/// The paragraphs whose lines (two or more short ones) are a header naming
+/// the columns.
+fn paragraph_headers(paragraphs: &[Paragraph], pins: &ColumnPins) -> Vec<ParagraphHeader> {
+    paragraphs
         .iter()
         .enumerate()
-        .filter_map(|(i, p)| {
+        .filter_map(|(at, p)| {
             let cells: Vec<String> = p.lines.iter().map(|l| collapse(l)).collect();
             if cells.len() < 2 || cells.iter().any(|c| c.chars().count() > 60) {
                 return None;
             }
-            let columns = table::columns(&cells, pins).ok()?;
-            Some((i, cells, columns.code_index()))
+            let code_column = table::columns(&cells, pins).ok()?.code_index();
+            Some(ParagraphHeader {
+                at,
+                cells,
+                code_column,
+            })
         })
-        .collect();
-    let mut tables = Vec::new();
-    for (n, (at, header, code_column)) in headers.iter().enumerate() {
-        let (at, code_column) = (*at, *code_column);
-        let width = header.len();
-        let end = headers.get(n + 1).map_or(paragraphs.len(), |h| h.0);
-        let mut body: Vec<&Paragraph> = paragraphs[at + 1..end].iter().collect();
-        // The next table's title sits just before its header.
-        if n + 1 < headers.len()
-            && body.len() % width == 1
-            && body
-                .last()
-                .is_some_and(|p| p.lines.len() == 1 && title_like(&p.lines[0]).is_some())
+        .collect()
+}
+
+/// A paragraph that is a title: one line, title-like.
+fn single_line_title(paragraph: &Paragraph) -> Option<String> {
+    match paragraph.lines.as_slice() {
+        [line] => title_like(line),
+        _ => None,
+    }
+}
+
+/// The paragraphs of a table's rows, given those up to the next header (or
+/// the end): when `another_follows`, a title left over after whole rows is
+/// that table's, not a cell.
+fn paragraph_body(between: &[Paragraph], width: usize, another_follows: bool) -> &[Paragraph] {
+    match between.split_last() {
+        Some((last, rows))
+            if another_follows
+                && between.len() % width == 1
+                && single_line_title(last).is_some() =>
         {
-            body.pop();
+            rows
         }
-        let section = at
-            .checked_sub(1)
-            .map(|i| &paragraphs[i])
-            .filter(|p| p.lines.len() == 1)
-            .and_then(|p| title_like(&p.lines[0]));
-        let mut rows = Vec::new();
-        let mut index = 0;
-        while index < body.len() {
-            let chunk = &body[index..(index + width).min(body.len())];
-            let code_cell = chunk
-                .get(code_column)
-                .map(|p| p.lines.join(" "))
-                .unwrap_or_default();
-            if !strong_code(&code_cell) {
-                let rest = &body[index..];
-                if let Some(stray) = rest
-                    .iter()
-                    .skip(1)
-                    .find(|p| strong_code(&p.lines.join(" ")))
-                {
-                    return Err(Error::new(format!(
-                        "the paragraph at line {} should start a row with its code, but holds \"{}\", and a later paragraph (line {}) reads as a code: a cell is missing or spans two paragraphs; expected {width} paragraphs per row ({})",
-                        chunk[0].line,
-                        collapse(&chunk[0].lines.join(" ")).chars().take(60).collect::<String>(),
-                        stray.line,
-                        header.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(" | ")
-                    ))
-                    .at_line(Some(chunk[0].line)));
-                }
-                warnings.push(format!(
-                    "{} paragraph(s) after the table's last row, from line {}, were ignored",
-                    rest.len(),
-                    rest[0].line
-                ));
-                break;
+        _ => between,
+    }
+}
+
+/// A table's rows, `width` paragraphs at a time, until one whose code cell
+/// holds no code: the end of the table (warned of), or a row out of step if a
+/// later paragraph does read as a code.
+fn paragraph_rows(
+    body: &[Paragraph],
+    header: &ParagraphHeader,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<RawRow>> {
+    let width = header.cells.len();
+    let mut rows = Vec::new();
+    for (n, chunk) in body.chunks(width).enumerate() {
+        let code_cell = chunk
+            .get(header.code_column)
+            .map(|p| p.lines.join(" "))
+            .unwrap_or_default();
+        if !strong_code(&code_cell) {
+            let rest = &body[n * width..];
+            if let Some(stray) = rest
+                .iter()
+                .skip(1)
+                .find(|p| strong_code(&p.lines.join(" ")))
+            {
+                return Err(row_out_of_step(&chunk[0], stray, &header.cells));
             }
-            rows.push(RawRow {
-                cells: chunk
-                    .iter()
-                    .map(|p| cell_from_lines(&p.lines.join("\n")))
-                    .collect(),
-                line: Some(chunk[0].line),
-                problem: None,
-            });
-            index += width;
+            warnings.push(format!(
+                "{} paragraph(s) after the table's last row, from line {}, were ignored",
+                rest.len(),
+                rest[0].line
+            ));
+            break;
         }
-        tables.push(RawTable {
-            header: header.clone(),
-            line: Some(paragraphs[at].line),
-            rows,
+        rows.push(RawRow {
+            cells: chunk
+                .iter()
+                .map(|p| cell_from_lines(&p.lines.join("\n")))
+                .collect(),
+            line: Some(chunk[0].line),
             problem: None,
-            section,
         });
     }
-    Ok(tables)
+    Ok(rows)
+}
+
+/// The error for a row whose first paragraph holds no code while a later
+/// paragraph (`stray`) reads as one.
+fn row_out_of_step(first: &Paragraph, stray: &Paragraph, header: &[String]) -> Error {
+    Error::new(format!(
+        "the paragraph at line {} should start a row with its code, but holds \"{}\", and a later paragraph (line {}) reads as a code: a cell is missing or spans two paragraphs; expected {} paragraphs per row ({})",
+        first.line,
+        collapse(&first.lines.join(" ")).chars().take(60).collect::<String>(),
+        stray.line,
+        header.len(),
+        table::show_header(header)
+    ))
+    .at_line(Some(first.line))
 }
 
 /// One `|`-ended cell: its raw text and the offset where that text starts.
@@ -382,6 +450,29 @@ impl Segment<'_> {
     fn is_single_line(&self) -> bool {
         !self.text.trim().contains('\n')
     }
+
+    /// The line of the cell's last line: where a header label sits.
+    fn last_line_number(&self, lines: &Lines) -> usize {
+        self.line(lines) + self.text.trim().matches('\n').count()
+    }
+
+    /// The title above a header whose first label this cell ends with: the
+    /// last non-blank line before that label.
+    fn title(&self) -> Option<String> {
+        let mut lines = self.text.trim().rsplit('\n').skip(1);
+        lines.find(|l| !l.trim().is_empty()).and_then(title_like)
+    }
+
+    /// Short enough, on one line, and not a value: a header label.
+    fn is_header_like(&self) -> bool {
+        let text = self.last_line();
+        self.is_single_line() && text.chars().count() <= 60 && !looks_like_a_value(text)
+    }
+}
+
+/// The header labels of a run of cells.
+fn labels(cells: &[Segment<'_>]) -> Vec<String> {
+    cells.iter().map(|c| collapse(c.last_line())).collect()
 }
 
 fn segments(text: &str) -> Vec<Segment<'_>> {
@@ -420,29 +511,42 @@ fn looks_like_a_value(cell: &str) -> bool {
             || looks_like_code(cell))
 }
 
-fn pipe_tables(text: &str, pins: &Pins) -> Result<Vec<RawTable>> {
-    // Built once: counting lines from the start for every row was quadratic.
+/// The captured form of a whole page: every cell ended by `|`, so the
+/// header row tells the width; a repeat of the header starts a new table.
+fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
     let lines = Lines::new(text);
     let cells = segments(text);
     let Some(code_header) = cells
         .iter()
         .position(|c| table::names_code(c.last_line(), pins))
     else {
-        // No code column anywhere: hand the first cells on as the header seen,
-        // so the error can show what the table did have.
-        let header = cells
-            .iter()
-            .take(8)
-            .map(|c| collapse(c.last_line()))
-            .collect();
-        return Ok(vec![RawTable {
-            header,
-            line: cells.first().map(|c| c.line(&lines)),
-            ..RawTable::default()
-        }]);
+        return Ok(vec![headerless_table(&cells, &lines)]);
     };
-    // Header cells before the code column: single short lines, walking back;
-    // the first header cell may share its segment with the intro prose.
+    let start = header_start(&cells, code_header);
+    let search = HeaderSearch {
+        cells: &cells,
+        start,
+        code_offset: code_header - start,
+        pins,
+    };
+    let header = labels(&cells[start..search.end()]);
+    pipe_rows(&cells, &lines, start, header)
+}
+
+/// No code column anywhere: the first cells, handed on as the header seen,
+/// so the error can show what the table did have.
+fn headerless_table(cells: &[Segment<'_>], lines: &Lines) -> RawTable {
+    RawTable {
+        header: labels(&cells[..cells.len().min(8)]),
+        line: cells.first().map(|c| c.line(lines)),
+        ..RawTable::default()
+    }
+}
+
+/// The first header cell: walking back from the code column over single
+/// short lines; the first header cell may share its segment with the intro
+/// prose.
+fn header_start(cells: &[Segment<'_>], code_header: usize) -> usize {
     let mut start = code_header;
     while start > 0 {
         let previous = &cells[start - 1];
@@ -454,126 +558,147 @@ fn pipe_tables(text: &str, pins: &Pins) -> Result<Vec<RawTable>> {
             break;
         }
     }
-    // The header is as wide as the smallest run of header-like cells that
-    // names all three columns and is followed by a row whose code cell holds a
-    // code. (The first number after the header may sit in another column.)
-    let code_offset = code_header - start;
-    let header_like = |c: &Segment<'_>| {
-        let text = c.last_line();
-        c.is_single_line() && text.chars().count() <= 60 && !looks_like_a_value(text)
-    };
-    let header_of = |width: usize| -> Vec<String> {
-        cells[start..start + width]
+    start
+}
+
+/// Looking for where a header that starts at `cells[start]` ends.
+struct HeaderSearch<'s, 'a> {
+    cells: &'s [Segment<'a>],
+    start: usize,
+    /// The code column's place in the header.
+    code_offset: usize,
+    pins: &'s ColumnPins,
+}
+
+impl HeaderSearch<'_, '_> {
+    /// As wide as a header can be here.
+    fn widest(&self) -> usize {
+        (self.cells.len() - self.start).min(MAX_COLUMNS)
+    }
+
+    /// Whether the first `width` cells name the columns.
+    fn names_columns(&self, width: usize) -> bool {
+        let header = labels(&self.cells[self.start..self.start + width]);
+        table::columns(&header, self.pins).is_ok()
+    }
+
+    /// Whether the first `width` cells are header-like, name the columns,
+    /// and are followed by a row whose code cell holds a code.
+    fn fits(&self, width: usize) -> bool {
+        let start = self.start;
+        self.cells[start + 1..start + width]
             .iter()
-            .map(|c| collapse(c.last_line()))
-            .collect()
-    };
-    let width_fits = |width: usize| {
-        cells[start + 1..start + width].iter().all(header_like)
-            && table::columns(&header_of(width), pins).is_ok()
-            && cells
-                .get(start + width + code_offset)
+            .all(Segment::is_header_like)
+            && self.names_columns(width)
+            && self
+                .cells
+                .get(start + width + self.code_offset)
                 .is_some_and(|c| looks_like_code(c.text))
-    };
-    let widest = (cells.len() - start).min(MAX_COLUMNS);
-    let header_end = match (code_offset + 1..=widest).find(|&w| width_fits(w)) {
-        Some(width) => start + width,
-        // No width is followed by a code. Take the run of header-like cells
-        // if it names the columns (else the narrowest header that does), so
-        // a malformed code in the first row is reported on its row instead
-        // of being read as more header (which would fold every second row
-        // into the one before).
-        None => {
-            let run = 1 + cells[start + 1..]
-                .iter()
-                .take(widest.saturating_sub(1))
-                .take_while(|c| header_like(c))
-                .count();
-            let run = run.max(code_offset + 1);
-            if table::columns(&header_of(run), pins).is_ok() {
-                start + run
-            } else {
-                match (code_offset + 1..=widest)
-                    .find(|&w| table::columns(&header_of(w), pins).is_ok())
-                {
-                    Some(width) => start + width,
-                    // Not even that: hand on the cells up to the first code-like
-                    // one, so the error names the header that was seen.
-                    None => cells[code_header + 1..]
-                        .iter()
-                        .position(|c| looks_like_code(c.text))
-                        .map_or(cells.len(), |i| start + i + 1),
-                }
-            }
+    }
+
+    /// The index after the header: the narrowest width that [`fits`](Self::fits)
+    /// (the first number after the header may sit in another column), else
+    /// [`Self::end_without_a_code_row`].
+    fn end(&self) -> usize {
+        match (self.code_offset + 1..=self.widest()).find(|&w| self.fits(w)) {
+            Some(width) => self.start + width,
+            None => self.end_without_a_code_row(),
         }
-    };
-    let header_line =
-        Some(cells[start].line(&lines) + cells[start].text.trim().matches('\n').count());
-    let header: Vec<String> = cells[start..header_end]
-        .iter()
-        .map(|c| collapse(c.last_line()))
-        .collect();
+    }
+
+    /// No width is followed by a code. Take the run of header-like cells if
+    /// it names the columns (else the narrowest header that does), so a
+    /// malformed code in the first row is reported on its row instead of
+    /// being read as more header (which would fold every second row into
+    /// the one before).
+    fn end_without_a_code_row(&self) -> usize {
+        let (start, widest) = (self.start, self.widest());
+        let run = 1 + self.cells[start + 1..]
+            .iter()
+            .take(widest.saturating_sub(1))
+            .take_while(|c| c.is_header_like())
+            .count();
+        let run = run.max(self.code_offset + 1);
+        if self.names_columns(run) {
+            return start + run;
+        }
+        match (self.code_offset + 1..=widest).find(|&w| self.names_columns(w)) {
+            Some(width) => start + width,
+            // Not even that: hand on the cells up to the first code-like
+            // one, so the error names the header that was seen.
+            None => self.cells[start + self.code_offset + 1..]
+                .iter()
+                .position(|c| looks_like_code(c.text))
+                .map_or(self.cells.len(), |i| start + i + 1),
+        }
+    }
+}
+
+/// The tables of the header at `cells[start]`: rows of its width after it,
+/// and a new table (under its own title) wherever the header repeats.
+fn pipe_rows(
+    cells: &[Segment<'_>],
+    lines: &Lines,
+    start: usize,
+    header: Vec<String>,
+) -> Result<Vec<RawTable>> {
     let width = header.len().max(1);
-    // The title above a header: the line before the header's first label.
-    let title_of = |segment: &Segment<'_>| {
-        let text = segment.text.trim();
-        let mut lines = text.rsplit('\n').skip(1);
-        lines.find(|l| !l.trim().is_empty()).and_then(title_like)
+    let table_at = |at: usize| RawTable {
+        header: header.clone(),
+        line: Some(cells[at].last_line_number(lines)),
+        section: cells[at].title(),
+        ..RawTable::default()
     };
-    let repeats_header = |at: usize| {
-        cells.len() >= at + width
-            && cells[at..at + width]
+    let repeats_header = |rest: &[Segment<'_>]| {
+        rest.len() >= width
+            && rest[..width]
                 .iter()
                 .zip(&header)
                 .all(|(c, h)| collapse(c.last_line()).eq_ignore_ascii_case(h))
     };
-    let mut tables = vec![RawTable {
-        header: header.clone(),
-        line: header_line,
-        section: title_of(&cells[start]),
-        ..RawTable::default()
-    }];
+    let mut tables = Vec::new();
+    let mut table = table_at(start);
     let mut rows_read = 0;
-    let mut at = header_end;
+    let mut at = start + header.len();
     while at < cells.len() {
-        if repeats_header(at) {
-            tables.push(RawTable {
-                header: header.clone(),
-                line: Some(cells[at].line(&lines) + cells[at].text.trim().matches('\n').count()),
-                section: title_of(&cells[at]),
-                ..RawTable::default()
-            });
+        if repeats_header(&cells[at..]) {
+            tables.push(std::mem::replace(&mut table, table_at(at)));
             at += width;
             continue;
         }
         let row = &cells[at..(at + width).min(cells.len())];
         if row.len() < width {
-            return Err(Error::new(format!(
-                "the table ends in the middle of a row: its last row has {} of its {width} cells ({}); expected every row to end each of its {width} cells with `|` (a cell may be missing or have a stray `|`; {} complete rows read)",
-                row.len(),
-                header.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(" | "),
-                rows_read
-            ))
-            .at_line(row.last().map(|c| c.line(&lines))));
+            return Err(cut_mid_row(row, &header, rows_read, lines));
         }
-        let table = tables.last_mut().expect("the first table is made above");
         table.rows.push(RawRow {
             cells: row.iter().map(|c| cell_from_lines(c.text)).collect(),
-            line: Some(row[0].line(&lines)),
+            line: Some(row[0].line(lines)),
             problem: None,
         });
         rows_read += 1;
         at += width;
     }
+    tables.push(table);
     Ok(tables)
 }
 
-fn tsv_table(text: &str, pins: &Pins) -> Result<RawTable> {
+/// The error for a last row with fewer cells than the header.
+fn cut_mid_row(row: &[Segment<'_>], header: &[String], rows_read: usize, lines: &Lines) -> Error {
+    let width = header.len().max(1);
+    Error::new(format!(
+        "the table ends in the middle of a row: its last row has {} of its {width} cells ({}); expected every row to end each of its {width} cells with `|` (a cell may be missing or have a stray `|`; {rows_read} complete rows read)",
+        row.len(),
+        table::show_header(header),
+    ))
+    .at_line(row.last().map(|c| c.line(lines)))
+}
+
+fn tsv_table(text: &str, pins: &ColumnPins) -> Result<RawTable> {
     let lines: Vec<&str> = text.split('\n').collect();
     let split = |line: &str| line.split('\t').map(cell_from_lines).collect::<Vec<_>>();
     let header_at = lines
         .iter()
-        .position(|l| l.contains('\t') && l.split('\t').any(|c| table::names_code(c, pins)))
+        .position(|l| is_tsv_header(l, pins))
         .or_else(|| lines.iter().position(|l| l.contains('\t')))
         .unwrap_or(0);
     let header = split(lines[header_at]);
@@ -609,10 +734,7 @@ fn tsv_table(text: &str, pins: &Pins) -> Result<RawTable> {
             for line in &lines[at.start + 1..at.end] {
                 let more = cell_from_lines(line);
                 if !more.is_empty() {
-                    if !last.is_empty() {
-                        last.push('\n');
-                    }
-                    last.push_str(&more);
+                    push_paragraph(last, &more);
                 }
             }
             RawRow {
@@ -634,10 +756,231 @@ fn tsv_table(text: &str, pins: &Pins) -> Result<RawTable> {
 mod tests {
     use super::*;
 
+    fn pins() -> ColumnPins {
+        ColumnPins::default()
+    }
+
+    #[test]
+    fn tsv_and_pipe_headers_name_the_code_column() {
+        assert!(is_tsv_header("Error code\tDescription", &pins()));
+        assert!(!is_tsv_header("Key\tDescription", &pins()));
+        assert!(!is_tsv_header("Error code | Description", &pins()));
+        assert!(is_pipe_header("| Error code | Description |", &pins()));
+        assert!(!is_pipe_header("| Error code |", &pins()));
+        assert!(!is_pipe_header("Key | Description", &pins()));
+    }
+
+    #[test]
+    fn a_line_header_is_followed_by_a_delimiter_or_names_only_parts() {
+        let lines = [
+            "| Key | Type |",
+            "|---|---|",
+            "Error code | Description | Solution",
+            "Error code | is what | you see",
+        ];
+        assert!(is_line_header(&lines, 0, &pins()), "a `---` row follows");
+        assert!(is_line_header(&lines, 2, &pins()), "only parts of a table");
+        assert!(!is_line_header(&lines, 3, &pins()), "prose with a bar");
+        assert!(!is_line_header(&lines, 1, &pins()));
+    }
+
+    #[test]
+    fn a_line_table_runs_to_prose_after_a_blank_or_the_next_header() {
+        let lines: Vec<&str> = "| Code | Description |\n|---|---|\n| 1 | One |\ngoes on\n\n| 2 | Two |\n\nProse.\n| Code | Description |"
+            .split('\n')
+            .collect();
+        let (table, next) = line_table(&lines, 0, Some("S".into()), &pins());
+        assert_eq!((table.line, table.section.as_deref()), (Some(1), Some("S")));
+        let rows: Vec<(&[String], Option<usize>)> = table
+            .rows
+            .iter()
+            .map(|r| (r.cells.as_slice(), r.line))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (&["1".to_string(), "One\ngoes on".to_string()][..], Some(3)),
+                (&["2".to_string(), "Two".to_string()][..], Some(6))
+            ]
+        );
+        assert_eq!(next, 7, "stops at the prose after the blank line");
+        let (_, next) = line_table(&lines, 8, None, &pins());
+        assert_eq!(next, lines.len());
+    }
+
+    #[test]
+    fn a_line_row_takes_lines_until_it_has_its_cells() {
+        let lines = ["| 1 | One", "and more | Fix |", "| 2 | Two | Fix |"];
+        let (row, last) = line_row(&lines, 0, 3, &pins());
+        assert_eq!(last, 1);
+        assert_eq!(row.cells, ["1", "One\nand more", "Fix"]);
+        assert_eq!(row.line, Some(1));
+        let (row, last) = line_row(&["| 1 | One", "", "x | y"], 0, 3, &pins());
+        assert_eq!((row.cells.len(), last), (2, 0), "a blank line ends a row");
+    }
+
+    #[test]
+    fn a_paragraph_goes_on_its_own_line() {
+        let mut cell = String::new();
+        push_paragraph(&mut cell, "a");
+        push_paragraph(&mut cell, "b");
+        assert_eq!(cell, "a\nb");
+    }
+
+    fn paragraphs_of(text: &str) -> Vec<Paragraph> {
+        paragraphs(text)
+    }
+
+    #[test]
+    fn header_paragraphs_are_short_lines_naming_the_columns() {
+        let ps = paragraphs_of(
+            "Intro.\n\nDescription\nError code\n\n1\n\nKey\nType\n\nCode\nDescription is what each code means, spelled out in a long sentence",
+        );
+        assert_eq!(
+            paragraph_headers(&ps, &pins()),
+            [ParagraphHeader {
+                at: 1,
+                cells: vec!["Description".into(), "Error code".into()],
+                code_column: 1
+            }]
+        );
+    }
+
+    #[test]
+    fn a_title_is_a_one_line_paragraph() {
+        let ps = paragraphs_of("System Error\n\nTwo\nlines\n\nA sentence.");
+        assert_eq!(single_line_title(&ps[0]).as_deref(), Some("System Error"));
+        assert_eq!(single_line_title(&ps[1]), None);
+        assert_eq!(single_line_title(&ps[2]), None);
+    }
+
+    #[test]
+    fn the_next_tables_title_is_not_a_cell() {
+        let ps = paragraphs_of("1\n\nOne.\n\nBusiness Errors");
+        assert_eq!(paragraph_body(&ps, 2, true).len(), 2);
+        assert_eq!(paragraph_body(&ps, 2, false).len(), 3, "no table follows");
+        assert_eq!(paragraph_body(&ps[..2], 2, true).len(), 2, "whole rows");
+    }
+
+    #[test]
+    fn paragraph_rows_end_at_prose_or_refuse_a_row_out_of_step() {
+        let header = ParagraphHeader {
+            at: 0,
+            cells: vec!["Code".into(), "Description".into()],
+            code_column: 0,
+        };
+        let mut warnings = Vec::new();
+        let ps = paragraphs_of("1\n\nOne.\n\n2\n\n- a\n- b\n\nWas this helpful?");
+        let rows = paragraph_rows(&ps, &header, &mut warnings).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(
+            (rows[1].cells[1].as_str(), rows[1].line),
+            ("- a\n- b", Some(5))
+        );
+        assert_eq!(
+            warnings,
+            ["1 paragraph(s) after the table's last row, from line 10, were ignored"]
+        );
+        let ps = paragraphs_of("1\n\nOne.\n\nmore of one\n\n2\n\nTwo.");
+        let err = paragraph_rows(&ps, &header, &mut warnings).unwrap_err();
+        assert_eq!(err.line, Some(5));
+        assert!(
+            err.message.starts_with("the paragraph at line 5 should start a row with its code, but holds \"more of one\", and a later paragraph (line 7)"),
+            "{err}"
+        );
+        assert!(
+            err.message
+                .ends_with("expected 2 paragraphs per row (\"Code\" | \"Description\")"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn segments_know_their_lines_titles_and_labels() {
+        let text = "Intro.\nSystem Error\nError code |\n Description |\n1 |\ntwo\nlines |";
+        let lines = Lines::new(text);
+        let cells = segments(text);
+        assert_eq!(cells.len(), 4);
+        assert_eq!(cells[0].title().as_deref(), Some("System Error"));
+        assert_eq!(cells[0].last_line_number(&lines), 3);
+        assert_eq!((cells[1].line(&lines), cells[3].line(&lines)), (4, 6));
+        assert!(cells[1].is_header_like());
+        assert!(!cells[2].is_header_like(), "a value");
+        assert!(!cells[3].is_header_like(), "two lines");
+        assert_eq!(labels(&cells[..2]), ["Error code", "Description"]);
+    }
+
+    #[test]
+    fn without_a_code_column_the_first_cells_are_handed_on() {
+        let text = "Key |\nType |\nx |";
+        let table = headerless_table(&segments(text), &Lines::new(text));
+        assert_eq!(
+            (table.header, table.line),
+            (vec!["Key".into(), "Type".into(), "x".into()], Some(1))
+        );
+    }
+
+    #[test]
+    fn the_header_starts_at_short_lines_before_the_code_column() {
+        let text = "A long sentence of intro prose that runs on and on, past sixty characters |\nIntro\nNotes |\nError code |";
+        assert_eq!(header_start(&segments(text), 2), 1);
+        assert_eq!(header_start(&segments("Notes |\nError code |"), 1), 0);
+    }
+
+    #[test]
+    fn the_header_is_as_wide_as_a_code_row_after_it_says() {
+        let find = |text: &str| {
+            let cells = segments(text);
+            let search = HeaderSearch {
+                cells: &cells,
+                start: 0,
+                code_offset: 0,
+                pins: &pins(),
+            };
+            (
+                labels(&cells[..search.end()]),
+                search.end_without_a_code_row(),
+            )
+        };
+        let (header, _) = find("Error code |\nDescription |\nSolution |\n1 |\nOne. |\nFix. |");
+        assert_eq!(header, ["Error code", "Description", "Solution"]);
+        // A malformed first code: the run of header-like cells.
+        let (header, without) =
+            find("Error code |\nDescription |\nSolution |\n4000I |\nOne. |\nFix. |");
+        assert_eq!(header, ["Error code", "Description", "Solution"]);
+        assert_eq!(without, 3);
+        // Not even a header: the cells up to the first code-like one.
+        let (header, _) = find("Error code |\nKey |\n1 |\nx |");
+        assert_eq!(header, ["Error code", "Key"]);
+    }
+
+    #[test]
+    fn pipe_rows_start_a_table_where_the_header_repeats() {
+        let text = "A\nCode |\nDescription |\n1 |\nOne. |\nB\nCode |\nDescription |\n2 |\nTwo. |";
+        let cells = segments(text);
+        let lines = Lines::new(text);
+        let header = vec!["Code".to_string(), "Description".to_string()];
+        let tables = pipe_rows(&cells, &lines, 0, header.clone()).unwrap();
+        let shape: Vec<(Option<&str>, Option<usize>, usize)> = tables
+            .iter()
+            .map(|t| (t.section.as_deref(), t.line, t.rows.len()))
+            .collect();
+        assert_eq!(shape, [(Some("A"), Some(2), 1), (Some("B"), Some(7), 1)]);
+        assert_eq!(tables[1].rows[0].line, Some(9));
+        let err = pipe_rows(&cells[..5], &lines, 0, header).unwrap_err();
+        assert_eq!(err.line, Some(6), "where the short row's last cell starts");
+        assert!(
+            err.message
+                .contains("its last row has 1 of its 2 cells (\"Code\" | \"Description\")")
+                && err.message.ends_with("1 complete rows read)"),
+            "{err}"
+        );
+    }
+
     #[test]
     fn reads_the_pipe_form_with_prose_before_and_after() {
         let text = "Intro with no bars.\nError code |\nDescription |\nSolution |\n1 |\nOne.\n|\nFix\nit.\n|\n2 | Two. | |\nWas this helpful?";
-        let article = read(text, &Pins::default()).unwrap();
+        let article = read(text, &ColumnPins::default()).unwrap();
         let codes: Vec<_> = article.rows.iter().map(|r| r.code.to_string()).collect();
         assert_eq!(codes, ["1", "2"]);
         assert_eq!(article.rows[0].solution, "Fix\nit.");
@@ -652,7 +995,7 @@ mod tests {
     #[test]
     fn reads_tsv_with_continuation_lines() {
         let text = "Error code\tDescription\tSolution\n1\tOne.\tFirst\nsecond paragraph\n2\tTwo.\tFix\n\nAfter.";
-        let article = read(text, &Pins::default()).unwrap();
+        let article = read(text, &ColumnPins::default()).unwrap();
         assert_eq!(article.rows.len(), 2);
         assert_eq!(article.rows[0].solution, "First\nsecond paragraph");
         assert_eq!(article.rows[1].line, Some(4));
@@ -662,7 +1005,7 @@ mod tests {
     fn a_missing_cell_is_refused_with_the_count() {
         let err = read(
             "Error code |\nDescription |\nSolution |\n1 | One. | Fix |\n2 | Two. |",
-            &Pins::default(),
+            &ColumnPins::default(),
         )
         .unwrap_err();
         assert!(
@@ -684,7 +1027,7 @@ mod tests {
 
     #[test]
     fn reads_pipe_lines_with_or_without_outer_pipes_and_continued_cells() {
-        let pins = Pins::default();
+        let pins = ColumnPins::default();
         for text in [
             "Intro.\n| Error code | Description | Solution |\n|---|---|---|\n| 1 | One. | Fix. |\n| 2 | Two that\ncontinues. | Fix. |\n\n| 3 | Three. | Fix. |\n\nAfter.\n",
             "Error code | Description | Solution\n1 | One. | Fix.\n2 | Two that\ncontinues. | Fix.\n3 | Three. | Fix.\n",
@@ -726,7 +1069,7 @@ mod tests {
     #[test]
     fn pipe_lines_keep_sections_and_skip_decoys() {
         let text = "Error object\n\n| Key | Type | Description |\n|---|---|---|\n| code | string | The slug. |\n\nSystem Error\n\n| Error | Description |\n|---|---|\n| internal | Ours. |\n\nInvalid Param Error\n\n| Error | Description |\n|---|---|\n| missing_id | Yours. |\n";
-        let article = read(text, &Pins::default()).unwrap();
+        let article = read(text, &ColumnPins::default()).unwrap();
         assert_eq!(
             keys_and_sections(&article),
             [
@@ -742,7 +1085,7 @@ mod tests {
     #[test]
     fn the_seed_form_repeats_its_header_under_each_section() {
         let text = "Intro prose.\nSystem Error\nError code |\nDescription |\n1 |\nOne. |\n2 |\nTwo. |\n\nBusiness Errors\nError code |\nDescription |\n-1 |\nMinus one. |\n0001 |\nPadded. |\n";
-        let article = read(text, &Pins::default()).unwrap();
+        let article = read(text, &ColumnPins::default()).unwrap();
         assert_eq!(
             keys_and_sections(&article),
             [
@@ -758,7 +1101,7 @@ mod tests {
     #[test]
     fn reads_one_paragraph_per_cell() {
         let text = "Errors you may see.\n\nSystem Error\n\nError code\nDescription\nHow to fix\n\nCT01\n\nThe line dropped.\n\nCall again.\n\n500, 503\n\nBusy.\n\n- Wait\n- Retry\n\nBusiness Errors\n\nError code\nDescription\nHow to fix\n\nnumber-in-use\n\nTaken.\n\nPick another.\n\nWas this article helpful?\n";
-        let article = read(text, &Pins::default()).unwrap();
+        let article = read(text, &ColumnPins::default()).unwrap();
         assert_eq!(
             keys_and_sections(&article),
             [
@@ -784,7 +1127,7 @@ mod tests {
 
     #[test]
     fn a_capture_cut_mid_row_is_refused_in_every_text_form() {
-        let pins = Pins::default();
+        let pins = ColumnPins::default();
         for text in [
             "Error code\nDescription\nSolution\n\n1\n\nOne.\n\nFix.\n\n2\n\nTwo.\n",
             "Error code |\nDescription |\nSolution |\n1 |\nOne. |\nFix. |\n2 |\nTwo. |\n",

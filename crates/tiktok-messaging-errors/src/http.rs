@@ -50,35 +50,25 @@ const SNIPPET_BYTES: usize = 256;
 /// assert!(matches!(error, ResponseError::Body(_)));
 /// ```
 ///
-/// # With `reqwest`
+/// # With an HTTP client
 ///
-/// ```no_run
-/// use reqwest::header::RETRY_AFTER;
+/// Any client that hands over the status, the headers and the body bytes
+/// works; here a response in the `http` crate's types, as hyper and ureq
+/// give it:
+///
+/// ```
+/// use http::header::RETRY_AFTER;
 /// use tiktok_messaging_errors::{read_response, Action, ResponseError};
 ///
 /// #[derive(serde::Deserialize)]
 /// struct Sent { message_id: String }
 ///
-/// async fn send(
-///     client: &reqwest::Client,
-///     token: &str,
-///     request: String,
-/// ) -> Result<Sent, Box<dyn std::error::Error>> {
-///     let response = client
-///         .post("https://business-api.tiktok.com/open_api/v1.3/business/message/send/")
-///         .header("Access-Token", token)
-///         .header("Content-Type", "application/json")
-///         .body(request)
-///         .send()
-///         .await?;
-///     let status = response.status().as_u16();
+/// fn handle(response: http::Response<Vec<u8>>) -> Result<Sent, Box<dyn std::error::Error>> {
 ///     let retry_after = response
 ///         .headers()
 ///         .get(RETRY_AFTER)
-///         .and_then(|value| value.to_str().ok())
-///         .map(str::to_owned);
-///     let body = response.bytes().await?;
-///     match read_response::<Sent>(status, retry_after.as_deref(), &body) {
+///         .and_then(|value| value.to_str().ok());
+///     match read_response::<Sent>(response.status().as_u16(), retry_after, response.body()) {
 ///         Ok(Some(sent)) => Ok(sent),
 ///         Ok(None) => Err("TikTok answered OK without data".into()),
 ///         Err(error) => {
@@ -91,6 +81,13 @@ const SNIPPET_BYTES: usize = 256;
 ///         }
 ///     }
 /// }
+///
+/// let throttled = http::Response::builder()
+///     .status(429)
+///     .header(RETRY_AFTER, "30")
+///     .body(b"<html>Too Many Requests</html>".to_vec())
+///     .unwrap();
+/// assert!(handle(throttled).is_err());
 /// ```
 pub fn read_response<T: DeserializeOwned>(
     status: u16,
