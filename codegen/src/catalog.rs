@@ -188,15 +188,11 @@ fn dropped_entries(
 /// A warning for each annotation of a code the model does not have.
 fn unused_annotations(annotations: &Annotations, errors: &[ErrorEntry]) -> Vec<String> {
     let keys: HashSet<Key> = errors.iter().map(ErrorEntry::key).collect();
+    let file = &annotations.file;
     let unused = annotations.by_code.keys().filter(|k| !keys.contains(*k));
-    unused
-        .map(|code| {
-            format!(
-                "{}: [codes.\"{code}\"] annotates a code the article does not have",
-                annotations.file
-            )
-        })
-        .collect()
+    let warn =
+        |code| format!("{file}: [codes.\"{code}\"] annotates a code the article does not have");
+    unused.map(warn).collect()
 }
 
 /// The catalog, if it holds the model's invariants; else its first problem,
