@@ -12,7 +12,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::emit::rust::{Kind, int};
+use crate::emit::tokens::{Kind, int};
 use crate::model::{Code, ErrorEntry};
 
 pub(crate) fn items(
