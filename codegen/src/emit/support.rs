@@ -8,12 +8,162 @@
 //! alphanumeric codes have their own `Code` variant), optionally keyed by
 //! (code, sub-code); and string codes (slugs), whose unknown values are kept
 //! inline so the type stays `Copy` and needs no allocator.
+//!
+//! What no article's codes decide is ordinary Rust in `support/*.rs` (as
+//! smithy-rs ships its inlineable runtime): the tests below compile, lint
+//! and run it against a stand-in for the per-code parts, and [`Runtime`]
+//! splices it in where its `// @splice:` lines say. So far that is what
+//! both shapes share (`common.rs`); the rest is still `quote!` below.
 
-use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use proc_macro2::{Group, Ident, Literal, TokenStream, TokenTree};
+use quote::{ToTokens, format_ident, quote};
 
 use crate::emit::tokens::{Kind, int};
 use crate::model::{Code, ErrorEntry};
+
+const COMMON: &str = include_str!("support/common.rs");
+const INTEGER: &str = include_str!("support/integer.rs");
+const STRING: &str = include_str!("support/string.rs");
+
+// rustfmt reaches the runtime files through these (it does not follow
+// `include!`); the compiler never does, the tests `include!` them instead.
+#[cfg(any())]
+#[path = "support/common.rs"]
+mod common;
+#[cfg(any())]
+#[path = "support/integer.rs"]
+mod integer;
+#[cfg(any())]
+#[path = "support/string.rs"]
+mod string;
+
+/// The runtime files as one crate needs them, adapted token by token. They
+/// are written for a type `ErrorCode` with `u32` codes from `VENDOR`: the
+/// type and the number are renamed (`as_u32` too), and `u32` and `VENDOR`
+/// replaced in strings and docs; a `const NAME: &str` is a text of the
+/// shape's, written in wherever named (code, strings, docs); `if SUBCODES {
+/// a } else { b }` keeps the crate's branch; `cfg_attr(not(test), cfg(..))`
+/// becomes the `cfg`.
+struct Runtime<'a> {
+    ty: &'a Ident,
+    kind: &'a Kind,
+    texts: Vec<(String, String)>,
+}
+
+impl Runtime<'_> {
+    /// A runtime file's sections, each after a comment line: the file's
+    /// first, then each `// @splice:` line.
+    fn file<const N: usize>(&mut self, source: &str) -> [TokenStream; N] {
+        let sections: Vec<TokenStream> = source
+            .split("\n// @splice:")
+            .map(|section| {
+                let code = section.split_once('\n').map_or("", |s| s.1);
+                let mut kept = TokenStream::new();
+                for item in syn::parse_file(code).expect("the tests compile it").items {
+                    match item {
+                        syn::Item::Const(text) if text.ident != "_" => {
+                            self.texts
+                                .push((text.ident.to_string(), string(&*text.expr)));
+                        }
+                        item => item.to_tokens(&mut kept),
+                    }
+                }
+                kept
+            })
+            .collect();
+        let found = sections.len();
+        sections
+            .try_into()
+            .unwrap_or_else(|_| panic!("{found} sections in a runtime file, not {N}"))
+    }
+
+    fn adapt(&self, tokens: TokenStream) -> TokenStream {
+        let mut out = TokenStream::new();
+        let mut trees = tokens.into_iter().peekable();
+        while let Some(tree) = trees.next() {
+            match tree {
+                TokenTree::Ident(ident)
+                    if ident == "if"
+                        && trees.peek().is_some_and(|t| t.to_string() == "SUBCODES") =>
+                {
+                    let branches = (trees.next(), trees.next(), trees.next(), trees.next());
+                    let (_, Some(TokenTree::Group(then)), _, Some(TokenTree::Group(other))) =
+                        branches
+                    else {
+                        panic!("`if SUBCODES` has a block and an `else` block")
+                    };
+                    out.extend(self.adapt(if self.kind.subcodes { then } else { other }.stream()));
+                }
+                TokenTree::Ident(ident) => out.extend(self.rename(ident)),
+                TokenTree::Group(group) => {
+                    let inside = group.stream().to_string();
+                    let stream = match inside.strip_prefix("cfg_attr (not (test) , ") {
+                        Some(cfg) => cfg[..cfg.len() - 1].parse().expect("an attribute"),
+                        None => group.stream(),
+                    };
+                    let group = Group::new(group.delimiter(), self.adapt(stream));
+                    out.extend([TokenTree::from(group)]);
+                }
+                TokenTree::Literal(literal) => {
+                    let (text, adapted) = (string(&literal), self.text(&string(&literal)));
+                    out.extend([if adapted == text {
+                        literal
+                    } else {
+                        Literal::string(&adapted)
+                    }]);
+                }
+                punct => out.extend([punct]),
+            }
+        }
+        out
+    }
+
+    fn rename(&self, ident: Ident) -> TokenStream {
+        let name = ident.to_string();
+        let text = self.texts.iter().find(|(text, _)| *text == name);
+        match (text, &self.kind.number, name.strip_suffix("u32")) {
+            (Some((_, text)), ..) => Literal::string(&self.text(text)).into_token_stream(),
+            _ if name == "ErrorCode" => self.ty.to_token_stream(),
+            (_, Some(number), Some("")) => number.to_token_stream(),
+            (_, Some(number), Some(stem)) if stem.ends_with('_') => {
+                format_ident!("{stem}{number}").to_token_stream()
+            }
+            _ => ident.to_token_stream(),
+        }
+    }
+
+    /// The shape's texts, then `u32` and `VENDOR`, written into a string.
+    fn text(&self, text: &str) -> String {
+        let mut text = text.to_owned();
+        for (name, value) in &self.texts {
+            text = text.replace(name.as_str(), value);
+        }
+        if let Some(number) = &self.kind.number {
+            text = text.replace("u32", &number.to_string());
+        }
+        text.replace("VENDOR", &self.kind.vendor)
+    }
+}
+
+/// A string literal's text.
+fn string(literal: &impl ToTokens) -> String {
+    syn::parse2::<syn::LitStr>(literal.to_token_stream())
+        .map_or_else(|_| String::new(), |s| s.value())
+}
+
+/// A section that opens with an `impl ErrorCode` block: the block's methods,
+/// for one `quote!` writes, and the rest.
+fn methods(section: TokenStream) -> (TokenStream, TokenStream) {
+    let mut trees = section.into_iter();
+    match (trees.next(), trees.next(), trees.next()) {
+        (Some(TokenTree::Ident(keyword)), Some(_), Some(TokenTree::Group(block)))
+            if keyword == "impl" =>
+        {
+            (block.stream(), trees.collect())
+        }
+        _ => panic!("the section opens with an `impl ErrorCode` block"),
+    }
+}
 
 pub(crate) fn items(
     ty: &Ident,
@@ -21,15 +171,25 @@ pub(crate) fn items(
     entries: &[ErrorEntry],
     variants: &[Ident],
 ) -> TokenStream {
-    let shaped = match &kind.number {
-        Some(number) => integer_items(ty, kind, number, entries, variants),
-        None => string_items(ty, kind, entries, variants),
+    let mut runtime = Runtime {
+        ty,
+        kind,
+        texts: Vec::new(),
     };
-    let known_arms: TokenStream = key_strings(entries)
-        .iter()
+    let [head, debug, errors] = runtime.file(COMMON);
+    let shaped = match &kind.number {
+        Some(number) => integer_items(&mut runtime, number, entries, variants),
+        None => string_items(&mut runtime, entries, variants),
+    };
+    let (try_parse, head) = methods(head);
+    let [try_parse, head, debug, errors] =
+        [try_parse, head, debug, errors].map(|s| runtime.adapt(s));
+    let [shaped_head, shaped_middle, shaped_tail] = shaped;
+    // Each entry's key in its string form, as `FromStr` accepts it.
+    let keys = entries.iter().map(|e| e.key().to_string());
+    let known_arms = keys
         .zip(variants)
-        .map(|(string, variant)| quote! { #string => Some(#ty::#variant), })
-        .collect();
+        .map(|(key, variant)| quote! { #key => Some(#ty::#variant), });
     quote! {
         #[allow(deprecated)]
         impl #ty {
@@ -37,68 +197,26 @@ pub(crate) fn items(
             /// `"1:99"` with a sub-code).
             pub(crate) fn from_known_str(code: &str) -> Option<#ty> {
                 match code {
-                    #known_arms
+                    #(#known_arms)*
                     _ => None,
                 }
             }
 
-            /// Strict parsing: only codes this crate knows, by their string form.
-            pub fn try_parse(code: &str) -> Result<#ty, ParseErrorCodeError> {
-                #ty::from_known_str(code).ok_or(ParseErrorCodeError { kind: ParseKind::Unknown })
-            }
+            #try_parse
         }
 
-        impl PartialOrd for #ty {
-            fn partial_cmp(&self, other: &#ty) -> Option<::core::cmp::Ordering> {
-                Some(self.cmp(other))
-            }
-        }
-
-        impl ::core::error::Error for #ty {}
-
-        #shaped
+        #head
+        #shaped_head
+        #debug
+        #shaped_middle
+        #errors
+        #shaped_tail
     }
 }
 
 /// The string form of an entry's key, as `FromStr` accepts it.
 fn key_strings(entries: &[ErrorEntry]) -> Vec<String> {
     entries.iter().map(|e| e.key().to_string()).collect()
-}
-
-fn error_types(kind: &Kind, range: &str) -> TokenStream {
-    let vendor = &kind.vendor;
-    let not_a_code = format!("not a {vendor} error code: expected a known code or {range}");
-    let too_large = match &kind.number {
-        Some(n) => format!("{vendor} error code out of range: expected a number that fits {n}"),
-        None => format!("{vendor} error code too long: expected at most 63 bytes"),
-    };
-    let unknown = format!("not a {vendor} error code this crate knows");
-    quote! {
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        enum ParseKind {
-            NotACode,
-            TooLarge,
-            Unknown,
-        }
-
-        /// A string that is not an error code.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub struct ParseErrorCodeError {
-            kind: ParseKind,
-        }
-
-        impl ::core::fmt::Display for ParseErrorCodeError {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(match self.kind {
-                    ParseKind::NotACode => #not_a_code,
-                    ParseKind::TooLarge => #too_large,
-                    ParseKind::Unknown => #unknown,
-                })
-            }
-        }
-
-        impl ::core::error::Error for ParseErrorCodeError {}
-    }
 }
 
 /// A code's value as the generated `Code`.
@@ -112,13 +230,18 @@ fn code_value(code: &Code) -> TokenStream {
     }
 }
 
+/// What goes between the runtime's common sections: before `Debug`, between
+/// it and the parse error, after that.
+type Shaped = [TokenStream; 3];
+
 fn integer_items(
-    ty: &Ident,
-    kind: &Kind,
+    runtime: &mut Runtime,
     number: &Ident,
     entries: &[ErrorEntry],
     variants: &[Ident],
-) -> TokenStream {
+) -> Shaped {
+    let [_] = runtime.file(INTEGER);
+    let (ty, kind) = (runtime.ty, runtime.kind);
     let vendor = &kind.vendor;
     let as_number = format_ident!("as_{}", number);
     let serialize_number = format_ident!("serialize_{}", number);
@@ -333,7 +456,6 @@ fn integer_items(
                 .map_err(|_| ParseErrorCodeError { kind: ParseKind::TooLarge })
         }
     };
-    let errors = error_types(kind, "a decimal number");
     let unknown_display = format!("{{}} Unknown: a {vendor} error code this crate does not know");
     let unknown_error = format!("{{}} is not a {vendor} error code this crate knows");
     let expecting =
@@ -343,7 +465,6 @@ fn integer_items(
     } else {
         quote! { self.code().cmp(&other.code()) }
     };
-    let debug_unknown = quote! { #ty::Unknown(unknown) => write!(f, "Unknown({:?})", unknown) };
     let display_key = if kind.subcodes {
         quote! {
             match self.subcode() {
@@ -354,7 +475,7 @@ fn integer_items(
     } else {
         quote! { write!(f, "{} {}: {}", self.code(), self.name(), description) }
     };
-    quote! {
+    let head = quote! {
         #[doc = #value_doc]
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
         pub enum Code {
@@ -428,16 +549,8 @@ fn integer_items(
             }
         }
 
-        impl ::core::fmt::Debug for #ty {
-            /// The variant name; `Unknown(12345)` for unknown codes.
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self {
-                    #debug_unknown,
-                    known => f.write_str(known.name()),
-                }
-            }
-        }
-
+    };
+    let middle = quote! {
         impl ::core::fmt::Display for #ty {
             /// The code, the variant's name, then the article's description.
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -494,8 +607,8 @@ fn integer_items(
             }
         }
 
-        #errors
-
+    };
+    let tail = quote! {
         /// A number that is not a code this crate knows (from `TryFrom`).
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub struct UnknownCodeError {
@@ -581,25 +694,22 @@ fn integer_items(
                 }
             }
         };
-    }
+    };
+    [head, middle, tail]
 }
 
-fn string_items(
-    ty: &Ident,
-    kind: &Kind,
-    entries: &[ErrorEntry],
-    variants: &[Ident],
-) -> TokenStream {
+fn string_items(runtime: &mut Runtime, entries: &[ErrorEntry], variants: &[Ident]) -> Shaped {
+    let [_] = runtime.file(STRING);
+    let (ty, kind) = (runtime.ty, runtime.kind);
     let vendor = &kind.vendor;
     let string_arms: TokenStream = key_strings(entries)
         .iter()
         .zip(variants)
         .map(|(string, variant)| quote! { #ty::#variant => #string, })
         .collect();
-    let errors = error_types(kind, "an identifier");
     let unknown_display = format!("{{}} Unknown: a {vendor} error code this crate does not know");
     let expecting = format!("a {vendor} error code: a string of at most 63 bytes");
-    quote! {
+    let head = quote! {
         /// A code this version of the crate has no variant for, kept inline
         /// (up to [`UnknownCode::MAX_LEN`] bytes) so the error type stays
         /// `Copy` and needs no allocator.
@@ -668,16 +778,8 @@ fn string_items(
             }
         }
 
-        impl ::core::fmt::Debug for #ty {
-            /// The variant name; `Unknown("code")` for unknown codes.
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self {
-                    #ty::Unknown(unknown) => write!(f, "Unknown({:?})", unknown),
-                    known => f.write_str(known.name()),
-                }
-            }
-        }
-
+    };
+    let middle = quote! {
         impl ::core::fmt::Display for #ty {
             /// The code, the variant's name, then the article's description.
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -704,8 +806,8 @@ fn string_items(
             }
         }
 
-        #errors
-
+    };
+    let tail = quote! {
         /// The code as the API sends it: a string. Deserialising keeps unknown
         /// codes; one longer than [`UnknownCode::MAX_LEN`] is refused.
         #[cfg(feature = "serde")]
@@ -741,5 +843,102 @@ fn string_items(
                 }
             }
         };
+    };
+    [head, middle, tail]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shape_is_spliced_with_no_placeholder_left() {
+        for (number, subcodes) in [(Some("i64"), true), (Some("i64"), false), (None, false)] {
+            let kind = Kind {
+                number: number.map(|n| format_ident!("{n}")),
+                subcodes,
+                vendor: "Acme".into(),
+            };
+            let tokens = items(&format_ident!("Beacon"), &kind, &[], &[]).to_string();
+            let words: Vec<&str> = tokens
+                .split(|c: char| !c.is_alphanumeric() && c != '_')
+                .collect();
+            for placeholder in [
+                "ErrorCode",
+                "u32",
+                "VENDOR",
+                "SUBCODES",
+                "NOT_A_CODE",
+                "UNKNOWN_DEBUG",
+                "cfg_attr",
+            ] {
+                assert!(!words.contains(&placeholder), "{placeholder} in {tokens}");
+            }
+            syn::parse_str::<syn::File>(&tokens).expect("the spliced runtime parses");
+        }
+    }
+
+    /// The common runtime, on a stand-in for the rest (and the integer
+    /// shape's texts).
+    mod common {
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+        pub struct UnknownCode;
+
+        impl ::core::fmt::Debug for UnknownCode {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(UNKNOWN_DEBUG)
+            }
+        }
+
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum ErrorCode {
+            Known,
+            Unknown(UnknownCode),
+        }
+
+        impl ErrorCode {
+            pub(crate) fn from_known_str(code: &str) -> Option<ErrorCode> {
+                (code == "1").then_some(ErrorCode::Known)
+            }
+
+            pub const fn name(self) -> &'static str {
+                "Known"
+            }
+        }
+
+        impl Ord for ErrorCode {
+            fn cmp(&self, other: &ErrorCode) -> ::core::cmp::Ordering {
+                self.name().cmp(other.name())
+            }
+        }
+
+        impl ::core::fmt::Display for ErrorCode {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        include!("support/common.rs");
+        include!("support/integer.rs");
+
+        #[test]
+        fn strict_parsing_knows_only_known_codes() {
+            assert_eq!(ErrorCode::try_parse("1"), Ok(ErrorCode::Known));
+            let unknown = ErrorCode::try_parse("2").unwrap_err();
+            assert_eq!(
+                unknown.to_string(),
+                "not a VENDOR error code this crate knows"
+            );
+            let errors =
+                [ParseKind::NotACode, ParseKind::TooLarge].map(|kind| ParseErrorCodeError { kind });
+            assert_eq!(errors.map(|e| e.to_string()), [NOT_A_CODE, TOO_LARGE]);
+            let shown = format!(
+                "{:?} {:?}",
+                ErrorCode::Known,
+                ErrorCode::Unknown(UnknownCode)
+            );
+            assert_eq!(shown, format!("Known Unknown({UNKNOWN_DEBUG})"));
+            assert!(ErrorCode::Known <= ErrorCode::Known);
+        }
     }
 }
