@@ -12,8 +12,9 @@
 //! What no article's codes decide is ordinary Rust in `support/*.rs` (as
 //! smithy-rs ships its inlineable runtime): the tests below compile, lint
 //! and run it against a stand-in for the per-code parts, and [`Runtime`]
-//! splices it in where its `// @splice:` lines say. So far that is what
-//! both shapes share (`common.rs`); the rest is still `quote!` below.
+//! splices it in where its `// @splice:` lines say. `quote!` writes the
+//! per-code match arms, the blocks around them, integer `FromStr`, and for
+//! now the rest of string codes' support.
 
 use proc_macro2::{Group, Ident, Literal, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote};
@@ -23,6 +24,8 @@ use crate::model::{Code, ErrorEntry};
 
 const COMMON: &str = include_str!("support/common.rs");
 const INTEGER: &str = include_str!("support/integer.rs");
+const NUMBER: &str = include_str!("support/number.rs");
+const SUBCODES: &str = include_str!("support/subcodes.rs");
 const STRING: &str = include_str!("support/string.rs");
 
 // rustfmt reaches the runtime files through these (it does not follow
@@ -34,8 +37,14 @@ mod common;
 #[path = "support/integer.rs"]
 mod integer;
 #[cfg(any())]
+#[path = "support/number.rs"]
+mod number;
+#[cfg(any())]
 #[path = "support/string.rs"]
 mod string;
+#[cfg(any())]
+#[path = "support/subcodes.rs"]
+mod subcodes;
 
 /// The runtime files as one crate needs them, adapted token by token. They
 /// are written for a type `ErrorCode` with `u32` codes from `VENDOR`: the
@@ -214,20 +223,15 @@ pub(crate) fn items(
     }
 }
 
-/// The string form of an entry's key, as `FromStr` accepts it.
-fn key_strings(entries: &[ErrorEntry]) -> Vec<String> {
-    entries.iter().map(|e| e.key().to_string()).collect()
-}
-
-/// A code's value as the generated `Code`.
-fn code_value(code: &Code) -> TokenStream {
-    match code {
-        Code::Numeric(n) => {
-            let n = int(*n);
-            quote! { Code::Numeric(#n) }
-        }
-        Code::Text(s) => quote! { Code::Alphanumeric(#s) },
-    }
+/// A method's arms: `Type::Variant => value,` for every code.
+fn arms(
+    ty: &Ident,
+    entries: &[ErrorEntry],
+    variants: &[Ident],
+    value: impl Fn(&ErrorEntry) -> TokenStream,
+) -> TokenStream {
+    let values = entries.iter().map(value);
+    quote! { #(#ty::#variants => #values,)* }
 }
 
 /// What goes between the runtime's common sections: before `Debug`, between
@@ -240,206 +244,109 @@ fn integer_items(
     entries: &[ErrorEntry],
     variants: &[Ident],
 ) -> Shaped {
-    let [_] = runtime.file(INTEGER);
-    let (ty, kind) = (runtime.ty, runtime.kind);
-    let vendor = &kind.vendor;
-    let as_number = format_ident!("as_{}", number);
-    let serialize_number = format_ident!("serialize_{}", number);
-    let signed = number == "i64";
-    let code_arms: TokenStream = variants
-        .iter()
-        .zip(entries)
-        .map(|(variant, entry)| {
-            let code = code_value(&entry.code);
-            quote! { #ty::#variant => #code, }
-        })
-        .collect();
-    // Lookups by value: entries with a sub-code first, then each code's own
-    // row, which takes any sub-code it does not list.
-    let numeric = |e: &ErrorEntry, with_subcode: bool| {
-        matches!(
-            (&e.code, &e.subcode),
-            (Code::Numeric(_), Some(Code::Numeric(_))) if with_subcode
-        ) || matches!((&e.code, &e.subcode), (Code::Numeric(_), None) if !with_subcode)
-    };
-    let order: Vec<usize> = [true, false]
-        .into_iter()
-        .flat_map(|with_subcode| {
-            (0..entries.len()).filter(move |&i| numeric(&entries[i], with_subcode))
-        })
-        .collect();
-    let arms: TokenStream = order
-        .into_iter()
-        .map(|i| (&entries[i], &variants[i]))
-        .map(|(entry, variant)| match (&entry.code, &entry.subcode) {
-            (Code::Numeric(n), Some(Code::Numeric(s))) => {
-                let (n, s) = (int(*n), int(*s));
-                quote! { (#n, Some(#s)) => #ty::#variant, }
-            }
-            (Code::Numeric(n), _) => {
-                let n = int(*n);
-                quote! { (#n, _) => #ty::#variant, }
-            }
-            _ => unreachable!("only numeric entries are in the order"),
-        })
-        .collect();
-    let value_doc = format!(
-        " A code's value as the article writes it: a number, as {vendor} sends it,\n or an alphanumeric code (`E1001`, `0001`), which has a form of its own\n instead of a sentinel number. Compares with `{number}` directly."
-    );
-    let numeric_doc = format!(" A decimal code, as {vendor} sends it.");
-    let unknown_struct = if kind.subcodes {
-        quote! {
-            /// A code (and sub-code) this version of the crate has no variant for.
-            ///
-            /// Only the lookups by value make one, and only for values that are
-            /// not known codes, so an unknown code never equals a known one.
-            #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-            pub struct UnknownCode {
-                code: #number,
-                subcode: Option<#number>,
-            }
-
-            impl UnknownCode {
-                pub(crate) const fn new(code: #number, subcode: Option<#number>) -> UnknownCode {
-                    UnknownCode { code, subcode }
-                }
-
-                /// The code that was sent.
-                pub const fn get(self) -> #number {
-                    self.code
-                }
-
-                /// The sub-code that was sent with it, if any.
-                pub const fn subcode(self) -> Option<#number> {
-                    self.subcode
-                }
-            }
-
-            impl ::core::fmt::Debug for UnknownCode {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    match self.subcode {
-                        Some(sub) => write!(f, "{}:{}", self.code, sub),
-                        None => ::core::fmt::Debug::fmt(&self.code, f),
-                    }
-                }
-            }
-        }
+    let [value, ord, display, conversions, rest] = runtime.file(INTEGER);
+    let (unknown, statics) = if runtime.kind.subcodes {
+        let [unknown, statics] = runtime.file(SUBCODES);
+        (unknown, methods(statics).0)
     } else {
-        let get_doc = format!(" The number {vendor} sent.");
-        quote! {
-            /// A number this version of the crate has no variant for.
-            ///
-            /// Only the lookups by value make one, and only for numbers that
-            /// are not known codes, so an unknown code never equals a known one.
-            #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-            pub struct UnknownCode(#number);
-
-            impl UnknownCode {
-                pub(crate) const fn new(code: #number) -> UnknownCode {
-                    UnknownCode(code)
-                }
-
-                #[doc = #get_doc]
-                pub const fn get(self) -> #number {
-                    self.0
-                }
-            }
-
-            impl ::core::fmt::Debug for UnknownCode {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::core::fmt::Debug::fmt(&self.0, f)
-                }
-            }
-        }
+        let [unknown] = runtime.file(NUMBER);
+        (unknown, TokenStream::new())
     };
-    let from_code_doc = format!(
-        " The code for a number {vendor} sent. Never fails: an unknown\n number becomes [`Self::Unknown`] and keeps its value."
-    );
-    let lookups = if kind.subcodes {
-        quote! {
+    let [value, ord, display, conversions, rest, unknown, statics] =
+        [value, ord, display, conversions, rest, unknown, statics].map(|s| runtime.adapt(s));
+    let (ty, kind) = (runtime.ty, runtime.kind);
+    let code_arms = arms(ty, entries, variants, |entry| match &entry.code {
+        Code::Numeric(n) => {
+            let n = int(*n);
+            quote! { Code::Numeric(#n) }
+        }
+        Code::Text(s) => quote! { Code::Alphanumeric(#s) },
+    });
+    let subcode = |entry: &ErrorEntry| match &entry.subcode {
+        Some(Code::Numeric(s)) => Some(int(*s)),
+        _ => None,
+    };
+    // Lookups by value: entries with a sub-code first, then each code's own
+    // row, which takes any sub-code it does not list. (Sub-codes of integer
+    // codes are numbers: `rust::kind_of` checks.)
+    let mut order: Vec<_> = entries
+        .iter()
+        .zip(variants)
+        .filter(|(e, _)| matches!(e.code, Code::Numeric(_)))
+        .collect();
+    order.sort_by_key(|(entry, _)| entry.subcode.is_none());
+    let lookup_arms: TokenStream = order
+        .into_iter()
+        .map(|(entry, variant)| {
+            let code = int(entry.code.as_i64().unwrap_or_default());
+            let subcode = subcode(entry).map_or(quote! { _ }, |s| quote! { Some(#s) });
+            quote! { (#code, #subcode) => #ty::#variant, }
+        })
+        .collect();
+    let (lookups, listed_subcode) = if kind.subcodes {
+        let listed_arms = arms(ty, entries, variants, |entry| {
+            subcode(entry).map_or(quote! { None }, |s| quote! { Some(#s) })
+        });
+        let lookups = quote! {
             /// The code for a (code, sub-code) pair. Never fails: a sub-code the
             /// article does not list falls back to the code's own row, and an
             /// unknown pair becomes [`Self::Unknown`], keeping both values.
             pub const fn from_code_and_subcode(code: #number, subcode: Option<#number>) -> #ty {
                 match (code, subcode) {
-                    #arms
+                    #lookup_arms
                     (code, subcode) => #ty::Unknown(UnknownCode::new(code, subcode)),
                 }
             }
-
-            #[doc = #from_code_doc]
-            pub const fn from_code(code: #number) -> #ty {
-                #ty::from_code_and_subcode(code, None)
-            }
-
-            /// The sub-code, for entries the article lists with one (and
-            /// unknown codes that came with one).
-            pub const fn subcode(self) -> Option<#number> {
-                match self {
-                    #ty::Unknown(unknown) => unknown.subcode(),
-                    known => known.listed_subcode(),
-                }
-            }
-        }
-    } else {
-        quote! {
-            #[doc = #from_code_doc]
-            pub const fn from_code(code: #number) -> #ty {
-                match (code, ()) {
-                    #arms
-                    (other, ()) => #ty::Unknown(UnknownCode::new(other)),
-                }
-            }
-        }
-    };
-    let listed_subcode = if kind.subcodes {
-        let sub_arms: TokenStream = variants
-            .iter()
-            .zip(entries)
-            .map(|(variant, entry)| match &entry.subcode {
-                Some(Code::Numeric(s)) => {
-                    let s = int(*s);
-                    quote! { #ty::#variant => Some(#s), }
-                }
-                _ => quote! { #ty::#variant => None, },
-            })
-            .collect();
-        quote! {
+        };
+        let listed_subcode = quote! {
             #[allow(deprecated)]
             impl #ty {
                 const fn listed_subcode(self) -> Option<#number> {
                     match self {
-                        #sub_arms
+                        #listed_arms
                         #ty::Unknown(_) => None,
                     }
                 }
             }
-        }
+        };
+        (lookups, listed_subcode)
     } else {
-        quote! {}
-    };
-    let from_str_number = if signed {
-        quote! {
-            let digits = code.strip_prefix('-').unwrap_or(code);
-            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(ParseErrorCodeError { kind: ParseKind::NotACode });
+        let from_code_doc = format!(
+            " The code for a number {} sent. Never fails: an unknown\n number becomes [`Self::Unknown`] and keeps its value.",
+            kind.vendor
+        );
+        let lookups = quote! {
+            #[doc = #from_code_doc]
+            pub const fn from_code(code: #number) -> #ty {
+                match (code, ()) {
+                    #lookup_arms
+                    (other, ()) => #ty::Unknown(UnknownCode::new(other)),
+                }
             }
-        }
+        };
+        (lookups, TokenStream::new())
+    };
+    let signed = number == "i64";
+    let digits = if signed {
+        quote! { digits }
     } else {
-        quote! {
-            if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(ParseErrorCodeError { kind: ParseKind::NotACode });
-            }
+        quote! { code }
+    };
+    let strip = signed.then(|| quote! { let digits = code.strip_prefix('-').unwrap_or(code); });
+    let check = quote! {
+        #strip
+        if #digits.is_empty() || !#digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ParseErrorCodeError { kind: ParseKind::NotACode });
         }
     };
-    let from_str_body = if kind.subcodes {
+    let from_str = if kind.subcodes {
         quote! {
             let (code, subcode) = match code.split_once(':') {
                 Some((code, subcode)) => (code, Some(subcode)),
                 None => (code, None),
             };
             let parse = |code: &str| -> Result<#number, ParseErrorCodeError> {
-                #from_str_number
+                #check
                 code.parse::<#number>().map_err(|_| ParseErrorCodeError { kind: ParseKind::TooLarge })
             };
             let subcode = match subcode {
@@ -450,84 +357,20 @@ fn integer_items(
         }
     } else {
         quote! {
-            #from_str_number
+            #check
             code.parse::<#number>()
                 .map(#ty::from_code)
                 .map_err(|_| ParseErrorCodeError { kind: ParseKind::TooLarge })
         }
     };
-    let unknown_display = format!("{{}} Unknown: a {vendor} error code this crate does not know");
-    let unknown_error = format!("{{}} is not a {vendor} error code this crate knows");
-    let expecting =
-        format!("a {vendor} error code: an integer that fits {number}, or its string form");
-    let ord_key = if kind.subcodes {
-        quote! { (self.code(), self.subcode()).cmp(&(other.code(), other.subcode())) }
-    } else {
-        quote! { self.code().cmp(&other.code()) }
-    };
-    let display_key = if kind.subcodes {
-        quote! {
-            match self.subcode() {
-                Some(sub) => write!(f, "{}:{} {}: {}", self.code(), sub, self.name(), description),
-                None => write!(f, "{} {}: {}", self.code(), self.name(), description),
-            }
-        }
-    } else {
-        quote! { write!(f, "{} {}: {}", self.code(), self.name(), description) }
-    };
-    let head = quote! {
-        #[doc = #value_doc]
-        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
-        pub enum Code {
-            #[doc = #numeric_doc]
-            Numeric(#number),
-            /// A code with letters or significant leading zeros (`E1001`,
-            /// `0001`); never in a response's integer field.
-            Alphanumeric(&'static str),
-        }
-
-        impl Code {
-            /// The number, for numeric codes.
-            pub const fn #as_number(self) -> Option<#number> {
-                match self {
-                    Code::Numeric(n) => Some(n),
-                    Code::Alphanumeric(_) => None,
-                }
-            }
-
-            /// Whether this is a decimal code.
-            pub const fn is_numeric(self) -> bool {
-                matches!(self, Code::Numeric(_))
-            }
-        }
-
-        impl PartialEq<#number> for Code {
-            fn eq(&self, other: &#number) -> bool {
-                *self == Code::Numeric(*other)
-            }
-        }
-
-        impl PartialEq<Code> for #number {
-            fn eq(&self, other: &Code) -> bool {
-                other == self
-            }
-        }
-
-        impl ::core::fmt::Display for Code {
-            /// The string form: `40100`, `E1001`.
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self {
-                    Code::Numeric(n) => ::core::fmt::Display::fmt(n, f),
-                    Code::Alphanumeric(s) => f.write_str(s),
-                }
-            }
-        }
-
-        #unknown_struct
+    let shaped_head = quote! {
+        #value
+        #unknown
 
         #[allow(deprecated)]
         impl #ty {
             #lookups
+            #statics
 
             /// The code's value: a number for every numeric code, known or not.
             pub const fn code(self) -> Code {
@@ -539,27 +382,10 @@ fn integer_items(
         }
 
         #listed_subcode
-
-        impl Ord for #ty {
-            /// By code value (numbers ascending, then alphanumeric codes), known
-            /// or not: the order the article lists codes in may change, a code's
-            /// value does not. Two codes with the same value are the same code.
-            fn cmp(&self, other: &#ty) -> ::core::cmp::Ordering {
-                #ord_key
-            }
-        }
-
+        #ord
     };
-    let middle = quote! {
-        impl ::core::fmt::Display for #ty {
-            /// The code, the variant's name, then the article's description.
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self.description() {
-                    Some(description) => #display_key,
-                    None => write!(f, #unknown_display, self.code()),
-                }
-            }
-        }
+    let shaped_middle = quote! {
+        #display
 
         impl ::core::str::FromStr for #ty {
             type Err = ParseErrorCodeError;
@@ -570,132 +396,18 @@ fn integer_items(
                 if let Some(known) = #ty::from_known_str(code) {
                     return Ok(known);
                 }
-                #from_str_body
+                #from_str
             }
         }
 
-        impl TryFrom<#number> for #ty {
-            type Error = UnknownCodeError;
-
-            /// Only codes this crate knows; use `from_code` to keep any number.
-            fn try_from(code: #number) -> Result<#ty, UnknownCodeError> {
-                match #ty::from_code(code) {
-                    #ty::Unknown(_) => Err(UnknownCodeError { code }),
-                    known => Ok(known),
-                }
-            }
-        }
-
-        impl From<#ty> for Code {
-            fn from(code: #ty) -> Code {
-                code.code()
-            }
-        }
-
-        impl TryFrom<#ty> for #number {
-            type Error = NotNumericError;
-
-            /// The number, for every numeric code; alphanumeric codes have none.
-            fn try_from(code: #ty) -> Result<#number, NotNumericError> {
-                code.code().#as_number().ok_or(NotNumericError { code })
-            }
-        }
-
-        impl PartialEq<#number> for #ty {
-            fn eq(&self, other: &#number) -> bool {
-                self.code() == *other
-            }
-        }
-
+        #conversions
     };
-    let tail = quote! {
-        /// A number that is not a code this crate knows (from `TryFrom`).
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub struct UnknownCodeError {
-            code: #number,
-        }
+    [shaped_head, shaped_middle, rest]
+}
 
-        impl UnknownCodeError {
-            /// The number that was refused.
-            pub const fn code(self) -> #number {
-                self.code
-            }
-        }
-
-        impl ::core::fmt::Display for UnknownCodeError {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                write!(f, #unknown_error, self.code)
-            }
-        }
-
-        impl ::core::error::Error for UnknownCodeError {}
-
-        /// An alphanumeric code asked for as a number.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub struct NotNumericError {
-            code: #ty,
-        }
-
-        impl ::core::fmt::Display for NotNumericError {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                write!(f, "error code {} is alphanumeric and has no number", self.code.code())
-            }
-        }
-
-        impl ::core::error::Error for NotNumericError {}
-
-        /// The code as the API sends it: an integer (a string for alphanumeric
-        /// codes). Deserialising never loses a code: unknown numbers are kept.
-        #[cfg(feature = "serde")]
-        const _: () = {
-            use ::serde::de::{self, Deserialize, Deserializer, Visitor};
-            use ::serde::ser::{Serialize, Serializer};
-
-            impl Serialize for #ty {
-                fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    match self.code() {
-                        Code::Numeric(n) => serializer.#serialize_number(n),
-                        Code::Alphanumeric(s) => serializer.serialize_str(s),
-                    }
-                }
-            }
-
-            struct CodeVisitor;
-
-            impl Visitor<'_> for CodeVisitor {
-                type Value = #ty;
-
-                fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.write_str(#expecting)
-                }
-
-                fn visit_u64<E: de::Error>(self, value: u64) -> Result<#ty, E> {
-                    #number::try_from(value)
-                        .map(#ty::from_code)
-                        .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(value), &self))
-                }
-
-                fn visit_i64<E: de::Error>(self, value: i64) -> Result<#ty, E> {
-                    #number::try_from(value)
-                        .map(#ty::from_code)
-                        .map_err(|_| E::invalid_value(de::Unexpected::Signed(value), &self))
-                }
-
-                fn visit_str<E: de::Error>(self, value: &str) -> Result<#ty, E> {
-                    value
-                        .parse()
-                        .map_err(|_| E::invalid_value(de::Unexpected::Str(value), &self))
-                }
-            }
-
-            impl<'de> Deserialize<'de> for #ty {
-                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<#ty, D::Error> {
-                    deserializer.deserialize_any(CodeVisitor)
-                }
-            }
-        };
-    };
-    [head, middle, tail]
+/// The string form of an entry's key, as `FromStr` accepts it.
+fn key_strings(entries: &[ErrorEntry]) -> Vec<String> {
+    entries.iter().map(|e| e.key().to_string()).collect()
 }
 
 fn string_items(runtime: &mut Runtime, entries: &[ErrorEntry], variants: &[Ident]) -> Shaped {
@@ -878,67 +590,228 @@ mod tests {
         }
     }
 
-    /// The common runtime, on a stand-in for the rest (and the integer
-    /// shape's texts).
-    mod common {
-        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-        pub struct UnknownCode;
-
-        impl ::core::fmt::Debug for UnknownCode {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(UNKNOWN_DEBUG)
-            }
-        }
+    /// Integer codes, as the runtime is written: with sub-codes. The
+    /// stand-in is what `quote!` writes from an article of three codes.
+    mod integer {
+        const SUBCODES: bool = true;
 
         #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         pub enum ErrorCode {
-            Known,
+            RateLimited,
+            Blocked,
+            Legacy,
             Unknown(UnknownCode),
         }
 
         impl ErrorCode {
             pub(crate) fn from_known_str(code: &str) -> Option<ErrorCode> {
-                (code == "1").then_some(ErrorCode::Known)
+                match code {
+                    "429" => Some(ErrorCode::RateLimited),
+                    "429:1" => Some(ErrorCode::Blocked),
+                    "E1" => Some(ErrorCode::Legacy),
+                    _ => None,
+                }
+            }
+
+            pub const fn from_code_and_subcode(code: u32, subcode: Option<u32>) -> ErrorCode {
+                match (code, subcode) {
+                    (429, Some(1)) => ErrorCode::Blocked,
+                    (429, _) => ErrorCode::RateLimited,
+                    (code, subcode) => ErrorCode::Unknown(UnknownCode::new(code, subcode)),
+                }
+            }
+
+            pub const fn code(self) -> Code {
+                match self {
+                    ErrorCode::RateLimited | ErrorCode::Blocked => Code::Numeric(429),
+                    ErrorCode::Legacy => Code::Alphanumeric("E1"),
+                    ErrorCode::Unknown(unknown) => Code::Numeric(unknown.get()),
+                }
+            }
+
+            const fn listed_subcode(self) -> Option<u32> {
+                match self {
+                    ErrorCode::Blocked => Some(1),
+                    _ => None,
+                }
             }
 
             pub const fn name(self) -> &'static str {
-                "Known"
+                match self {
+                    ErrorCode::RateLimited => "RateLimited",
+                    ErrorCode::Blocked => "Blocked",
+                    ErrorCode::Legacy => "Legacy",
+                    ErrorCode::Unknown(_) => "Unknown",
+                }
+            }
+
+            pub const fn description(self) -> Option<&'static str> {
+                match self {
+                    ErrorCode::Unknown(_) => None,
+                    _ => Some("Slow down."),
+                }
             }
         }
 
-        impl Ord for ErrorCode {
-            fn cmp(&self, other: &ErrorCode) -> ::core::cmp::Ordering {
-                self.name().cmp(other.name())
-            }
-        }
+        /// `quote!` writes integer `FromStr`; this one takes no sub-codes.
+        impl ::core::str::FromStr for ErrorCode {
+            type Err = ParseErrorCodeError;
 
-        impl ::core::fmt::Display for ErrorCode {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.name())
+            fn from_str(code: &str) -> Result<ErrorCode, ParseErrorCodeError> {
+                let kind = match code.parse::<u64>().map(u32::try_from) {
+                    _ if ErrorCode::from_known_str(code).is_some() => ParseKind::Unknown,
+                    Ok(Ok(number)) => return Ok(ErrorCode::from_code(number)),
+                    Ok(Err(_)) => ParseKind::TooLarge,
+                    Err(_) => ParseKind::NotACode,
+                };
+                ErrorCode::try_parse(code).map_err(|_| ParseErrorCodeError { kind })
             }
         }
 
         include!("support/common.rs");
         include!("support/integer.rs");
+        include!("support/subcodes.rs");
 
         #[test]
-        fn strict_parsing_knows_only_known_codes() {
-            assert_eq!(ErrorCode::try_parse("1"), Ok(ErrorCode::Known));
-            let unknown = ErrorCode::try_parse("2").unwrap_err();
+        fn codes_parse_by_their_string_form_and_keep_unknown_numbers() {
+            assert_eq!("429".parse(), Ok(ErrorCode::RateLimited));
+            assert_eq!(ErrorCode::try_parse("429:1"), Ok(ErrorCode::Blocked));
             assert_eq!(
-                unknown.to_string(),
+                "7".parse::<ErrorCode>().map(ErrorCode::code),
+                Ok(Code::Numeric(7))
+            );
+            let message = |code: &str| code.parse::<ErrorCode>().unwrap_err().to_string();
+            assert_eq!(
+                message("x"),
+                "not a VENDOR error code: expected a known code or a decimal number"
+            );
+            assert_eq!(
+                message("4294967296"),
+                "VENDOR error code out of range: expected a number that fits u32"
+            );
+            assert_eq!(
+                ErrorCode::try_parse("7").unwrap_err().to_string(),
                 "not a VENDOR error code this crate knows"
             );
-            let errors =
-                [ParseKind::NotACode, ParseKind::TooLarge].map(|kind| ParseErrorCodeError { kind });
-            assert_eq!(errors.map(|e| e.to_string()), [NOT_A_CODE, TOO_LARGE]);
-            let shown = format!(
-                "{:?} {:?}",
-                ErrorCode::Known,
-                ErrorCode::Unknown(UnknownCode)
+        }
+
+        #[test]
+        fn codes_show_their_value_name_and_description() {
+            assert_eq!(
+                ErrorCode::RateLimited.to_string(),
+                "429 RateLimited: Slow down."
             );
-            assert_eq!(shown, format!("Known Unknown({UNKNOWN_DEBUG})"));
-            assert!(ErrorCode::Known <= ErrorCode::Known);
+            assert_eq!(ErrorCode::Blocked.to_string(), "429:1 Blocked: Slow down.");
+            let unknown = ErrorCode::from_code_and_subcode(7, Some(2));
+            assert_eq!(
+                unknown.to_string(),
+                "7 Unknown: a VENDOR error code this crate does not know"
+            );
+            assert_eq!(
+                format!(
+                    "{unknown:?} {:?} {:?}",
+                    ErrorCode::from_code(7),
+                    ErrorCode::Legacy
+                ),
+                "Unknown(7:2) Unknown(7) Legacy"
+            );
+            let example = format!("{:?}", ErrorCode::from_code(12345));
+            assert_eq!(
+                example,
+                format!("Unknown({UNKNOWN_DEBUG})"),
+                "the doc's example"
+            );
+            assert_eq!(
+                (unknown.subcode(), ErrorCode::Blocked.subcode()),
+                (Some(2), Some(1))
+            );
+            assert_eq!(Code::Alphanumeric("E1").to_string(), "E1");
+        }
+
+        #[test]
+        fn codes_order_and_convert_by_value() {
+            let mut codes = [
+                ErrorCode::Legacy,
+                ErrorCode::Blocked,
+                ErrorCode::RateLimited,
+                ErrorCode::from_code(7),
+            ];
+            codes.sort();
+            assert_eq!(
+                codes,
+                [
+                    ErrorCode::from_code(7),
+                    ErrorCode::RateLimited,
+                    ErrorCode::Blocked,
+                    ErrorCode::Legacy
+                ]
+            );
+            assert!(
+                ErrorCode::RateLimited == 429
+                    && Code::Numeric(429) == 429
+                    && 429 == Code::Numeric(429)
+            );
+            assert_eq!(
+                (
+                    Code::from(ErrorCode::Legacy).as_u32(),
+                    Code::Numeric(1).is_numeric()
+                ),
+                (None, true)
+            );
+            assert_eq!(u32::try_from(ErrorCode::RateLimited), Ok(429));
+            let alphanumeric = u32::try_from(ErrorCode::Legacy).unwrap_err();
+            assert_eq!(
+                alphanumeric.to_string(),
+                "error code E1 is alphanumeric and has no number"
+            );
+            assert_eq!(ErrorCode::try_from(429), Ok(ErrorCode::RateLimited));
+            let unknown = ErrorCode::try_from(7).unwrap_err();
+            assert_eq!(
+                (unknown.code(), unknown.to_string()),
+                (7, "7 is not a VENDOR error code this crate knows".into())
+            );
+        }
+
+        #[test]
+        fn serde_sends_numbers_and_keeps_unknown_ones() {
+            assert_eq!(
+                serde_json::to_string(&[ErrorCode::RateLimited, ErrorCode::Legacy]).unwrap(),
+                r#"[429,"E1"]"#
+            );
+            let read: Vec<ErrorCode> = serde_json::from_str(r#"[429, 7, "429:1", "E1"]"#).unwrap();
+            assert_eq!(
+                read,
+                [
+                    ErrorCode::RateLimited,
+                    ErrorCode::from_code(7),
+                    ErrorCode::Blocked,
+                    ErrorCode::Legacy
+                ]
+            );
+            let negative = serde_json::from_str::<ErrorCode>("-1")
+                .unwrap_err()
+                .to_string();
+            assert!(
+                negative
+                    .contains("a VENDOR error code: an integer that fits u32, or its string form"),
+                "{negative}"
+            );
+        }
+    }
+
+    /// `UnknownCode` for integer codes without sub-codes.
+    mod number {
+        include!("support/number.rs");
+
+        #[test]
+        fn an_unknown_number_keeps_its_value() {
+            assert_eq!(
+                (
+                    UnknownCode::new(7).get(),
+                    format!("{:?}", UnknownCode::new(7))
+                ),
+                (7, "7".into())
+            );
         }
     }
 }
