@@ -13,8 +13,7 @@
 //! smithy-rs ships its inlineable runtime): the tests below compile, lint
 //! and run it against a stand-in for the per-code parts, and [`Runtime`]
 //! splices it in where its `// @splice:` lines say. `quote!` writes the
-//! per-code match arms, the blocks around them, integer `FromStr`, and for
-//! now the rest of string codes' support.
+//! per-code match arms, the blocks around them, and integer `FromStr`.
 
 use proc_macro2::{Group, Ident, Literal, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote};
@@ -405,74 +404,21 @@ fn integer_items(
     [shaped_head, shaped_middle, rest]
 }
 
-/// The string form of an entry's key, as `FromStr` accepts it.
-fn key_strings(entries: &[ErrorEntry]) -> Vec<String> {
-    entries.iter().map(|e| e.key().to_string()).collect()
-}
-
 fn string_items(runtime: &mut Runtime, entries: &[ErrorEntry], variants: &[Ident]) -> Shaped {
-    let [_] = runtime.file(STRING);
-    let (ty, kind) = (runtime.ty, runtime.kind);
-    let vendor = &kind.vendor;
-    let string_arms: TokenStream = key_strings(entries)
-        .iter()
-        .zip(variants)
-        .map(|(string, variant)| quote! { #ty::#variant => #string, })
-        .collect();
-    let unknown_display = format!("{{}} Unknown: a {vendor} error code this crate does not know");
-    let expecting = format!("a {vendor} error code: a string of at most 63 bytes");
-    let head = quote! {
-        /// A code this version of the crate has no variant for, kept inline
-        /// (up to [`UnknownCode::MAX_LEN`] bytes) so the error type stays
-        /// `Copy` and needs no allocator.
-        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct UnknownCode {
-            len: u8,
-            bytes: [u8; 63],
-            truncated: bool,
-        }
-
-        impl UnknownCode {
-            /// The longest code kept whole.
-            pub const MAX_LEN: usize = 63;
-
-            /// Keeps `code`; a longer one keeps its first bytes (at a
-            /// character boundary) and says so in [`Self::is_truncated`].
-            fn new(code: &str) -> UnknownCode {
-                let mut end = code.len().min(UnknownCode::MAX_LEN);
-                while !code.is_char_boundary(end) {
-                    end -= 1;
-                }
-                let mut bytes = [0u8; 63];
-                bytes[..end].copy_from_slice(&code.as_bytes()[..end]);
-                UnknownCode { len: end as u8, bytes, truncated: end < code.len() }
-            }
-
-            /// The code that was sent.
-            pub fn as_str(&self) -> &str {
-                ::core::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("")
-            }
-
-            /// Whether the code was longer than [`Self::MAX_LEN`] and was cut
-            /// (only `from_code` cuts; parsing refuses instead).
-            pub const fn is_truncated(&self) -> bool {
-                self.truncated
-            }
-        }
-
-        impl ::core::fmt::Debug for UnknownCode {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::fmt::Debug::fmt(self.as_str(), f)
-            }
-        }
+    let [unknown, from_code, traits, serde] = runtime.file(STRING);
+    let (from_code, ord) = methods(from_code);
+    let [unknown, from_code, ord, traits, serde] =
+        [unknown, from_code, ord, traits, serde].map(|s| runtime.adapt(s));
+    let ty = runtime.ty;
+    let string_arms = arms(ty, entries, variants, |e| {
+        e.key().to_string().into_token_stream()
+    });
+    let shaped_head = quote! {
+        #unknown
 
         #[allow(deprecated)]
         impl #ty {
-            /// The code for a string the API sent. Never fails: an unknown
-            /// code becomes [`Self::Unknown`] and keeps its value.
-            pub fn from_code(code: &str) -> #ty {
-                #ty::from_known_str(code).unwrap_or_else(|| #ty::Unknown(UnknownCode::new(code)))
-            }
+            #from_code
 
             /// The code as the article writes it (and the API sends it).
             pub fn code(&self) -> &str {
@@ -483,80 +429,9 @@ fn string_items(runtime: &mut Runtime, entries: &[ErrorEntry], variants: &[Ident
             }
         }
 
-        impl Ord for #ty {
-            /// By code, known or not: the article's order may change, a code does not.
-            fn cmp(&self, other: &#ty) -> ::core::cmp::Ordering {
-                self.code().cmp(other.code())
-            }
-        }
-
+        #ord
     };
-    let middle = quote! {
-        impl ::core::fmt::Display for #ty {
-            /// The code, the variant's name, then the article's description.
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self.description() {
-                    Some(description) => write!(f, "{} {}: {}", self.code(), self.name(), description),
-                    None => write!(f, #unknown_display, self.code()),
-                }
-            }
-        }
-
-        impl ::core::str::FromStr for #ty {
-            type Err = ParseErrorCodeError;
-
-            /// Any non-empty code of at most [`UnknownCode::MAX_LEN`] bytes
-            /// without whitespace; unknown ones keep their value.
-            fn from_str(code: &str) -> Result<#ty, ParseErrorCodeError> {
-                if code.is_empty() || code.contains(char::is_whitespace) {
-                    return Err(ParseErrorCodeError { kind: ParseKind::NotACode });
-                }
-                if code.len() > UnknownCode::MAX_LEN && #ty::from_known_str(code).is_none() {
-                    return Err(ParseErrorCodeError { kind: ParseKind::TooLarge });
-                }
-                Ok(#ty::from_code(code))
-            }
-        }
-
-    };
-    let tail = quote! {
-        /// The code as the API sends it: a string. Deserialising keeps unknown
-        /// codes; one longer than [`UnknownCode::MAX_LEN`] is refused.
-        #[cfg(feature = "serde")]
-        const _: () = {
-            use ::serde::de::{self, Deserialize, Deserializer, Visitor};
-            use ::serde::ser::{Serialize, Serializer};
-
-            impl Serialize for #ty {
-                fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    serializer.serialize_str(self.code())
-                }
-            }
-
-            struct CodeVisitor;
-
-            impl Visitor<'_> for CodeVisitor {
-                type Value = #ty;
-
-                fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.write_str(#expecting)
-                }
-
-                fn visit_str<E: de::Error>(self, value: &str) -> Result<#ty, E> {
-                    value
-                        .parse()
-                        .map_err(|_| E::invalid_value(de::Unexpected::Str(value), &self))
-                }
-            }
-
-            impl<'de> Deserialize<'de> for #ty {
-                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<#ty, D::Error> {
-                    deserializer.deserialize_str(CodeVisitor)
-                }
-            }
-        };
-    };
-    [head, middle, tail]
+    [shaped_head, traits, serde]
 }
 
 #[cfg(test)]
@@ -811,6 +686,116 @@ mod tests {
                     format!("{:?}", UnknownCode::new(7))
                 ),
                 (7, "7".into())
+            );
+        }
+    }
+
+    /// String codes, on a stand-in for an article of one code.
+    mod string {
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum ErrorCode {
+            TokenExpired,
+            Unknown(UnknownCode),
+        }
+
+        impl ErrorCode {
+            pub(crate) fn from_known_str(code: &str) -> Option<ErrorCode> {
+                (code == "token_expired").then_some(ErrorCode::TokenExpired)
+            }
+
+            pub fn code(&self) -> &str {
+                match self {
+                    ErrorCode::TokenExpired => "token_expired",
+                    ErrorCode::Unknown(unknown) => unknown.as_str(),
+                }
+            }
+
+            pub const fn name(self) -> &'static str {
+                match self {
+                    ErrorCode::TokenExpired => "TokenExpired",
+                    ErrorCode::Unknown(_) => "Unknown",
+                }
+            }
+
+            pub const fn description(self) -> Option<&'static str> {
+                match self {
+                    ErrorCode::TokenExpired => Some("Sign in again."),
+                    ErrorCode::Unknown(_) => None,
+                }
+            }
+        }
+
+        include!("support/common.rs");
+        include!("support/string.rs");
+
+        #[test]
+        fn unknown_codes_are_kept_inline_and_cut_at_a_character_boundary() {
+            let long = format!("{}é", "a".repeat(62));
+            let cut = ErrorCode::from_code(&long);
+            let ErrorCode::Unknown(unknown) = cut else {
+                panic!("{cut:?}")
+            };
+            assert_eq!((unknown.as_str().len(), unknown.is_truncated()), (62, true));
+            assert_eq!(
+                format!("{:?}", ErrorCode::from_code("new")),
+                r#"Unknown("new")"#
+            );
+            let example = format!("{:?}", ErrorCode::from_code("code"));
+            assert_eq!(
+                example,
+                format!("Unknown({UNKNOWN_DEBUG})"),
+                "the doc's example"
+            );
+            assert_eq!(
+                ErrorCode::from_code("token_expired"),
+                ErrorCode::TokenExpired
+            );
+        }
+
+        #[test]
+        fn codes_parse_show_and_order_by_their_text() {
+            let message = |code: &str| code.parse::<ErrorCode>().unwrap_err().to_string();
+            assert_eq!(
+                message("a b"),
+                "not a VENDOR error code: expected a known code or an identifier"
+            );
+            assert_eq!(
+                message(&"a".repeat(64)),
+                "VENDOR error code too long: expected at most 63 bytes"
+            );
+            assert_eq!(
+                ErrorCode::try_parse("new").unwrap_err().to_string(),
+                "not a VENDOR error code this crate knows"
+            );
+            assert_eq!(
+                "token_expired".parse::<ErrorCode>().map(|c| c.to_string()),
+                Ok("token_expired TokenExpired: Sign in again.".into())
+            );
+            assert_eq!(
+                ErrorCode::from_code("new").to_string(),
+                "new Unknown: a VENDOR error code this crate does not know"
+            );
+            let mut codes = [ErrorCode::TokenExpired, ErrorCode::from_code("new")];
+            codes.sort();
+            assert_eq!(codes[0].name(), "Unknown");
+        }
+
+        #[test]
+        fn serde_sends_strings_and_keeps_unknown_ones() {
+            assert_eq!(
+                serde_json::to_string(&ErrorCode::TokenExpired).unwrap(),
+                r#""token_expired""#
+            );
+            assert_eq!(
+                serde_json::from_str::<ErrorCode>(r#""new""#).unwrap(),
+                ErrorCode::from_code("new")
+            );
+            let number = serde_json::from_str::<ErrorCode>("1")
+                .unwrap_err()
+                .to_string();
+            assert!(
+                number.contains("a VENDOR error code: a string of at most 63 bytes"),
+                "{number}"
             );
         }
     }
