@@ -11,7 +11,7 @@
 //!
 //! What no article's codes decide is ordinary Rust in `support/*.rs` (as
 //! smithy-rs ships its inlineable runtime): the tests below compile, lint
-//! and run it against a stand-in for the per-code parts, and [`Runtime`]
+//! and run it against a stand-in for the per-code parts, and `Runtime`
 //! splices it in where its `// @splice:` lines say. `quote!` writes the
 //! per-code match arms, the blocks around them, and integer `FromStr`.
 
