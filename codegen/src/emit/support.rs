@@ -27,23 +27,17 @@ const NUMBER: &str = include_str!("support/number.rs");
 const SUBCODES: &str = include_str!("support/subcodes.rs");
 const STRING: &str = include_str!("support/string.rs");
 
-// rustfmt reaches the runtime files through these (it does not follow
+// rustfmt reaches the runtime files through this module (it does not follow
 // `include!`); the compiler never does, the tests `include!` them instead.
 #[cfg(any())]
-#[path = "support/common.rs"]
-mod common;
-#[cfg(any())]
-#[path = "support/integer.rs"]
-mod integer;
-#[cfg(any())]
-#[path = "support/number.rs"]
-mod number;
-#[cfg(any())]
-#[path = "support/string.rs"]
-mod string;
-#[cfg(any())]
-#[path = "support/subcodes.rs"]
-mod subcodes;
+#[path = "support"]
+mod runtime {
+    mod common;
+    mod integer;
+    mod number;
+    mod string;
+    mod subcodes;
+}
 
 /// The runtime files as one crate needs them, adapted token by token. They
 /// are written for a type `ErrorCode` with `u32` codes from `VENDOR`: the
