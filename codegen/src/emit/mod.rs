@@ -5,6 +5,7 @@ pub mod markdown;
 pub mod readme;
 pub mod rust;
 pub mod support;
+mod tokens;
 
 /// What every generated file says about where it came from.
 /// Paths are checked where they enter (manifest, command line); escaping

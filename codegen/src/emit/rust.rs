@@ -7,9 +7,10 @@
 //! configuration; the support types every crate needs (`Code`,
 //! `UnknownCode`, parse errors, serde) are emitted by `support`.
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+use crate::emit::tokens::Kind;
 use crate::error::{Error, Result};
 use crate::model::{Action, Catalog, CategoryDef, Code, CodeType, ErrorEntry, Status, Vendor};
 
@@ -173,16 +174,6 @@ fn variant_doc(entry: &ErrorEntry, vendor: &Vendor) -> Vec<String> {
         ));
     }
     lines
-}
-
-/// An integer literal for a match pattern or an expression (`-1` as `-` `1`).
-pub(crate) fn int(n: i64) -> TokenStream {
-    let abs = Literal::u64_unsuffixed(n.unsigned_abs());
-    if n < 0 {
-        quote! { -#abs }
-    } else {
-        quote! { #abs }
-    }
 }
 
 /// A method's arms: `Type::Variant => value,` for every code.
@@ -350,16 +341,6 @@ fn category_items(categories: &[CategoryDef]) -> TokenStream {
             }
         }
     }
-}
-
-/// How a crate's codes are typed: `u32`/`i64` numbers (with `Code` for the
-/// value and known alphanumeric codes), or strings.
-#[derive(Clone)]
-pub(crate) struct Kind {
-    /// The integer type; `None` for string codes.
-    pub number: Option<Ident>,
-    pub subcodes: bool,
-    pub vendor: String,
 }
 
 fn kind_of(catalog: &Catalog) -> Result<Kind> {
