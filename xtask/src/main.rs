@@ -281,11 +281,10 @@ fn parse(path: &str, format: Option<Format>, article: Option<String>) -> Result<
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
     let annotations = xtask::files::read_text(&root, &entry.annotations)?;
     let mut warnings = Vec::new();
-    // The capture moves in, to be freed as soon as its tables are read.
     let catalog = codegen::read_catalog(
         &entry,
         path,
-        bytes,
+        &bytes,
         format,
         &annotations,
         None,
