@@ -11,19 +11,12 @@ use crate::error::{Error, Result};
 use crate::model::Format;
 use crate::read::normalize::CellBuilder;
 use crate::read::pins::ColumnPins;
-use crate::read::table::{Article, Found, RawRow, RawTable};
+use crate::read::table::{self, Article, RawRow, RawTable};
 
+/// The page's error table, once the page is known to be complete.
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
-    found(text)?.select(Format::Html, pins)
-}
-
-/// The page's tables, once it is known to be complete.
-pub fn found(text: &str) -> Result<Found> {
     complete(&scan_tags(text)?)?;
-    Ok(Found {
-        tables: parsed_tables(text),
-        warnings: Vec::new(),
-    })
+    table::select(Format::Html, parsed_tables(text), pins)
 }
 
 /// Every live `<table>` in the document, in document order (for HTML

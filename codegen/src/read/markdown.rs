@@ -11,14 +11,11 @@ use crate::read::html;
 use crate::read::lines::Lines;
 use crate::read::normalize::{CellBuilder, collapse};
 use crate::read::pins::ColumnPins;
-use crate::read::table::{Article, Found, RawRow, RawTable};
+use crate::read::table::{self, Article, RawRow, RawTable};
 
+/// The error table among the GFM tables and embedded HTML tables, in
+/// document order of reading.
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
-    found(text)?.select(Format::Markdown, pins)
-}
-
-/// The GFM tables and embedded HTML tables, in document order of reading.
-pub fn found(text: &str) -> Result<Found> {
     let Parsed {
         mut tables,
         headings,
@@ -43,10 +40,7 @@ pub fn found(text: &str) -> Result<Found> {
             }
         }
     }
-    Ok(Found {
-        tables,
-        warnings: Vec::new(),
-    })
+    table::select(Format::Markdown, tables, pins)
 }
 
 /// Inline HTML people put in table cells, and what it means for the text.

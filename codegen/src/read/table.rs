@@ -30,24 +30,6 @@ pub struct RawRow {
     pub problem: Option<String>,
 }
 
-/// What a reader found in its input: the tables, and what it skipped that a
-/// maintainer should hear about.
-#[derive(Debug, Default)]
-pub struct Found {
-    pub tables: Vec<RawTable>,
-    pub warnings: Vec<String>,
-}
-
-impl Found {
-    /// The error table's rows ([`select`]), with the reader's warnings after
-    /// the selection's.
-    pub fn select(self, format: Format, pins: &ColumnPins) -> Result<Article> {
-        let mut article = select(format, self.tables, pins)?;
-        article.warnings.extend(self.warnings);
-        Ok(article)
-    }
-}
-
 /// One validated entry of the article: only what the article itself says.
 /// A row whose code cell lists several codes gives one entry per code.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,15 +18,11 @@ use crate::read::lines::Lines;
 use crate::read::markdown::is_delimiter_row;
 use crate::read::normalize::{cell_from_lines, collapse, strip_code_decoration};
 use crate::read::pins::ColumnPins;
-use crate::read::table::{self, Article, Found, RawRow, RawTable};
+use crate::read::table::{self, Article, RawRow, RawTable};
 
+/// The tables of whichever shape the text has, and the error table among
+/// them. The column pins matter early: they say which line is a header.
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
-    found(text, pins)?.select(Format::Text, pins)
-}
-
-/// The tables of whichever shape the text has. The column pins matter here
-/// already: they say which line is a header.
-pub fn found(text: &str, pins: &ColumnPins) -> Result<Found> {
     let mut warnings = Vec::new();
     let tables = if text.lines().any(|l| is_tsv_header(l, pins)) {
         vec![tsv_table(text, pins)?]
@@ -34,7 +30,10 @@ pub fn found(text: &str, pins: &ColumnPins) -> Result<Found> {
         line_tables(text, pins, &mut warnings)
     } else if text.contains('|') {
         let tables = pipe_tables(text, pins)?;
-        if trailing_text(text).is_some() {
+        if text
+            .rsplit_once('|')
+            .is_some_and(|(_, rest)| !rest.trim().is_empty())
+        {
             warnings.push("text after the table's last `|` was ignored".into());
         }
         tables
@@ -43,7 +42,9 @@ pub fn found(text: &str, pins: &ColumnPins) -> Result<Found> {
     } else {
         paragraph_tables(text, pins, &mut warnings)?
     };
-    Ok(Found { tables, warnings })
+    let mut article = table::select(Format::Text, tables, pins)?;
+    article.warnings.extend(warnings);
+    Ok(article)
 }
 
 /// A TSV header: a tab-separated cell names the code column.
@@ -486,11 +487,6 @@ fn segments(text: &str) -> Vec<Segment<'_>> {
         start = index + 1;
     }
     out
-}
-
-fn trailing_text(text: &str) -> Option<&str> {
-    let rest = text.rsplit_once('|').map_or("", |(_, rest)| rest).trim();
-    (!rest.is_empty()).then_some(rest)
 }
 
 /// More columns than this is not an error table a person wrote.
