@@ -74,46 +74,14 @@ fn skips_content(name: &str) -> bool {
     matches!(name, "script" | "style" | "textarea" | "title" | "xmp")
 }
 
-/// Whether an element counts for depth: void elements, and those whose end
+/// Elements that do not count for depth: void elements, and those whose end
 /// tag HTML lets authors leave out (`<html>` among them), say nothing
 /// reliable about it.
-fn nests(name: &str) -> bool {
-    !matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-            | "p"
-            | "li"
-            | "td"
-            | "th"
-            | "tr"
-            | "dt"
-            | "dd"
-            | "option"
-            | "optgroup"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "colgroup"
-            | "rt"
-            | "rp"
-            | "head"
-            | "body"
-            | "html"
-    )
-}
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "thead",
+    "tbody", "tfoot", "colgroup", "rt", "rp", "head", "body", "html",
+];
 
 /// One linear scan of the tags (comments, declarations and the text of
 /// `<script>`/`<style>` skipped; quoted attribute values may hold `>`):
@@ -165,14 +133,11 @@ fn scan_tags(text: &str) -> Result<Tags> {
             }
             continue;
         }
-        if !nests(&name) {
+        if NOT_NESTING.contains(&name.as_str()) || (self_closing && !closing) {
             continue;
         }
         if closing {
             depth = depth.saturating_sub(1);
-            continue;
-        }
-        if self_closing {
             continue;
         }
         depth += 1;
@@ -252,49 +217,36 @@ fn own_rows(table: ElementRef<'_>) -> Vec<ElementRef<'_>> {
     rows
 }
 
-fn spans(cell: ElementRef<'_>) -> Option<String> {
-    ["colspan", "rowspan"]
-        .into_iter()
-        .find_map(|attr| span_problem(attr, cell.value().attr(attr)?))
-}
-
-/// Why a cell with this `colspan`/`rowspan` value cannot be read, if it
-/// cannot.
-fn span_problem(attr: &str, value: &str) -> Option<String> {
-    let value = value.trim();
-    (value != "1" && !value.is_empty()).then(|| {
-        format!("a cell has {attr}=\"{value}\": merged cells are not supported, expected one cell per column in every row")
+/// Why a cell with this `colspan` or `rowspan` cannot be read, if it cannot.
+fn span_problem(cell: ElementRef<'_>) -> Option<String> {
+    ["colspan", "rowspan"].into_iter().find_map(|attr| {
+        let value = cell.value().attr(attr)?.trim();
+        (value != "1" && !value.is_empty()).then(|| {
+            format!("a cell has {attr}=\"{value}\": merged cells are not supported, expected one cell per column in every row")
+        })
     })
 }
 
+/// A table of an HTML table's own rows: the first is the header.
 fn raw_table(table: ElementRef<'_>) -> RawTable {
-    let rows = own_rows(table).into_iter().map(|tr| {
+    let mut rows = own_rows(table).into_iter().map(|tr| {
         let cells: Vec<ElementRef<'_>> = tr
             .children()
             .filter_map(ElementRef::wrap)
             .filter(|c| matches!(c.value().name(), "td" | "th"))
             .collect();
-        let problem = cells.iter().find_map(|c| spans(*c));
         RawRow {
+            problem: cells.iter().find_map(|c| span_problem(*c)),
             cells: cells.into_iter().map(cell_text).collect(),
             line: None,
-            problem,
         }
     });
-    table_of_rows(rows)
-}
-
-/// A table of an HTML table's rows: the first is the header.
-fn table_of_rows(rows: impl IntoIterator<Item = RawRow>) -> RawTable {
-    let mut rows = rows.into_iter();
     let header = rows.next();
-    let problem = header.as_ref().and_then(|h| h.problem.clone());
     RawTable {
+        problem: header.as_ref().and_then(|h| h.problem.clone()),
         header: header.map(|h| h.cells).unwrap_or_default(),
-        line: None,
         rows: rows.collect(),
-        problem,
-        section: None,
+        ..RawTable::default()
     }
 }
 
