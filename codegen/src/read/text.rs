@@ -10,8 +10,6 @@
 //! - one paragraph per cell (blank lines between cells), the header's cells
 //!   one per line, so the header tells the width.
 
-use std::borrow::Cow;
-
 use crate::error::{Error, Result};
 use crate::model::{Code, Format};
 use crate::read::lines::Lines;
@@ -68,37 +66,23 @@ fn title_like(text: &str) -> Option<String> {
 }
 
 /// The cells of one `|` line: outer pipes optional, `\|` is a literal `|`.
-/// Cells borrow the line unless they hold a `\|` (every line of a copy is
-/// tried as a header, so most lines are split without a copy).
-fn split_pipe_line(line: &str) -> Vec<Cow<'_, str>> {
+fn split_pipe_line(line: &str) -> Vec<String> {
     let line = line.trim();
     if !line.contains('|') || is_delimiter_row(line) {
         return Vec::new();
     }
-    let mut cells: Vec<Cow<'_, str>> = Vec::new();
-    let mut start = 0;
-    let mut escaped: Option<String> = None;
-    let bytes = line.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' if bytes.get(i + 1) == Some(&b'|') => {
-                let cell = escaped.get_or_insert_with(String::new);
-                cell.push_str(&line[start..i]);
+    let mut cells: Vec<String> = Vec::new();
+    for piece in line.split('|') {
+        match cells.last_mut() {
+            // The bar after a backslash was escaped: the cell goes on.
+            Some(cell) if cell.ends_with('\\') => {
+                cell.pop();
                 cell.push('|');
-                i += 2;
-                start = i;
-                continue;
+                cell.push_str(piece);
             }
-            b'|' => {
-                cells.push(finish_cell(escaped.take(), &line[start..i]));
-                start = i + 1;
-            }
-            _ => {}
+            _ => cells.push(piece.to_owned()),
         }
-        i += 1;
     }
-    cells.push(finish_cell(escaped, &line[start..]));
     if line.starts_with('|') {
         cells.remove(0);
     }
@@ -106,18 +90,6 @@ fn split_pipe_line(line: &str) -> Vec<Cow<'_, str>> {
         cells.pop();
     }
     cells
-}
-
-/// A cell of [`split_pipe_line`]: the text since its last `\|`, after the
-/// text up to it if it had one.
-fn finish_cell<'a>(escaped: Option<String>, rest: &'a str) -> Cow<'a, str> {
-    match escaped {
-        Some(mut cell) => {
-            cell.push_str(rest);
-            Cow::Owned(cell)
-        }
-        None => Cow::Borrowed(rest),
-    }
 }
 
 /// `|` lines: one row a line (a row with too few cells takes the next lines
@@ -697,10 +669,11 @@ fn tsv_table(text: &str, pins: &ColumnPins) -> Result<RawTable> {
         .position(|l| is_tsv_header(l, pins))
         .or_else(|| lines.iter().position(|l| l.contains('\t')))
         .unwrap_or(0);
-    let header = split(lines[header_at]);
-    // Each row's lines: its tab-separated line, then the tab-less lines that
-    // continue its last cell (a cell with several paragraphs).
-    let mut row_lines: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut table = RawTable {
+        header: split(lines[header_at]),
+        line: Some(header_at + 1),
+        ..RawTable::default()
+    };
     // The table runs to its last tab-separated line (and that row's
     // continuation lines): a blank line between two rows, as some copies
     // have, must not end it and drop the rows after it.
@@ -713,39 +686,26 @@ fn tsv_table(text: &str, pins: &ColumnPins) -> Result<RawTable> {
             break; // After the last row, a blank line ends the table.
         }
         if line.contains('\t') {
-            row_lines.push(index..index + 1);
-        } else {
-            match row_lines.last_mut() {
-                Some(row) => row.end = index + 1,
-                None => break,
-            }
+            table.rows.push(RawRow {
+                cells: split(line),
+                line: Some(index + 1),
+                problem: None,
+            });
+            continue;
+        }
+        // A tab-less line continues the last cell of the row before it (a
+        // cell with several paragraphs).
+        let Some(row) = table.rows.last_mut() else {
+            break;
+        };
+        let more = cell_from_lines(line);
+        if let Some(last) = row.cells.last_mut()
+            && !more.is_empty()
+        {
+            push_paragraph(last, &more);
         }
     }
-    let rows = row_lines
-        .into_iter()
-        .map(|at| {
-            let mut cells = split(lines[at.start]);
-            let last = cells.last_mut().expect("a row read from a line has a cell");
-            // Blank lines between continuation lines are skipped.
-            for line in &lines[at.start + 1..at.end] {
-                let more = cell_from_lines(line);
-                if !more.is_empty() {
-                    push_paragraph(last, &more);
-                }
-            }
-            RawRow {
-                cells,
-                line: Some(at.start + 1),
-                problem: None,
-            }
-        })
-        .collect();
-    Ok(RawTable {
-        header,
-        line: Some(header_at + 1),
-        rows,
-        ..RawTable::default()
-    })
+    Ok(table)
 }
 
 #[cfg(test)]
@@ -1046,12 +1006,7 @@ mod tests {
 
     #[test]
     fn pipe_lines_split_at_bars_but_not_escaped_ones() {
-        let split = |line| {
-            split_pipe_line(line)
-                .into_iter()
-                .map(Cow::into_owned)
-                .collect::<Vec<_>>()
-        };
+        let split = split_pipe_line;
         assert_eq!(split("| a | b \\| c |"), [" a ", " b | c "]);
         assert_eq!(split("a\\|b|c\\|"), ["a|b", "c|"]);
         // Only the backslash right before a bar escapes it.
@@ -1059,7 +1014,6 @@ mod tests {
         assert_eq!(split("|"), Vec::<String>::new());
         assert_eq!(split("no bar"), Vec::<String>::new());
         assert_eq!(split("|---|:-:|"), Vec::<String>::new());
-        assert!(matches!(split_pipe_line("| a | b |")[0], Cow::Borrowed(_)));
     }
 
     #[test]
