@@ -227,23 +227,15 @@ struct Paragraph {
 }
 
 fn paragraphs(text: &str) -> Vec<Paragraph> {
-    let mut out: Vec<Paragraph> = Vec::new();
-    let mut current: Option<Paragraph> = None;
-    for (index, line) in text.split('\n').enumerate() {
-        if line.trim().is_empty() {
-            out.extend(current.take());
-        } else {
-            current
-                .get_or_insert_with(|| Paragraph {
-                    lines: Vec::new(),
-                    line: index + 1,
-                })
-                .lines
-                .push(line.trim().to_owned());
-        }
-    }
-    out.extend(current);
-    out
+    let lines: Vec<(usize, &str)> = text.split('\n').map(str::trim).enumerate().collect();
+    lines
+        .chunk_by(|(_, a), (_, b)| a.is_empty() == b.is_empty())
+        .filter(|run| !run[0].1.is_empty())
+        .map(|run| Paragraph {
+            lines: run.iter().map(|(_, line)| line.to_string()).collect(),
+            line: run[0].0 + 1,
+        })
+        .collect()
 }
 
 /// Whether a cell reads as a row's code (not prose, not a header word).
