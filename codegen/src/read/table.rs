@@ -162,38 +162,30 @@ fn role_of(header: &str) -> Option<Role> {
         return None;
     }
     let has = |w: &str| words.iter().any(|x| x == w);
+    let has_any = |list: &[&str]| list.iter().any(|w| has(w));
     let joined = words.join(" ");
     if has("subcode") || has("subcodes") || (has("sub") && (has("code") || has("codes"))) {
         Some(Role::Subcode)
-    } else if [
+    } else if has_any(&[
         "solution",
         "solutions",
         "fix",
         "resolution",
         "remedy",
         "resolve",
-    ]
-    .iter()
-    .any(|w| has(w))
-        || SOLUTION_HEADERS.contains(&joined.as_str())
+    ]) || SOLUTION_HEADERS.contains(&joined.as_str())
     {
         Some(Role::Solution)
-    } else if ["cause", "causes", "reason", "reasons"]
-        .iter()
-        .any(|w| has(w))
-    {
+    } else if has_any(&["cause", "causes", "reason", "reasons"]) {
         Some(Role::Cause)
-    } else if [
+    } else if has_any(&[
         "description",
         "message",
         "meaning",
         "information",
         "explanation",
         "details",
-    ]
-    .iter()
-    .any(|w| has(w))
-    {
+    ]) {
         Some(Role::Description)
     } else if CODE_HEADERS.contains(&joined.as_str())
         || (words.len() <= 3
@@ -339,17 +331,12 @@ fn column_map(roles: Roles, extra: Vec<(usize, String)>) -> std::result::Result<
     }
 }
 
-/// Whether a header cell names the code column, for readers that must find
-/// the header before they know its width.
-pub fn is_code_header(cell: &str) -> bool {
-    role_of(cell) == Some(Role::Code)
-}
-
-/// Whether a header cell names the code column, honouring a pin.
+/// Whether a header cell names the code column, honouring a pin, for
+/// readers that must find the header before they know its width.
 pub fn names_code(cell: &str, pins: &ColumnPins) -> bool {
     match &pins.code {
         Some(pin) => same_header(cell, pin),
-        None => is_code_header(cell.trim()),
+        None => role_of(cell.trim()) == Some(Role::Code),
     }
 }
 
@@ -595,35 +582,22 @@ fn read_row(
             raw.cells[columns.code]
         )));
     }
-    // The cells move into the row; only a cell listing several codes copies
-    // its text, once per further code.
-    let line = raw.line;
-    let mut cells = raw.cells;
-    let mut take = |column: usize| std::mem::take(&mut cells[column]);
+    let cell = |column: usize| raw.cells[column].clone();
     let extra: BTreeMap<String, String> = columns
         .extra
         .iter()
-        .map(|(i, name)| (name.clone(), take(*i)))
+        .map(|(i, name)| (name.clone(), cell(*i)))
         .collect();
-    let mut codes = codes.into_iter();
-    let first = ArticleRow {
-        code: codes.next().expect("codes_in gives at least one code"),
-        subcode,
-        description: take(columns.description),
-        solution: columns.solution.map_or_else(String::new, &mut take),
-        cause: columns.cause.map_or_else(String::new, &mut take),
+    rows.extend(codes.into_iter().map(|code| ArticleRow {
+        code,
+        subcode: subcode.clone(),
+        description: cell(columns.description),
+        solution: columns.solution.map_or_else(String::new, cell),
+        cause: columns.cause.map_or_else(String::new, cell),
         section: section.clone(),
-        extra,
-        line,
-    };
-    let further: Vec<ArticleRow> = codes
-        .map(|code| ArticleRow {
-            code,
-            ..first.clone()
-        })
-        .collect();
-    rows.push(first);
-    rows.extend(further);
+        extra: extra.clone(),
+        line: raw.line,
+    }));
     Ok(())
 }
 
