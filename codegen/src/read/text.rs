@@ -355,7 +355,15 @@ fn paragraph_rows(
                 .skip(1)
                 .find(|p| strong_code(&p.lines.join(" ")))
             {
-                return Err(row_out_of_step(&chunk[0], stray, &header.cells));
+                let first = &chunk[0];
+                return Err(Error::new(format!(
+                    "the paragraph at line {} should start a row with its code, but holds \"{}\", and a later paragraph (line {}) reads as a code: a cell is missing or spans two paragraphs; expected {width} paragraphs per row ({})",
+                    first.line,
+                    collapse(&first.lines.join(" ")).chars().take(60).collect::<String>(),
+                    stray.line,
+                    table::show_header(&header.cells)
+                ))
+                .at_line(Some(first.line)));
             }
             warnings.push(format!(
                 "{} paragraph(s) after the table's last row, from line {}, were ignored",
@@ -374,20 +382,6 @@ fn paragraph_rows(
         });
     }
     Ok(rows)
-}
-
-/// The error for a row whose first paragraph holds no code while a later
-/// paragraph (`stray`) reads as one.
-fn row_out_of_step(first: &Paragraph, stray: &Paragraph, header: &[String]) -> Error {
-    Error::new(format!(
-        "the paragraph at line {} should start a row with its code, but holds \"{}\", and a later paragraph (line {}) reads as a code: a cell is missing or spans two paragraphs; expected {} paragraphs per row ({})",
-        first.line,
-        collapse(&first.lines.join(" ")).chars().take(60).collect::<String>(),
-        stray.line,
-        header.len(),
-        table::show_header(header)
-    ))
-    .at_line(Some(first.line))
 }
 
 /// One `|`-ended cell: its raw text and the offset where that text starts.
@@ -483,14 +477,8 @@ fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
         return Ok(vec![headerless_table(&cells, &lines)]);
     };
     let start = header_start(&cells, code_header);
-    let search = HeaderSearch {
-        cells: &cells,
-        start,
-        code_offset: code_header - start,
-        pins,
-    };
-    let header = labels(&cells[start..search.end()]);
-    pipe_rows(&cells, &lines, start, header)
+    let end = header_end(&cells, start, code_header - start, pins);
+    pipe_rows(&cells, &lines, start, labels(&cells[start..end]))
 }
 
 /// No code column anywhere: the first cells, handed on as the header seen,
@@ -521,76 +509,49 @@ fn header_start(cells: &[Segment<'_>], code_header: usize) -> usize {
     start
 }
 
-/// Looking for where a header that starts at `cells[start]` ends.
-struct HeaderSearch<'s, 'a> {
-    cells: &'s [Segment<'a>],
-    start: usize,
-    /// The code column's place in the header.
-    code_offset: usize,
-    pins: &'s ColumnPins,
-}
-
-impl HeaderSearch<'_, '_> {
-    /// As wide as a header can be here.
-    fn widest(&self) -> usize {
-        (self.cells.len() - self.start).min(MAX_COLUMNS)
-    }
-
-    /// Whether the first `width` cells name the columns.
-    fn names_columns(&self, width: usize) -> bool {
-        let header = labels(&self.cells[self.start..self.start + width]);
-        table::columns(&header, self.pins).is_ok()
-    }
-
-    /// Whether the first `width` cells are header-like, name the columns,
-    /// and are followed by a row whose code cell holds a code.
-    fn fits(&self, width: usize) -> bool {
-        let start = self.start;
-        self.cells[start + 1..start + width]
+/// The index after the header that starts at `cells[start]`, its code
+/// column `code_offset` cells in: the narrowest width whose cells are
+/// header-like, name the columns and are followed by a row whose code cell
+/// holds a code (the first number after the header may sit in another
+/// column).
+fn header_end(cells: &[Segment<'_>], start: usize, code_offset: usize, pins: &ColumnPins) -> usize {
+    let widest = (cells.len() - start).min(MAX_COLUMNS);
+    let names_columns =
+        |width: usize| table::columns(&labels(&cells[start..start + width]), pins).is_ok();
+    let fits = |width: usize| {
+        cells[start + 1..start + width]
             .iter()
             .all(Segment::is_header_like)
-            && self.names_columns(width)
-            && self
-                .cells
-                .get(start + width + self.code_offset)
+            && names_columns(width)
+            && cells
+                .get(start + width + code_offset)
                 .is_some_and(|c| looks_like_code(c.text))
+    };
+    if let Some(width) = (code_offset + 1..=widest).find(|&w| fits(w)) {
+        return start + width;
     }
-
-    /// The index after the header: the narrowest width that [`fits`](Self::fits)
-    /// (the first number after the header may sit in another column), else
-    /// [`Self::end_without_a_code_row`].
-    fn end(&self) -> usize {
-        match (self.code_offset + 1..=self.widest()).find(|&w| self.fits(w)) {
-            Some(width) => self.start + width,
-            None => self.end_without_a_code_row(),
-        }
+    // No width is followed by a code. Take the run of header-like cells if
+    // it names the columns (else the narrowest header that does), so a
+    // malformed code in the first row is reported on its row instead of
+    // being read as more header (which would fold every second row into
+    // the one before).
+    let run = 1 + cells[start + 1..]
+        .iter()
+        .take(widest.saturating_sub(1))
+        .take_while(|c| c.is_header_like())
+        .count();
+    let run = run.max(code_offset + 1);
+    if names_columns(run) {
+        return start + run;
     }
-
-    /// No width is followed by a code. Take the run of header-like cells if
-    /// it names the columns (else the narrowest header that does), so a
-    /// malformed code in the first row is reported on its row instead of
-    /// being read as more header (which would fold every second row into
-    /// the one before).
-    fn end_without_a_code_row(&self) -> usize {
-        let (start, widest) = (self.start, self.widest());
-        let run = 1 + self.cells[start + 1..]
+    match (code_offset + 1..=widest).find(|&w| names_columns(w)) {
+        Some(width) => start + width,
+        // Not even that: hand on the cells up to the first code-like one,
+        // so the error names the header that was seen.
+        None => cells[start + code_offset + 1..]
             .iter()
-            .take(widest.saturating_sub(1))
-            .take_while(|c| c.is_header_like())
-            .count();
-        let run = run.max(self.code_offset + 1);
-        if self.names_columns(run) {
-            return start + run;
-        }
-        match (self.code_offset + 1..=widest).find(|&w| self.names_columns(w)) {
-            Some(width) => start + width,
-            // Not even that: hand on the cells up to the first code-like
-            // one, so the error names the header that was seen.
-            None => self.cells[start + self.code_offset + 1..]
-                .iter()
-                .position(|c| looks_like_code(c.text))
-                .map_or(self.cells.len(), |i| start + i + 1),
-        }
+            .position(|c| looks_like_code(c.text))
+            .map_or(cells.len(), |i| start + i + 1),
     }
 }
 
@@ -628,7 +589,12 @@ fn pipe_rows(
         }
         let row = &cells[at..(at + width).min(cells.len())];
         if row.len() < width {
-            return Err(cut_mid_row(row, &header, rows_read, lines));
+            return Err(Error::new(format!(
+                "the table ends in the middle of a row: its last row has {} of its {width} cells ({}); expected every row to end each of its {width} cells with `|` (a cell may be missing or have a stray `|`; {rows_read} complete rows read)",
+                row.len(),
+                table::show_header(&header),
+            ))
+            .at_line(row.last().map(|c| c.line(lines))));
         }
         table.rows.push(RawRow {
             cells: row.iter().map(|c| cell_from_lines(c.text)).collect(),
@@ -640,17 +606,6 @@ fn pipe_rows(
     }
     tables.push(table);
     Ok(tables)
-}
-
-/// The error for a last row with fewer cells than the header.
-fn cut_mid_row(row: &[Segment<'_>], header: &[String], rows_read: usize, lines: &Lines) -> Error {
-    let width = header.len().max(1);
-    Error::new(format!(
-        "the table ends in the middle of a row: its last row has {} of its {width} cells ({}); expected every row to end each of its {width} cells with `|` (a cell may be missing or have a stray `|`; {rows_read} complete rows read)",
-        row.len(),
-        table::show_header(header),
-    ))
-    .at_line(row.last().map(|c| c.line(lines)))
 }
 
 fn tsv_table(text: &str, pins: &ColumnPins) -> Result<RawTable> {
@@ -879,26 +834,15 @@ mod tests {
     fn the_header_is_as_wide_as_a_code_row_after_it_says() {
         let find = |text: &str| {
             let cells = segments(text);
-            let search = HeaderSearch {
-                cells: &cells,
-                start: 0,
-                code_offset: 0,
-                pins: &pins(),
-            };
-            (
-                labels(&cells[..search.end()]),
-                search.end_without_a_code_row(),
-            )
+            labels(&cells[..header_end(&cells, 0, 0, &pins())])
         };
-        let (header, _) = find("Error code |\nDescription |\nSolution |\n1 |\nOne. |\nFix. |");
+        let header = find("Error code |\nDescription |\nSolution |\n1 |\nOne. |\nFix. |");
         assert_eq!(header, ["Error code", "Description", "Solution"]);
         // A malformed first code: the run of header-like cells.
-        let (header, without) =
-            find("Error code |\nDescription |\nSolution |\n4000I |\nOne. |\nFix. |");
+        let header = find("Error code |\nDescription |\nSolution |\n4000I |\nOne. |\nFix. |");
         assert_eq!(header, ["Error code", "Description", "Solution"]);
-        assert_eq!(without, 3);
         // Not even a header: the cells up to the first code-like one.
-        let (header, _) = find("Error code |\nKey |\n1 |\nx |");
+        let header = find("Error code |\nKey |\n1 |\nx |");
         assert_eq!(header, ["Error code", "Key"]);
     }
 
