@@ -552,21 +552,14 @@ fn read_row(
     if let Some(problem) = raw.problem {
         return Err(located(problem));
     }
-    if raw.cells.len() < header.len() && last {
-        return Err(located(format!(
-            "the table ends in the middle of a row: {} cells, expected {} ({}); expected the whole table",
-            raw.cells.len(),
-            header.len(),
-            show_header(header)
-        )));
-    }
     if raw.cells.len() != header.len() {
-        return Err(located(format!(
-            "{} cells, expected {} ({})",
-            raw.cells.len(),
-            header.len(),
-            show_header(header)
-        )));
+        let (got, expected) = (raw.cells.len(), header.len());
+        let count = format!("{got} cells, expected {expected} ({})", show_header(header));
+        return Err(located(if got < expected && last {
+            format!("the table ends in the middle of a row: {count}; expected the whole table")
+        } else {
+            count
+        }));
     }
     let codes = codes_in(&raw.cells[columns.code]).map_err(located)?;
     let subcode = match columns.subcode.map(|i| raw.cells[i].as_str()) {
