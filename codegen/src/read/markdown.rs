@@ -95,12 +95,6 @@ pub(crate) fn is_delimiter_row(line: &str) -> bool {
             .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
-/// A header and delimiter row of `width` columns, to read rows apart from
-/// their table as pulldown-cmark would read them in it.
-fn synthetic_head(width: usize) -> String {
-    format!("|{}\n|{}\n", " h |".repeat(width), "---|".repeat(width))
-}
-
 /// Rows the copy separated from their table by blank lines. GFM ends a table
 /// at a blank line, so pulldown-cmark reads what follows as a paragraph; a
 /// table is whole again when the `|`-rows after it (until prose or the next
@@ -108,7 +102,9 @@ fn synthetic_head(width: usize) -> String {
 fn rows_after(text: &str, end: usize, width: usize, first_line: usize) -> Vec<RawRow> {
     let all: Vec<&str> = text[end..].split('\n').collect();
     let mut rows = Vec::new();
-    let synthetic_head = synthetic_head(width);
+    // A header and delimiter row of `width` columns, to read each row apart
+    // from its table as pulldown-cmark would read it in it.
+    let synthetic_head = format!("|{}\n|{}\n", " h |".repeat(width), "---|".repeat(width));
     for (index, line) in all.iter().enumerate() {
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -136,6 +132,7 @@ fn rows_after(text: &str, end: usize, width: usize, first_line: usize) -> Vec<Ra
 }
 
 /// What one pulldown-cmark pass over a document gives.
+#[derive(Default)]
 struct Parsed {
     tables: Vec<RawTable>,
     /// Every heading's offset and text.
@@ -153,6 +150,7 @@ fn parse(text: &str) -> Parsed {
 }
 
 /// One pulldown-cmark pass: what it has found, and what is open.
+#[derive(Default)]
 struct Pass<'t> {
     text: &'t str,
     lines: Lines,
@@ -175,17 +173,7 @@ impl<'t> Pass<'t> {
         Pass {
             text,
             lines: Lines::new(text),
-            parsed: Parsed {
-                tables: Vec::new(),
-                headings: Vec::new(),
-            },
-            heading: None,
-            table: None,
-            cells: Vec::new(),
-            row_line: None,
-            row_cells_in_source: 0,
-            cell: CellBuilder::default(),
-            in_cell: false,
+            ..Pass::default()
         }
     }
 
