@@ -74,7 +74,7 @@ pub fn lf_line_ends(bytes: &[u8], lone_cr: LoneCr) -> Cow<'_, [u8]> {
 
 /// Collapses whitespace (NBSP included) to single spaces and trims.
 pub fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::new();
     collapse_into(text, &mut out, &mut false);
     out
 }
@@ -83,23 +83,15 @@ pub fn collapse(text: &str) -> String {
 /// says whether whitespace (`char::is_whitespace`, NBSP included) came
 /// since the last word, so a word split across two pieces stays one word.
 fn collapse_into(text: &str, out: &mut String, space: &mut bool) {
-    let mut rest = text;
-    loop {
-        let word_start = rest.trim_start();
-        *space |= word_start.len() < rest.len();
-        if word_start.is_empty() {
-            return;
-        }
-        let end = word_start
-            .find(char::is_whitespace)
-            .unwrap_or(word_start.len());
-        if *space && !out.is_empty() {
+    *space |= text.starts_with(char::is_whitespace);
+    for (n, word) in text.split_whitespace().enumerate() {
+        if (n > 0 || *space) && !out.is_empty() {
             out.push(' ');
         }
-        *space = false;
-        out.push_str(&word_start[..end]);
-        rest = &word_start[end..];
+        out.push_str(word);
     }
+    // Whitespace after the last word, or a piece of only whitespace.
+    *space = text.ends_with(char::is_whitespace) || (*space && text.trim().is_empty());
 }
 
 /// Bullets a browser copy puts before list items.
