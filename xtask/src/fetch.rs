@@ -235,12 +235,9 @@ pub fn run(
         &mut Vec::new(),
     )
     .map_err(|e| format!("the fetched page is not a readable article, nothing saved: {e}"))?;
-    let old = match files::read_optional(root, &entry.fixture)? {
-        Some(text) => {
-            Some(codegen::emit::json::parse(&entry.fixture, &text).map_err(|e| e.to_string())?)
-        }
-        None => None,
-    };
+    let old = files::read_optional(root, &entry.fixture)?
+        .map(|text| codegen::emit::json::parse(&entry.fixture, &text).map_err(|e| e.to_string()))
+        .transpose()?;
     let changes = old
         .as_ref()
         .map(|old| codegen::changes::diff(old, &new))
