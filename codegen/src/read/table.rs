@@ -390,7 +390,7 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Resul
                 ));
             }
         }
-        entries.read_table(table, &columns)?;
+        entries.read_table(&table, &columns)?;
     }
     first_repeat(&entries.rows, &entries.numbers)?;
     Ok(Article {
@@ -471,25 +471,11 @@ impl Entries {
     /// Reads one table's rows after those of the tables before it. A row's
     /// error names its row, unless a code repeated in an earlier row is the
     /// first problem.
-    fn read_table(&mut self, table: RawTable, columns: &ColumnMap) -> Result<()> {
-        let RawTable {
-            header,
-            rows,
-            section,
-            ..
-        } = table;
-        let last = rows.len().saturating_sub(1);
-        for (index, raw) in rows.into_iter().enumerate() {
+    fn read_table(&mut self, table: &RawTable, columns: &ColumnMap) -> Result<()> {
+        for (index, raw) in table.rows.iter().enumerate() {
             self.read += 1;
-            let read = read_row(
-                &header,
-                columns,
-                &section,
-                raw,
-                index == last,
-                &mut self.rows,
-            );
-            if let Err(e) = read {
+            let last = index + 1 == table.rows.len();
+            if let Err(e) = read_row(table, columns, raw, last, &mut self.rows) {
                 first_repeat(&self.rows, &self.numbers)?;
                 return Err(e.at_row(self.read));
             }
@@ -538,20 +524,20 @@ pub(crate) fn codes_in(cell: &str) -> std::result::Result<Vec<Code>, String> {
         .collect()
 }
 
-/// Reads one row of the table under `section` into `rows`: an entry per
-/// code its code cell lists.
+/// Reads one row of `table` into `rows`: an entry per code its code cell
+/// lists, under the table's section.
 fn read_row(
-    header: &[String],
+    table: &RawTable,
     columns: &ColumnMap,
-    section: &Option<String>,
-    raw: RawRow,
+    raw: &RawRow,
     last: bool,
     rows: &mut Vec<ArticleRow>,
 ) -> Result<()> {
     let located = |message: String| Error::new(message).at_line(raw.line);
-    if let Some(problem) = raw.problem {
-        return Err(located(problem));
+    if let Some(problem) = &raw.problem {
+        return Err(located(problem.clone()));
     }
+    let header = &table.header;
     if raw.cells.len() != header.len() {
         let (got, expected) = (raw.cells.len(), header.len());
         let count = format!("{got} cells, expected {expected} ({})", show_header(header));
@@ -587,7 +573,7 @@ fn read_row(
         description: cell(columns.description),
         solution: columns.solution.map_or_else(String::new, cell),
         cause: columns.cause.map_or_else(String::new, cell),
-        section: section.clone(),
+        section: table.section.clone(),
         extra: extra.clone(),
         line: raw.line,
     }));
@@ -850,19 +836,19 @@ mod tests {
         let map = cols(&head).unwrap();
         let mut entries = Entries::default();
         entries
-            .read_table(table(&head, &[&["1, 2", "Two codes."]]), &map)
+            .read_table(&table(&head, &[&["1, 2", "Two codes."]]), &map)
             .unwrap();
         entries
-            .read_table(table(&head, &[&["3", "Three."]]), &map)
+            .read_table(&table(&head, &[&["3", "Three."]]), &map)
             .unwrap();
         assert_eq!(entries.numbers, [1, 1, 2]);
         let err = entries
-            .read_table(table(&head, &[&["4", "Four."], &["5", ""]]), &map)
+            .read_table(&table(&head, &[&["4", "Four."], &["5", ""]]), &map)
             .unwrap_err();
         assert_eq!(err.row, Some(4), "counted on from the tables before");
         assert!(err.message.contains("empty description"), "{err}");
         let err = entries
-            .read_table(table(&head, &[&["1", "Again."], &["x y", "Bad."]]), &map)
+            .read_table(&table(&head, &[&["1", "Again."], &["x y", "Bad."]]), &map)
             .unwrap_err();
         assert!(err.message.contains("code 1 appears twice"), "{err}");
     }
