@@ -474,21 +474,17 @@ fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
         .iter()
         .position(|c| table::names_code(c.last_line(), pins))
     else {
-        return Ok(vec![headerless_table(&cells, &lines)]);
+        // No code column anywhere: the first cells, handed on as the header
+        // seen, so the error can show what the table did have.
+        return Ok(vec![RawTable {
+            header: labels(&cells[..cells.len().min(8)]),
+            line: cells.first().map(|c| c.line(&lines)),
+            ..RawTable::default()
+        }]);
     };
     let start = header_start(&cells, code_header);
     let end = header_end(&cells, start, code_header - start, pins);
     pipe_rows(&cells, &lines, start, labels(&cells[start..end]))
-}
-
-/// No code column anywhere: the first cells, handed on as the header seen,
-/// so the error can show what the table did have.
-fn headerless_table(cells: &[Segment<'_>], lines: &Lines) -> RawTable {
-    RawTable {
-        header: labels(&cells[..cells.len().min(8)]),
-        line: cells.first().map(|c| c.line(lines)),
-        ..RawTable::default()
-    }
 }
 
 /// The first header cell: walking back from the code column over single
@@ -816,7 +812,7 @@ mod tests {
     #[test]
     fn without_a_code_column_the_first_cells_are_handed_on() {
         let text = "Key |\nType |\nx |";
-        let table = headerless_table(&segments(text), &Lines::new(text));
+        let table = pipe_tables(text, &pins()).unwrap().remove(0);
         assert_eq!(
             (table.header, table.line),
             (vec!["Key".into(), "Type".into(), "x".into()], Some(1))
