@@ -20,24 +20,22 @@ pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
         mut tables,
         headings,
     } = parse(text);
-    if html::mentions_table(text) {
-        // Each stretch between two markdown headings is parsed on its own,
-        // so an embedded HTML table keeps the heading it sits under.
-        let starts: Vec<(usize, Option<&String>)> = std::iter::once((0, None))
-            .chain(headings.iter().map(|(at, title)| (*at, Some(title))))
-            .collect();
-        for (index, (start, title)) in starts.iter().enumerate() {
-            let end = starts.get(index + 1).map_or(text.len(), |(at, _)| *at);
-            let stretch = &text[*start..end];
-            if !html::mentions_table(stretch) {
-                continue;
+    // Each stretch between two markdown headings is parsed on its own, so
+    // an embedded HTML table keeps the heading it sits under.
+    let starts: Vec<(usize, Option<&String>)> = std::iter::once((0, None))
+        .chain(headings.iter().map(|(at, title)| (*at, Some(title))))
+        .collect();
+    for (index, (start, title)) in starts.iter().enumerate() {
+        let end = starts.get(index + 1).map_or(text.len(), |(at, _)| *at);
+        let stretch = &text[*start..end];
+        if !html::mentions_table(stretch) {
+            continue;
+        }
+        for mut table in html::tables(stretch)? {
+            if table.section.is_none() {
+                table.section = title.cloned();
             }
-            for mut table in html::tables(stretch)? {
-                if table.section.is_none() {
-                    table.section = title.cloned();
-                }
-                tables.push(table);
-            }
+            tables.push(table);
         }
     }
     table::select(Format::Markdown, tables, pins)
