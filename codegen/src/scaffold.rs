@@ -25,43 +25,42 @@ pub struct Request<'a> {
 }
 
 /// Starter categories for a new article: vendor-neutral, meant to be edited.
-const STARTER_CATEGORIES: &[(&str, &str, &str)] = &[
-    (
-        "permission",
-        "The caller is not allowed to perform the action.",
-        "escalate",
-    ),
-    (
-        "invalid_request",
-        "The request is malformed; retrying it unchanged will fail again.",
-        "fix_request",
-    ),
-    (
-        "not_found",
-        "The referenced object does not exist.",
-        "fix_request",
-    ),
-    (
-        "rate_limit",
-        "The caller is being throttled; retry later with backoff.",
-        "backoff",
-    ),
-    (
-        "authentication",
-        "The credentials are missing, invalid or expired.",
-        "reauthorize",
-    ),
-    (
-        "server",
-        "The service failed on its side; the same request may succeed later.",
-        "retry",
-    ),
-    (
-        "unknown",
-        "A code this crate has no classification for.",
-        "escalate",
-    ),
-];
+const STARTER_CATEGORIES: &str = r#"[[category]]
+name = "permission"
+doc = "The caller is not allowed to perform the action."
+action = "escalate"
+
+[[category]]
+name = "invalid_request"
+doc = "The request is malformed; retrying it unchanged will fail again."
+action = "fix_request"
+
+[[category]]
+name = "not_found"
+doc = "The referenced object does not exist."
+action = "fix_request"
+
+[[category]]
+name = "rate_limit"
+doc = "The caller is being throttled; retry later with backoff."
+action = "backoff"
+
+[[category]]
+name = "authentication"
+doc = "The credentials are missing, invalid or expired."
+action = "reauthorize"
+
+[[category]]
+name = "server"
+doc = "The service failed on its side; the same request may succeed later."
+action = "retry"
+
+[[category]]
+name = "unknown"
+doc = "A code this crate has no classification for."
+action = "escalate"
+
+"#;
 
 fn toml_string(text: &str) -> String {
     toml_edit::Value::from(text).to_string().trim().to_owned()
@@ -101,12 +100,7 @@ fn config_stub(
         )),
         code_type = code_type.as_str(),
     );
-    for (name, doc, action) in STARTER_CATEGORIES {
-        out.push_str(&format!(
-            "[[category]]\nname = \"{name}\"\ndoc = {}\naction = \"{action}\"\n\n",
-            toml_string(doc)
-        ));
-    }
+    out.push_str(STARTER_CATEGORIES);
     for (key, variant) in keys {
         out.push_str(&format!(
             "[codes.{}]\nname = \"{variant}\"\ncategory = \"unknown\"\n\n",
