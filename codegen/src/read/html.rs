@@ -200,21 +200,16 @@ fn inside(element: ElementRef<'_>, names: &[&str]) -> bool {
 }
 
 /// Rows that belong to this table itself, not to a table nested in a cell.
-fn own_rows(table: ElementRef<'_>) -> Vec<ElementRef<'_>> {
-    let mut rows = Vec::new();
-    for child in table.children().filter_map(ElementRef::wrap) {
-        match child.value().name() {
-            "tr" => rows.push(child),
-            "thead" | "tbody" | "tfoot" => rows.extend(
-                child
-                    .children()
-                    .filter_map(ElementRef::wrap)
-                    .filter(|r| r.value().name() == "tr"),
-            ),
-            _ => {}
-        }
-    }
-    rows
+fn own_rows<'a>(table: ElementRef<'a>) -> Vec<ElementRef<'a>> {
+    let children = |e: ElementRef<'a>| e.children().filter_map(ElementRef::wrap);
+    let rows = children(table).flat_map(|child| match child.value().name() {
+        "tr" => vec![child],
+        "thead" | "tbody" | "tfoot" => children(child)
+            .filter(|r| r.value().name() == "tr")
+            .collect(),
+        _ => Vec::new(),
+    });
+    rows.collect()
 }
 
 /// Why a cell with this `colspan` or `rowspan` cannot be read, if it cannot.
