@@ -238,9 +238,9 @@ fn paragraphs(text: &str) -> Vec<Paragraph> {
         .collect()
 }
 
-/// Whether a cell reads as a row's code (not prose, not a header word).
-fn strong_code(cell: &str) -> bool {
-    table::codes_in(cell).is_ok_and(|codes| {
+/// Whether a paragraph reads as a row's code (not prose, not a header word).
+fn strong_code(paragraph: &Paragraph) -> bool {
+    table::codes_in(&paragraph.lines.join(" ")).is_ok_and(|codes| {
         codes.iter().all(|c| match c {
             Code::Numeric(_) => true,
             Code::Text(t) => t.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '-'),
@@ -344,17 +344,9 @@ fn paragraph_rows(
     let width = header.cells.len();
     let mut rows = Vec::new();
     for (n, chunk) in body.chunks(width).enumerate() {
-        let code_cell = chunk
-            .get(header.code_column)
-            .map(|p| p.lines.join(" "))
-            .unwrap_or_default();
-        if !strong_code(&code_cell) {
+        if !chunk.get(header.code_column).is_some_and(strong_code) {
             let rest = &body[n * width..];
-            if let Some(stray) = rest
-                .iter()
-                .skip(1)
-                .find(|p| strong_code(&p.lines.join(" ")))
-            {
+            if let Some(stray) = rest.iter().skip(1).find(|p| strong_code(p)) {
                 let first = &chunk[0];
                 return Err(Error::new(format!(
                     "the paragraph at line {} should start a row with its code, but holds \"{}\", and a later paragraph (line {}) reads as a code: a cell is missing or spans two paragraphs; expected {width} paragraphs per row ({})",
@@ -398,12 +390,8 @@ impl Segment<'_> {
     }
 
     fn last_line(&self) -> &str {
-        self.text
-            .trim()
-            .rsplit('\n')
-            .next()
-            .unwrap_or_default()
-            .trim()
+        let text = self.text.trim();
+        text.rsplit('\n').next().unwrap_or(text).trim()
     }
 
     fn is_single_line(&self) -> bool {
@@ -566,9 +554,9 @@ fn pipe_rows(
         section: cells[at].title(),
         ..RawTable::default()
     };
-    let repeats_header = |rest: &[Segment<'_>]| {
-        rest.len() >= width
-            && rest[..width]
+    let repeats_header = |row: &[Segment<'_>]| {
+        row.len() == width
+            && row
                 .iter()
                 .zip(&header)
                 .all(|(c, h)| collapse(c.last_line()).eq_ignore_ascii_case(h))
@@ -576,14 +564,12 @@ fn pipe_rows(
     let mut tables = Vec::new();
     let mut table = table_at(start);
     let mut rows_read = 0;
-    let mut at = start + header.len();
-    while at < cells.len() {
-        if repeats_header(&cells[at..]) {
-            tables.push(std::mem::replace(&mut table, table_at(at)));
-            at += width;
+    let first = start + header.len();
+    for (n, row) in cells[first..].chunks(width).enumerate() {
+        if repeats_header(row) {
+            tables.push(std::mem::replace(&mut table, table_at(first + n * width)));
             continue;
         }
-        let row = &cells[at..(at + width).min(cells.len())];
         if row.len() < width {
             return Err(Error::new(format!(
                 "the table ends in the middle of a row: its last row has {} of its {width} cells ({}); expected every row to end each of its {width} cells with `|` (a cell may be missing or have a stray `|`; {rows_read} complete rows read)",
@@ -598,7 +584,6 @@ fn pipe_rows(
             problem: None,
         });
         rows_read += 1;
-        at += width;
     }
     tables.push(table);
     Ok(tables)
