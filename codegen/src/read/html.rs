@@ -68,12 +68,6 @@ fn complete(tags: &Tags) -> Result<()> {
 /// the tree is recursive, so a page nested deeper is refused up front.
 pub const MAX_DEPTH: usize = 512;
 
-/// Elements whose content [`scan_tags`] skips to the first `</name` (exactly
-/// so written), unread: it is text, not markup.
-fn skips_content(name: &str) -> bool {
-    matches!(name, "script" | "style" | "textarea" | "title" | "xmp")
-}
-
 /// Elements that do not count for depth: void elements, and those whose end
 /// tag HTML lets authors leave out (`<html>` among them), say nothing
 /// reliable about it.
@@ -127,7 +121,12 @@ fn scan_tags(text: &str) -> Result<Tags> {
             ("html", true) => tags.html_closed = true,
             _ => {}
         }
-        if skips_content(&name) {
+        // Their content is text, not markup: skipped, unread, to the first
+        // `</name` (exactly so written).
+        if matches!(
+            name.as_str(),
+            "script" | "style" | "textarea" | "title" | "xmp"
+        ) {
             if !closing {
                 i = past(i, &format!("</{name}"));
             }
