@@ -378,7 +378,11 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Resul
             chosen.len()
         ));
     }
-    let mut entries = Entries::default();
+    let mut rows = Vec::new();
+    // The table row each entry came from, counted over every chosen table
+    // (a cell listing several codes gives several entries).
+    let mut numbers = Vec::new();
+    let mut read = 0;
     let mut extra_seen: Vec<String> = Vec::new();
     for (table, columns) in chosen {
         readable(&table)?;
@@ -390,12 +394,22 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Resul
                 ));
             }
         }
-        entries.read_table(&table, &columns)?;
+        for (index, raw) in table.rows.iter().enumerate() {
+            read += 1;
+            let last = index + 1 == table.rows.len();
+            // A row's error names its row, unless a code repeated in an
+            // earlier row is the first problem.
+            if let Err(e) = read_row(&table, &columns, raw, last, &mut rows) {
+                first_repeat(&rows, &numbers)?;
+                return Err(e.at_row(read));
+            }
+            numbers.resize(rows.len(), read);
+        }
     }
-    first_repeat(&entries.rows, &entries.numbers)?;
+    first_repeat(&rows, &numbers)?;
     Ok(Article {
         format,
-        rows: entries.rows,
+        rows,
         warnings,
     })
 }
@@ -454,35 +468,6 @@ fn readable(table: &RawTable) -> Result<()> {
         .at_line(table.line));
     }
     Ok(())
-}
-
-/// The entries read so far from the chosen tables.
-#[derive(Default)]
-struct Entries {
-    rows: Vec<ArticleRow>,
-    /// The table row each entry came from, counted over every chosen table
-    /// (a cell listing several codes gives several entries).
-    numbers: Vec<usize>,
-    /// Table rows read.
-    read: usize,
-}
-
-impl Entries {
-    /// Reads one table's rows after those of the tables before it. A row's
-    /// error names its row, unless a code repeated in an earlier row is the
-    /// first problem.
-    fn read_table(&mut self, table: &RawTable, columns: &ColumnMap) -> Result<()> {
-        for (index, raw) in table.rows.iter().enumerate() {
-            self.read += 1;
-            let last = index + 1 == table.rows.len();
-            if let Err(e) = read_row(table, columns, raw, last, &mut self.rows) {
-                first_repeat(&self.rows, &self.numbers)?;
-                return Err(e.at_row(self.read));
-            }
-            self.numbers.resize(self.rows.len(), self.read);
-        }
-        Ok(())
-    }
 }
 
 /// The first entry whose (code, sub-code) an earlier entry has, as an error
@@ -833,23 +818,30 @@ mod tests {
     #[test]
     fn entries_number_rows_over_every_table() {
         let head = ["Code", "Description"];
-        let map = cols(&head).unwrap();
-        let mut entries = Entries::default();
-        entries
-            .read_table(&table(&head, &[&["1, 2", "Two codes."]]), &map)
-            .unwrap();
-        entries
-            .read_table(&table(&head, &[&["3", "Three."]]), &map)
-            .unwrap();
-        assert_eq!(entries.numbers, [1, 1, 2]);
-        let err = entries
-            .read_table(&table(&head, &[&["4", "Four."], &["5", ""]]), &map)
-            .unwrap_err();
+        let refused = |tables: Vec<RawTable>| {
+            select(Format::Html, tables, &ColumnPins::default()).unwrap_err()
+        };
+        let two_codes = table(&head, &[&["1, 2", "Two codes."]]);
+        let err = refused(vec![
+            two_codes.clone(),
+            table(&head, &[&["3", "Three."], &["2", "Again."]]),
+        ]);
+        assert_eq!(err.row, Some(3), "codes 1 and 2 are both row 1");
+        assert!(
+            err.message.contains("code 2 appears twice: first in row 1"),
+            "{err}"
+        );
+        let err = refused(vec![
+            two_codes.clone(),
+            table(&head, &[&["3", "Three."]]),
+            table(&head, &[&["4", "Four."], &["5", ""]]),
+        ]);
         assert_eq!(err.row, Some(4), "counted on from the tables before");
         assert!(err.message.contains("empty description"), "{err}");
-        let err = entries
-            .read_table(&table(&head, &[&["1", "Again."], &["x y", "Bad."]]), &map)
-            .unwrap_err();
+        let err = refused(vec![
+            two_codes,
+            table(&head, &[&["1", "Again."], &["x y", "Bad."]]),
+        ]);
         assert!(err.message.contains("code 1 appears twice"), "{err}");
     }
 
