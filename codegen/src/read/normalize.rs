@@ -165,16 +165,11 @@ pub fn cell_from_lines(text: &str) -> String {
     let mut cell = CellBuilder::default();
     for line in text.split('\n') {
         let trimmed = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
-        match BULLETS.iter().find_map(|b| trimmed.strip_prefix(b)) {
-            Some(item) => {
-                cell.start_list_item();
-                cell.push_text(item);
-            }
-            None => {
-                cell.break_line();
-                cell.push_text(trimmed);
-            }
-        }
+        let item = BULLETS.iter().find_map(|b| trimmed.strip_prefix(b));
+        // Each line is its own: the builder starts it with no text, no space
+        // and no bullet, as the last break_line left it.
+        cell.bullet = item.is_some();
+        cell.push_text(item.unwrap_or(trimmed));
         cell.break_line();
     }
     cell.finish()
