@@ -104,7 +104,7 @@ impl Role {
 /// Which column plays which part, found from the header's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ColumnMap {
-    code: usize,
+    pub(crate) code: usize,
     subcode: Option<usize>,
     description: usize,
     solution: Option<usize>,
@@ -340,13 +340,6 @@ pub fn names_code(cell: &str, pins: &ColumnPins) -> bool {
     }
 }
 
-impl ColumnMap {
-    /// The code column's index.
-    pub fn code_index(&self) -> usize {
-        self.code
-    }
-}
-
 /// Whether a cell names any part of an error table (code, description, ...).
 pub fn is_role_header(cell: &str) -> bool {
     role_of(cell).is_some()
@@ -385,7 +378,18 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Resul
     let mut read = 0;
     let mut extra_seen: Vec<String> = Vec::new();
     for (table, columns) in chosen {
-        readable(&table)?;
+        if let Some(problem) = &table.problem {
+            return Err(
+                Error::new(format!("the error table's header: {problem}")).at_line(table.line)
+            );
+        }
+        if table.rows.is_empty() {
+            return Err(Error::new(format!(
+                "the error table {} has a header but no rows: expected at least one error code",
+                show_header(&table.header)
+            ))
+            .at_line(table.line));
+        }
         for (_, name) in &columns.extra {
             if !extra_seen.contains(name) {
                 extra_seen.push(name.clone());
@@ -453,21 +457,6 @@ fn error_tables(
             refused.join("\n  ")
         ))
     })
-}
-
-/// Refuses a chosen table whose header has a problem, or that has no rows.
-fn readable(table: &RawTable) -> Result<()> {
-    if let Some(problem) = &table.problem {
-        return Err(Error::new(format!("the error table's header: {problem}")).at_line(table.line));
-    }
-    if table.rows.is_empty() {
-        return Err(Error::new(format!(
-            "the error table {} has a header but no rows: expected at least one error code",
-            show_header(&table.header)
-        ))
-        .at_line(table.line));
-    }
-    Ok(())
 }
 
 /// The first entry whose (code, sub-code) an earlier entry has, as an error
@@ -753,7 +742,7 @@ mod tests {
     #[test]
     fn a_column_map_needs_a_code_and_a_description() {
         assert_eq!(
-            column_map([Some(0), None, Some(1), None, None], Vec::new()).map(|c| c.code_index()),
+            column_map([Some(0), None, Some(1), None, None], Vec::new()).map(|c| c.code),
             Ok(0)
         );
         let err = column_map([None, None, None, Some(0), None], Vec::new()).unwrap_err();
@@ -800,6 +789,7 @@ mod tests {
 
     #[test]
     fn a_chosen_table_needs_a_sound_header_and_rows() {
+        let readable = |t: &RawTable| select(Format::Html, vec![t.clone()], &ColumnPins::default());
         let mut t = table(&["Code", "Description"], &[&["1", "One."]]);
         assert!(readable(&t).is_ok());
         t.problem = Some("a cell has colspan=\"2\"".into());

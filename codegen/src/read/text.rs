@@ -299,7 +299,7 @@ fn paragraph_headers(paragraphs: &[Paragraph], pins: &ColumnPins) -> Vec<Paragra
             if cells.len() < 2 || cells.iter().any(|c| c.chars().count() > 60) {
                 return None;
             }
-            let code_column = table::columns(&cells, pins).ok()?.code_index();
+            let code_column = table::columns(&cells, pins).ok()?.code;
             Some(ParagraphHeader {
                 at,
                 cells,
