@@ -260,12 +260,16 @@ fn paragraph_tables(
     let mut tables = Vec::new();
     for (n, header) in headers.iter().enumerate() {
         let end = headers.get(n + 1).map_or(paragraphs.len(), |h| h.at);
-        let another_follows = n + 1 < headers.len();
-        let body = paragraph_body(
-            &paragraphs[header.at + 1..end],
-            header.cells.len(),
-            another_follows,
-        );
+        let mut body = &paragraphs[header.at + 1..end];
+        // When another table follows, a title left over after whole rows is
+        // that table's, not a cell.
+        if let Some((last, rows)) = body.split_last()
+            && n + 1 < headers.len()
+            && body.len() % header.cells.len() == 1
+            && single_line_title(last).is_some()
+        {
+            body = rows;
+        }
         tables.push(RawTable {
             header: header.cells.clone(),
             line: Some(paragraphs[header.at].line),
@@ -314,22 +318,6 @@ fn single_line_title(paragraph: &Paragraph) -> Option<String> {
     match paragraph.lines.as_slice() {
         [line] => title_like(line),
         _ => None,
-    }
-}
-
-/// The paragraphs of a table's rows, given those up to the next header (or
-/// the end): when `another_follows`, a title left over after whole rows is
-/// that table's, not a cell.
-fn paragraph_body(between: &[Paragraph], width: usize, another_follows: bool) -> &[Paragraph] {
-    match between.split_last() {
-        Some((last, rows))
-            if another_follows
-                && between.len() % width == 1
-                && single_line_title(last).is_some() =>
-        {
-            rows
-        }
-        _ => between,
     }
 }
 
@@ -740,10 +728,27 @@ mod tests {
 
     #[test]
     fn the_next_tables_title_is_not_a_cell() {
-        let ps = paragraphs_of("1\n\nOne.\n\nBusiness Errors");
-        assert_eq!(paragraph_body(&ps, 2, true).len(), 2);
-        assert_eq!(paragraph_body(&ps, 2, false).len(), 3, "no table follows");
-        assert_eq!(paragraph_body(&ps[..2], 2, true).len(), 2, "whole rows");
+        let read = |text: &str| {
+            let mut warnings = Vec::new();
+            let tables = paragraph_tables(text, &pins(), &mut warnings).unwrap();
+            let shape: Vec<(usize, Option<String>)> = tables
+                .iter()
+                .map(|t| (t.rows.len(), t.section.clone()))
+                .collect();
+            (shape, warnings.len())
+        };
+        let title = || Some("Business Errors".to_string());
+        let two =
+            "Code\nDescription\n\n1\n\nOne.\n\nBusiness Errors\n\nCode\nDescription\n\n2\n\nTwo.";
+        assert_eq!(read(two), (vec![(1, None), (1, title())], 0));
+        let one = "Code\nDescription\n\n1\n\nOne.\n\nBusiness Errors";
+        assert_eq!(read(one), (vec![(1, None)], 1), "no table follows");
+        let whole = "Code\nDescription\n\n1\n\nBusiness Errors\n\nCode\nDescription\n\n2\n\nTwo.";
+        assert_eq!(
+            read(whole),
+            (vec![(1, None), (1, title())], 0),
+            "whole rows: the title-like paragraph is also the last row's cell"
+        );
     }
 
     #[test]
