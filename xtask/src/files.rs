@@ -35,11 +35,7 @@ pub fn read_optional(root: &Path, relative: &str) -> Result<Option<String>, Stri
 
 /// Text with CRLF normalised, so a Windows checkout is not "stale".
 pub fn normalized(text: String) -> String {
-    if text.contains('\r') {
-        text.replace("\r\n", "\n")
-    } else {
-        text
-    }
+    text.replace("\r\n", "\n")
 }
 
 /// Held for a whole run that writes the workspace: a second `cargo xtask`
