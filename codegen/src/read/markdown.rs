@@ -60,27 +60,22 @@ fn apply_inline_html(cell: &mut CellBuilder, tag: &str) {
 /// How many cells a GFM row's source line really has: pulldown-cmark pads
 /// short rows and drops extra cells, which would hide a missing cell.
 fn source_cell_count(row: &str) -> usize {
-    let row = row.trim().as_bytes();
-    let (mut pipes, mut leading, mut trailing) = (0, false, false);
+    let row = row.trim();
     // A backslash escapes the byte after it, whatever it is.
     let mut escaped = false;
-    for (i, &b) in row.iter().enumerate() {
+    let mut bars = Vec::new();
+    for (i, b) in row.bytes().enumerate() {
         if std::mem::take(&mut escaped) {
             continue;
         }
-        match b {
-            b'\\' => escaped = true,
-            b'|' => {
-                leading |= i == 0;
-                trailing = i + 1 == row.len();
-                pipes += 1;
-            }
-            _ => {}
+        escaped = b == b'\\';
+        if b == b'|' {
+            bars.push(i);
         }
     }
-    let leading = usize::from(leading);
-    let trailing = usize::from(trailing && pipes > leading);
-    pipes + 1 - leading - trailing
+    let leading = usize::from(bars.first() == Some(&0));
+    let trailing = usize::from(bars.len() > leading && bars.last() == Some(&(row.len() - 1)));
+    bars.len() + 1 - leading - trailing
 }
 
 /// A GFM delimiter row: `|---|:--:|`.
