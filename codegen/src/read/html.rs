@@ -14,8 +14,24 @@ use crate::read::pins::ColumnPins;
 use crate::read::table::{self, Article, RawRow, RawTable};
 
 /// The page's error table, once the page is known to be complete.
+///
+/// Browsers repair truncated HTML silently, which would turn a cut-off save
+/// into a shorter list of codes. Refuse instead. Tags are counted by
+/// `scan_tags`, so `<table>` inside a script or a comment (as saved pages
+/// have) is not taken for an unclosed table.
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
-    complete(&scan_tags(text)?)?;
+    let tags = scan_tags(text)?;
+    if tags.html_opened && !tags.html_closed {
+        return Err(Error::new(
+            "truncated HTML: the page has <html> but no </html>; expected the whole saved page",
+        ));
+    }
+    if tags.tables_opened > tags.tables_closed {
+        return Err(Error::new(format!(
+            "truncated HTML: {} <table> tags but only {} </table>; expected every table to be complete",
+            tags.tables_opened, tags.tables_closed
+        )));
+    }
     table::select(Format::Html, parsed_tables(text), pins)
 }
 
@@ -28,39 +44,16 @@ pub(crate) fn tables(text: &str) -> Result<Vec<RawTable>> {
 
 /// Whether `<table` occurs, in any case.
 pub(crate) fn mentions_table(text: &str) -> bool {
-    text.match_indices('<').any(|(at, _)| {
-        text.as_bytes()
-            .get(at + 1..at + 6)
-            .is_some_and(|name| name.eq_ignore_ascii_case(b"table"))
-    })
+    text.to_ascii_lowercase().contains("<table")
 }
 
-/// What the completeness check needs to know of the page's tags.
+/// What the completeness check in [`read`] needs to know of the page's tags.
 #[derive(Debug, Default)]
 struct Tags {
     html_opened: bool,
     html_closed: bool,
     tables_opened: usize,
     tables_closed: usize,
-}
-
-/// Browsers repair truncated HTML silently, which would turn a cut-off save
-/// into a shorter list of codes. Refuse instead. Tags are counted by
-/// [`scan_tags`], so `<table>` inside a script or a comment (as saved pages
-/// have) is not taken for an unclosed table.
-fn complete(tags: &Tags) -> Result<()> {
-    if tags.html_opened && !tags.html_closed {
-        return Err(Error::new(
-            "truncated HTML: the page has <html> but no </html>; expected the whole saved page",
-        ));
-    }
-    if tags.tables_opened > tags.tables_closed {
-        return Err(Error::new(format!(
-            "truncated HTML: {} <table> tags but only {} </table>; expected every table to be complete",
-            tags.tables_opened, tags.tables_closed
-        )));
-    }
-    Ok(())
 }
 
 /// Deeper than any article's markup. The HTML parser spends time that grows
@@ -79,7 +72,7 @@ const NOT_NESTING: &[&str] = &[
 
 /// One linear scan of the tags (comments, declarations and the text of
 /// `<script>`/`<style>` skipped; quoted attribute values may hold `>`):
-/// counts what [`complete`] needs and refuses markup nested deeper than
+/// counts what [`read`] checks and refuses markup nested deeper than
 /// [`MAX_DEPTH`], naming the line, before html5ever sees it.
 fn scan_tags(text: &str) -> Result<Tags> {
     let mut tags = Tags::default();
@@ -249,7 +242,7 @@ fn cell_text(cell: ElementRef<'_>) -> String {
     for child in cell.children() {
         walk(child, &mut builder);
     }
-    builder.finish()
+    builder.take()
 }
 
 /// Elements that start a new line of a cell's text (`li` starts a list item).

@@ -14,10 +14,8 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Decodes raw input: UTF-8 only (a BOM is dropped), every line ending as LF.
 pub fn decode(bytes: &[u8]) -> Result<String> {
-    let (bom, bytes) = match bytes.strip_prefix(BOM) {
-        Some(rest) => (BOM.len(), rest),
-        None => (0, bytes),
-    };
+    let bom = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    let bytes = &bytes[bom..];
     let text = std::str::from_utf8(bytes).map_err(|e| invalid_utf8(bytes, bom, e))?;
     if let Some(offset) = text.find('\0') {
         return Err(Error::new(format!(
@@ -148,10 +146,6 @@ impl CellBuilder {
         self.bullet = true;
     }
 
-    pub fn finish(mut self) -> String {
-        self.take()
-    }
-
     /// The cell's text, leaving the builder empty for the next cell.
     pub fn take(&mut self) -> String {
         self.break_line();
@@ -172,7 +166,7 @@ pub fn cell_from_lines(text: &str) -> String {
         cell.push_text(item.unwrap_or(trimmed));
         cell.break_line();
     }
-    cell.finish()
+    cell.take()
 }
 
 /// Strips formatting people wrap codes in (`**40001**`, `` `40001` ``, quotes).
@@ -239,7 +233,7 @@ mod tests {
         cell.break_line();
         cell.push_text("after");
         assert_eq!(
-            cell.finish(),
+            cell.take(),
             "You don’t have permission.\n- first\n- second\nafter"
         );
     }
@@ -252,7 +246,7 @@ mod tests {
         cell.push_text("\u{2022}  one");
         cell.break_line();
         cell.push_text("* two");
-        assert_eq!(cell.finish(), "Check:\n- one\n* two");
+        assert_eq!(cell.take(), "Check:\n- one\n* two");
     }
 
     #[test]
