@@ -121,13 +121,10 @@ fn check_status(url: &str, status: ureq::http::StatusCode) -> Result<(), String>
 /// URL would otherwise be read as a page whose table vanished.
 #[cfg(feature = "fetch")]
 fn check_html_type(url: &str, content_type: &str) -> Result<(), String> {
-    let media = content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    if media == "text/html" || media == "application/xhtml+xml" {
+    let media = content_type.split(';').next().unwrap_or("").trim();
+    if media.eq_ignore_ascii_case("text/html")
+        || media.eq_ignore_ascii_case("application/xhtml+xml")
+    {
         return Ok(());
     }
     Err(format!(
