@@ -119,7 +119,14 @@ fn recover(root: &Path) -> Result<Option<String>, String> {
     }
     let note = match fs::read_to_string(staging.join(JOURNAL)) {
         Ok(journal) => {
-            let entries = parse_journal(&journal)?;
+            let entries: Vec<(usize, &str)> = journal
+                .lines()
+                .map(|line| {
+                    line.split_once('\t')
+                        .and_then(|(i, path)| Some((i.parse().ok()?, path)))
+                        .ok_or_else(|| format!("{STAGING}/{JOURNAL}: unreadable line \"{line}\""))
+                })
+                .collect::<Result<_, String>>()?;
             for (index, relative) in &entries {
                 let staged = staging.join(index.to_string());
                 if staged.exists() {
@@ -137,17 +144,6 @@ fn recover(root: &Path) -> Result<Option<String>, String> {
     };
     remove_staging(&staging)?;
     Ok(note)
-}
-
-fn parse_journal(journal: &str) -> Result<Vec<(usize, String)>, String> {
-    journal
-        .lines()
-        .map(|line| {
-            line.split_once('\t')
-                .and_then(|(i, path)| Some((i.parse().ok()?, path.to_owned())))
-                .ok_or_else(|| format!("{STAGING}/{JOURNAL}: unreadable line \"{line}\""))
-        })
-        .collect()
 }
 
 fn remove_staging(staging: &Path) -> Result<(), String> {
