@@ -332,33 +332,20 @@ fn hand_written(
     manifest_text: &str,
     workspace_toml: &str,
 ) -> Result<Vec<Output>> {
-    Ok(vec![
-        Output {
-            path: entry.source.clone(),
-            // The reader accepted it, so it is UTF-8; kept byte for byte.
-            contents: String::from_utf8_lossy(source).into_owned(),
-        },
-        Output {
-            path: entry.annotations.clone(),
-            contents: config,
-        },
-        Output {
-            path: entry.crate_manifest(),
-            contents: cargo,
-        },
-        Output {
-            path: format!("{}/src/lib.rs", entry.crate_dir),
-            contents: LIB_RS.to_owned(),
-        },
-        Output {
-            path: crate::MANIFEST_PATH.to_owned(),
-            contents: with_entry(manifest_text, entry)?,
-        },
-        Output {
-            path: "Cargo.toml".to_owned(),
-            contents: with_member(workspace_toml, &entry.crate_dir)?,
-        },
-    ])
+    let manifest = with_entry(manifest_text, entry)?;
+    let workspace = with_member(workspace_toml, &entry.crate_dir)?;
+    // The reader accepted the capture, so it is UTF-8; kept byte for byte.
+    let capture = String::from_utf8_lossy(source).into_owned();
+    let files = [
+        (entry.source.clone(), capture),
+        (entry.annotations.clone(), config),
+        (entry.crate_manifest(), cargo),
+        (format!("{}/src/lib.rs", entry.crate_dir), LIB_RS.to_owned()),
+        (crate::MANIFEST_PATH.to_owned(), manifest),
+        ("Cargo.toml".to_owned(), workspace),
+    ];
+    let outputs = files.map(|(path, contents)| Output { path, contents });
+    Ok(outputs.into())
 }
 
 /// The manifest with `entry` appended, formatting kept.
