@@ -54,12 +54,10 @@ impl Default for Vendor {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum CodeType {
-    #[serde(rename = "u32")]
     U32,
-    #[serde(rename = "i64")]
     I64,
-    #[serde(rename = "str")]
     Str,
 }
 
