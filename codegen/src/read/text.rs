@@ -201,15 +201,19 @@ fn line_row(lines: &[&str], start: usize, width: usize, pins: &ColumnPins) -> (R
         joined.push('\n');
         joined.push_str(lines[i]);
     }
-    let row = RawRow {
-        cells: split_pipe_line(&joined)
-            .iter()
-            .map(|c| cell_from_lines(c))
+    (row_at(start + 1, split_pipe_line(&joined)), i)
+}
+
+/// A row read at `line`, each cell's text normalised as copied lines.
+fn row_at(line: usize, cells: impl IntoIterator<Item = impl AsRef<str>>) -> RawRow {
+    RawRow {
+        cells: cells
+            .into_iter()
+            .map(|c| cell_from_lines(c.as_ref()))
             .collect(),
-        line: Some(start + 1),
+        line: Some(line),
         problem: None,
-    };
-    (row, i)
+    }
 }
 
 /// Appends a paragraph to a cell's text, on a line of its own.
@@ -352,14 +356,10 @@ fn paragraph_rows(
             ));
             break;
         }
-        rows.push(RawRow {
-            cells: chunk
-                .iter()
-                .map(|p| cell_from_lines(&p.lines.join("\n")))
-                .collect(),
-            line: Some(chunk[0].line),
-            problem: None,
-        });
+        rows.push(row_at(
+            chunk[0].line,
+            chunk.iter().map(|p| p.lines.join("\n")),
+        ));
     }
     Ok(rows)
 }
@@ -566,11 +566,9 @@ fn pipe_rows(
             ))
             .at_line(row.last().map(|c| c.line(lines))));
         }
-        table.rows.push(RawRow {
-            cells: row.iter().map(|c| cell_from_lines(c.text)).collect(),
-            line: Some(row[0].line(lines)),
-            problem: None,
-        });
+        table
+            .rows
+            .push(row_at(row[0].line(lines), row.iter().map(|c| c.text)));
         rows_read += 1;
     }
     tables.push(table);
@@ -579,14 +577,13 @@ fn pipe_rows(
 
 fn tsv_table(text: &str, pins: &ColumnPins) -> Result<RawTable> {
     let lines: Vec<&str> = text.split('\n').collect();
-    let split = |line: &str| line.split('\t').map(cell_from_lines).collect::<Vec<_>>();
     let header_at = lines
         .iter()
         .position(|l| is_tsv_header(l, pins))
         .or_else(|| lines.iter().position(|l| l.contains('\t')))
         .unwrap_or(0);
     let mut table = RawTable {
-        header: split(lines[header_at]),
+        header: lines[header_at].split('\t').map(cell_from_lines).collect(),
         line: Some(header_at + 1),
         ..RawTable::default()
     };
@@ -602,11 +599,7 @@ fn tsv_table(text: &str, pins: &ColumnPins) -> Result<RawTable> {
             break; // After the last row, a blank line ends the table.
         }
         if line.contains('\t') {
-            table.rows.push(RawRow {
-                cells: split(line),
-                line: Some(index + 1),
-                problem: None,
-            });
+            table.rows.push(row_at(index + 1, line.split('\t')));
             continue;
         }
         // A tab-less line continues the last cell of the row before it (a
