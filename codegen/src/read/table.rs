@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::error::{Error, Result};
 use crate::model::{Code, Format, Key};
-use crate::read::normalize::strip_code_decoration;
+use crate::read::normalize::{collapse, strip_code_decoration};
 use crate::read::pins::ColumnPins;
 
 /// A table as a reader saw it, before anyone decided what its columns mean.
@@ -199,8 +199,7 @@ fn role_of(header: &str) -> Option<Role> {
 }
 
 fn same_header(a: &str, b: &str) -> bool {
-    crate::read::normalize::collapse(a).to_lowercase()
-        == crate::read::normalize::collapse(b).to_lowercase()
+    collapse(a).to_lowercase() == collapse(b).to_lowercase()
 }
 
 /// Maps header cells to roles; the error says what is missing or ambiguous.
@@ -220,15 +219,12 @@ fn pinned_roles(header: &[String], pins: &ColumnPins) -> std::result::Result<Rol
     let mut roles: Roles = [None; 5];
     for role in ROLES {
         if let Some(pin) = role.pin(pins) {
-            let index = header
-                .iter()
-                .position(|h| same_header(h, pin))
-                .ok_or_else(|| {
-                    format!(
-                        "no column \"{pin}\" (pinned as the {} column)",
-                        role.label()
-                    )
-                })?;
+            let Some(index) = header.iter().position(|h| same_header(h, pin)) else {
+                let label = role.label();
+                return Err(format!(
+                    "no column \"{pin}\" (pinned as the {label} column)"
+                ));
+            };
             roles[role as usize] = Some(index);
         }
     }
@@ -435,13 +431,11 @@ fn error_tables(
                 let place = table.line.map_or(format!("table {}", index + 1), |l| {
                     format!("table at line {l}")
                 });
+                let shown = show_header(&table.header);
                 if !table.header.iter().all(|h| h.is_empty()) {
-                    warnings.push(format!(
-                        "ignored {place} with header {} ({why})",
-                        show_header(&table.header)
-                    ));
+                    warnings.push(format!("ignored {place} with header {shown} ({why})"));
                 }
-                refused.push(format!("{place}: {} ({why})", show_header(&table.header)));
+                refused.push(format!("{place}: {shown} ({why})"));
             }
         }
     }
