@@ -43,14 +43,9 @@ pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
 
 /// Inline HTML people put in table cells, and what it means for the text.
 fn apply_inline_html(cell: &mut CellBuilder, tag: &str) {
-    let name: String = tag
-        .trim_start_matches('<')
-        .trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    match name.as_str() {
+    let name = tag.trim_start_matches('<').trim_start_matches('/');
+    let name = name.split(|c: char| !c.is_ascii_alphanumeric()).next();
+    match name.unwrap_or_default().to_ascii_lowercase().as_str() {
         "li" if !tag.starts_with("</") => cell.start_list_item(),
         "br" | "p" | "div" | "li" | "ul" | "ol" => cell.break_line(),
         _ => {}
