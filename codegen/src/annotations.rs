@@ -78,14 +78,6 @@ pub(crate) fn toml_error(file: &str, text: &str, error: &toml::de::Error) -> Err
         .in_file(file)
 }
 
-fn unknown_category() -> CategoryDef {
-    CategoryDef {
-        name: Category::UNKNOWN.into(),
-        doc: "A code this crate has no classification for.".into(),
-        action: Action::Escalate,
-    }
-}
-
 pub fn parse(file: &str, text: &str) -> Result<Annotations> {
     let parsed: File = toml::from_str(text).map_err(|e| toml_error(file, text, &e))?;
     let lines = Lines::new(text);
@@ -112,7 +104,11 @@ pub fn parse(file: &str, text: &str) -> Result<Annotations> {
         categories.push(def);
     }
     if !categories.iter().any(|c| c.name == Category::UNKNOWN) {
-        categories.push(unknown_category());
+        categories.push(CategoryDef {
+            name: Category::UNKNOWN.into(),
+            doc: "A code this crate has no classification for.".into(),
+            action: Action::Escalate,
+        });
     }
     let known: Vec<&str> = categories.iter().map(|c| c.name.as_str()).collect();
     let mut by_code = BTreeMap::new();

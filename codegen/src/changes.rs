@@ -77,16 +77,10 @@ fn changed_fields(old: &ErrorEntry, new: &ErrorEntry) -> Vec<String> {
 /// Compares the codes each model lists; order and removed entries aside.
 pub fn diff(old: &Catalog, new: &Catalog) -> Changes {
     let (before, after) = (listed(old), listed(new));
-    let added = after
-        .keys()
-        .filter(|c| !before.contains_key(*c))
-        .cloned()
-        .collect();
-    let removed = before
-        .keys()
-        .filter(|c| !after.contains_key(*c))
-        .cloned()
-        .collect();
+    let only_in = |these: &BTreeMap<Key, &ErrorEntry>, not: &BTreeMap<Key, &ErrorEntry>| {
+        let keys = these.keys().filter(|c| !not.contains_key(*c));
+        keys.cloned().collect::<Vec<Key>>()
+    };
     let mut changed: BTreeMap<Key, Vec<String>> = after
         .iter()
         .filter_map(|(code, new)| {
@@ -113,8 +107,8 @@ pub fn diff(old: &Catalog, new: &Catalog) -> Changes {
         .map(|(code, fields)| Changed { code, fields })
         .collect();
     Changes {
-        added,
-        removed,
+        added: only_in(&after, &before),
+        removed: only_in(&before, &after),
         changed,
     }
 }

@@ -25,53 +25,42 @@ pub struct Request<'a> {
 }
 
 /// Starter categories for a new article: vendor-neutral, meant to be edited.
-const STARTER_CATEGORIES: &[(&str, &str, &str)] = &[
-    (
-        "permission",
-        "The caller is not allowed to perform the action.",
-        "escalate",
-    ),
-    (
-        "invalid_request",
-        "The request is malformed; retrying it unchanged will fail again.",
-        "fix_request",
-    ),
-    (
-        "not_found",
-        "The referenced object does not exist.",
-        "fix_request",
-    ),
-    (
-        "rate_limit",
-        "The caller is being throttled; retry later with backoff.",
-        "backoff",
-    ),
-    (
-        "authentication",
-        "The credentials are missing, invalid or expired.",
-        "reauthorize",
-    ),
-    (
-        "server",
-        "The service failed on its side; the same request may succeed later.",
-        "retry",
-    ),
-    (
-        "unknown",
-        "A code this crate has no classification for.",
-        "escalate",
-    ),
-];
+const STARTER_CATEGORIES: &str = r#"[[category]]
+name = "permission"
+doc = "The caller is not allowed to perform the action."
+action = "escalate"
 
-fn valid_name(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !name.ends_with('-')
-        && !name.contains("--")
-        && name.len() <= 64
-}
+[[category]]
+name = "invalid_request"
+doc = "The request is malformed; retrying it unchanged will fail again."
+action = "fix_request"
+
+[[category]]
+name = "not_found"
+doc = "The referenced object does not exist."
+action = "fix_request"
+
+[[category]]
+name = "rate_limit"
+doc = "The caller is being throttled; retry later with backoff."
+action = "backoff"
+
+[[category]]
+name = "authentication"
+doc = "The credentials are missing, invalid or expired."
+action = "reauthorize"
+
+[[category]]
+name = "server"
+doc = "The service failed on its side; the same request may succeed later."
+action = "retry"
+
+[[category]]
+name = "unknown"
+doc = "A code this crate has no classification for."
+action = "escalate"
+
+"#;
 
 fn toml_string(text: &str) -> String {
     toml_edit::Value::from(text).to_string().trim().to_owned()
@@ -111,12 +100,7 @@ fn config_stub(
         )),
         code_type = code_type.as_str(),
     );
-    for (name, doc, action) in STARTER_CATEGORIES {
-        out.push_str(&format!(
-            "[[category]]\nname = \"{name}\"\ndoc = {}\naction = \"{action}\"\n\n",
-            toml_string(doc)
-        ));
-    }
+    out.push_str(STARTER_CATEGORIES);
     for (key, variant) in keys {
         out.push_str(&format!(
             "[codes.{}]\nname = \"{variant}\"\ncategory = \"unknown\"\n\n",
@@ -192,19 +176,28 @@ pub fn add(
         changelog: "# Changelog\n",
         crate_readme: Some(&readme),
     })?;
-    let hand_written = HandWritten {
-        source: request.source,
+    let mut outputs = hand_written(
+        &entry,
+        request.source,
         config,
         cargo,
-    };
-    let mut outputs = hand_written.outputs(&entry, manifest_text, workspace_toml)?;
+        manifest_text,
+        workspace_toml,
+    )?;
     outputs.extend(generated.outputs);
     Ok(outputs)
 }
 
 /// Refuses a name that cannot be a file stem and a crate name both.
 fn check_name_shape(what: &str, name: &str, example: &str) -> Result<()> {
-    if valid_name(name) {
+    if name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !name.ends_with('-')
+        && !name.contains("--")
+        && name.len() <= 64
+    {
         return Ok(());
     }
     Err(Error::new(format!(
@@ -239,38 +232,30 @@ fn new_crate_name<'a>(request: &Request<'a>, manifest: &Manifest) -> Result<&'a 
 /// format, else the forced format's, else `txt`, so that regen later picks
 /// the same reader from the saved file's name.
 fn source_extension(request: &Request<'_>) -> String {
-    match request
-        .source_name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-    {
-        Some(e) if crate::read::format_from_path(request.source_name).is_some() => e,
-        _ => match request.format {
-            Some(Format::Html) => "html".into(),
-            Some(Format::Markdown) => "md".into(),
-            _ => "txt".into(),
-        },
+    let own = request.source_name.rsplit_once('.');
+    match (own, request.format) {
+        (Some((_, e)), _) if crate::read::format_from_path(request.source_name).is_some() => {
+            e.to_ascii_lowercase()
+        }
+        (_, Some(Format::Html)) => "html".into(),
+        (_, Some(Format::Markdown)) => "md".into(),
+        _ => "txt".into(),
     }
 }
 
 /// The code type the article's codes fit: `str` when most codes are text
 /// (and none has a sub-code), `i64` when a number does not fit a `u32`.
 fn code_type(rows: &[ArticleRow]) -> CodeType {
-    let negative = rows
+    let texts = rows
         .iter()
-        .any(|r| matches!(r.code, Code::Numeric(n) if n < 0 || n > i64::from(u32::MAX)));
-    let text = rows.iter().any(|r| matches!(r.code, Code::Text(_)))
-        && rows.iter().all(|r| r.subcode.is_none());
-    if text
-        && rows
-            .iter()
-            .filter(|r| matches!(r.code, Code::Text(_)))
-            .count()
-            * 2
-            > rows.len()
-    {
+        .filter(|r| matches!(r.code, Code::Text(_)))
+        .count();
+    if texts * 2 > rows.len() && rows.iter().all(|r| r.subcode.is_none()) {
         CodeType::Str
-    } else if negative {
+    } else if rows
+        .iter()
+        .any(|r| matches!(r.code, Code::Numeric(n) if n < 0 || n > i64::from(u32::MAX)))
+    {
         CodeType::I64
     } else {
         CodeType::U32
@@ -336,53 +321,31 @@ fn crate_readme(crate_name: &str, title: &str) -> String {
     )
 }
 
-/// The files `add` writes that regen never rewrites.
-struct HandWritten<'a> {
-    /// The capture, as given.
-    source: &'a [u8],
-    /// The configuration stub.
+/// The files `add` writes that regen never rewrites: the capture as given,
+/// the configuration stub, the crate's Cargo.toml and `lib.rs`, and the
+/// workspace's manifests with the new article in them.
+fn hand_written(
+    entry: &Entry,
+    source: &[u8],
     config: String,
-    /// The crate's Cargo.toml.
     cargo: String,
-}
-
-impl HandWritten<'_> {
-    /// The capture, the stub, the crate's manifest and `lib.rs`, and the
-    /// workspace's manifests with the new article in them.
-    fn outputs(
-        self,
-        entry: &Entry,
-        manifest_text: &str,
-        workspace_toml: &str,
-    ) -> Result<Vec<Output>> {
-        Ok(vec![
-            Output {
-                path: entry.source.clone(),
-                // The reader accepted it, so it is UTF-8; kept byte for byte.
-                contents: String::from_utf8_lossy(self.source).into_owned(),
-            },
-            Output {
-                path: entry.annotations.clone(),
-                contents: self.config,
-            },
-            Output {
-                path: entry.crate_manifest(),
-                contents: self.cargo,
-            },
-            Output {
-                path: format!("{}/src/lib.rs", entry.crate_dir),
-                contents: LIB_RS.to_owned(),
-            },
-            Output {
-                path: crate::MANIFEST_PATH.to_owned(),
-                contents: with_entry(manifest_text, entry)?,
-            },
-            Output {
-                path: "Cargo.toml".to_owned(),
-                contents: with_member(workspace_toml, &entry.crate_dir)?,
-            },
-        ])
-    }
+    manifest_text: &str,
+    workspace_toml: &str,
+) -> Result<Vec<Output>> {
+    let manifest = with_entry(manifest_text, entry)?;
+    let workspace = with_member(workspace_toml, &entry.crate_dir)?;
+    // The reader accepted the capture, so it is UTF-8; kept byte for byte.
+    let capture = String::from_utf8_lossy(source).into_owned();
+    let files = [
+        (entry.source.clone(), capture),
+        (entry.annotations.clone(), config),
+        (entry.crate_manifest(), cargo),
+        (format!("{}/src/lib.rs", entry.crate_dir), LIB_RS.to_owned()),
+        (crate::MANIFEST_PATH.to_owned(), manifest),
+        ("Cargo.toml".to_owned(), workspace),
+    ];
+    let outputs = files.map(|(path, contents)| Output { path, contents });
+    Ok(outputs.into())
 }
 
 /// The manifest with `entry` appended, formatting kept.
@@ -609,12 +572,14 @@ mod tests {
         let manifest_text = with_entry("", &first).unwrap();
         let workspace = "[workspace]\nmembers = [\"codegen\"]\ndefault-members = [\"codegen\"]\n";
         let entry = new_entry(&request("chatter", "c.md"), "chatter", "md");
-        let outputs = HandWritten {
-            source: b"| Code |\n",
-            config: "[vendor]\n".into(),
-            cargo: "[package]\n".into(),
-        }
-        .outputs(&entry, &manifest_text, workspace)
+        let outputs = hand_written(
+            &entry,
+            b"| Code |\n",
+            "[vendor]\n".into(),
+            "[package]\n".into(),
+            &manifest_text,
+            workspace,
+        )
         .unwrap();
         let paths: Vec<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
         assert_eq!(

@@ -113,69 +113,45 @@ fn unchanged(title: &str, url: &str) -> Report {
     }
 }
 
-/// The pull request for a page that changed and was regenerated.
+/// The pull request for a page that changed and was regenerated: what
+/// changed, as `cargo xtask diff` prints it (without colour: it is markdown,
+/// not a terminal); why the version stays; the warnings, where a reviewer
+/// sees them; and what the reviewer must do.
 fn changed(title: &str, url: &str, fetched: &fetch::Report, generated: &Generated) -> Report {
     let mut body = format!(
-        "The article at <{url}> changed. `cargo xtask drift` saved it as `{}`, adopted it as the source and ran `cargo xtask regen`.\n\n",
-        fetched.saved_to
+        "The article at <{url}> changed. `cargo xtask drift` saved it as `{}`, adopted it as the source and ran `cargo xtask regen`.\n\n### What changed\n\n```text\n{}```\n\n",
+        fetched.saved_to,
+        crate::diff::human(&fetched.changes, fetched.old.as_ref(), &fetched.new, false)
     );
-    body.push_str(&what_changed(fetched));
-    body.push_str(&release_note(generated));
-    body.push_str(&warnings_section(&generated.warnings));
-    body.push_str(&before_merging(
-        &generated.warnings,
-        !fetched.changes.removed.is_empty(),
-    ));
+    // The release is cut after merging, from the CHANGELOG, so a drift PR
+    // never publishes anything by itself.
+    let _ = write!(
+        body,
+        "Since version {}, the changes call for a **{}** release. The version does not move in this pull request: they are listed under `## Unreleased` in the CHANGELOG, and `cargo xtask release` cuts the release after merging.\n\n",
+        generated.version, generated.bump
+    );
+    let warnings = &generated.warnings;
+    if !warnings.is_empty() {
+        body.push_str("### Warnings\n\n");
+        for warning in warnings {
+            let _ = writeln!(body, "- {warning}");
+        }
+        body.push('\n');
+    }
+    // Always review; name new codes when some have only placeholders; know
+    // that dropped codes stay, deprecated.
+    body.push_str("### Before merging\n\n- Review the regenerated outputs in this diff.\n");
+    if warnings.iter().any(|w| w.contains("has no annotation")) {
+        body.push_str("- Name and categorise the new codes in the annotations (a follow-up commit on this branch), then `cargo xtask regen`. Until then they generate as `CodeNNNNN` placeholders.\n");
+    }
+    if !fetched.changes.removed.is_empty() {
+        body.push_str("- Codes the article dropped stay in the crate as deprecated variants.\n");
+    }
     Report {
         outcome: Outcome::Changed,
         title: format!("{title}: the article changed ({} release)", generated.bump),
         body,
     }
-}
-
-/// The codes added, removed and reworded, as `cargo xtask diff` prints them
-/// (without colour: it is markdown, not a terminal).
-fn what_changed(fetched: &fetch::Report) -> String {
-    format!(
-        "### What changed\n\n```text\n{}```\n\n",
-        crate::diff::human(&fetched.changes, fetched.old.as_ref(), &fetched.new, false)
-    )
-}
-
-/// Why the version stays: the release is cut after merging, from the
-/// CHANGELOG, so a drift PR never publishes anything by itself.
-fn release_note(generated: &Generated) -> String {
-    format!(
-        "Since version {}, the changes call for a **{}** release. The version does not move in this pull request: they are listed under `## Unreleased` in the CHANGELOG, and `cargo xtask release` cuts the release after merging.\n\n",
-        generated.version, generated.bump
-    )
-}
-
-/// The generation's warnings, where a reviewer sees them; nothing if none.
-fn warnings_section(warnings: &[String]) -> String {
-    if warnings.is_empty() {
-        return String::new();
-    }
-    let mut out = "### Warnings\n\n".to_owned();
-    for warning in warnings {
-        let _ = writeln!(out, "- {warning}");
-    }
-    out.push('\n');
-    out
-}
-
-/// What a reviewer must do: always review; name new codes when some have
-/// only placeholders; know that dropped codes stay, deprecated.
-fn before_merging(warnings: &[String], removed_any: bool) -> String {
-    let mut out =
-        "### Before merging\n\n- Review the regenerated outputs in this diff.\n".to_owned();
-    if warnings.iter().any(|w| w.contains("has no annotation")) {
-        out.push_str("- Name and categorise the new codes in the annotations (a follow-up commit on this branch), then `cargo xtask regen`. Until then they generate as `CodeNNNNN` placeholders.\n");
-    }
-    if removed_any {
-        out.push_str("- Codes the article dropped stay in the crate as deprecated variants.\n");
-    }
-    out
 }
 
 /// Writes `outcome`, `title.txt` and `body.md` into `dir` for the workflow.
@@ -275,48 +251,66 @@ mod tests {
         );
     }
 
+    /// The pull request's body for a page that went from `old` to `new`,
+    /// regenerated with these warnings.
+    fn body(old: &[i64], new: &[i64], warnings: &[&str]) -> String {
+        let (fetched, generated) = (fetched(old, new), generated(warnings));
+        changed("A codes", "https://example.com/a", &fetched, &generated).body
+    }
+
     #[test]
     fn what_changed_names_removed_codes_from_the_old_model() {
-        assert_eq!(
-            what_changed(&fetched(&[1, 2], &[2, 3])),
-            "### What changed\n\n```text\nadded:   3 Code3\nremoved: 1 Code1\n```\n\n"
+        let body = body(&[1, 2], &[2, 3], &[]);
+        assert!(
+            body.contains(
+                "### What changed\n\n```text\nadded:   3 Code3\nremoved: 1 Code1\n```\n\n"
+            ),
+            "{body}"
         );
     }
 
     #[test]
     fn the_release_note_says_from_which_version_and_how_big_a_release() {
-        let note = release_note(&generated(&[]));
+        let body = body(&[1], &[1, 2], &[]);
         assert!(
-            note.starts_with("Since version 1.2.0, the changes call for a **minor** release."),
-            "{note}"
+            body.contains("\n\nSince version 1.2.0, the changes call for a **minor** release."),
+            "{body}"
         );
-        assert!(note.ends_with("after merging.\n\n"), "{note}");
+        assert!(
+            body.contains("after merging.\n\n### Before merging"),
+            "{body}"
+        );
     }
 
     #[test]
     fn warnings_get_a_section_only_when_there_are_some() {
-        assert_eq!(warnings_section(&[]), "");
-        assert_eq!(
-            warnings_section(&["one".into(), "two".into()]),
-            "### Warnings\n\n- one\n- two\n\n"
+        let without = body(&[1], &[1, 2], &[]);
+        assert!(!without.contains("### Warnings"), "{without}");
+        let with = body(&[1], &[1, 2], &["one", "two"]);
+        assert!(
+            with.contains("after merging.\n\n### Warnings\n\n- one\n- two\n\n### Before merging"),
+            "{with}"
         );
     }
 
     #[test]
     fn before_merging_asks_for_names_only_for_unannotated_codes_and_warns_of_removals() {
         let review = "### Before merging\n\n- Review the regenerated outputs in this diff.\n";
-        assert_eq!(before_merging(&[], false), review);
-        assert_eq!(before_merging(&["other warning".into()], false), review);
-        let names = before_merging(&[UNANNOTATED.into()], false);
-        assert!(names.starts_with(review));
+        assert!(body(&[1], &[1, 2], &[]).ends_with(review));
+        assert!(body(&[1], &[1, 2], &["other warning"]).ends_with(review));
+        let names = body(&[1], &[1, 2], &[UNANNOTATED]);
+        assert!(
+            names.contains(&format!("{review}- Name and categorise")),
+            "{names}"
+        );
         assert!(names.contains("`CodeNNNNN` placeholders"), "{names}");
         assert!(!names.contains("deprecated"), "{names}");
-        let removed = before_merging(&[], true);
-        assert_eq!(
-            removed,
-            format!(
+        let removed = body(&[1, 2], &[2], &[]);
+        assert!(
+            removed.ends_with(&format!(
                 "{review}- Codes the article dropped stay in the crate as deprecated variants.\n"
-            )
+            )),
+            "{removed}"
         );
     }
 

@@ -121,13 +121,10 @@ fn check_status(url: &str, status: ureq::http::StatusCode) -> Result<(), String>
 /// URL would otherwise be read as a page whose table vanished.
 #[cfg(feature = "fetch")]
 fn check_html_type(url: &str, content_type: &str) -> Result<(), String> {
-    let media = content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    if media == "text/html" || media == "application/xhtml+xml" {
+    let media = content_type.split(';').next().unwrap_or("").trim();
+    if media.eq_ignore_ascii_case("text/html")
+        || media.eq_ignore_ascii_case("application/xhtml+xml")
+    {
         return Ok(());
     }
     Err(format!(
@@ -235,10 +232,9 @@ pub fn run(
         &mut Vec::new(),
     )
     .map_err(|e| format!("the fetched page is not a readable article, nothing saved: {e}"))?;
-    let old = match files::read_optional(root, &entry.fixture)? {
-        Some(text) => Some(Catalog::from_json(&entry.fixture, &text).map_err(|e| e.to_string())?),
-        None => None,
-    };
+    let old = files::read_optional(root, &entry.fixture)?
+        .map(|text| Catalog::from_json(&entry.fixture, &text).map_err(|e| e.to_string()))
+        .transpose()?;
     let changes = old
         .as_ref()
         .map(|old| codegen::changes::diff(old, &new))

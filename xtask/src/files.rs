@@ -35,11 +35,7 @@ pub fn read_optional(root: &Path, relative: &str) -> Result<Option<String>, Stri
 
 /// Text with CRLF normalised, so a Windows checkout is not "stale".
 pub fn normalized(text: String) -> String {
-    if text.contains('\r') {
-        text.replace("\r\n", "\n")
-    } else {
-        text
-    }
+    text.replace("\r\n", "\n")
 }
 
 /// Held for a whole run that writes the workspace: a second `cargo xtask`
@@ -123,7 +119,14 @@ fn recover(root: &Path) -> Result<Option<String>, String> {
     }
     let note = match fs::read_to_string(staging.join(JOURNAL)) {
         Ok(journal) => {
-            let entries = parse_journal(&journal)?;
+            let entries: Vec<(usize, &str)> = journal
+                .lines()
+                .map(|line| {
+                    line.split_once('\t')
+                        .and_then(|(i, path)| Some((i.parse().ok()?, path)))
+                        .ok_or_else(|| format!("{STAGING}/{JOURNAL}: unreadable line \"{line}\""))
+                })
+                .collect::<Result<_, String>>()?;
             for (index, relative) in &entries {
                 let staged = staging.join(index.to_string());
                 if staged.exists() {
@@ -141,17 +144,6 @@ fn recover(root: &Path) -> Result<Option<String>, String> {
     };
     remove_staging(&staging)?;
     Ok(note)
-}
-
-fn parse_journal(journal: &str) -> Result<Vec<(usize, String)>, String> {
-    journal
-        .lines()
-        .map(|line| {
-            line.split_once('\t')
-                .and_then(|(i, path)| Some((i.parse().ok()?, path.to_owned())))
-                .ok_or_else(|| format!("{STAGING}/{JOURNAL}: unreadable line \"{line}\""))
-        })
-        .collect()
 }
 
 fn remove_staging(staging: &Path) -> Result<(), String> {

@@ -11,51 +11,16 @@ use crate::error::{Error, Result};
 use crate::model::Format;
 use crate::read::normalize::CellBuilder;
 use crate::read::pins::ColumnPins;
-use crate::read::table::{Article, Found, RawRow, RawTable};
+use crate::read::table::{self, Article, RawRow, RawTable};
 
-pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
-    found(text)?.select(Format::Html, pins)
-}
-
-/// The page's tables, once it is known to be complete.
-pub fn found(text: &str) -> Result<Found> {
-    complete(&scan_tags(text)?)?;
-    Ok(Found {
-        tables: parsed_tables(text),
-        warnings: Vec::new(),
-    })
-}
-
-/// Every live `<table>` in the document, in document order (for HTML
-/// embedded in markdown, where the page as a whole is not HTML).
-pub(crate) fn tables(text: &str) -> Result<Vec<RawTable>> {
-    scan_tags(text)?;
-    Ok(parsed_tables(text))
-}
-
-/// Whether `<table` occurs, in any case.
-pub(crate) fn mentions_table(text: &str) -> bool {
-    text.match_indices('<').any(|(at, _)| {
-        text.as_bytes()
-            .get(at + 1..at + 6)
-            .is_some_and(|name| name.eq_ignore_ascii_case(b"table"))
-    })
-}
-
-/// What the completeness check needs to know of the page's tags.
-#[derive(Debug, Default)]
-struct Tags {
-    html_opened: bool,
-    html_closed: bool,
-    tables_opened: usize,
-    tables_closed: usize,
-}
-
+/// The page's error table, once the page is known to be complete.
+///
 /// Browsers repair truncated HTML silently, which would turn a cut-off save
 /// into a shorter list of codes. Refuse instead. Tags are counted by
-/// [`scan_tags`], so `<table>` inside a script or a comment (as saved pages
+/// `scan_tags`, so `<table>` inside a script or a comment (as saved pages
 /// have) is not taken for an unclosed table.
-fn complete(tags: &Tags) -> Result<()> {
+pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
+    let tags = scan_tags(text)?;
     if tags.html_opened && !tags.html_closed {
         return Err(Error::new(
             "truncated HTML: the page has <html> but no </html>; expected the whole saved page",
@@ -67,7 +32,28 @@ fn complete(tags: &Tags) -> Result<()> {
             tags.tables_opened, tags.tables_closed
         )));
     }
-    Ok(())
+    table::select(Format::Html, parsed_tables(text), pins)
+}
+
+/// Every live `<table>` in the document, in document order (for HTML
+/// embedded in markdown, where the page as a whole is not HTML).
+pub(crate) fn tables(text: &str) -> Result<Vec<RawTable>> {
+    scan_tags(text)?;
+    Ok(parsed_tables(text))
+}
+
+/// Whether `<table` occurs, in any case.
+pub(crate) fn mentions_table(text: &str) -> bool {
+    text.to_ascii_lowercase().contains("<table")
+}
+
+/// What the completeness check in [`read`] needs to know of the page's tags.
+#[derive(Debug, Default)]
+struct Tags {
+    html_opened: bool,
+    html_closed: bool,
+    tables_opened: usize,
+    tables_closed: usize,
 }
 
 /// Deeper than any article's markup. The HTML parser spends time that grows
@@ -75,56 +61,18 @@ fn complete(tags: &Tags) -> Result<()> {
 /// the tree is recursive, so a page nested deeper is refused up front.
 pub const MAX_DEPTH: usize = 512;
 
-/// Elements whose content [`scan_tags`] skips to the first `</name` (exactly
-/// so written), unread: it is text, not markup.
-fn skips_content(name: &str) -> bool {
-    matches!(name, "script" | "style" | "textarea" | "title" | "xmp")
-}
-
-/// Whether an element counts for depth: void elements, and those whose end
+/// Elements that do not count for depth: void elements, and those whose end
 /// tag HTML lets authors leave out (`<html>` among them), say nothing
 /// reliable about it.
-fn nests(name: &str) -> bool {
-    !matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-            | "p"
-            | "li"
-            | "td"
-            | "th"
-            | "tr"
-            | "dt"
-            | "dd"
-            | "option"
-            | "optgroup"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "colgroup"
-            | "rt"
-            | "rp"
-            | "head"
-            | "body"
-            | "html"
-    )
-}
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "thead",
+    "tbody", "tfoot", "colgroup", "rt", "rp", "head", "body", "html",
+];
 
 /// One linear scan of the tags (comments, declarations and the text of
 /// `<script>`/`<style>` skipped; quoted attribute values may hold `>`):
-/// counts what [`complete`] needs and refuses markup nested deeper than
+/// counts what [`read`] checks and refuses markup nested deeper than
 /// [`MAX_DEPTH`], naming the line, before html5ever sees it.
 fn scan_tags(text: &str) -> Result<Tags> {
     let mut tags = Tags::default();
@@ -166,20 +114,22 @@ fn scan_tags(text: &str) -> Result<Tags> {
             ("html", true) => tags.html_closed = true,
             _ => {}
         }
-        if skips_content(&name) {
+        // Their content is text, not markup: skipped, unread, to the first
+        // `</name` (exactly so written).
+        if matches!(
+            name.as_str(),
+            "script" | "style" | "textarea" | "title" | "xmp"
+        ) {
             if !closing {
                 i = past(i, &format!("</{name}"));
             }
             continue;
         }
-        if !nests(&name) {
+        if NOT_NESTING.contains(&name.as_str()) || (self_closing && !closing) {
             continue;
         }
         if closing {
             depth = depth.saturating_sub(1);
-            continue;
-        }
-        if self_closing {
             continue;
         }
         depth += 1;
@@ -242,66 +192,48 @@ fn inside(element: ElementRef<'_>, names: &[&str]) -> bool {
 }
 
 /// Rows that belong to this table itself, not to a table nested in a cell.
-fn own_rows(table: ElementRef<'_>) -> Vec<ElementRef<'_>> {
-    let mut rows = Vec::new();
-    for child in table.children().filter_map(ElementRef::wrap) {
-        match child.value().name() {
-            "tr" => rows.push(child),
-            "thead" | "tbody" | "tfoot" => rows.extend(
-                child
-                    .children()
-                    .filter_map(ElementRef::wrap)
-                    .filter(|r| r.value().name() == "tr"),
-            ),
-            _ => {}
-        }
-    }
-    rows
+fn own_rows<'a>(table: ElementRef<'a>) -> Vec<ElementRef<'a>> {
+    let children = |e: ElementRef<'a>| e.children().filter_map(ElementRef::wrap);
+    let rows = children(table).flat_map(|child| match child.value().name() {
+        "tr" => vec![child],
+        "thead" | "tbody" | "tfoot" => children(child)
+            .filter(|r| r.value().name() == "tr")
+            .collect(),
+        _ => Vec::new(),
+    });
+    rows.collect()
 }
 
-fn spans(cell: ElementRef<'_>) -> Option<String> {
-    ["colspan", "rowspan"]
-        .into_iter()
-        .find_map(|attr| span_problem(attr, cell.value().attr(attr)?))
-}
-
-/// Why a cell with this `colspan`/`rowspan` value cannot be read, if it
-/// cannot.
-fn span_problem(attr: &str, value: &str) -> Option<String> {
-    let value = value.trim();
-    (value != "1" && !value.is_empty()).then(|| {
-        format!("a cell has {attr}=\"{value}\": merged cells are not supported, expected one cell per column in every row")
+/// Why a cell with this `colspan` or `rowspan` cannot be read, if it cannot.
+fn span_problem(cell: ElementRef<'_>) -> Option<String> {
+    ["colspan", "rowspan"].into_iter().find_map(|attr| {
+        let value = cell.value().attr(attr)?.trim();
+        (value != "1" && !value.is_empty()).then(|| {
+            format!("a cell has {attr}=\"{value}\": merged cells are not supported, expected one cell per column in every row")
+        })
     })
 }
 
+/// A table of an HTML table's own rows: the first is the header.
 fn raw_table(table: ElementRef<'_>) -> RawTable {
-    let rows = own_rows(table).into_iter().map(|tr| {
+    let mut rows = own_rows(table).into_iter().map(|tr| {
         let cells: Vec<ElementRef<'_>> = tr
             .children()
             .filter_map(ElementRef::wrap)
             .filter(|c| matches!(c.value().name(), "td" | "th"))
             .collect();
-        let problem = cells.iter().find_map(|c| spans(*c));
         RawRow {
+            problem: cells.iter().find_map(|c| span_problem(*c)),
             cells: cells.into_iter().map(cell_text).collect(),
             line: None,
-            problem,
         }
     });
-    table_of_rows(rows)
-}
-
-/// A table of an HTML table's rows: the first is the header.
-fn table_of_rows(rows: impl IntoIterator<Item = RawRow>) -> RawTable {
-    let mut rows = rows.into_iter();
     let header = rows.next();
-    let problem = header.as_ref().and_then(|h| h.problem.clone());
     RawTable {
+        problem: header.as_ref().and_then(|h| h.problem.clone()),
         header: header.map(|h| h.cells).unwrap_or_default(),
-        line: None,
         rows: rows.collect(),
-        problem,
-        section: None,
+        ..RawTable::default()
     }
 }
 
@@ -310,7 +242,7 @@ fn cell_text(cell: ElementRef<'_>) -> String {
     for child in cell.children() {
         walk(child, &mut builder);
     }
-    builder.finish()
+    builder.take()
 }
 
 /// Elements that start a new line of a cell's text (`li` starts a list item).

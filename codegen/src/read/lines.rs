@@ -2,6 +2,7 @@
 //! file alike: errors name lines, parsers give offsets.
 
 /// Byte offset -> 1-based line, for a whole document.
+#[derive(Default)]
 pub(crate) struct Lines(Vec<usize>);
 
 impl Lines {

@@ -11,54 +11,41 @@ use crate::read::html;
 use crate::read::lines::Lines;
 use crate::read::normalize::{CellBuilder, collapse};
 use crate::read::pins::ColumnPins;
-use crate::read::table::{Article, Found, RawRow, RawTable};
+use crate::read::table::{self, Article, RawRow, RawTable};
 
+/// The error table among the GFM tables and embedded HTML tables, in
+/// document order of reading.
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
-    found(text)?.select(Format::Markdown, pins)
-}
-
-/// The GFM tables and embedded HTML tables, in document order of reading.
-pub fn found(text: &str) -> Result<Found> {
     let Parsed {
         mut tables,
         headings,
     } = parse(text);
-    if html::mentions_table(text) {
-        // Each stretch between two markdown headings is parsed on its own,
-        // so an embedded HTML table keeps the heading it sits under.
-        let starts: Vec<(usize, Option<&String>)> = std::iter::once((0, None))
-            .chain(headings.iter().map(|(at, title)| (*at, Some(title))))
-            .collect();
-        for (index, (start, title)) in starts.iter().enumerate() {
-            let end = starts.get(index + 1).map_or(text.len(), |(at, _)| *at);
-            let stretch = &text[*start..end];
-            if !html::mentions_table(stretch) {
-                continue;
+    // Each stretch between two markdown headings is parsed on its own, so
+    // an embedded HTML table keeps the heading it sits under.
+    let starts: Vec<(usize, Option<&String>)> = std::iter::once((0, None))
+        .chain(headings.iter().map(|(at, title)| (*at, Some(title))))
+        .collect();
+    for (index, (start, title)) in starts.iter().enumerate() {
+        let end = starts.get(index + 1).map_or(text.len(), |(at, _)| *at);
+        let stretch = &text[*start..end];
+        if !html::mentions_table(stretch) {
+            continue;
+        }
+        for mut table in html::tables(stretch)? {
+            if table.section.is_none() {
+                table.section = title.cloned();
             }
-            for mut table in html::tables(stretch)? {
-                if table.section.is_none() {
-                    table.section = title.cloned();
-                }
-                tables.push(table);
-            }
+            tables.push(table);
         }
     }
-    Ok(Found {
-        tables,
-        warnings: Vec::new(),
-    })
+    table::select(Format::Markdown, tables, pins)
 }
 
 /// Inline HTML people put in table cells, and what it means for the text.
 fn apply_inline_html(cell: &mut CellBuilder, tag: &str) {
-    let name: String = tag
-        .trim_start_matches('<')
-        .trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    match name.as_str() {
+    let name = tag.trim_start_matches('<').trim_start_matches('/');
+    let name = name.split(|c: char| !c.is_ascii_alphanumeric()).next();
+    match name.unwrap_or_default().to_ascii_lowercase().as_str() {
         "li" if !tag.starts_with("</") => cell.start_list_item(),
         "br" | "p" | "div" | "li" | "ul" | "ol" => cell.break_line(),
         _ => {}
@@ -68,27 +55,22 @@ fn apply_inline_html(cell: &mut CellBuilder, tag: &str) {
 /// How many cells a GFM row's source line really has: pulldown-cmark pads
 /// short rows and drops extra cells, which would hide a missing cell.
 fn source_cell_count(row: &str) -> usize {
-    let row = row.trim().as_bytes();
-    let (mut pipes, mut leading, mut trailing) = (0, false, false);
+    let row = row.trim();
     // A backslash escapes the byte after it, whatever it is.
     let mut escaped = false;
-    for (i, &b) in row.iter().enumerate() {
+    let mut bars = Vec::new();
+    for (i, b) in row.bytes().enumerate() {
         if std::mem::take(&mut escaped) {
             continue;
         }
-        match b {
-            b'\\' => escaped = true,
-            b'|' => {
-                leading |= i == 0;
-                trailing = i + 1 == row.len();
-                pipes += 1;
-            }
-            _ => {}
+        escaped = b == b'\\';
+        if b == b'|' {
+            bars.push(i);
         }
     }
-    let leading = usize::from(leading);
-    let trailing = usize::from(trailing && pipes > leading);
-    pipes + 1 - leading - trailing
+    let leading = usize::from(bars.first() == Some(&0));
+    let trailing = usize::from(bars.len() > leading && bars.last() == Some(&(row.len() - 1)));
+    bars.len() + 1 - leading - trailing
 }
 
 /// A GFM delimiter row: `|---|:--:|`.
@@ -101,12 +83,6 @@ pub(crate) fn is_delimiter_row(line: &str) -> bool {
             .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
-/// A header and delimiter row of `width` columns, to read rows apart from
-/// their table as pulldown-cmark would read them in it.
-fn synthetic_head(width: usize) -> String {
-    format!("|{}\n|{}\n", " h |".repeat(width), "---|".repeat(width))
-}
-
 /// Rows the copy separated from their table by blank lines. GFM ends a table
 /// at a blank line, so pulldown-cmark reads what follows as a paragraph; a
 /// table is whole again when the `|`-rows after it (until prose or the next
@@ -114,7 +90,9 @@ fn synthetic_head(width: usize) -> String {
 fn rows_after(text: &str, end: usize, width: usize, first_line: usize) -> Vec<RawRow> {
     let all: Vec<&str> = text[end..].split('\n').collect();
     let mut rows = Vec::new();
-    let synthetic_head = synthetic_head(width);
+    // A header and delimiter row of `width` columns, to read each row apart
+    // from its table as pulldown-cmark would read it in it.
+    let synthetic_head = format!("|{}\n|{}\n", " h |".repeat(width), "---|".repeat(width));
     for (index, line) in all.iter().enumerate() {
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -142,6 +120,7 @@ fn rows_after(text: &str, end: usize, width: usize, first_line: usize) -> Vec<Ra
 }
 
 /// What one pulldown-cmark pass over a document gives.
+#[derive(Default)]
 struct Parsed {
     tables: Vec<RawTable>,
     /// Every heading's offset and text.
@@ -159,6 +138,7 @@ fn parse(text: &str) -> Parsed {
 }
 
 /// One pulldown-cmark pass: what it has found, and what is open.
+#[derive(Default)]
 struct Pass<'t> {
     text: &'t str,
     lines: Lines,
@@ -181,17 +161,7 @@ impl<'t> Pass<'t> {
         Pass {
             text,
             lines: Lines::new(text),
-            parsed: Parsed {
-                tables: Vec::new(),
-                headings: Vec::new(),
-            },
-            heading: None,
-            table: None,
-            cells: Vec::new(),
-            row_line: None,
-            row_cells_in_source: 0,
-            cell: CellBuilder::default(),
-            in_cell: false,
+            ..Pass::default()
         }
     }
 

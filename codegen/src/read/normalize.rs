@@ -14,10 +14,8 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Decodes raw input: UTF-8 only (a BOM is dropped), every line ending as LF.
 pub fn decode(bytes: &[u8]) -> Result<String> {
-    let (bom, bytes) = match bytes.strip_prefix(BOM) {
-        Some(rest) => (BOM.len(), rest),
-        None => (0, bytes),
-    };
+    let bom = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    let bytes = &bytes[bom..];
     let text = std::str::from_utf8(bytes).map_err(|e| invalid_utf8(bytes, bom, e))?;
     if let Some(offset) = text.find('\0') {
         return Err(Error::new(format!(
@@ -74,7 +72,7 @@ pub fn lf_line_ends(bytes: &[u8], lone_cr: LoneCr) -> Cow<'_, [u8]> {
 
 /// Collapses whitespace (NBSP included) to single spaces and trims.
 pub fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::new();
     collapse_into(text, &mut out, &mut false);
     out
 }
@@ -83,23 +81,15 @@ pub fn collapse(text: &str) -> String {
 /// says whether whitespace (`char::is_whitespace`, NBSP included) came
 /// since the last word, so a word split across two pieces stays one word.
 fn collapse_into(text: &str, out: &mut String, space: &mut bool) {
-    let mut rest = text;
-    loop {
-        let word_start = rest.trim_start();
-        *space |= word_start.len() < rest.len();
-        if word_start.is_empty() {
-            return;
-        }
-        let end = word_start
-            .find(char::is_whitespace)
-            .unwrap_or(word_start.len());
-        if *space && !out.is_empty() {
+    *space |= text.starts_with(char::is_whitespace);
+    for (n, word) in text.split_whitespace().enumerate() {
+        if (n > 0 || *space) && !out.is_empty() {
             out.push(' ');
         }
-        *space = false;
-        out.push_str(&word_start[..end]);
-        rest = &word_start[end..];
+        out.push_str(word);
     }
+    // Whitespace after the last word, or a piece of only whitespace.
+    *space = text.ends_with(char::is_whitespace) || (*space && text.trim().is_empty());
 }
 
 /// Bullets a browser copy puts before list items.
@@ -156,10 +146,6 @@ impl CellBuilder {
         self.bullet = true;
     }
 
-    pub fn finish(mut self) -> String {
-        self.take()
-    }
-
     /// The cell's text, leaving the builder empty for the next cell.
     pub fn take(&mut self) -> String {
         self.break_line();
@@ -173,19 +159,14 @@ pub fn cell_from_lines(text: &str) -> String {
     let mut cell = CellBuilder::default();
     for line in text.split('\n') {
         let trimmed = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
-        match BULLETS.iter().find_map(|b| trimmed.strip_prefix(b)) {
-            Some(item) => {
-                cell.start_list_item();
-                cell.push_text(item);
-            }
-            None => {
-                cell.break_line();
-                cell.push_text(trimmed);
-            }
-        }
+        let item = BULLETS.iter().find_map(|b| trimmed.strip_prefix(b));
+        // Each line is its own: the builder starts it with no text, no space
+        // and no bullet, as the last break_line left it.
+        cell.bullet = item.is_some();
+        cell.push_text(item.unwrap_or(trimmed));
         cell.break_line();
     }
-    cell.finish()
+    cell.take()
 }
 
 /// Strips formatting people wrap codes in (`**40001**`, `` `40001` ``, quotes).
@@ -252,7 +233,7 @@ mod tests {
         cell.break_line();
         cell.push_text("after");
         assert_eq!(
-            cell.finish(),
+            cell.take(),
             "You don’t have permission.\n- first\n- second\nafter"
         );
     }
@@ -265,7 +246,7 @@ mod tests {
         cell.push_text("\u{2022}  one");
         cell.break_line();
         cell.push_text("* two");
-        assert_eq!(cell.finish(), "Check:\n- one\n* two");
+        assert_eq!(cell.take(), "Check:\n- one\n* two");
     }
 
     #[test]

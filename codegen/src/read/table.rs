@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::error::{Error, Result};
 use crate::model::{Code, Format, Key};
-use crate::read::normalize::strip_code_decoration;
+use crate::read::normalize::{collapse, strip_code_decoration};
 use crate::read::pins::ColumnPins;
 
 /// A table as a reader saw it, before anyone decided what its columns mean.
@@ -28,24 +28,6 @@ pub struct RawRow {
     pub line: Option<usize>,
     /// Something that makes the row unreadable (merged cells, say).
     pub problem: Option<String>,
-}
-
-/// What a reader found in its input: the tables, and what it skipped that a
-/// maintainer should hear about.
-#[derive(Debug, Default)]
-pub struct Found {
-    pub tables: Vec<RawTable>,
-    pub warnings: Vec<String>,
-}
-
-impl Found {
-    /// The error table's rows ([`select`]), with the reader's warnings after
-    /// the selection's.
-    pub fn select(self, format: Format, pins: &ColumnPins) -> Result<Article> {
-        let mut article = select(format, self.tables, pins)?;
-        article.warnings.extend(self.warnings);
-        Ok(article)
-    }
 }
 
 /// One validated entry of the article: only what the article itself says.
@@ -122,7 +104,7 @@ impl Role {
 /// Which column plays which part, found from the header's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ColumnMap {
-    code: usize,
+    pub(crate) code: usize,
     subcode: Option<usize>,
     description: usize,
     solution: Option<usize>,
@@ -180,38 +162,30 @@ fn role_of(header: &str) -> Option<Role> {
         return None;
     }
     let has = |w: &str| words.iter().any(|x| x == w);
+    let has_any = |list: &[&str]| list.iter().any(|w| has(w));
     let joined = words.join(" ");
     if has("subcode") || has("subcodes") || (has("sub") && (has("code") || has("codes"))) {
         Some(Role::Subcode)
-    } else if [
+    } else if has_any(&[
         "solution",
         "solutions",
         "fix",
         "resolution",
         "remedy",
         "resolve",
-    ]
-    .iter()
-    .any(|w| has(w))
-        || SOLUTION_HEADERS.contains(&joined.as_str())
+    ]) || SOLUTION_HEADERS.contains(&joined.as_str())
     {
         Some(Role::Solution)
-    } else if ["cause", "causes", "reason", "reasons"]
-        .iter()
-        .any(|w| has(w))
-    {
+    } else if has_any(&["cause", "causes", "reason", "reasons"]) {
         Some(Role::Cause)
-    } else if [
+    } else if has_any(&[
         "description",
         "message",
         "meaning",
         "information",
         "explanation",
         "details",
-    ]
-    .iter()
-    .any(|w| has(w))
-    {
+    ]) {
         Some(Role::Description)
     } else if CODE_HEADERS.contains(&joined.as_str())
         || (words.len() <= 3
@@ -225,8 +199,7 @@ fn role_of(header: &str) -> Option<Role> {
 }
 
 fn same_header(a: &str, b: &str) -> bool {
-    crate::read::normalize::collapse(a).to_lowercase()
-        == crate::read::normalize::collapse(b).to_lowercase()
+    collapse(a).to_lowercase() == collapse(b).to_lowercase()
 }
 
 /// Maps header cells to roles; the error says what is missing or ambiguous.
@@ -246,15 +219,12 @@ fn pinned_roles(header: &[String], pins: &ColumnPins) -> std::result::Result<Rol
     let mut roles: Roles = [None; 5];
     for role in ROLES {
         if let Some(pin) = role.pin(pins) {
-            let index = header
-                .iter()
-                .position(|h| same_header(h, pin))
-                .ok_or_else(|| {
-                    format!(
-                        "no column \"{pin}\" (pinned as the {} column)",
-                        role.label()
-                    )
-                })?;
+            let Some(index) = header.iter().position(|h| same_header(h, pin)) else {
+                let label = role.label();
+                return Err(format!(
+                    "no column \"{pin}\" (pinned as the {label} column)"
+                ));
+            };
             roles[role as usize] = Some(index);
         }
     }
@@ -357,24 +327,12 @@ fn column_map(roles: Roles, extra: Vec<(usize, String)>) -> std::result::Result<
     }
 }
 
-/// Whether a header cell names the code column, for readers that must find
-/// the header before they know its width.
-pub fn is_code_header(cell: &str) -> bool {
-    role_of(cell) == Some(Role::Code)
-}
-
-/// Whether a header cell names the code column, honouring a pin.
+/// Whether a header cell names the code column, honouring a pin, for
+/// readers that must find the header before they know its width.
 pub fn names_code(cell: &str, pins: &ColumnPins) -> bool {
     match &pins.code {
         Some(pin) => same_header(cell, pin),
-        None => is_code_header(cell.trim()),
-    }
-}
-
-impl ColumnMap {
-    /// The code column's index.
-    pub fn code_index(&self) -> usize {
-        self.code
+        None => role_of(cell.trim()) == Some(Role::Code),
     }
 }
 
@@ -409,10 +367,25 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Resul
             chosen.len()
         ));
     }
-    let mut entries = Entries::default();
+    let mut rows = Vec::new();
+    // The table row each entry came from, counted over every chosen table
+    // (a cell listing several codes gives several entries).
+    let mut numbers = Vec::new();
+    let mut read = 0;
     let mut extra_seen: Vec<String> = Vec::new();
     for (table, columns) in chosen {
-        readable(&table)?;
+        if let Some(problem) = &table.problem {
+            return Err(
+                Error::new(format!("the error table's header: {problem}")).at_line(table.line)
+            );
+        }
+        if table.rows.is_empty() {
+            return Err(Error::new(format!(
+                "the error table {} has a header but no rows: expected at least one error code",
+                show_header(&table.header)
+            ))
+            .at_line(table.line));
+        }
         for (_, name) in &columns.extra {
             if !extra_seen.contains(name) {
                 extra_seen.push(name.clone());
@@ -421,12 +394,22 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Resul
                 ));
             }
         }
-        entries.read_table(table, &columns)?;
+        for (index, raw) in table.rows.iter().enumerate() {
+            read += 1;
+            let last = index + 1 == table.rows.len();
+            // A row's error names its row, unless a code repeated in an
+            // earlier row is the first problem.
+            if let Err(e) = read_row(&table, &columns, raw, last, &mut rows) {
+                first_repeat(&rows, &numbers)?;
+                return Err(e.at_row(read));
+            }
+            numbers.resize(rows.len(), read);
+        }
     }
-    first_repeat(&entries.rows, &entries.numbers)?;
+    first_repeat(&rows, &numbers)?;
     Ok(Article {
         format,
-        rows: entries.rows,
+        rows,
         warnings,
     })
 }
@@ -448,13 +431,11 @@ fn error_tables(
                 let place = table.line.map_or(format!("table {}", index + 1), |l| {
                     format!("table at line {l}")
                 });
+                let shown = show_header(&table.header);
                 if !table.header.iter().all(|h| h.is_empty()) {
-                    warnings.push(format!(
-                        "ignored {place} with header {} ({why})",
-                        show_header(&table.header)
-                    ));
+                    warnings.push(format!("ignored {place} with header {shown} ({why})"));
                 }
-                refused.push(format!("{place}: {} ({why})", show_header(&table.header)));
+                refused.push(format!("{place}: {shown} ({why})"));
             }
         }
     }
@@ -470,64 +451,6 @@ fn error_tables(
             refused.join("\n  ")
         ))
     })
-}
-
-/// Refuses a chosen table whose header has a problem, or that has no rows.
-fn readable(table: &RawTable) -> Result<()> {
-    if let Some(problem) = &table.problem {
-        return Err(Error::new(format!("the error table's header: {problem}")).at_line(table.line));
-    }
-    if table.rows.is_empty() {
-        return Err(Error::new(format!(
-            "the error table {} has a header but no rows: expected at least one error code",
-            show_header(&table.header)
-        ))
-        .at_line(table.line));
-    }
-    Ok(())
-}
-
-/// The entries read so far from the chosen tables.
-#[derive(Default)]
-struct Entries {
-    rows: Vec<ArticleRow>,
-    /// The table row each entry came from, counted over every chosen table
-    /// (a cell listing several codes gives several entries).
-    numbers: Vec<usize>,
-    /// Table rows read.
-    read: usize,
-}
-
-impl Entries {
-    /// Reads one table's rows after those of the tables before it. A row's
-    /// error names its row, unless a code repeated in an earlier row is the
-    /// first problem.
-    fn read_table(&mut self, table: RawTable, columns: &ColumnMap) -> Result<()> {
-        let RawTable {
-            header,
-            rows,
-            section,
-            ..
-        } = table;
-        let last = rows.len().saturating_sub(1);
-        for (index, raw) in rows.into_iter().enumerate() {
-            self.read += 1;
-            let read = read_row(
-                &header,
-                columns,
-                &section,
-                raw,
-                index == last,
-                &mut self.rows,
-            );
-            if let Err(e) = read {
-                first_repeat(&self.rows, &self.numbers)?;
-                return Err(e.at_row(self.read));
-            }
-            self.numbers.resize(self.rows.len(), self.read);
-        }
-        Ok(())
-    }
 }
 
 /// The first entry whose (code, sub-code) an earlier entry has, as an error
@@ -569,35 +492,28 @@ pub(crate) fn codes_in(cell: &str) -> std::result::Result<Vec<Code>, String> {
         .collect()
 }
 
-/// Reads one row of the table under `section` into `rows`: an entry per
-/// code its code cell lists.
+/// Reads one row of `table` into `rows`: an entry per code its code cell
+/// lists, under the table's section.
 fn read_row(
-    header: &[String],
+    table: &RawTable,
     columns: &ColumnMap,
-    section: &Option<String>,
-    raw: RawRow,
+    raw: &RawRow,
     last: bool,
     rows: &mut Vec<ArticleRow>,
 ) -> Result<()> {
     let located = |message: String| Error::new(message).at_line(raw.line);
-    if let Some(problem) = raw.problem {
-        return Err(located(problem));
+    if let Some(problem) = &raw.problem {
+        return Err(located(problem.clone()));
     }
-    if raw.cells.len() < header.len() && last {
-        return Err(located(format!(
-            "the table ends in the middle of a row: {} cells, expected {} ({}); expected the whole table",
-            raw.cells.len(),
-            header.len(),
-            show_header(header)
-        )));
-    }
+    let header = &table.header;
     if raw.cells.len() != header.len() {
-        return Err(located(format!(
-            "{} cells, expected {} ({})",
-            raw.cells.len(),
-            header.len(),
-            show_header(header)
-        )));
+        let (got, expected) = (raw.cells.len(), header.len());
+        let count = format!("{got} cells, expected {expected} ({})", show_header(header));
+        return Err(located(if got < expected && last {
+            format!("the table ends in the middle of a row: {count}; expected the whole table")
+        } else {
+            count
+        }));
     }
     let codes = codes_in(&raw.cells[columns.code]).map_err(located)?;
     let subcode = match columns.subcode.map(|i| raw.cells[i].as_str()) {
@@ -613,35 +529,22 @@ fn read_row(
             raw.cells[columns.code]
         )));
     }
-    // The cells move into the row; only a cell listing several codes copies
-    // its text, once per further code.
-    let line = raw.line;
-    let mut cells = raw.cells;
-    let mut take = |column: usize| std::mem::take(&mut cells[column]);
+    let cell = |column: usize| raw.cells[column].clone();
     let extra: BTreeMap<String, String> = columns
         .extra
         .iter()
-        .map(|(i, name)| (name.clone(), take(*i)))
+        .map(|(i, name)| (name.clone(), cell(*i)))
         .collect();
-    let mut codes = codes.into_iter();
-    let first = ArticleRow {
-        code: codes.next().expect("codes_in gives at least one code"),
-        subcode,
-        description: take(columns.description),
-        solution: columns.solution.map_or_else(String::new, &mut take),
-        cause: columns.cause.map_or_else(String::new, &mut take),
-        section: section.clone(),
-        extra,
-        line,
-    };
-    let further: Vec<ArticleRow> = codes
-        .map(|code| ArticleRow {
-            code,
-            ..first.clone()
-        })
-        .collect();
-    rows.push(first);
-    rows.extend(further);
+    rows.extend(codes.into_iter().map(|code| ArticleRow {
+        code,
+        subcode: subcode.clone(),
+        description: cell(columns.description),
+        solution: columns.solution.map_or_else(String::new, cell),
+        cause: columns.cause.map_or_else(String::new, cell),
+        section: table.section.clone(),
+        extra: extra.clone(),
+        line: raw.line,
+    }));
     Ok(())
 }
 
@@ -833,7 +736,7 @@ mod tests {
     #[test]
     fn a_column_map_needs_a_code_and_a_description() {
         assert_eq!(
-            column_map([Some(0), None, Some(1), None, None], Vec::new()).map(|c| c.code_index()),
+            column_map([Some(0), None, Some(1), None, None], Vec::new()).map(|c| c.code),
             Ok(0)
         );
         let err = column_map([None, None, None, Some(0), None], Vec::new()).unwrap_err();
@@ -880,6 +783,7 @@ mod tests {
 
     #[test]
     fn a_chosen_table_needs_a_sound_header_and_rows() {
+        let readable = |t: &RawTable| select(Format::Html, vec![t.clone()], &ColumnPins::default());
         let mut t = table(&["Code", "Description"], &[&["1", "One."]]);
         assert!(readable(&t).is_ok());
         t.problem = Some("a cell has colspan=\"2\"".into());
@@ -898,23 +802,30 @@ mod tests {
     #[test]
     fn entries_number_rows_over_every_table() {
         let head = ["Code", "Description"];
-        let map = cols(&head).unwrap();
-        let mut entries = Entries::default();
-        entries
-            .read_table(table(&head, &[&["1, 2", "Two codes."]]), &map)
-            .unwrap();
-        entries
-            .read_table(table(&head, &[&["3", "Three."]]), &map)
-            .unwrap();
-        assert_eq!(entries.numbers, [1, 1, 2]);
-        let err = entries
-            .read_table(table(&head, &[&["4", "Four."], &["5", ""]]), &map)
-            .unwrap_err();
+        let refused = |tables: Vec<RawTable>| {
+            select(Format::Html, tables, &ColumnPins::default()).unwrap_err()
+        };
+        let two_codes = table(&head, &[&["1, 2", "Two codes."]]);
+        let err = refused(vec![
+            two_codes.clone(),
+            table(&head, &[&["3", "Three."], &["2", "Again."]]),
+        ]);
+        assert_eq!(err.row, Some(3), "codes 1 and 2 are both row 1");
+        assert!(
+            err.message.contains("code 2 appears twice: first in row 1"),
+            "{err}"
+        );
+        let err = refused(vec![
+            two_codes.clone(),
+            table(&head, &[&["3", "Three."]]),
+            table(&head, &[&["4", "Four."], &["5", ""]]),
+        ]);
         assert_eq!(err.row, Some(4), "counted on from the tables before");
         assert!(err.message.contains("empty description"), "{err}");
-        let err = entries
-            .read_table(table(&head, &[&["1", "Again."], &["x y", "Bad."]]), &map)
-            .unwrap_err();
+        let err = refused(vec![
+            two_codes,
+            table(&head, &[&["1", "Again."], &["x y", "Bad."]]),
+        ]);
         assert!(err.message.contains("code 1 appears twice"), "{err}");
     }
 

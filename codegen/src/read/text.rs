@@ -10,23 +10,17 @@
 //! - one paragraph per cell (blank lines between cells), the header's cells
 //!   one per line, so the header tells the width.
 
-use std::borrow::Cow;
-
 use crate::error::{Error, Result};
 use crate::model::{Code, Format};
 use crate::read::lines::Lines;
 use crate::read::markdown::is_delimiter_row;
 use crate::read::normalize::{cell_from_lines, collapse, strip_code_decoration};
 use crate::read::pins::ColumnPins;
-use crate::read::table::{self, Article, Found, RawRow, RawTable};
+use crate::read::table::{self, Article, RawRow, RawTable};
 
+/// The tables of whichever shape the text has, and the error table among
+/// them. The column pins matter early: they say which line is a header.
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
-    found(text, pins)?.select(Format::Text, pins)
-}
-
-/// The tables of whichever shape the text has. The column pins matter here
-/// already: they say which line is a header.
-pub fn found(text: &str, pins: &ColumnPins) -> Result<Found> {
     let mut warnings = Vec::new();
     let tables = if text.lines().any(|l| is_tsv_header(l, pins)) {
         vec![tsv_table(text, pins)?]
@@ -34,7 +28,10 @@ pub fn found(text: &str, pins: &ColumnPins) -> Result<Found> {
         line_tables(text, pins, &mut warnings)
     } else if text.contains('|') {
         let tables = pipe_tables(text, pins)?;
-        if trailing_text(text).is_some() {
+        if text
+            .rsplit_once('|')
+            .is_some_and(|(_, rest)| !rest.trim().is_empty())
+        {
             warnings.push("text after the table's last `|` was ignored".into());
         }
         tables
@@ -43,7 +40,9 @@ pub fn found(text: &str, pins: &ColumnPins) -> Result<Found> {
     } else {
         paragraph_tables(text, pins, &mut warnings)?
     };
-    Ok(Found { tables, warnings })
+    let mut article = table::select(Format::Text, tables, pins)?;
+    article.warnings.extend(warnings);
+    Ok(article)
 }
 
 /// A TSV header: a tab-separated cell names the code column.
@@ -67,37 +66,23 @@ fn title_like(text: &str) -> Option<String> {
 }
 
 /// The cells of one `|` line: outer pipes optional, `\|` is a literal `|`.
-/// Cells borrow the line unless they hold a `\|` (every line of a copy is
-/// tried as a header, so most lines are split without a copy).
-fn split_pipe_line(line: &str) -> Vec<Cow<'_, str>> {
+fn split_pipe_line(line: &str) -> Vec<String> {
     let line = line.trim();
     if !line.contains('|') || is_delimiter_row(line) {
         return Vec::new();
     }
-    let mut cells: Vec<Cow<'_, str>> = Vec::new();
-    let mut start = 0;
-    let mut escaped: Option<String> = None;
-    let bytes = line.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' if bytes.get(i + 1) == Some(&b'|') => {
-                let cell = escaped.get_or_insert_with(String::new);
-                cell.push_str(&line[start..i]);
+    let mut cells: Vec<String> = Vec::new();
+    for piece in line.split('|') {
+        match cells.last_mut() {
+            // The bar after a backslash was escaped: the cell goes on.
+            Some(cell) if cell.ends_with('\\') => {
+                cell.pop();
                 cell.push('|');
-                i += 2;
-                start = i;
-                continue;
+                cell.push_str(piece);
             }
-            b'|' => {
-                cells.push(finish_cell(escaped.take(), &line[start..i]));
-                start = i + 1;
-            }
-            _ => {}
+            _ => cells.push(piece.to_owned()),
         }
-        i += 1;
     }
-    cells.push(finish_cell(escaped, &line[start..]));
     if line.starts_with('|') {
         cells.remove(0);
     }
@@ -105,18 +90,6 @@ fn split_pipe_line(line: &str) -> Vec<Cow<'_, str>> {
         cells.pop();
     }
     cells
-}
-
-/// A cell of [`split_pipe_line`]: the text since its last `\|`, after the
-/// text up to it if it had one.
-fn finish_cell<'a>(escaped: Option<String>, rest: &'a str) -> Cow<'a, str> {
-    match escaped {
-        Some(mut cell) => {
-            cell.push_str(rest);
-            Cow::Owned(cell)
-        }
-        None => Cow::Borrowed(rest),
-    }
 }
 
 /// `|` lines: one row a line (a row with too few cells takes the next lines
@@ -228,15 +201,19 @@ fn line_row(lines: &[&str], start: usize, width: usize, pins: &ColumnPins) -> (R
         joined.push('\n');
         joined.push_str(lines[i]);
     }
-    let row = RawRow {
-        cells: split_pipe_line(&joined)
-            .iter()
-            .map(|c| cell_from_lines(c))
+    (row_at(start + 1, split_pipe_line(&joined)), i)
+}
+
+/// A row read at `line`, each cell's text normalised as copied lines.
+fn row_at(line: usize, cells: impl IntoIterator<Item = impl AsRef<str>>) -> RawRow {
+    RawRow {
+        cells: cells
+            .into_iter()
+            .map(|c| cell_from_lines(c.as_ref()))
             .collect(),
-        line: Some(start + 1),
+        line: Some(line),
         problem: None,
-    };
-    (row, i)
+    }
 }
 
 /// Appends a paragraph to a cell's text, on a line of its own.
@@ -254,28 +231,20 @@ struct Paragraph {
 }
 
 fn paragraphs(text: &str) -> Vec<Paragraph> {
-    let mut out: Vec<Paragraph> = Vec::new();
-    let mut current: Option<Paragraph> = None;
-    for (index, line) in text.split('\n').enumerate() {
-        if line.trim().is_empty() {
-            out.extend(current.take());
-        } else {
-            current
-                .get_or_insert_with(|| Paragraph {
-                    lines: Vec::new(),
-                    line: index + 1,
-                })
-                .lines
-                .push(line.trim().to_owned());
-        }
-    }
-    out.extend(current);
-    out
+    let lines: Vec<(usize, &str)> = text.split('\n').map(str::trim).enumerate().collect();
+    lines
+        .chunk_by(|(_, a), (_, b)| a.is_empty() == b.is_empty())
+        .filter(|run| !run[0].1.is_empty())
+        .map(|run| Paragraph {
+            lines: run.iter().map(|(_, line)| line.to_string()).collect(),
+            line: run[0].0 + 1,
+        })
+        .collect()
 }
 
-/// Whether a cell reads as a row's code (not prose, not a header word).
-fn strong_code(cell: &str) -> bool {
-    table::codes_in(cell).is_ok_and(|codes| {
+/// Whether a paragraph reads as a row's code (not prose, not a header word).
+fn strong_code(paragraph: &Paragraph) -> bool {
+    table::codes_in(&paragraph.lines.join(" ")).is_ok_and(|codes| {
         codes.iter().all(|c| match c {
             Code::Numeric(_) => true,
             Code::Text(t) => t.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '-'),
@@ -295,12 +264,16 @@ fn paragraph_tables(
     let mut tables = Vec::new();
     for (n, header) in headers.iter().enumerate() {
         let end = headers.get(n + 1).map_or(paragraphs.len(), |h| h.at);
-        let another_follows = n + 1 < headers.len();
-        let body = paragraph_body(
-            &paragraphs[header.at + 1..end],
-            header.cells.len(),
-            another_follows,
-        );
+        let mut body = &paragraphs[header.at + 1..end];
+        // When another table follows, a title left over after whole rows is
+        // that table's, not a cell.
+        if let Some((last, rows)) = body.split_last()
+            && n + 1 < headers.len()
+            && body.len() % header.cells.len() == 1
+            && single_line_title(last).is_some()
+        {
+            body = rows;
+        }
         tables.push(RawTable {
             header: header.cells.clone(),
             line: Some(paragraphs[header.at].line),
@@ -334,7 +307,7 @@ fn paragraph_headers(paragraphs: &[Paragraph], pins: &ColumnPins) -> Vec<Paragra
             if cells.len() < 2 || cells.iter().any(|c| c.chars().count() > 60) {
                 return None;
             }
-            let code_column = table::columns(&cells, pins).ok()?.code_index();
+            let code_column = table::columns(&cells, pins).ok()?.code;
             Some(ParagraphHeader {
                 at,
                 cells,
@@ -352,22 +325,6 @@ fn single_line_title(paragraph: &Paragraph) -> Option<String> {
     }
 }
 
-/// The paragraphs of a table's rows, given those up to the next header (or
-/// the end): when `another_follows`, a title left over after whole rows is
-/// that table's, not a cell.
-fn paragraph_body(between: &[Paragraph], width: usize, another_follows: bool) -> &[Paragraph] {
-    match between.split_last() {
-        Some((last, rows))
-            if another_follows
-                && between.len() % width == 1
-                && single_line_title(last).is_some() =>
-        {
-            rows
-        }
-        _ => between,
-    }
-}
-
 /// A table's rows, `width` paragraphs at a time, until one whose code cell
 /// holds no code: the end of the table (warned of), or a row out of step if a
 /// later paragraph does read as a code.
@@ -379,18 +336,18 @@ fn paragraph_rows(
     let width = header.cells.len();
     let mut rows = Vec::new();
     for (n, chunk) in body.chunks(width).enumerate() {
-        let code_cell = chunk
-            .get(header.code_column)
-            .map(|p| p.lines.join(" "))
-            .unwrap_or_default();
-        if !strong_code(&code_cell) {
+        if !chunk.get(header.code_column).is_some_and(strong_code) {
             let rest = &body[n * width..];
-            if let Some(stray) = rest
-                .iter()
-                .skip(1)
-                .find(|p| strong_code(&p.lines.join(" ")))
-            {
-                return Err(row_out_of_step(&chunk[0], stray, &header.cells));
+            if let Some(stray) = rest.iter().skip(1).find(|p| strong_code(p)) {
+                let first = &chunk[0];
+                return Err(Error::new(format!(
+                    "the paragraph at line {} should start a row with its code, but holds \"{}\", and a later paragraph (line {}) reads as a code: a cell is missing or spans two paragraphs; expected {width} paragraphs per row ({})",
+                    first.line,
+                    collapse(&first.lines.join(" ")).chars().take(60).collect::<String>(),
+                    stray.line,
+                    table::show_header(&header.cells)
+                ))
+                .at_line(Some(first.line)));
             }
             warnings.push(format!(
                 "{} paragraph(s) after the table's last row, from line {}, were ignored",
@@ -399,30 +356,12 @@ fn paragraph_rows(
             ));
             break;
         }
-        rows.push(RawRow {
-            cells: chunk
-                .iter()
-                .map(|p| cell_from_lines(&p.lines.join("\n")))
-                .collect(),
-            line: Some(chunk[0].line),
-            problem: None,
-        });
+        rows.push(row_at(
+            chunk[0].line,
+            chunk.iter().map(|p| p.lines.join("\n")),
+        ));
     }
     Ok(rows)
-}
-
-/// The error for a row whose first paragraph holds no code while a later
-/// paragraph (`stray`) reads as one.
-fn row_out_of_step(first: &Paragraph, stray: &Paragraph, header: &[String]) -> Error {
-    Error::new(format!(
-        "the paragraph at line {} should start a row with its code, but holds \"{}\", and a later paragraph (line {}) reads as a code: a cell is missing or spans two paragraphs; expected {} paragraphs per row ({})",
-        first.line,
-        collapse(&first.lines.join(" ")).chars().take(60).collect::<String>(),
-        stray.line,
-        header.len(),
-        table::show_header(header)
-    ))
-    .at_line(Some(first.line))
 }
 
 /// One `|`-ended cell: its raw text and the offset where that text starts.
@@ -439,12 +378,8 @@ impl Segment<'_> {
     }
 
     fn last_line(&self) -> &str {
-        self.text
-            .trim()
-            .rsplit('\n')
-            .next()
-            .unwrap_or_default()
-            .trim()
+        let text = self.text.trim();
+        text.rsplit('\n').next().unwrap_or(text).trim()
     }
 
     fn is_single_line(&self) -> bool {
@@ -488,11 +423,6 @@ fn segments(text: &str) -> Vec<Segment<'_>> {
     out
 }
 
-fn trailing_text(text: &str) -> Option<&str> {
-    let rest = text.rsplit_once('|').map_or("", |(_, rest)| rest).trim();
-    (!rest.is_empty()).then_some(rest)
-}
-
 /// More columns than this is not an error table a person wrote.
 const MAX_COLUMNS: usize = 16;
 
@@ -520,27 +450,17 @@ fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
         .iter()
         .position(|c| table::names_code(c.last_line(), pins))
     else {
-        return Ok(vec![headerless_table(&cells, &lines)]);
+        // No code column anywhere: the first cells, handed on as the header
+        // seen, so the error can show what the table did have.
+        return Ok(vec![RawTable {
+            header: labels(&cells[..cells.len().min(8)]),
+            line: cells.first().map(|c| c.line(&lines)),
+            ..RawTable::default()
+        }]);
     };
     let start = header_start(&cells, code_header);
-    let search = HeaderSearch {
-        cells: &cells,
-        start,
-        code_offset: code_header - start,
-        pins,
-    };
-    let header = labels(&cells[start..search.end()]);
-    pipe_rows(&cells, &lines, start, header)
-}
-
-/// No code column anywhere: the first cells, handed on as the header seen,
-/// so the error can show what the table did have.
-fn headerless_table(cells: &[Segment<'_>], lines: &Lines) -> RawTable {
-    RawTable {
-        header: labels(&cells[..cells.len().min(8)]),
-        line: cells.first().map(|c| c.line(lines)),
-        ..RawTable::default()
-    }
+    let end = header_end(&cells, start, code_header - start, pins);
+    pipe_rows(&cells, &lines, start, labels(&cells[start..end]))
 }
 
 /// The first header cell: walking back from the code column over single
@@ -561,76 +481,49 @@ fn header_start(cells: &[Segment<'_>], code_header: usize) -> usize {
     start
 }
 
-/// Looking for where a header that starts at `cells[start]` ends.
-struct HeaderSearch<'s, 'a> {
-    cells: &'s [Segment<'a>],
-    start: usize,
-    /// The code column's place in the header.
-    code_offset: usize,
-    pins: &'s ColumnPins,
-}
-
-impl HeaderSearch<'_, '_> {
-    /// As wide as a header can be here.
-    fn widest(&self) -> usize {
-        (self.cells.len() - self.start).min(MAX_COLUMNS)
-    }
-
-    /// Whether the first `width` cells name the columns.
-    fn names_columns(&self, width: usize) -> bool {
-        let header = labels(&self.cells[self.start..self.start + width]);
-        table::columns(&header, self.pins).is_ok()
-    }
-
-    /// Whether the first `width` cells are header-like, name the columns,
-    /// and are followed by a row whose code cell holds a code.
-    fn fits(&self, width: usize) -> bool {
-        let start = self.start;
-        self.cells[start + 1..start + width]
+/// The index after the header that starts at `cells[start]`, its code
+/// column `code_offset` cells in: the narrowest width whose cells are
+/// header-like, name the columns and are followed by a row whose code cell
+/// holds a code (the first number after the header may sit in another
+/// column).
+fn header_end(cells: &[Segment<'_>], start: usize, code_offset: usize, pins: &ColumnPins) -> usize {
+    let widest = (cells.len() - start).min(MAX_COLUMNS);
+    let names_columns =
+        |width: usize| table::columns(&labels(&cells[start..start + width]), pins).is_ok();
+    let fits = |width: usize| {
+        cells[start + 1..start + width]
             .iter()
             .all(Segment::is_header_like)
-            && self.names_columns(width)
-            && self
-                .cells
-                .get(start + width + self.code_offset)
+            && names_columns(width)
+            && cells
+                .get(start + width + code_offset)
                 .is_some_and(|c| looks_like_code(c.text))
+    };
+    if let Some(width) = (code_offset + 1..=widest).find(|&w| fits(w)) {
+        return start + width;
     }
-
-    /// The index after the header: the narrowest width that [`fits`](Self::fits)
-    /// (the first number after the header may sit in another column), else
-    /// [`Self::end_without_a_code_row`].
-    fn end(&self) -> usize {
-        match (self.code_offset + 1..=self.widest()).find(|&w| self.fits(w)) {
-            Some(width) => self.start + width,
-            None => self.end_without_a_code_row(),
-        }
+    // No width is followed by a code. Take the run of header-like cells if
+    // it names the columns (else the narrowest header that does), so a
+    // malformed code in the first row is reported on its row instead of
+    // being read as more header (which would fold every second row into
+    // the one before).
+    let run = 1 + cells[start + 1..]
+        .iter()
+        .take(widest.saturating_sub(1))
+        .take_while(|c| c.is_header_like())
+        .count();
+    let run = run.max(code_offset + 1);
+    if names_columns(run) {
+        return start + run;
     }
-
-    /// No width is followed by a code. Take the run of header-like cells if
-    /// it names the columns (else the narrowest header that does), so a
-    /// malformed code in the first row is reported on its row instead of
-    /// being read as more header (which would fold every second row into
-    /// the one before).
-    fn end_without_a_code_row(&self) -> usize {
-        let (start, widest) = (self.start, self.widest());
-        let run = 1 + self.cells[start + 1..]
+    match (code_offset + 1..=widest).find(|&w| names_columns(w)) {
+        Some(width) => start + width,
+        // Not even that: hand on the cells up to the first code-like one,
+        // so the error names the header that was seen.
+        None => cells[start + code_offset + 1..]
             .iter()
-            .take(widest.saturating_sub(1))
-            .take_while(|c| c.is_header_like())
-            .count();
-        let run = run.max(self.code_offset + 1);
-        if self.names_columns(run) {
-            return start + run;
-        }
-        match (self.code_offset + 1..=widest).find(|&w| self.names_columns(w)) {
-            Some(width) => start + width,
-            // Not even that: hand on the cells up to the first code-like
-            // one, so the error names the header that was seen.
-            None => self.cells[start + self.code_offset + 1..]
-                .iter()
-                .position(|c| looks_like_code(c.text))
-                .map_or(self.cells.len(), |i| start + i + 1),
-        }
+            .position(|c| looks_like_code(c.text))
+            .map_or(cells.len(), |i| start + i + 1),
     }
 }
 
@@ -649,9 +542,9 @@ fn pipe_rows(
         section: cells[at].title(),
         ..RawTable::default()
     };
-    let repeats_header = |rest: &[Segment<'_>]| {
-        rest.len() >= width
-            && rest[..width]
+    let repeats_header = |row: &[Segment<'_>]| {
+        row.len() == width
+            && row
                 .iter()
                 .zip(&header)
                 .all(|(c, h)| collapse(c.last_line()).eq_ignore_ascii_case(h))
@@ -659,52 +552,41 @@ fn pipe_rows(
     let mut tables = Vec::new();
     let mut table = table_at(start);
     let mut rows_read = 0;
-    let mut at = start + header.len();
-    while at < cells.len() {
-        if repeats_header(&cells[at..]) {
-            tables.push(std::mem::replace(&mut table, table_at(at)));
-            at += width;
+    let first = start + header.len();
+    for (n, row) in cells[first..].chunks(width).enumerate() {
+        if repeats_header(row) {
+            tables.push(std::mem::replace(&mut table, table_at(first + n * width)));
             continue;
         }
-        let row = &cells[at..(at + width).min(cells.len())];
         if row.len() < width {
-            return Err(cut_mid_row(row, &header, rows_read, lines));
+            return Err(Error::new(format!(
+                "the table ends in the middle of a row: its last row has {} of its {width} cells ({}); expected every row to end each of its {width} cells with `|` (a cell may be missing or have a stray `|`; {rows_read} complete rows read)",
+                row.len(),
+                table::show_header(&header),
+            ))
+            .at_line(row.last().map(|c| c.line(lines))));
         }
-        table.rows.push(RawRow {
-            cells: row.iter().map(|c| cell_from_lines(c.text)).collect(),
-            line: Some(row[0].line(lines)),
-            problem: None,
-        });
+        table
+            .rows
+            .push(row_at(row[0].line(lines), row.iter().map(|c| c.text)));
         rows_read += 1;
-        at += width;
     }
     tables.push(table);
     Ok(tables)
 }
 
-/// The error for a last row with fewer cells than the header.
-fn cut_mid_row(row: &[Segment<'_>], header: &[String], rows_read: usize, lines: &Lines) -> Error {
-    let width = header.len().max(1);
-    Error::new(format!(
-        "the table ends in the middle of a row: its last row has {} of its {width} cells ({}); expected every row to end each of its {width} cells with `|` (a cell may be missing or have a stray `|`; {rows_read} complete rows read)",
-        row.len(),
-        table::show_header(header),
-    ))
-    .at_line(row.last().map(|c| c.line(lines)))
-}
-
 fn tsv_table(text: &str, pins: &ColumnPins) -> Result<RawTable> {
     let lines: Vec<&str> = text.split('\n').collect();
-    let split = |line: &str| line.split('\t').map(cell_from_lines).collect::<Vec<_>>();
     let header_at = lines
         .iter()
         .position(|l| is_tsv_header(l, pins))
         .or_else(|| lines.iter().position(|l| l.contains('\t')))
         .unwrap_or(0);
-    let header = split(lines[header_at]);
-    // Each row's lines: its tab-separated line, then the tab-less lines that
-    // continue its last cell (a cell with several paragraphs).
-    let mut row_lines: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut table = RawTable {
+        header: lines[header_at].split('\t').map(cell_from_lines).collect(),
+        line: Some(header_at + 1),
+        ..RawTable::default()
+    };
     // The table runs to its last tab-separated line (and that row's
     // continuation lines): a blank line between two rows, as some copies
     // have, must not end it and drop the rows after it.
@@ -717,39 +599,22 @@ fn tsv_table(text: &str, pins: &ColumnPins) -> Result<RawTable> {
             break; // After the last row, a blank line ends the table.
         }
         if line.contains('\t') {
-            row_lines.push(index..index + 1);
-        } else {
-            match row_lines.last_mut() {
-                Some(row) => row.end = index + 1,
-                None => break,
-            }
+            table.rows.push(row_at(index + 1, line.split('\t')));
+            continue;
+        }
+        // A tab-less line continues the last cell of the row before it (a
+        // cell with several paragraphs).
+        let Some(row) = table.rows.last_mut() else {
+            break;
+        };
+        let more = cell_from_lines(line);
+        if let Some(last) = row.cells.last_mut()
+            && !more.is_empty()
+        {
+            push_paragraph(last, &more);
         }
     }
-    let rows = row_lines
-        .into_iter()
-        .map(|at| {
-            let mut cells = split(lines[at.start]);
-            let last = cells.last_mut().expect("a row read from a line has a cell");
-            // Blank lines between continuation lines are skipped.
-            for line in &lines[at.start + 1..at.end] {
-                let more = cell_from_lines(line);
-                if !more.is_empty() {
-                    push_paragraph(last, &more);
-                }
-            }
-            RawRow {
-                cells,
-                line: Some(at.start + 1),
-                problem: None,
-            }
-        })
-        .collect();
-    Ok(RawTable {
-        header,
-        line: Some(header_at + 1),
-        rows,
-        ..RawTable::default()
-    })
+    Ok(table)
 }
 
 #[cfg(test)]
@@ -856,10 +721,27 @@ mod tests {
 
     #[test]
     fn the_next_tables_title_is_not_a_cell() {
-        let ps = paragraphs_of("1\n\nOne.\n\nBusiness Errors");
-        assert_eq!(paragraph_body(&ps, 2, true).len(), 2);
-        assert_eq!(paragraph_body(&ps, 2, false).len(), 3, "no table follows");
-        assert_eq!(paragraph_body(&ps[..2], 2, true).len(), 2, "whole rows");
+        let read = |text: &str| {
+            let mut warnings = Vec::new();
+            let tables = paragraph_tables(text, &pins(), &mut warnings).unwrap();
+            let shape: Vec<(usize, Option<String>)> = tables
+                .iter()
+                .map(|t| (t.rows.len(), t.section.clone()))
+                .collect();
+            (shape, warnings.len())
+        };
+        let title = || Some("Business Errors".to_string());
+        let two =
+            "Code\nDescription\n\n1\n\nOne.\n\nBusiness Errors\n\nCode\nDescription\n\n2\n\nTwo.";
+        assert_eq!(read(two), (vec![(1, None), (1, title())], 0));
+        let one = "Code\nDescription\n\n1\n\nOne.\n\nBusiness Errors";
+        assert_eq!(read(one), (vec![(1, None)], 1), "no table follows");
+        let whole = "Code\nDescription\n\n1\n\nBusiness Errors\n\nCode\nDescription\n\n2\n\nTwo.";
+        assert_eq!(
+            read(whole),
+            (vec![(1, None), (1, title())], 0),
+            "whole rows: the title-like paragraph is also the last row's cell"
+        );
     }
 
     #[test]
@@ -913,7 +795,7 @@ mod tests {
     #[test]
     fn without_a_code_column_the_first_cells_are_handed_on() {
         let text = "Key |\nType |\nx |";
-        let table = headerless_table(&segments(text), &Lines::new(text));
+        let table = pipe_tables(text, &pins()).unwrap().remove(0);
         assert_eq!(
             (table.header, table.line),
             (vec!["Key".into(), "Type".into(), "x".into()], Some(1))
@@ -931,26 +813,15 @@ mod tests {
     fn the_header_is_as_wide_as_a_code_row_after_it_says() {
         let find = |text: &str| {
             let cells = segments(text);
-            let search = HeaderSearch {
-                cells: &cells,
-                start: 0,
-                code_offset: 0,
-                pins: &pins(),
-            };
-            (
-                labels(&cells[..search.end()]),
-                search.end_without_a_code_row(),
-            )
+            labels(&cells[..header_end(&cells, 0, 0, &pins())])
         };
-        let (header, _) = find("Error code |\nDescription |\nSolution |\n1 |\nOne. |\nFix. |");
+        let header = find("Error code |\nDescription |\nSolution |\n1 |\nOne. |\nFix. |");
         assert_eq!(header, ["Error code", "Description", "Solution"]);
         // A malformed first code: the run of header-like cells.
-        let (header, without) =
-            find("Error code |\nDescription |\nSolution |\n4000I |\nOne. |\nFix. |");
+        let header = find("Error code |\nDescription |\nSolution |\n4000I |\nOne. |\nFix. |");
         assert_eq!(header, ["Error code", "Description", "Solution"]);
-        assert_eq!(without, 3);
         // Not even a header: the cells up to the first code-like one.
-        let (header, _) = find("Error code |\nKey |\n1 |\nx |");
+        let header = find("Error code |\nKey |\n1 |\nx |");
         assert_eq!(header, ["Error code", "Key"]);
     }
 
@@ -1050,12 +921,7 @@ mod tests {
 
     #[test]
     fn pipe_lines_split_at_bars_but_not_escaped_ones() {
-        let split = |line| {
-            split_pipe_line(line)
-                .into_iter()
-                .map(Cow::into_owned)
-                .collect::<Vec<_>>()
-        };
+        let split = split_pipe_line;
         assert_eq!(split("| a | b \\| c |"), [" a ", " b | c "]);
         assert_eq!(split("a\\|b|c\\|"), ["a|b", "c|"]);
         // Only the backslash right before a bar escapes it.
@@ -1063,7 +929,6 @@ mod tests {
         assert_eq!(split("|"), Vec::<String>::new());
         assert_eq!(split("no bar"), Vec::<String>::new());
         assert_eq!(split("|---|:-:|"), Vec::<String>::new());
-        assert!(matches!(split_pipe_line("| a | b |")[0], Cow::Borrowed(_)));
     }
 
     #[test]
