@@ -140,13 +140,11 @@ fn line_table(
     section: Option<String>,
     pins: &ColumnPins,
 ) -> (RawTable, usize) {
-    let header: Vec<String> = split_pipe_line(lines[at])
-        .iter()
-        .map(|c| collapse(c))
-        .collect();
-    let width = header.len();
     let mut table = RawTable {
-        header,
+        header: split_pipe_line(lines[at])
+            .iter()
+            .map(|c| collapse(c))
+            .collect(),
         line: Some(at + 1),
         section,
         ..RawTable::default()
@@ -178,7 +176,7 @@ fn line_table(
                 _ => break,
             }
         }
-        let (row, last_line) = line_row(lines, i, width, pins);
+        let (row, last_line) = line_row(lines, i, table.header.len(), pins);
         table.rows.push(row);
         after_blank = false;
         i = last_line + 1;
