@@ -602,13 +602,11 @@ fn tsv_table(text: &str, pins: &ColumnPins) -> Result<RawTable> {
         }
         // A tab-less line continues the last cell of the row before it (a
         // cell with several paragraphs).
-        let Some(row) = table.rows.last_mut() else {
+        let Some(last) = table.rows.last_mut().and_then(|row| row.cells.last_mut()) else {
             break;
         };
         let more = cell_from_lines(line);
-        if let Some(last) = row.cells.last_mut()
-            && !more.is_empty()
-        {
+        if !more.is_empty() {
             push_paragraph(last, &more);
         }
     }
