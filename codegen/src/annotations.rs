@@ -83,11 +83,8 @@ pub fn parse(file: &str, text: &str) -> Result<Annotations> {
     let lines = Lines::new(text);
     let mut categories: Vec<CategoryDef> = Vec::new();
     for spanned in parsed.categories {
-        let at = |message: String| {
-            Error::new(message)
-                .at_line(Some(lines.line(spanned.span().start)))
-                .in_file(file)
-        };
+        let line = Some(lines.line(spanned.span().start));
+        let at = |message: String| Error::new(message).at_line(line).in_file(file);
         let def = spanned.get_ref().clone();
         if !Category::is_valid_name(&def.name) {
             return Err(at(format!(

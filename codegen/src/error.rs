@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Error {
     /// The input's name as the user gave it; empty until [`Error::in_file`].
     pub file: String,
@@ -20,10 +20,8 @@ pub struct Error {
 impl Error {
     pub fn new(message: impl Into<String>) -> Self {
         Error {
-            file: String::new(),
-            line: None,
-            row: None,
             message: message.into(),
+            ..Error::default()
         }
     }
 

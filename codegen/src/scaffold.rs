@@ -284,12 +284,11 @@ fn placeholder_names(rows: &[ArticleRow]) -> Vec<(String, String)> {
 /// A first guess at the vendor's name, to be edited: the article name's
 /// first word, capitalised (`messenger-errors` gives `Messenger`).
 fn vendor_from_name(name: &str) -> String {
-    let first = name.split('-').next().unwrap_or(name);
-    let mut chars = first.chars();
-    chars
-        .next()
-        .map_or(String::new(), |c| c.to_ascii_uppercase().to_string())
-        + chars.as_str()
+    let mut vendor = name.split('-').next().unwrap_or(name).to_owned();
+    if let Some(first) = vendor.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    vendor
 }
 
 /// The manifest entry: every path follows from the two names, in the same

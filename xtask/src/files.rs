@@ -84,12 +84,11 @@ pub fn lock(root: &Path) -> Result<WorkspaceLock, String> {
         root: Some(key),
         _file: None,
     };
-    let path = root.join(LOCK_FILE);
     let file = fs::OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
-        .open(&path)
+        .open(root.join(LOCK_FILE))
         .map_err(|e| format!("{LOCK_FILE}: cannot open the workspace lock: {e}"))?;
     match file.try_lock() {
         Ok(()) => {}

@@ -245,36 +245,23 @@ fn cell_text(cell: ElementRef<'_>) -> String {
     builder.take()
 }
 
-/// Elements that start a new line of a cell's text (`li` starts a list item).
-fn breaks_before(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "ul"
-            | "ol"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "blockquote"
-            | "pre"
-            | "table"
-            | "tr"
-            | "section"
-            | "dl"
-            | "dt"
-            | "dd"
-    )
-}
-
 /// Elements whose end ends a line of a cell's text.
 fn breaks_after(name: &str) -> bool {
     matches!(
         name,
         "p" | "div" | "li" | "ul" | "ol" | "blockquote" | "pre" | "tr" | "dt" | "dd"
     )
+}
+
+/// Elements that start a new line of a cell's text: those that end one but
+/// `li` (which starts a list item), and headings, tables, sections and
+/// definition lists, whose own ends leave that to what they hold.
+fn breaks_before(name: &str) -> bool {
+    (breaks_after(name) && name != "li")
+        || matches!(
+            name,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "section" | "dl"
+        )
 }
 
 fn walk(node: NodeRef<'_, Node>, cell: &mut CellBuilder) {

@@ -16,14 +16,12 @@ use crate::read::table::{self, Article, RawRow, RawTable};
 /// The error table among the GFM tables and embedded HTML tables, in
 /// document order of reading.
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
-    let Parsed {
-        mut tables,
-        headings,
-    } = parse(text);
+    let parsed = parse(text);
+    let mut tables = parsed.tables;
     // Each stretch between two markdown headings is parsed on its own, so
     // an embedded HTML table keeps the heading it sits under.
     let starts: Vec<(usize, Option<&String>)> = std::iter::once((0, None))
-        .chain(headings.iter().map(|(at, title)| (*at, Some(title))))
+        .chain(parsed.headings.iter().map(|(at, title)| (*at, Some(title))))
         .collect();
     for (index, (start, title)) in starts.iter().enumerate() {
         let end = starts.get(index + 1).map_or(text.len(), |(at, _)| *at);

@@ -30,20 +30,12 @@ pub fn format_from_path(path: &str) -> Option<Format> {
 /// The format the content looks like, for files whose name says nothing.
 pub fn format_from_content(text: &str) -> Format {
     let start = text.trim_start().to_ascii_lowercase();
-    let markup = [
-        "<!doctype",
-        "<html",
-        "<body",
-        "<div",
-        "<table",
-        "<article",
-        "<section",
-        "<p",
-        "<h1",
-        "<h2",
-        "<!--",
+    let tags = [
+        "!doctype", "html", "body", "div", "table", "article", "section", "p", "h1", "h2", "!--",
     ];
-    if markup.iter().any(|m| start.starts_with(m)) {
+    if let Some(tag) = start.strip_prefix('<')
+        && tags.iter().any(|t| tag.starts_with(t))
+    {
         return Format::Html;
     }
     if text.lines().any(markdown::is_delimiter_row) || html::mentions_table(text) {

@@ -208,7 +208,26 @@ pub fn columns(header: &[String], pins: &ColumnPins) -> std::result::Result<Colu
     let mut extra = detect_roles(header, pins, &mut roles)?;
     extra.sort_by_key(|(index, _)| *index);
     name_extra_columns(header, &mut extra);
-    column_map(roles, extra)
+    // The map, once a code and a description column are found.
+    let [code, subcode, description, solution, cause] = roles;
+    match (code, description) {
+        (Some(code), Some(description)) => Ok(ColumnMap {
+            code,
+            subcode,
+            description,
+            solution,
+            cause,
+            extra,
+        }),
+        _ => {
+            let missing: Vec<&str> = [(Role::Code, code), (Role::Description, description)]
+                .into_iter()
+                .filter(|(_, found)| found.is_none())
+                .map(|(role, _)| role.label())
+                .collect();
+            Err(format!("no {} column", missing.join(", no ")))
+        }
+    }
 }
 
 /// The column of each role, indexed by `Role as usize`, as found so far.
@@ -301,29 +320,6 @@ fn name_extra_columns(header: &[String], extra: &mut [(usize, String)]) {
                 .unwrap_or(base);
         }
         seen.push(name.clone());
-    }
-}
-
-/// The map, once a code and a description column are found.
-fn column_map(roles: Roles, extra: Vec<(usize, String)>) -> std::result::Result<ColumnMap, String> {
-    let [code, subcode, description, solution, cause] = roles;
-    match (code, description) {
-        (Some(code), Some(description)) => Ok(ColumnMap {
-            code,
-            subcode,
-            description,
-            solution,
-            cause,
-            extra,
-        }),
-        _ => {
-            let missing: Vec<&str> = [(Role::Code, code), (Role::Description, description)]
-                .into_iter()
-                .filter(|(_, found)| found.is_none())
-                .map(|(role, _)| role.label())
-                .collect();
-            Err(format!("no {} column", missing.join(", no ")))
-        }
     }
 }
 
@@ -735,11 +731,8 @@ mod tests {
 
     #[test]
     fn a_column_map_needs_a_code_and_a_description() {
-        assert_eq!(
-            column_map([Some(0), None, Some(1), None, None], Vec::new()).map(|c| c.code),
-            Ok(0)
-        );
-        let err = column_map([None, None, None, Some(0), None], Vec::new()).unwrap_err();
+        assert_eq!(cols(&["Code", "Description"]).map(|c| c.code), Ok(0));
+        let err = cols(&["Solution"]).unwrap_err();
         assert!(
             err.starts_with("no code (")
                 && err.contains("), no description (")

@@ -140,13 +140,11 @@ fn line_table(
     section: Option<String>,
     pins: &ColumnPins,
 ) -> (RawTable, usize) {
-    let header: Vec<String> = split_pipe_line(lines[at])
-        .iter()
-        .map(|c| collapse(c))
-        .collect();
-    let width = header.len();
     let mut table = RawTable {
-        header,
+        header: split_pipe_line(lines[at])
+            .iter()
+            .map(|c| collapse(c))
+            .collect(),
         line: Some(at + 1),
         section,
         ..RawTable::default()
@@ -178,7 +176,7 @@ fn line_table(
                 _ => break,
             }
         }
-        let (row, last_line) = line_row(lines, i, width, pins);
+        let (row, last_line) = line_row(lines, i, table.header.len(), pins);
         table.rows.push(row);
         after_blank = false;
         i = last_line + 1;
@@ -604,13 +602,11 @@ fn tsv_table(text: &str, pins: &ColumnPins) -> Result<RawTable> {
         }
         // A tab-less line continues the last cell of the row before it (a
         // cell with several paragraphs).
-        let Some(row) = table.rows.last_mut() else {
+        let Some(last) = table.rows.last_mut().and_then(|row| row.cells.last_mut()) else {
             break;
         };
         let more = cell_from_lines(line);
-        if let Some(last) = row.cells.last_mut()
-            && !more.is_empty()
-        {
+        if !more.is_empty() {
             push_paragraph(last, &more);
         }
     }
