@@ -155,8 +155,17 @@ pub fn check(dir: &Path) -> xtask::regen::Report {
 
 /// Regenerates `dir`, then checks it: regen must leave nothing stale.
 pub fn regen_then_check(dir: &Path, what: &str) -> xtask::regen::Report {
-    let report = xtask::regen::run(dir, &Default::default())
-        .unwrap_or_else(|e| panic!("{what}: regen fails: {e}"));
+    regen_with_then_check(dir, &Default::default(), what)
+}
+
+/// [`regen_then_check`] with regen's options (`--source`, say).
+pub fn regen_with_then_check(
+    dir: &Path,
+    options: &xtask::regen::Options,
+    what: &str,
+) -> xtask::regen::Report {
+    let report =
+        xtask::regen::run(dir, options).unwrap_or_else(|e| panic!("{what}: regen fails: {e}"));
     let after = check(dir);
     assert!(
         after.stale().is_empty(),
