@@ -55,10 +55,7 @@ fn html(rows: usize) -> usize {
 /// The HTML floor: a bare scraper parse and walk of every row's cells.
 #[divan::bench(args = ROWS, sample_count = 20, sample_size = 1)]
 fn html_floor(rows: usize) -> usize {
-    let text = std::str::from_utf8(input(Form::Html, rows)).unwrap();
-    let count = floor::html(text);
-    assert_eq!(count.rows, rows + 1);
-    count.bytes
+    read_floor(Form::Html, rows, floor::html)
 }
 
 #[divan::bench(args = ROWS, sample_count = 20, sample_size = 1)]
@@ -69,8 +66,13 @@ fn markdown(rows: usize) -> usize {
 /// The markdown floor: one bare pulldown-cmark pass, GFM tables on.
 #[divan::bench(args = ROWS, sample_count = 20, sample_size = 1)]
 fn markdown_floor(rows: usize) -> usize {
-    let text = std::str::from_utf8(input(Form::Markdown, rows)).unwrap();
-    let count = floor::markdown(text);
+    read_floor(Form::Markdown, rows, floor::markdown)
+}
+
+/// A floor's read of the article of `rows` rows (and its header row).
+fn read_floor(form: Form, rows: usize, walk: fn(&str) -> floor::Count) -> usize {
+    let text = std::str::from_utf8(input(form, rows)).unwrap();
+    let count = walk(text);
     assert_eq!(count.rows, rows + 1);
     count.bytes
 }
