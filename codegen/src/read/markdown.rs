@@ -71,6 +71,29 @@ fn source_cell_count(row: &str) -> usize {
     bars.len() + 1 - leading - trailing
 }
 
+/// Whether a row's line ends with a closing `|` (an escaped `\|` is text).
+pub(crate) fn ends_with_bar(line: &str) -> bool {
+    let line = line.trim_end();
+    line.ends_with('|') && !line.ends_with("\\|")
+}
+
+/// Why a table's last row is refused when the capture was cut in it: it
+/// alone lacks the closing `|` that the header and every other row have
+/// (`closed`, in that order), and only blank lines follow it. A table none
+/// of whose rows close is whole: GFM needs no closing `|`.
+pub(crate) fn cut_last_row(
+    closed: &[bool],
+    rest_is_blank: bool,
+    line: Option<usize>,
+) -> Option<String> {
+    let (last, others) = closed.split_last()?;
+    let cut = !last && rest_is_blank && !others.is_empty() && others.iter().all(|c| *c);
+    let at = line.map_or(String::new(), |l| format!(" (line {l})"));
+    cut.then(|| format!(
+        "the capture is cut in the middle of a row: the table's last row{at} ends the input without the closing `|` that every other row has; expected the whole table (copy or save the page again)"
+    ))
+}
+
 /// A GFM delimiter row: `|---|:--:|`.
 pub(crate) fn is_delimiter_row(line: &str) -> bool {
     let line = line.trim();

@@ -20,6 +20,10 @@ pub struct RawTable {
     pub problem: Option<String>,
     /// The heading the table sits under, if any.
     pub section: Option<String>,
+    /// What the reader had to repair in the table (a GFM row padded or cut
+    /// to the header's width), each naming its line: passed on to
+    /// [`Article::warnings`] when the table is read.
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -370,6 +374,7 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Resul
     let mut read = 0;
     let mut extra_seen: Vec<String> = Vec::new();
     for (table, columns) in chosen {
+        warnings.extend(table.warnings.iter().cloned());
         if let Some(problem) = &table.problem {
             return Err(
                 Error::new(format!("the error table's header: {problem}")).at_line(table.line)

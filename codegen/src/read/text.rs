@@ -13,7 +13,7 @@
 use crate::error::{Error, Result};
 use crate::model::{Code, Format};
 use crate::read::lines::Lines;
-use crate::read::markdown::is_delimiter_row;
+use crate::read::markdown::{cut_last_row, ends_with_bar, is_delimiter_row};
 use crate::read::normalize::{cell_from_lines, collapse, strip_code_decoration};
 use crate::read::pins::ColumnPins;
 use crate::read::table::{self, Article, RawRow, RawTable};
@@ -22,27 +22,80 @@ use crate::read::table::{self, Article, RawRow, RawTable};
 /// them. The column pins matter early: they say which line is a header.
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
     let mut warnings = Vec::new();
-    let tables = if text.lines().any(|l| is_tsv_header(l, pins)) {
-        vec![tsv_table(text, pins)?]
-    } else if text.lines().any(|l| is_pipe_header(l, pins)) {
-        line_tables(text, pins, &mut warnings)
-    } else if text.contains('|') {
-        let tables = pipe_tables(text, pins)?;
-        if text
-            .rsplit_once('|')
-            .is_some_and(|(_, rest)| !rest.trim().is_empty())
-        {
-            warnings.push("text after the table's last `|` was ignored".into());
-        }
-        tables
-    } else if text.contains('\t') {
-        vec![tsv_table(text, pins)?]
-    } else {
-        paragraph_tables(text, pins, &mut warnings)?
-    };
+    let tables = first_shape_with_an_error_table(text, pins, &mut warnings)?;
     let mut article = table::select(Format::Text, tables, pins)?;
     article.warnings.extend(warnings);
     Ok(article)
+}
+
+/// A shape's reader: its tables, and what it warns of.
+type Shape = fn(&str, &ColumnPins, &mut Vec<String>) -> Result<Vec<RawTable>>;
+
+/// The tables of the first shape that finds an error table, trying first
+/// the shapes a header line names (a TSV or `|` line naming the code
+/// column), then the `|`-ended form, TSV and one paragraph per cell. A `|`
+/// or a tab is no proof of a shape: a breadcrumb (`Home | Errors`), a decoy
+/// `Key | Type | Description` table or a stray tab may sit before a table
+/// copied one paragraph per cell. With none found, the first shape tried
+/// says what was seen.
+fn first_shape_with_an_error_table(
+    text: &str,
+    pins: &ColumnPins,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<RawTable>> {
+    let tsv: Shape = |text, pins, _| Ok(vec![tsv_table(text, pins)?]);
+    let shapes: [(bool, Shape); 5] = [
+        (text.lines().any(|l| is_tsv_header(l, pins)), tsv),
+        (
+            text.lines().any(|l| is_pipe_header(l, pins)),
+            |text, pins, warnings| Ok(line_tables(text, pins, warnings)),
+        ),
+        (text.contains('|'), pipe_shape),
+        (text.contains('\t'), tsv),
+        (true, paragraph_tables),
+    ];
+    let mut first_seen = None;
+    for (_, shape) in shapes.into_iter().filter(|(applies, _)| *applies) {
+        let mut said = Vec::new();
+        let tables = shape(text, pins, &mut said)?;
+        if tables
+            .iter()
+            .any(|t| table::columns(&t.header, pins).is_ok())
+        {
+            warnings.extend(said);
+            return Ok(tables);
+        }
+        first_seen.get_or_insert((tables, said));
+    }
+    let (tables, said) = first_seen.unwrap_or_default();
+    warnings.extend(said);
+    Ok(tables)
+}
+
+/// The `|`-ended form, and what follows its last `|`: prose (warned of), or
+/// the start of a row whose code cell the capture cut off before its `|`.
+fn pipe_shape(text: &str, pins: &ColumnPins, warnings: &mut Vec<String>) -> Result<Vec<RawTable>> {
+    let tables = pipe_tables(text, pins)?;
+    let Some((before, rest)) = text.rsplit_once('|') else {
+        return Ok(tables);
+    };
+    let rest_line = rest.trim();
+    if rest_line.is_empty() {
+        return Ok(tables);
+    }
+    let code_first = tables
+        .last()
+        .and_then(|t| table::columns(&t.header, pins).ok())
+        .is_some_and(|c| c.code == 0);
+    if code_first && !rest_line.contains('\n') && looks_like_code(rest_line) {
+        let line = Lines::new(text).line(before.len() + 1 + rest.find(rest_line).unwrap_or(0));
+        return Err(Error::new(format!(
+            "the capture is cut in the middle of a row: \"{rest_line}\" at line {line} starts a row after the last `|`, and the input ends before its code cell's `|`; expected the whole table (copy the page again)"
+        ))
+        .at_line(Some(line)));
+    }
+    warnings.push("text after the table's last `|` was ignored".into());
+    Ok(tables)
 }
 
 /// A TSV header: a tab-separated cell names the code column.
@@ -153,6 +206,10 @@ fn line_table(
     if lines.get(i).is_some_and(|l| is_delimiter_row(l)) {
         i += 1;
     }
+    // Whether the header and each row end with `|`, and the last row's
+    // last line: a capture cut in its last row leaves that row alone open.
+    let mut closed = vec![ends_with_bar(lines[at])];
+    let mut last_row_end = at;
     let mut after_blank = false;
     while i < lines.len() {
         let line = lines[i];
@@ -178,8 +235,16 @@ fn line_table(
         }
         let (row, last_line) = line_row(lines, i, table.header.len(), pins);
         table.rows.push(row);
+        closed.push(ends_with_bar(lines[last_line]));
+        last_row_end = last_line;
         after_blank = false;
         i = last_line + 1;
+    }
+    let rest_is_blank = lines[last_row_end + 1..]
+        .iter()
+        .all(|l| l.trim().is_empty());
+    if let Some(row) = table.rows.last_mut() {
+        row.problem = cut_last_row(&closed, rest_is_blank, row.line);
     }
     (table, i)
 }
@@ -228,16 +293,49 @@ struct Paragraph {
     line: usize,
 }
 
+/// The paragraphs of a copy. A copy's cells are apart by its usual run of
+/// blank lines; a shorter run is a line break inside a cell or a header (a
+/// text extractor that doubles every line end puts one blank line between a
+/// header's labels and three between cells).
 fn paragraphs(text: &str) -> Vec<Paragraph> {
     let lines: Vec<(usize, &str)> = text.split('\n').map(str::trim).enumerate().collect();
-    lines
+    let runs: Vec<&[(usize, &str)]> = lines
         .chunk_by(|(_, a), (_, b)| a.is_empty() == b.is_empty())
-        .filter(|run| !run[0].1.is_empty())
-        .map(|run| Paragraph {
-            lines: run.iter().map(|(_, line)| line.to_string()).collect(),
-            line: run[0].0 + 1,
-        })
-        .collect()
+        .collect();
+    let gap = usual_gap(&runs);
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut blanks_before = usize::MAX;
+    for run in runs {
+        if run[0].1.is_empty() {
+            blanks_before = run.len();
+            continue;
+        }
+        let run_lines = run.iter().map(|(_, line)| line.to_string());
+        match out.last_mut() {
+            Some(paragraph) if blanks_before < gap => paragraph.lines.extend(run_lines),
+            _ => out.push(Paragraph {
+                lines: run_lines.collect(),
+                line: run[0].0 + 1,
+            }),
+        }
+    }
+    out
+}
+
+/// The most common number of blank lines between two paragraphs (of a tie,
+/// the fewest, so no break is taken for a line break unless most are longer).
+fn usual_gap(runs: &[&[(usize, &str)]]) -> usize {
+    let inner = runs
+        .get(1..runs.len().saturating_sub(1))
+        .unwrap_or_default();
+    let mut counts: std::collections::BTreeMap<usize, usize> = Default::default();
+    for run in inner.iter().filter(|run| run[0].1.is_empty()) {
+        *counts.entry(run.len()).or_default() += 1;
+    }
+    counts
+        .iter()
+        .max_by_key(|(len, count)| (**count, std::cmp::Reverse(**len)))
+        .map_or(1, |(len, _)| *len)
 }
 
 /// Whether a paragraph reads as a row's code (not prose, not a header word).
@@ -276,11 +374,11 @@ fn paragraph_tables(
             header: header.cells.clone(),
             line: Some(paragraphs[header.at].line),
             rows: paragraph_rows(body, header, warnings)?,
-            problem: None,
             section: header
                 .at
                 .checked_sub(1)
                 .and_then(|i| single_line_title(&paragraphs[i])),
+            ..RawTable::default()
         });
     }
     Ok(tables)
