@@ -21,25 +21,60 @@ use crate::read::table::{self, Article, RawRow, RawTable};
 /// have) is not taken for an unclosed table.
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
     let tags = scan_tags(text)?;
-    if tags.html_opened && !tags.html_closed {
-        return Err(Error::new(
-            "truncated HTML: the page has <html> but no </html>; expected the whole saved page",
-        ));
-    }
-    if tags.tables_opened > tags.tables_closed {
+    complete(text, &tags, 1)?;
+    if let Some(at) = tags.html_opened.filter(|_| !tags.html_closed) {
         return Err(Error::new(format!(
-            "truncated HTML: {} <table> tags but only {} </table>; expected every table to be complete",
-            tags.tables_opened, tags.tables_closed
-        )));
+            "truncated HTML: the capture is cut: the page has <html> (line {}) but no </html> before the input ends at line {}; expected the whole saved page",
+            line_of(text, at),
+            line_of(text, text.len())
+        ))
+        .at_line(Some(line_of(text, text.len()))));
     }
     table::select(Format::Html, parsed_tables(text), pins)
 }
 
 /// Every live `<table>` in the document, in document order (for HTML
-/// embedded in markdown, where the page as a whole is not HTML).
-pub(crate) fn tables(text: &str) -> Result<Vec<RawTable>> {
-    scan_tags(text)?;
-    Ok(parsed_tables(text))
+/// embedded in markdown, where the page as a whole is not HTML), once every
+/// one of them is complete. `text` starts at line `first_line` of the file,
+/// and every line named counts from the file's start.
+pub(crate) fn tables(text: &str, first_line: usize) -> Result<Vec<RawTable>> {
+    let in_file = |line: Option<usize>| line.map(|l| l + first_line - 1);
+    let tags = scan_tags(text).map_err(|e| {
+        let line = in_file(e.line);
+        e.at_line(line)
+    })?;
+    complete(text, &tags, first_line)?;
+    let mut tables = parsed_tables(text);
+    // Each table's line, where the scan saw the same tables as html5ever
+    // (no `<template>` held one), so the markdown reader can put them in
+    // order among its own.
+    if tags.table_starts.len() == tables.len() {
+        for (table, start) in tables.iter_mut().zip(&tags.table_starts) {
+            table.line = in_file(Some(line_of(text, *start)));
+        }
+    }
+    Ok(tables)
+}
+
+/// Refuses a capture cut inside a table: one `<table>` never closed before
+/// the input ends, named by the line it starts on (`text` starting at line
+/// `first_line` of the file).
+fn complete(text: &str, tags: &Tags, first_line: usize) -> Result<()> {
+    let Some(&at) = tags.open_tables.first() else {
+        return Ok(());
+    };
+    let in_file = |offset: usize| line_of(text, offset) + first_line - 1;
+    let line = in_file(at);
+    Err(Error::new(format!(
+        "truncated HTML: the capture is cut: the <table> that starts at line {line} has no </table> before the input ends at line {}; expected every table to be complete",
+        in_file(text.len())
+    ))
+    .at_line(Some(line)))
+}
+
+/// The 1-based line of byte `offset`.
+fn line_of(text: &str, offset: usize) -> usize {
+    1 + text[..offset.min(text.len())].matches('\n').count()
 }
 
 /// Whether `<table` occurs, in any case.
@@ -50,10 +85,13 @@ pub(crate) fn mentions_table(text: &str) -> bool {
 /// What the completeness check in [`read`] needs to know of the page's tags.
 #[derive(Debug, Default)]
 struct Tags {
-    html_opened: bool,
+    /// Where `<html>` is, if it is.
+    html_opened: Option<usize>,
     html_closed: bool,
-    tables_opened: usize,
-    tables_closed: usize,
+    /// Where each `<table>` not closed (yet) starts, outermost first.
+    open_tables: Vec<usize>,
+    /// Where every `<table>` starts, in document order.
+    table_starts: Vec<usize>,
 }
 
 /// Deeper than any article's markup. The HTML parser spends time that grows
@@ -108,9 +146,14 @@ fn scan_tags(text: &str) -> Result<Tags> {
         let self_closing = end > 0 && text.as_bytes().get(end - 1) == Some(&b'/');
         i = (end + 1).min(text.len());
         match (name.as_str(), closing) {
-            ("table", false) => tags.tables_opened += 1,
-            ("table", true) => tags.tables_closed += 1,
-            ("html", false) => tags.html_opened = true,
+            ("table", false) => {
+                tags.open_tables.push(start);
+                tags.table_starts.push(start);
+            }
+            ("table", true) => {
+                tags.open_tables.pop();
+            }
+            ("html", false) => tags.html_opened = tags.html_opened.or(Some(start)),
             ("html", true) => tags.html_closed = true,
             _ => {}
         }
@@ -134,7 +177,7 @@ fn scan_tags(text: &str) -> Result<Tags> {
         }
         depth += 1;
         if depth > MAX_DEPTH {
-            let line = 1 + text[..start].matches('\n').count();
+            let line = line_of(text, start);
             return Err(Error::new(format!(
                 "HTML elements nested more than {MAX_DEPTH} deep (<{name}> here): expected an article's markup, not a page nested this deep"
             ))
@@ -375,12 +418,22 @@ mod tests {
     }
 
     #[test]
-    fn truncated_pages_are_refused() {
+    fn truncated_pages_are_refused_at_the_line_of_the_cut_table() {
+        let err = read_default("<html><body>\n<table><tr><td>").unwrap_err();
+        assert_eq!(err.line, Some(2));
         assert!(
-            read_default("<html><body><table><tr><td>")
-                .unwrap_err()
-                .message
-                .contains("truncated HTML")
+            err.message.starts_with("truncated HTML: the capture is cut: the <table> that starts at line 2 has no </table> before the input ends at line 2"),
+            "{err}"
         );
+        let err = read_default("<html><body>\n<p>x</p>\n").unwrap_err();
+        assert_eq!(err.line, Some(3), "where the input ends");
+        assert!(
+            err.message
+                .contains("the page has <html> (line 1) but no </html>"),
+            "{err}"
+        );
+        // The nested table closed, the outer one not: the outer one is named.
+        let err = tables("a\n<table><tr><td>\n<table><tr><td>x</table>", 10).unwrap_err();
+        assert_eq!(err.line, Some(11));
     }
 }

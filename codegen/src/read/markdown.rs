@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use crate::error::Result;
 use crate::model::Format;
@@ -17,7 +17,10 @@ use crate::read::table::{self, Article, RawRow, RawTable};
 /// document order of reading.
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
     let parsed = parse(text);
-    let mut tables = parsed.tables;
+    let lines = Lines::new(text);
+    let mut tables: Vec<RawTable> = parsed.tables.into_iter().map(|t| t.finish(text)).collect();
+    // Markup written as code (`<table>` in backticks) is not a table.
+    let html_text = blank_out(text, &parsed.code);
     // Each stretch between two markdown headings is parsed on its own, so
     // an embedded HTML table keeps the heading it sits under.
     let starts: Vec<(usize, Option<&String>)> = std::iter::once((0, None))
@@ -25,18 +28,36 @@ pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
         .collect();
     for (index, (start, title)) in starts.iter().enumerate() {
         let end = starts.get(index + 1).map_or(text.len(), |(at, _)| *at);
-        let stretch = &text[*start..end];
+        let stretch = &html_text[*start..end];
         if !html::mentions_table(stretch) {
             continue;
         }
-        for mut table in html::tables(stretch)? {
+        for mut table in html::tables(stretch, lines.line(*start))? {
             if table.section.is_none() {
                 table.section = title.cloned();
             }
             tables.push(table);
         }
     }
+    // In document order: an HTML table's rows come where it stands among
+    // the GFM tables (a table without a line, last).
+    tables.sort_by_key(|t| t.line.unwrap_or(usize::MAX));
     table::select(Format::Markdown, tables, pins)
+}
+
+/// `text` with the bytes in `ranges` turned to spaces (line ends kept, so
+/// offsets and lines stay as they were).
+fn blank_out(text: &str, ranges: &[Range<usize>]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for range in ranges {
+        for b in &mut bytes[range.clone()] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    // Whole characters were replaced by ASCII: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
 }
 
 /// Inline HTML people put in table cells, and what it means for the text.
@@ -48,27 +69,6 @@ fn apply_inline_html(cell: &mut CellBuilder, tag: &str) {
         "br" | "p" | "div" | "li" | "ul" | "ol" => cell.break_line(),
         _ => {}
     }
-}
-
-/// How many cells a GFM row's source line really has: pulldown-cmark pads
-/// short rows and drops extra cells, which would hide a missing cell.
-fn source_cell_count(row: &str) -> usize {
-    let row = row.trim();
-    // A backslash escapes the byte after it, whatever it is.
-    let mut escaped = false;
-    let mut bars = Vec::new();
-    for (i, b) in row.bytes().enumerate() {
-        if std::mem::take(&mut escaped) {
-            continue;
-        }
-        escaped = b == b'\\';
-        if b == b'|' {
-            bars.push(i);
-        }
-    }
-    let leading = usize::from(bars.first() == Some(&0));
-    let trailing = usize::from(bars.len() > leading && bars.last() == Some(&(row.len() - 1)));
-    bars.len() + 1 - leading - trailing
 }
 
 /// Whether a row's line ends with a closing `|` (an escaped `\|` is text).
@@ -104,52 +104,159 @@ pub(crate) fn is_delimiter_row(line: &str) -> bool {
             .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
-/// Rows the copy separated from their table by blank lines. GFM ends a table
-/// at a blank line, so pulldown-cmark reads what follows as a paragraph; a
+/// Rows the copy separated from their table by blank lines or an HTML
+/// comment. GFM ends a table at a blank line (and at a comment, which starts
+/// an HTML block), so pulldown-cmark reads what follows as a paragraph; a
 /// table is whole again when the `|`-rows after it (until prose or the next
 /// table's header) are read as its rows.
-fn rows_after(text: &str, end: usize, width: usize, first_line: usize) -> Vec<RawRow> {
+fn rows_after(text: &str, end: usize, width: usize, first_line: usize) -> Vec<(RawRow, RowShape)> {
     let all: Vec<&str> = text[end..].split('\n').collect();
     let mut rows = Vec::new();
     // A header and delimiter row of `width` columns, to read each row apart
     // from its table as pulldown-cmark would read it in it.
     let synthetic_head = format!("|{}\n|{}\n", " h |".repeat(width), "---|".repeat(width));
+    let mut in_comment = false;
     for (index, line) in all.iter().enumerate() {
         let trimmed = line.trim();
-        if trimmed.is_empty() {
+        if in_comment || trimmed.is_empty() || trimmed.starts_with("<!--") {
+            in_comment = !trimmed.contains("-->") && (in_comment || trimmed.starts_with("<!--"));
             continue;
         }
         let next_is_delimiter = all[index + 1..]
             .iter()
             .find(|l| !l.trim().is_empty())
             .is_some_and(|l| is_delimiter_row(l));
-        if !trimmed.starts_with('|') || next_is_delimiter || source_cell_count(trimmed) < 2 {
+        if !trimmed.starts_with('|') || next_is_delimiter {
             break;
         }
         let parsed = parse(&format!("{synthetic_head}{trimmed}\n"));
-        if let Some(mut row) = parsed
-            .tables
-            .into_iter()
-            .next()
-            .and_then(|t| t.rows.into_iter().next())
-        {
-            row.line = Some(first_line + index);
-            rows.push(row);
+        let Some(GfmTable {
+            mut table, shapes, ..
+        }) = parsed.tables.into_iter().next()
+        else {
+            break;
+        };
+        let (Some(mut row), Some(shape)) = (table.rows.pop(), shapes.into_iter().next()) else {
+            break;
+        };
+        // A single cell is a line that starts with `|`, not a row.
+        if row.cells.len() - shape.padded < 2 && shape.dropped.is_empty() {
+            break;
         }
+        row.line = Some(first_line + index);
+        rows.push((row, shape));
     }
     rows
+}
+
+/// What pulldown-cmark made of a row's source line: it pads a short row
+/// with empty cells and drops a long row's extra cells, as GFM says.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+struct RowShape {
+    /// How many empty cells it added (they sit, empty, past the row's line).
+    padded: usize,
+    /// The source text of the cells it dropped.
+    dropped: String,
+    /// The line ends with a closing `|`.
+    closed: bool,
+}
+
+impl RowShape {
+    /// The shape of the row whose source is `text[row]`, given the source
+    /// range of each cell pulldown-cmark gave.
+    fn of(text: &str, row: Range<usize>, cells: &[Range<usize>]) -> RowShape {
+        let padded = cells
+            .iter()
+            .rev()
+            .take_while(|c| c.is_empty() && c.start >= row.end)
+            .count();
+        let source = &text[row.clone()];
+        let closed = ends_with_bar(source);
+        let last_end = cells[..cells.len() - padded]
+            .last()
+            .map_or(row.start, |c| c.end.min(row.end));
+        let rest = text[last_end..row.end].trim();
+        let rest = rest.strip_prefix('|').unwrap_or(rest);
+        let rest = if closed {
+            rest.strip_suffix('|').unwrap_or(rest)
+        } else {
+            rest
+        };
+        RowShape {
+            padded,
+            dropped: rest.trim().to_owned(),
+            closed,
+        }
+    }
+
+    /// The warning a repaired row gets, naming its line.
+    fn warning(&self, line: Option<usize>, width: usize) -> Option<String> {
+        let at = line.map_or(String::new(), |l| format!("line {l}: "));
+        if self.padded > 0 {
+            Some(format!(
+                "{at}the row has {} of the header's {width} cells: the missing ones are read as empty, as GFM reads a short row",
+                width - self.padded
+            ))
+        } else if !self.dropped.is_empty() {
+            Some(format!(
+                "{at}the row has more cells than the header's {width}: \"{}\" after them is not read, as GFM drops a long row's extra cells",
+                self.dropped
+            ))
+        } else {
+            None
+        }
+    }
+}
+
+/// A GFM table as read, with how each row's source looked.
+#[derive(Default)]
+struct GfmTable {
+    table: RawTable,
+    header_closed: bool,
+    /// One per row of `table.rows`.
+    shapes: Vec<RowShape>,
+}
+
+impl GfmTable {
+    /// The table as `table::select` takes it: a row the capture's end cut
+    /// is refused (a short one among them: the cut, not GFM's padding, is
+    /// its story), every other repaired row warned of.
+    fn finish(self, text: &str) -> RawTable {
+        let GfmTable {
+            mut table,
+            header_closed,
+            shapes,
+        } = self;
+        let closed: Vec<bool> = std::iter::once(header_closed)
+            .chain(shapes.iter().map(|s| s.closed))
+            .collect();
+        if let Some(last) = table.rows.last_mut() {
+            let after = last.line.map_or(0, |l| l);
+            let rest_is_blank = text.split('\n').skip(after).all(|l| l.trim().is_empty());
+            last.problem = cut_last_row(&closed, rest_is_blank, last.line);
+        }
+        let width = table.header.len();
+        for (row, shape) in table.rows.iter().zip(&shapes) {
+            if row.problem.is_none() {
+                table.warnings.extend(shape.warning(row.line, width));
+            }
+        }
+        table
+    }
 }
 
 /// What one pulldown-cmark pass over a document gives.
 #[derive(Default)]
 struct Parsed {
-    tables: Vec<RawTable>,
+    tables: Vec<GfmTable>,
     /// Every heading's offset and text.
     headings: Vec<(usize, String)>,
+    /// The source of every code span and fenced code block.
+    code: Vec<Range<usize>>,
 }
 
-/// The GFM tables, each with the heading it follows, and every heading's
-/// offset and text: one pulldown-cmark pass over a document.
+/// The GFM tables, each with the heading it follows, every heading's
+/// offset and text, and where code is: one pulldown-cmark pass.
 fn parse(text: &str) -> Parsed {
     let mut pass = Pass::new(text);
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
@@ -166,12 +273,13 @@ struct Pass<'t> {
     parsed: Parsed,
     /// The heading being read: its offset and its text so far.
     heading: Option<(usize, String)>,
-    table: Option<RawTable>,
-    /// The row being read: its cells so far, its line, and how many cells
-    /// its source line has.
+    table: Option<GfmTable>,
+    /// The row being read: its cells so far, its source range and line,
+    /// and each cell's source range.
     cells: Vec<String>,
+    row_range: Range<usize>,
     row_line: Option<usize>,
-    row_cells_in_source: usize,
+    cell_ranges: Vec<Range<usize>>,
     /// One builder serves every cell; `in_cell` says whether one is open.
     cell: CellBuilder,
     in_cell: bool,
@@ -192,19 +300,25 @@ impl<'t> Pass<'t> {
             Event::End(TagEnd::Heading(_)) => self.end_heading(),
             Event::Start(Tag::Table(_)) => self.start_table(range.start),
             Event::Start(Tag::TableHead | Tag::TableRow) => self.start_row(range),
-            Event::Start(Tag::TableCell) => self.in_cell = true,
+            Event::Start(Tag::TableCell) => {
+                self.cell_ranges.push(range);
+                self.in_cell = true;
+            }
             Event::End(TagEnd::TableCell) => {
                 self.cells.push(self.cell.take());
                 self.in_cell = false;
             }
-            Event::End(TagEnd::TableHead) => {
-                if let Some(table) = self.table.as_mut() {
-                    table.header = std::mem::take(&mut self.cells);
-                }
-            }
+            Event::End(TagEnd::TableHead) => self.end_head(),
             Event::End(TagEnd::TableRow) => self.end_row(),
             Event::End(TagEnd::Table) => self.end_table(range.end),
-            Event::Text(t) | Event::Code(t) => self.push_text(&t),
+            // Only fenced blocks: an indented one may be the rest of an
+            // HTML table that a blank line cut from its HTML block.
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => self.parsed.code.push(range),
+            Event::Code(t) => {
+                self.parsed.code.push(range);
+                self.push_text(&t);
+            }
+            Event::Text(t) => self.push_text(&t),
             Event::SoftBreak if self.in_cell => self.cell.push_text(" "),
             Event::HardBreak if self.in_cell => self.cell.break_line(),
             Event::InlineHtml(tag) | Event::Html(tag) if self.in_cell => {
@@ -222,7 +336,7 @@ impl<'t> Pass<'t> {
 
     /// A table at `start`, under the last heading with text.
     fn start_table(&mut self, start: usize) {
-        self.table = Some(RawTable {
+        let table = RawTable {
             line: Some(self.lines.line(start)),
             section: self
                 .parsed
@@ -231,41 +345,63 @@ impl<'t> Pass<'t> {
                 .map(|(_, t)| t.clone())
                 .filter(|t| !t.is_empty()),
             ..RawTable::default()
+        };
+        self.table = Some(GfmTable {
+            table,
+            ..GfmTable::default()
         });
     }
 
-    /// The header or a row, whose source starts the range.
+    /// The header or a row, whose source is the range's first line.
     fn start_row(&mut self, range: Range<usize>) {
         self.cells.clear();
+        self.cell_ranges.clear();
         self.row_line = Some(self.lines.line(range.start));
-        let source_line = self.text[range].lines().next().unwrap_or_default();
-        self.row_cells_in_source = source_cell_count(source_line);
+        let first_line = self.text[range.clone()]
+            .split('\n')
+            .next()
+            .unwrap_or_default();
+        self.row_range = range.start..range.start + first_line.len();
     }
 
-    /// A row as its source line has it: pulldown-cmark pads short rows and
-    /// drops extra cells.
+    fn row_shape(&self) -> RowShape {
+        RowShape::of(self.text, self.row_range.clone(), &self.cell_ranges)
+    }
+
+    fn end_head(&mut self) {
+        let closed = self.row_shape().closed;
+        if let Some(gfm) = self.table.as_mut() {
+            gfm.table.header = std::mem::take(&mut self.cells);
+            gfm.header_closed = closed;
+        }
+    }
+
+    /// A row as pulldown-cmark gives it (as wide as the header), and how its
+    /// source line looked.
     fn end_row(&mut self) {
-        let mut row = std::mem::take(&mut self.cells);
-        row.resize(self.row_cells_in_source, String::new());
-        if let Some(table) = self.table.as_mut() {
-            table.rows.push(RawRow {
-                cells: row,
+        let shape = self.row_shape();
+        let cells = std::mem::take(&mut self.cells);
+        if let Some(gfm) = self.table.as_mut() {
+            gfm.table.rows.push(RawRow {
+                cells,
                 line: self.row_line,
                 problem: None,
             });
+            gfm.shapes.push(shape);
         }
     }
 
     /// The table that ends at `end`, with the rows a blank line cut off it.
     fn end_table(&mut self, end: usize) {
-        if let Some(mut table) = self.table.take() {
+        if let Some(mut gfm) = self.table.take() {
             let end = end.min(self.text.len());
             let first_line = self.lines.line(end);
-            let width = table.header.len();
-            table
-                .rows
-                .extend(rows_after(self.text, end, width, first_line));
-            self.parsed.tables.push(table);
+            let width = gfm.table.header.len();
+            for (row, shape) in rows_after(self.text, end, width, first_line) {
+                gfm.table.rows.push(row);
+                gfm.shapes.push(shape);
+            }
+            self.parsed.tables.push(gfm);
         }
     }
 
@@ -283,17 +419,49 @@ impl<'t> Pass<'t> {
 mod tests {
     use super::*;
 
+    /// The shape of `text`'s first table row, as a pass sees it.
+    fn first_row_shape(text: &str) -> RowShape {
+        let parsed = parse(text);
+        parsed.tables[0].shapes[0].clone()
+    }
+
     #[test]
-    fn counts_cells_in_source_rows() {
-        assert_eq!(source_cell_count("| a | b | c |"), 3);
-        assert_eq!(source_cell_count("a | b"), 2);
-        assert_eq!(source_cell_count("| a \\| b | c |"), 2);
-        assert_eq!(source_cell_count("| a |"), 1);
-        // A backslash escapes only the byte after it.
-        assert_eq!(source_cell_count("| a \\\\| b |"), 2);
-        assert_eq!(source_cell_count("\\| a | b \\|"), 2);
-        assert_eq!(source_cell_count("| a \\\\\\| b |"), 1);
-        assert_eq!(source_cell_count("|"), 1);
+    fn a_rows_shape_says_what_gfm_padded_cut_and_whether_it_closed() {
+        let head = "| a | b | c |\n|---|---|---|\n";
+        let shape = |row: &str| first_row_shape(&format!("{head}{row}"));
+        assert_eq!(
+            shape("| 1 | 2 | 3 |\n"),
+            RowShape {
+                closed: true,
+                ..RowShape::default()
+            }
+        );
+        assert_eq!(shape("| 1 |\n").padded, 2);
+        assert_eq!(shape("| 1 | 2").padded, 1, "at the input's end");
+        assert_eq!(shape("| 1 | | |\n").padded, 0, "empty cells written out");
+        let long = shape("| 1 | 2 | 3 | 4 | 5 |\n");
+        assert_eq!((long.dropped.as_str(), long.closed), ("4 | 5", true));
+        let open = shape("1 | 2 | 3 | 4\n");
+        assert_eq!((open.dropped.as_str(), open.closed), ("4", false));
+        assert!(!shape("| 1 | 2 | 3 \\|\n").closed, "an escaped bar is text");
+    }
+
+    #[test]
+    fn only_a_last_row_alone_open_at_the_inputs_end_is_a_cut() {
+        assert!(cut_last_row(&[true, true, false], true, Some(4)).is_some());
+        assert!(cut_last_row(&[true, true, false], false, Some(4)).is_none());
+        assert!(cut_last_row(&[false, false, false], true, Some(4)).is_none());
+        assert!(cut_last_row(&[true, false, false], true, Some(4)).is_none());
+        assert!(cut_last_row(&[false], true, Some(4)).is_none());
+        assert!(cut_last_row(&[true, true, true], true, Some(4)).is_none());
+        let message = cut_last_row(&[true, false], true, Some(4)).unwrap();
+        assert!(
+            message.starts_with(
+                "the capture is cut in the middle of a row: the table's last row (line 4)"
+            ),
+            "{message}"
+        );
+        assert!(ends_with_bar("| a |  ") && !ends_with_bar("| a \\|") && !ends_with_bar("| a"));
     }
 
     #[test]
@@ -303,7 +471,7 @@ mod tests {
         pass.end_heading();
         assert_eq!(pass.parsed.headings, [(0, "System Error".to_string())]);
         pass.start_table(5);
-        let table = pass.table.as_ref().unwrap();
+        let table = &pass.table.as_ref().unwrap().table;
         assert_eq!(
             (table.line, table.section.as_deref()),
             (Some(3), Some("System Error"))
@@ -311,43 +479,50 @@ mod tests {
         pass.parsed.headings.push((9, String::new()));
         pass.start_table(0);
         assert_eq!(
-            pass.table.unwrap().section,
+            pass.table.unwrap().table.section,
             None,
             "an empty heading names none"
         );
     }
 
     #[test]
-    fn a_row_has_as_many_cells_as_its_source_line() {
-        let text = "| Code | Description |\n|---|---|\n| 1 | One. | extra |\n";
-        let mut pass = Pass::new(text);
-        pass.start_table(0);
-        pass.start_row(text.find("| 1").unwrap()..text.len());
-        assert_eq!((pass.row_line, pass.row_cells_in_source), (Some(3), 3));
-        pass.cells = vec!["1".into(), "One.".into()];
-        pass.end_row();
-        let row = &pass.table.as_ref().unwrap().rows[0];
+    fn a_row_is_as_wide_as_its_header_and_warned_of_when_gfm_made_it_so() {
+        let text =
+            "| Code | Description |\n|---|---|\n| 1 | One. | extra |\n| 2 |\n| 3 | Three. |\n";
+        let table = parse(text).tables.remove(0).finish(text);
+        let rows: Vec<(&[String], Option<usize>)> = table
+            .rows
+            .iter()
+            .map(|r| (r.cells.as_slice(), r.line))
+            .collect();
         assert_eq!(
-            (row.cells.as_slice(), row.line),
-            (
-                &["1".to_string(), "One.".to_string(), String::new()][..],
-                Some(3)
-            )
+            rows,
+            [
+                (&["1".to_string(), "One.".to_string()][..], Some(3)),
+                (&["2".to_string(), String::new()][..], Some(4)),
+                (&["3".to_string(), "Three.".to_string()][..], Some(5))
+            ]
+        );
+        assert_eq!(
+            table.warnings,
+            [
+                "line 3: the row has more cells than the header's 2: \"extra\" after them is not read, as GFM drops a long row's extra cells",
+                "line 4: the row has 1 of the header's 2 cells: the missing ones are read as empty, as GFM reads a short row"
+            ]
         );
     }
 
     #[test]
-    fn a_table_ends_with_the_rows_a_blank_line_cut_off() {
-        let text = "| Code | Description |\n|---|---|\n| 1 | One. |\n\n| 2 | Two. |\n";
+    fn a_table_ends_with_the_rows_a_blank_line_or_a_comment_cut_off() {
+        let text = "| Code | Description |\n|---|---|\n| 1 | One. |\n\n| 2 | Two. |\n<!-- a\nnote -->\n| 3 | Three |\n";
         let mut pass = Pass::new(text);
-        pass.table = Some(RawTable {
-            header: vec!["Code".into(), "Description".into()],
-            ..RawTable::default()
-        });
+        pass.start_table(0);
+        pass.table.as_mut().unwrap().table.header = vec!["Code".into(), "Description".into()];
         pass.end_table(46);
         assert!(pass.table.is_none());
-        let rows = &pass.parsed.tables[0].rows;
-        assert_eq!((rows.len(), rows[0].line), (1, Some(5)));
+        let rows = &pass.parsed.tables[0].table.rows;
+        let lines: Vec<Option<usize>> = rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [Some(5), Some(8)]);
         assert_eq!(rows[0].cells, ["2", "Two."]);
         pass.end_table(usize::MAX);
         assert_eq!(pass.parsed.tables.len(), 1, "no table was open");
@@ -380,12 +555,12 @@ mod tests {
     fn rows_after_blank_lines_stay_in_their_table_until_prose_or_a_new_table() {
         let md = "| Code | Description | Solution |\n|---|---|---|\n| 1 | One. | Fix. |\n\n| 2 | Two. | Fix. |\n\n\n| 3 | Three. |\nProse.\n\n| 4 | Four. | Fix. |\n";
         let tables = parse(md).tables;
-        let lines: Vec<Option<usize>> = tables[0].rows.iter().map(|r| r.line).collect();
+        let lines: Vec<Option<usize>> = tables[0].table.rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, [Some(3), Some(5), Some(8)]);
-        assert_eq!(tables[0].rows[2].cells.len(), 2, "a short row stays short");
+        assert_eq!(tables[0].shapes[2].padded, 1, "a short row is padded");
         let decoy = "| Code | Description | Solution |\n|---|---|---|\n| 1 | One. | Fix. |\n\n| Key | Type | Description |\n|---|---|---|\n| code | int | x |\n";
         let tables = parse(decoy).tables;
-        assert_eq!((tables.len(), tables[0].rows.len()), (2, 1));
+        assert_eq!((tables.len(), tables[0].table.rows.len()), (2, 1));
     }
 
     #[test]
@@ -413,13 +588,61 @@ mod tests {
     }
 
     #[test]
-    fn a_short_row_is_a_missing_cell() {
+    fn a_short_row_is_read_as_gfm_reads_it_but_a_cut_last_row_is_refused() {
+        let head = "| Code | Description | Solution |\n|---|---|---|\n";
+        let article = read(
+            &format!("{head}| 1 | One. |\n| 2 | Two. | x |\n"),
+            &ColumnPins::default(),
+        )
+        .unwrap();
+        assert_eq!(article.rows[0].solution, "");
+        assert!(
+            article
+                .warnings
+                .iter()
+                .any(|w| w.starts_with("line 3: the row has 2 of the header's 3 cells")),
+            "{:?}",
+            article.warnings
+        );
         let err = read(
-            "| Code | Description | Solution |\n|---|---|---|\n| 1 | One. |\n| 2 | Two. | x |\n",
+            &format!("{head}| 1 | One. | x |\n| 2 | Two. | Fix it\n\n"),
             &ColumnPins::default(),
         )
         .unwrap_err();
-        assert_eq!((err.line, err.row), (Some(3), Some(1)));
-        assert!(err.message.starts_with("2 cells, expected 3"), "{err}");
+        assert_eq!((err.line, err.row), (Some(4), Some(2)));
+        assert!(
+            err.message
+                .starts_with("the capture is cut in the middle of a row"),
+            "{err}"
+        );
+        let err = read(
+            &format!("{head}| 1 | One. | x |\n| 2 | Tw"),
+            &ColumnPins::default(),
+        )
+        .unwrap_err();
+        assert!(
+            err.message
+                .starts_with("the capture is cut in the middle of a row"),
+            "a short cut row too: {err}"
+        );
+    }
+
+    #[test]
+    fn code_is_blanked_out_for_the_html_reader_and_html_tables_take_their_lines() {
+        assert_eq!(
+            blank_out("a `<t>` b\n```\nx\n```", &[2..7, 10..19]),
+            "a       b\n   \n \n   "
+        );
+        let md = "# Errors\n\nWrite `<table>` to start one.\n\n## B\n\n| Code | Description |\n|---|---|\n| 2 | Two. |\n\n## A\n\n<table><tr><th>Code</th><th>Description</th></tr><tr><td>1</td><td>One.</td></tr></table>\n";
+        let article = read(md, &ColumnPins::default()).unwrap();
+        let keys: Vec<(String, Option<usize>)> = article
+            .rows
+            .iter()
+            .map(|r| (r.code.to_string(), r.line))
+            .collect();
+        assert_eq!(keys, [("2".to_string(), Some(9)), ("1".to_string(), None)]);
+        let err = read("# E\n\n## B\n\nText.\n\n<table><tr><th>Code</th><th>Description</th></tr>\n<tr><td>1</td><td>One.", &ColumnPins::default()).unwrap_err();
+        assert_eq!(err.line, Some(7), "{err}");
+        assert!(err.message.contains("the capture is cut: the <table> that starts at line 7 has no </table> before the input ends at line 8"), "{err}");
     }
 }
