@@ -58,15 +58,12 @@ fn headers_that_do_not_name_the_columns() {
 
 #[test]
 fn rows_with_bad_cells() {
+    // A short row is GFM's to pad (tests/shapes.rs); a last row alone
+    // without its closing `|` at the input's end is a cut capture.
     assert_refused(
         "a.md",
-        &format!("{MD_HEAD}| 1 | One. |\n| 2 | Two. | Fix |\n"),
-        "a.md:3: row 1: 2 cells, expected 3",
-    );
-    assert_refused(
-        "a.md",
-        &format!("{MD_HEAD}| 1 | One. | Fix |\n| 2 | Two. |\n"),
-        "a.md:4: row 2: the table ends in the middle of a row: 2 cells, expected 3",
+        &format!("{MD_HEAD}| 1 | One. | Fix |\n| 2 | Two. |  Fi"),
+        "a.md:4: row 2: the capture is cut in the middle of a row",
     );
     assert_refused(
         "a.md",
@@ -127,7 +124,7 @@ fn html_that_only_looks_like_a_table() {
     assert_refused(
         "a.html",
         "<html><body><table><tr><th>Error code</th><th>Description</th><th>Solution</th></tr><tr><td>1</td><td>x",
-        "a.html: truncated HTML",
+        "a.html:1: truncated HTML: the capture is cut: the <table> that starts at line 1 has no </table>",
     );
     assert_refused(
         "a.html",

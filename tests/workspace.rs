@@ -14,4 +14,5 @@ mod hostile_text;
 mod readers_agree;
 mod row_loss;
 mod schema;
+mod shapes;
 mod update_loop;

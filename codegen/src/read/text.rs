@@ -33,11 +33,11 @@ type Shape = fn(&str, &ColumnPins, &mut Vec<String>) -> Result<Vec<RawTable>>;
 
 /// The tables of the first shape that finds an error table, trying first
 /// the shapes a header line names (a TSV or `|` line naming the code
-/// column), then the `|`-ended form, TSV and one paragraph per cell. A `|`
-/// or a tab is no proof of a shape: a breadcrumb (`Home | Errors`), a decoy
-/// `Key | Type | Description` table or a stray tab may sit before a table
-/// copied one paragraph per cell. With none found, the first shape tried
-/// says what was seen.
+/// column), then the `|`-ended form (when a line ends a cell with `|`), TSV
+/// and one paragraph per cell. A `|` or a tab is no proof of a shape: a
+/// breadcrumb (`Home | Errors`), a decoy `Key | Type | Description` table or
+/// a stray tab may sit before a table copied one paragraph per cell. With
+/// none found, the first shape that saw a table says what was seen.
 fn first_shape_with_an_error_table(
     text: &str,
     pins: &ColumnPins,
@@ -50,11 +50,11 @@ fn first_shape_with_an_error_table(
             text.lines().any(|l| is_pipe_header(l, pins)),
             |text, pins, warnings| Ok(line_tables(text, pins, warnings)),
         ),
-        (text.contains('|'), pipe_shape),
+        (text.lines().any(ends_a_cell), pipe_shape),
         (text.contains('\t'), tsv),
         (true, paragraph_tables),
     ];
-    let mut first_seen = None;
+    let mut first_seen: Option<(Vec<RawTable>, Vec<String>)> = None;
     for (_, shape) in shapes.into_iter().filter(|(applies, _)| *applies) {
         let mut said = Vec::new();
         let tables = shape(text, pins, &mut said)?;
@@ -65,11 +65,20 @@ fn first_shape_with_an_error_table(
             warnings.extend(said);
             return Ok(tables);
         }
-        first_seen.get_or_insert((tables, said));
+        if first_seen.as_ref().is_none_or(|(seen, _)| seen.is_empty()) {
+            first_seen = Some((tables, said));
+        }
     }
     let (tables, said) = first_seen.unwrap_or_default();
     warnings.extend(said);
     Ok(tables)
+}
+
+/// A line of the `|`-ended form: a bar alone, or text a bar ends that does
+/// not start with one (a `| a | b |` row is a line of a `|` table).
+fn ends_a_cell(line: &str) -> bool {
+    let line = line.trim();
+    line == "|" || (ends_with_bar(line) && !line.starts_with('|'))
 }
 
 /// The `|`-ended form, and what follows its last `|`: prose (warned of), or

@@ -1,0 +1,207 @@
+//! The table shapes real captures have (issue 21, parts 5 to 7), each in an
+//! article of our own under tests/articles/shapes/: markdown read as GFM
+//! reads it, paragraph-per-cell copies behind decoys and doubled blank
+//! lines, and a capture cut in the middle of a row refused in every form.
+
+use codegen::read::{Article, ColumnPins, read};
+use workspace_tests::{article, model_and_warnings};
+
+fn shape(name: &str) -> String {
+    format!("shapes/{name}")
+}
+
+fn read_shape(name: &str) -> Article {
+    read(name, &article(&shape(name)), None, &ColumnPins::default())
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Each entry's code and section, in the order read.
+fn codes_and_sections(article: &Article) -> Vec<(String, String)> {
+    article
+        .rows
+        .iter()
+        .map(|r| (r.code.to_string(), r.section.clone().unwrap_or_default()))
+        .collect()
+}
+
+fn refusal(name: &str) -> String {
+    match read(name, &article(&shape(name)), None, &ColumnPins::default()) {
+        Ok(article) => panic!("{name} was accepted: {:?}", article.rows),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn markdown_reads_as_gfm_reads_it_under_every_heading() {
+    let article = read_shape("gfm-ragged.md");
+    let expected: Vec<(String, String)> = [
+        ("1001", "Sending"),
+        ("1002", "Sending"),
+        ("1003", "Sending"),
+        // After an HTML comment, still a row of the table.
+        ("1004", "Sending"),
+        // No outer `|` at all, and a table an HTML comment split in two.
+        ("2001", "Account"),
+        ("2002", "Account"),
+        ("2003", "Account"),
+        // A whole HTML table on one line, in its place among the others.
+        ("3001", "Delivery"),
+        ("3002", "Delivery"),
+        // No row closes with `|`, the last one at the input's end: whole.
+        ("4001", "Limits"),
+        ("4002", "Limits"),
+    ]
+    .map(|(c, s)| (c.to_string(), s.to_string()))
+    .into();
+    assert_eq!(codes_and_sections(&article), expected);
+    let row = |code: &str| {
+        article
+            .rows
+            .iter()
+            .find(|r| r.code.to_string() == code)
+            .unwrap()
+    };
+    assert_eq!(row("1002").solution, "", "a short row gets empty cells");
+    assert_eq!(row("1003").solution, "Shorten it.", "a long row is cut");
+    assert_eq!(row("4002").solution, "Wait for midnight UTC");
+    let repairs: Vec<&String> = article
+        .warnings
+        .iter()
+        .filter(|w| w.contains("as GFM"))
+        .collect();
+    assert_eq!(
+        repairs,
+        [
+            "line 18: the row has 2 of the header's 3 cells: the missing ones are read as empty, as GFM reads a short row",
+            "line 19: the row has more cells than the header's 3: \"legacy\" after them is not read, as GFM drops a long row's extra cells"
+        ]
+    );
+}
+
+#[test]
+fn a_gfm_repair_reaches_the_warnings_the_cli_prints() {
+    let (catalog, warnings) =
+        model_and_warnings("gfm-ragged.md", &article(&shape("gfm-ragged.md")));
+    assert_eq!(catalog.unwrap().errors.len(), 11);
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("line 18: the row has 2 of the header's 3 cells")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn paragraph_per_cell_copies_read_behind_decoys_and_doubled_blank_lines() {
+    let expected = [
+        ("4101", "Card errors"),
+        ("4102", "Card errors"),
+        ("4107", "Card errors"),
+        ("5001", "Account errors"),
+        ("5002", "Account errors"),
+    ]
+    .map(|(c, s)| (c.to_string(), s.to_string()));
+    for name in [
+        // A decoy `Key | Type | Description` table first, one paragraph per cell.
+        "reader-view.txt",
+        // The same, every blank line doubled.
+        "reader-view-doubled.txt",
+        // Every line end doubled: a blank line between the header's labels.
+        "reader-view-every-newline-doubled.txt",
+        // The decoy as `|` lines (a `\|` in a cell), a breadcrumb with bars
+        // and a stray tab before the paragraphs.
+        "reader-view-pipe-decoy.txt",
+    ] {
+        let article = read_shape(name);
+        assert_eq!(codes_and_sections(&article), expected, "{name}");
+        let listed = &article.rows[2];
+        assert_eq!(
+            listed.solution, "- Ask the payer to call their bank\n- Offer another payment method",
+            "{name}"
+        );
+        assert!(
+            article
+                .warnings
+                .iter()
+                .any(|w| w.starts_with("3 paragraph(s) after the table's last row")),
+            "{name}: the page's footer is named: {:?}",
+            article.warnings
+        );
+    }
+}
+
+#[test]
+fn a_capture_cut_mid_row_is_refused_in_every_form_at_its_line() {
+    for (name, expected) in [
+        (
+            "gfm-cut.md",
+            "gfm-cut.md:7: row 3: the capture is cut in the middle of a row: the table's last row (line 7) ends the input without the closing `|` that every other row has",
+        ),
+        (
+            "pipe-lines-cut.txt",
+            "pipe-lines-cut.txt:7: row 3: the capture is cut in the middle of a row: the table's last row (line 7)",
+        ),
+        (
+            "pipe-ended-cut-cell.txt",
+            "pipe-ended-cut-cell.txt:10: the table ends in the middle of a row: its last row has 2 of its 3 cells",
+        ),
+        (
+            "pipe-ended-cut-code.txt",
+            "pipe-ended-cut-code.txt:12: the capture is cut in the middle of a row: \"10\" at line 12 starts a row after the last `|`",
+        ),
+        (
+            "html-cut.html",
+            "html-cut.html:5: truncated HTML: the capture is cut: the <table> that starts at line 5 has no </table> before the input ends at line 8",
+        ),
+        (
+            "html-cut-in-markdown.md",
+            "html-cut-in-markdown.md:13: truncated HTML: the capture is cut: the <table> that starts at line 13 has no </table> before the input ends at line 16",
+        ),
+    ] {
+        let message = refusal(name);
+        assert!(
+            message.starts_with(expected),
+            "{name}: expected\n  {expected}\ngot\n  {message}"
+        );
+    }
+}
+
+#[test]
+fn complete_tables_that_only_resemble_a_cut_are_read() {
+    let pins = ColumnPins::default();
+    let head = "| Code | Description |\n|---|---|\n| 1 | One. |\n";
+    for (text, rows, why) in [
+        (
+            format!("{head}| 2 | Two.\n\nProse follows, so the input was not cut.\n"),
+            2,
+            "prose after the open row",
+        ),
+        (
+            "Code | Description\n---|---\n1 | One.\n2 | Two.".to_string(),
+            2,
+            "no row closes",
+        ),
+        (
+            format!("{head}| 2 | Two. |"),
+            2,
+            "the last row closes, at the input's end",
+        ),
+        (
+            "Write `<table>` to start one.\n\n".to_string() + head,
+            1,
+            "a <table> in a code span",
+        ),
+    ] {
+        let article =
+            read("a.md", text.as_bytes(), None, &pins).unwrap_or_else(|e| panic!("{why}: {e}"));
+        assert_eq!(article.rows.len(), rows, "{why}");
+    }
+    // The text reader's `|`-ended form: prose after the last `|` is warned
+    // of, not taken for a cut row.
+    let text = "Code |\nDescription |\n1 |\nOne. |\nWas this page useful?\n";
+    let article = read("a.txt", text.as_bytes(), None, &pins).unwrap();
+    assert_eq!(
+        article.warnings,
+        ["text after the table's last `|` was ignored"]
+    );
+}
