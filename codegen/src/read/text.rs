@@ -815,6 +815,28 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_run_shorter_than_the_copys_usual_one_is_a_line_break() {
+        let doubled = paragraphs_of("Code\n\nDescription\n\n\n\n1\n\n\n\nOne.\n\n\n\n2");
+        let lines: Vec<(&[String], usize)> = doubled
+            .iter()
+            .map(|p| (p.lines.as_slice(), p.line))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (&["Code".to_string(), "Description".to_string()][..], 1),
+                (&["1".to_string()][..], 7),
+                (&["One.".to_string()][..], 11),
+                (&["2".to_string()][..], 15)
+            ]
+        );
+        // Of a tie, the shorter run: nothing merges.
+        assert_eq!(paragraphs_of("a\n\nb\n\n\nc").len(), 3);
+        assert!(ends_a_cell("Code |") && ends_a_cell(" | ") && !ends_a_cell("| a | b |"));
+        assert!(!ends_a_cell("Home | Errors") && !ends_a_cell("a \\|"));
+    }
+
+    #[test]
     fn a_title_is_a_one_line_paragraph() {
         let ps = paragraphs_of("System Error\n\nTwo\nlines\n\nA sentence.");
         assert_eq!(single_line_title(&ps[0]).as_deref(), Some("System Error"));
