@@ -2,6 +2,8 @@
 //! [`Article`]. Shared work (normalising cell text, finding the error table by
 //! its header, validating rows) lives in `normalize` and `table`.
 
+pub(crate) mod columns;
+pub(crate) mod content;
 pub mod html;
 pub(crate) mod lines;
 pub mod markdown;
@@ -9,6 +11,7 @@ pub mod normalize;
 pub mod pins;
 pub mod table;
 pub mod text;
+pub(crate) mod vocabulary;
 
 pub use pins::ColumnPins;
 pub use table::{Article, ArticleRow};
