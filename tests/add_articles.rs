@@ -20,9 +20,11 @@ fn add(dir: &Path, name: &str, article: &str, crate_name: &str) -> Catalog {
             url: Some(format!("http://127.0.0.1:9/{name}")),
             crate_name: Some(crate_name.into()),
             format: None,
+            pins: Default::default(),
         },
     )
-    .unwrap_or_else(|e| panic!("add {name}: {e}"));
+    .unwrap_or_else(|e| panic!("add {name}: {e}"))
+    .written;
     let lib = fs::read_to_string(dir.join(format!("crates/{crate_name}/src/lib.rs"))).unwrap();
     assert!(
         lib.lines().count() <= 6,

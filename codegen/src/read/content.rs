@@ -34,6 +34,11 @@ fn has_digit(cell: &str) -> bool {
     cell.bytes().any(|b| b.is_ascii_digit())
 }
 
+/// Whether every cell of column `code` holds a digit (`40001`, `E1001`).
+pub(crate) fn digit_codes(rows: &[&[String]], code: usize) -> bool {
+    column(rows, code).all(has_digit)
+}
+
 fn prose(cell: &str) -> bool {
     !cell.trim().is_empty() && !code_like(cell)
 }
@@ -138,7 +143,7 @@ pub(crate) fn guess(
     Ok(Guess {
         map: column_map(shown, roles, extra)?,
         header_is_row: as_data,
-        digits: column(&all, code).all(has_digit),
+        digits: digit_codes(&all, code),
         warning: warning(shown, as_data, &roles, &by_words, pins),
     })
 }

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::model::{Code, Format, Key};
 use crate::read::content;
 use crate::read::normalize::strip_code_decoration;
-use crate::read::pins::ColumnPins;
+use crate::read::pins::{ColumnPin, ColumnPins};
 
 pub use crate::read::columns::{ColumnMap, columns, is_role_header, names_code};
 
@@ -151,10 +151,14 @@ fn error_tables(
     let mut chosen = Vec::new();
     let mut refused = Vec::new();
     for (index, table) in tables.into_iter().enumerate() {
+        let place = place(index, &table);
         match columns(&table.header, pins) {
-            Ok(columns) => chosen.push((table, columns)),
-            Err(why) => refused.push((place(index, &table), table, why)),
+            Ok(columns) => chosen.push((place, table, columns)),
+            Err(why) => refused.push((place, table, why)),
         }
+    }
+    if matches!(pins.code, Some(ColumnPin::Position(_))) {
+        keep_numbered(&mut chosen, &mut refused);
     }
     if chosen.is_empty() {
         chosen = by_content(&mut refused, pins, warnings);
@@ -169,7 +173,7 @@ fn error_tables(
         seen.push(format!("{place}: {shown} ({why}; {hint})"));
     }
     if !chosen.is_empty() {
-        return Ok(chosen);
+        return Ok(chosen.into_iter().map(|(_, t, m)| (t, m)).collect());
     }
     let expected = "expected a table whose header names an error code and a description column";
     Err(if seen.is_empty() {
@@ -181,6 +185,11 @@ fn error_tables(
         ))
     })
 }
+
+/// A table taken, with its place (as messages name it) and its map.
+type Chosen = (String, RawTable, ColumnMap);
+/// A table not taken, with its place and why.
+type Refused = (String, RawTable, String);
 
 /// How messages name a table: by its line, else its place in the page.
 fn place(index: usize, table: &RawTable) -> String {
@@ -200,15 +209,34 @@ fn full_rows(table: &RawTable) -> Vec<&[String]> {
         .collect()
 }
 
+/// With the code column pinned by position, every table wide enough has
+/// one: where some tables' codes hold digits, a table whose "codes" are
+/// words (a table of field names) is not the error table.
+fn keep_numbered(chosen: &mut Vec<Chosen>, refused: &mut Vec<Refused>) {
+    let numbered = |(_, table, map): &Chosen| content::digit_codes(&full_rows(table), map.code);
+    if !chosen.iter().any(numbered) {
+        return;
+    }
+    let (kept, words): (Vec<_>, Vec<_>) = std::mem::take(chosen).into_iter().partition(numbered);
+    *chosen = kept;
+    for (place, table, map) in words {
+        let why = format!(
+            "its column {} (the pinned code column) holds words, not numbers like the other tables' codes",
+            map.code + 1
+        );
+        refused.push((place, table, why));
+    }
+}
+
 /// The refused tables whose columns their content tells, taken out of
 /// `refused` with their maps, each warned of. Where some have codes with
 /// digits, only those are taken: a table of field names also has a column
 /// of distinct words beside prose.
 fn by_content(
-    refused: &mut Vec<(String, RawTable, String)>,
+    refused: &mut Vec<Refused>,
     pins: &ColumnPins,
     warnings: &mut Vec<String>,
-) -> Vec<(RawTable, ColumnMap)> {
+) -> Vec<Chosen> {
     let guesses: Vec<Option<content::Guess>> = refused
         .iter()
         .map(|(_, table, _)| content::guess(&table.header, &full_rows(table), pins).ok())
@@ -236,7 +264,7 @@ fn by_content(
             );
         }
         warnings.push(format!("{place} {}", guess.warning));
-        chosen.push((table, guess.map));
+        chosen.push((place, table, guess.map));
     }
     *refused = kept;
     chosen
