@@ -4,6 +4,7 @@
 
 pub(crate) mod columns;
 pub(crate) mod content;
+pub(crate) mod roles;
 pub mod html;
 pub(crate) mod lines;
 pub mod markdown;

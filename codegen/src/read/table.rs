@@ -373,10 +373,6 @@ mod tests {
         cells.iter().map(|s| s.to_string()).collect()
     }
 
-    fn cols(cells: &[&str]) -> std::result::Result<ColumnMap, String> {
-        columns(&header(cells), &ColumnPins::default())
-    }
-
     fn table(head: &[&str], rows: &[&[&str]]) -> RawTable {
         RawTable {
             header: header(head),

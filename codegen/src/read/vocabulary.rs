@@ -7,7 +7,7 @@
 //! a run of whole words; in scripts written without spaces between words
 //! (Chinese, Japanese, Korean compounds, Thai) it matches inside a word too.
 
-use crate::read::columns::Role;
+use crate::read::roles::Role;
 
 /// The words of one role.
 struct Words {
