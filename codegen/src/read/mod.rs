@@ -4,12 +4,12 @@
 
 pub(crate) mod columns;
 pub(crate) mod content;
-pub(crate) mod roles;
 pub mod html;
 pub(crate) mod lines;
 pub mod markdown;
 pub mod normalize;
 pub mod pins;
+pub(crate) mod roles;
 pub mod table;
 pub mod text;
 pub(crate) mod vocabulary;

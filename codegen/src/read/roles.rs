@@ -51,4 +51,3 @@ impl Role {
         pins.settings()[self as usize].1
     }
 }
-
