@@ -1,18 +1,32 @@
-//! A second (and third) article is one command: in a copy of a workspace,
-//! `add` two test articles of other shapes (a code plus sub-code table with
-//! repeated codes; string slugs after a decoy table, with an extra column
-//! and no solution column), then build and use their crates as a consumer
-//! would. What the consumer asserts is written from the generated fixtures,
+//! A second (and third, ...) article is one command: in a copy of a
+//! workspace, `add` test articles of other shapes (a code plus sub-code
+//! table with repeated codes; string slugs after a decoy table, with an
+//! extra column and no solution column; a Vietnamese header; a Korean
+//! header with a column pinned on the command line; no header at all), then
+//! build and use their crates as a consumer would. What the consumer asserts is written from the generated fixtures,
 //! so it holds whatever the articles say.
 
 use std::fs;
 use std::path::Path;
 
 use codegen::model::{Catalog, Code};
+use codegen::read::ColumnPins;
+use codegen::read::pins::ColumnPin;
 use workspace_tests::{article_workspace, cargo, root};
 
 fn add(dir: &Path, name: &str, article: &str, crate_name: &str) -> Catalog {
-    let written = xtask::add::run(
+    add_pinned(dir, name, article, crate_name, ColumnPins::default()).0
+}
+
+/// Adds `article` with these column pins; the model and what `add` warned of.
+fn add_pinned(
+    dir: &Path,
+    name: &str,
+    article: &str,
+    crate_name: &str,
+    pins: ColumnPins,
+) -> (Catalog, Vec<String>) {
+    let added = xtask::add::run(
         dir,
         &xtask::add::Options {
             name: name.into(),
@@ -20,9 +34,11 @@ fn add(dir: &Path, name: &str, article: &str, crate_name: &str) -> Catalog {
             url: Some(format!("http://127.0.0.1:9/{name}")),
             crate_name: Some(crate_name.into()),
             format: None,
+            pins,
         },
     )
     .unwrap_or_else(|e| panic!("add {name}: {e}"));
+    let written = added.written;
     let lib = fs::read_to_string(dir.join(format!("crates/{crate_name}/src/lib.rs"))).unwrap();
     assert!(
         lib.lines().count() <= 6,
@@ -33,7 +49,10 @@ fn add(dir: &Path, name: &str, article: &str, crate_name: &str) -> Catalog {
         "{written:?}"
     );
     let fixture = fs::read_to_string(dir.join(format!("tests/fixtures/{name}.json"))).unwrap();
-    Catalog::from_json("fixture", &fixture).unwrap()
+    (
+        Catalog::from_json("fixture", &fixture).unwrap(),
+        added.warnings,
+    )
 }
 
 /// A number no entry uses as a code or sub-code.
@@ -99,12 +118,85 @@ fn slug_checks(catalog: &Catalog) -> String {
     out
 }
 
+/// Assertions on a crate of numeric or `E1001` codes with a description and
+/// a solution each: every entry by its code, and an unlisted code.
+fn lookup_checks(krate: &str, catalog: &Catalog) -> String {
+    let mut out = format!(
+        "    {{
+    use {krate}::ErrorCode as E;
+"
+    );
+    for entry in &catalog.errors {
+        let code = match &entry.code {
+            Code::Numeric(n) => n.to_string(),
+            Code::Text(t) => format!("{t:?}"),
+        };
+        out.push_str(&format!(
+            "    let e = E::from_code({code});
+    assert!(e.is_known());
+    assert_eq!(e.name(), {:?});
+    assert_eq!(e.description(), Some({:?}));
+    assert_eq!(e.solution(), Some({:?}));
+",
+            entry.name, entry.description, entry.solution
+        ));
+    }
+    let unlisted = match &catalog.errors[0].code {
+        Code::Numeric(_) => unused(catalog).to_string(),
+        Code::Text(_) => "\"X9999\"".into(),
+    };
+    out.push_str(&format!(
+        "    assert!(!E::from_code({unlisted}).is_known());
+    assert_eq!(E::ALL.len(), {});
+    }}
+",
+        catalog.errors.len()
+    ));
+    out
+}
+
 #[test]
 fn added_articles_build_and_work_for_a_consumer() {
     let dir = article_workspace();
     let dir = dir.path();
     let chirp = add(dir, "chirp-messenger", "chirp-subcodes.txt", "chirp-errors");
     let beacon = add(dir, "beacon-api", "beacon-slugs.md", "beacon-api");
+    // (a) Headers in the vendor's language: Vietnamese by its words; Korean
+    // with the solution column pinned by its header on the command line.
+    let tram = add(dir, "tram-api", "columns/tram-vi.md", "tram-api");
+    let pins = ColumnPins {
+        solution: Some(ColumnPin::Header("해결 방법".into())),
+        ..ColumnPins::default()
+    };
+    let (hanul, _) = add_pinned(dir, "hanul-api", "columns/hanul-ko.html", "hanul-api", pins);
+    let config = fs::read_to_string(dir.join("docs/hanul-api.toml")).unwrap();
+    assert!(
+        config.contains("\n[columns]\nsolution = \"해결 방법\"\n"),
+        "the pin is kept for regen:\n{config}"
+    );
+    // (c) No header row: the columns chosen by content, the first row kept.
+    let (skiff, warnings) = add_pinned(
+        dir,
+        "skiff-api",
+        "columns/skiff-no-header.tsv",
+        "skiff-api",
+        ColumnPins::default(),
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("has no header row") && w.contains("--code-column 1")),
+        "{warnings:?}"
+    );
+    assert_eq!(
+        skiff.errors[0].code,
+        Code::Numeric(401),
+        "the first row is an entry"
+    );
+    assert_eq!(
+        (tram.errors.len(), hanul.errors.len(), skiff.errors.len()),
+        (5, 4, 5)
+    );
 
     // The article's own shapes reached the model.
     assert!(chirp.has_subcodes());
@@ -138,7 +230,7 @@ fn added_articles_build_and_work_for_a_consumer() {
         },
     )
     .unwrap();
-    assert_eq!(reports.len(), 3);
+    assert_eq!(reports.len(), 6);
     for report in &reports {
         assert!(report.stale().is_empty(), "{:?}", report.stale());
     }
@@ -148,15 +240,18 @@ fn added_articles_build_and_work_for_a_consumer() {
     fs::create_dir_all(consumer.join("src")).unwrap();
     fs::write(
         consumer.join("Cargo.toml"),
-        "[package]\nname = \"consumer\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\nchirp-errors = { path = \"../crates/chirp-errors\" }\nbeacon-api = { path = \"../crates/beacon-api\", features = [\"serde\"] }\nserde_json = \"1\"\n",
+        "[package]\nname = \"consumer\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\nchirp-errors = { path = \"../crates/chirp-errors\" }\nbeacon-api = { path = \"../crates/beacon-api\", features = [\"serde\"] }\ntram-api = { path = \"../crates/tram-api\" }\nhanul-api = { path = \"../crates/hanul-api\" }\nskiff-api = { path = \"../crates/skiff-api\" }\nserde_json = \"1\"\n",
     )
     .unwrap();
     fs::write(
         consumer.join("src/main.rs"),
         format!(
-            "fn main() {{\n{}\n{}    println!(\"all assertions held\");\n}}\n",
+            "fn main() {{\n{}\n{}{}{}{}    println!(\"all assertions held\");\n}}\n",
             subcode_checks(&chirp),
-            slug_checks(&beacon)
+            slug_checks(&beacon),
+            lookup_checks("tram_api", &tram),
+            lookup_checks("hanul_api", &hanul),
+            lookup_checks("skiff_api", &skiff),
         ),
     )
     .unwrap();

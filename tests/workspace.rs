@@ -4,6 +4,7 @@
 mod add_articles;
 mod atomic_runs;
 mod bad_input;
+mod columns;
 mod crlf;
 mod doc_update;
 mod drift;

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::manifest::{Entry, Manifest};
 use crate::model::CodeType;
 use crate::model::{Code, Format};
-use crate::read::ArticleRow;
+use crate::read::{ArticleRow, ColumnPins};
 
 /// What `add` is asked for.
 #[derive(Debug, Clone)]
@@ -22,6 +22,17 @@ pub struct Request<'a> {
     pub format: Option<Format>,
     pub url: Option<&'a str>,
     pub crate_name: Option<&'a str>,
+    /// The columns the user pinned (`--code-column`, ...): the article is
+    /// read with them, and the configuration keeps them for regen.
+    pub pins: &'a ColumnPins,
+}
+
+/// What `add` plans: every file, and what reading the article warned of
+/// (a column guessed by content, an ignored table).
+#[derive(Debug, Clone)]
+pub struct Added {
+    pub outputs: Vec<Output>,
+    pub warnings: Vec<String>,
 }
 
 /// Starter categories for a new article: vendor-neutral, meant to be edited.
@@ -89,10 +100,9 @@ fn config_stub(
          cause_title = \"Cause\"\n\
          # u32, i64 (negative codes) or str (slugs).\n\
          code_type = \"{code_type}\"\n\n\
-         # Pin a column by its header text when detection is wrong:\n\
-         # [columns]\n\
-         # code = \"Error\"\n\n",
+         {columns}\n",
         name = request.name,
+        columns = columns_table(request.pins),
         vendor = toml_string(vendor),
         type_doc = toml_string(&format!(
             "An error code from {vendor}'s \"{}\" article.",
@@ -110,6 +120,18 @@ fn config_stub(
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+/// The `[columns]` table: the pins `add` was given, so that regen reads
+/// the table as `add` did; else how to write one, commented out.
+fn columns_table(pins: &ColumnPins) -> String {
+    let how = "# Pin a column by its header text or its 1-based position when detection\n\
+               # is wrong (code, subcode, description, solution, cause):\n";
+    if pins.is_empty() {
+        format!("{how}# [columns]\n# code = \"Error\"\n# description = 2\n")
+    } else {
+        format!("{how}[columns]\n{}", pins.toml_lines())
+    }
 }
 
 fn crate_manifest(crate_name: &str, title: &str) -> String {
@@ -139,22 +161,18 @@ fn crate_manifest(crate_name: &str, title: &str) -> String {
 pub const LIB_RS: &str = "#![doc = include_str!(\"../README.md\")]\n#![no_std]\n\n#[rustfmt::skip]\nmod generated;\npub use generated::*;\n";
 
 /// Every file `add` writes, given the manifest and the workspace Cargo.toml.
-pub fn add(
-    request: &Request<'_>,
-    manifest_text: &str,
-    workspace_toml: &str,
-) -> Result<Vec<Output>> {
+pub fn add(request: &Request<'_>, manifest_text: &str, workspace_toml: &str) -> Result<Added> {
     // The name is checked before the manifest is read: a bad name is the
     // user's typo, and says so even when the manifest is broken too.
     check_name_shape("article name", request.name, " (such as messenger-errors)")?;
     let manifest = crate::manifest::parse(crate::MANIFEST_PATH, manifest_text)?;
     let crate_name = new_crate_name(request, &manifest)?;
-    // Read with an empty configuration: what the article itself says.
+    // Read with only the pins given: what the article itself says.
     let article = crate::read::read(
         request.source_name,
         request.source,
         request.format,
-        &Default::default(),
+        request.pins,
     )?;
     let entry = new_entry(request, crate_name, &source_extension(request));
     let config = config_stub(
@@ -185,7 +203,10 @@ pub fn add(
         workspace_toml,
     )?;
     outputs.extend(generated.outputs);
-    Ok(outputs)
+    Ok(Added {
+        outputs,
+        warnings: generated.warnings,
+    })
 }
 
 /// Refuses a name that cannot be a file stem and a crate name both.
@@ -380,6 +401,14 @@ fn with_member(workspace_toml: &str, dir: &str) -> Result<String> {
 mod tests {
     use super::*;
 
+    static NO_PINS: ColumnPins = ColumnPins {
+        code: None,
+        subcode: None,
+        description: None,
+        solution: None,
+        cause: None,
+    };
+
     fn request<'a>(name: &'a str, source_name: &'a str) -> Request<'a> {
         Request {
             name,
@@ -388,7 +417,27 @@ mod tests {
             format: None,
             url: None,
             crate_name: None,
+            pins: &NO_PINS,
         }
+    }
+
+    #[test]
+    fn the_configuration_keeps_the_pins_add_was_given() {
+        let stub = |pins: &ColumnPins| {
+            let request = Request {
+                pins,
+                ..request("a-errors", "a.md")
+            };
+            let text = config_stub(&request, "A", CodeType::U32, &[]);
+            crate::annotations::parse("a.toml", &text).unwrap().columns
+        };
+        assert_eq!(stub(&NO_PINS), NO_PINS, "only a commented example");
+        let pins = ColumnPins {
+            code: Some(crate::read::pins::ColumnPin::Position(2)),
+            description: Some(crate::read::pins::ColumnPin::Header("Mô tả".into())),
+            ..ColumnPins::default()
+        };
+        assert_eq!(stub(&pins), pins);
     }
 
     /// The rows the reader gives for a table of these codes and sub-codes

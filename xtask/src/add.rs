@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use codegen::Format;
+use codegen::read::ColumnPins;
 
 use crate::files;
 
@@ -15,10 +16,19 @@ pub struct Options {
     pub url: Option<String>,
     pub crate_name: Option<String>,
     pub format: Option<Format>,
+    /// Columns pinned on the command line, kept in the new configuration.
+    pub pins: ColumnPins,
 }
 
-/// Writes the new article's files; returns their paths.
-pub fn run(root: &Path, options: &Options) -> Result<Vec<String>, String> {
+/// What `add` did: the files it wrote, and what reading the article warned of.
+#[derive(Debug, Clone)]
+pub struct Added {
+    pub written: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+/// Writes the new article's files; returns their paths and the warnings.
+pub fn run(root: &Path, options: &Options) -> Result<Added, String> {
     let _lock = files::lock(root)?;
     let shown = options.source.display().to_string();
     let bytes = std::fs::read(&options.source).map_err(|e| format!("{shown}: cannot read: {e}"))?;
@@ -31,8 +41,9 @@ pub fn run(root: &Path, options: &Options) -> Result<Vec<String>, String> {
         format: options.format,
         url: options.url.as_deref(),
         crate_name: options.crate_name.as_deref(),
+        pins: &options.pins,
     };
-    let outputs =
+    let codegen::scaffold::Added { outputs, warnings } =
         codegen::scaffold::add(&request, &manifest, &workspace).map_err(|e| e.to_string())?;
     // Only the manifest and the workspace's Cargo.toml may exist already:
     // adding never overwrites another article's files.
@@ -50,5 +61,8 @@ pub fn run(root: &Path, options: &Options) -> Result<Vec<String>, String> {
         .map(|o| (o.path.clone(), o.contents.clone()))
         .collect();
     files::write_all(root, &writes)?;
-    Ok(outputs.into_iter().map(|o| o.path).collect())
+    Ok(Added {
+        written: outputs.into_iter().map(|o| o.path).collect(),
+        warnings,
+    })
 }

@@ -4,9 +4,11 @@
 use std::process::ExitCode;
 
 use clap::builder::PossibleValue;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use codegen::Format;
 use codegen::controls::for_terminal;
+use codegen::read::ColumnPins;
+use codegen::read::pins::ColumnPin;
 use xtask::regen::{FileState, Options};
 
 #[derive(Parser)]
@@ -22,6 +24,40 @@ struct Cli {
     color: ColorWhen,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Column pins on the command line, for an article whose header the
+/// readers cannot map (or that has none): each the header text or a
+/// 1-based position, as the configuration's `[columns]` takes them.
+#[derive(Args, Default)]
+struct PinArgs {
+    /// The column of error codes: its header text or 1-based position.
+    #[arg(long, value_name = "HEADER|N")]
+    code_column: Option<ColumnPin>,
+    /// The column of sub-codes.
+    #[arg(long, value_name = "HEADER|N")]
+    subcode_column: Option<ColumnPin>,
+    /// The column of descriptions (the error's message).
+    #[arg(long, value_name = "HEADER|N")]
+    description_column: Option<ColumnPin>,
+    /// The column of solutions (what to do).
+    #[arg(long, value_name = "HEADER|N")]
+    solution_column: Option<ColumnPin>,
+    /// The column of causes.
+    #[arg(long, value_name = "HEADER|N")]
+    cause_column: Option<ColumnPin>,
+}
+
+impl From<PinArgs> for ColumnPins {
+    fn from(args: PinArgs) -> ColumnPins {
+        ColumnPins {
+            code: args.code_column,
+            subcode: args.subcode_column,
+            description: args.description_column,
+            solution: args.solution_column,
+            cause: args.cause_column,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -124,6 +160,9 @@ enum Command {
         /// Force a reader instead of choosing by extension and content.
         #[arg(long, value_enum)]
         format: Option<FormatArg>,
+        /// Written into the new configuration's `[columns]`.
+        #[command(flatten)]
+        pins: PinArgs,
     },
     /// Cut the release that `## Unreleased` in the crate's CHANGELOG describes:
     /// bump the version (Cargo.toml, Cargo.lock), date deprecations, record the
@@ -143,6 +182,9 @@ enum Command {
         /// The manifest entry whose annotations apply (default: the first).
         #[arg(long)]
         article: Option<String>,
+        /// Override the configuration's `[columns]`.
+        #[command(flatten)]
+        pins: PinArgs,
     },
     /// Download the live article, save it, and print what changed against the fixture.
     Fetch {
@@ -237,9 +279,10 @@ fn add(
     url: Option<String>,
     crate_name: Option<String>,
     format: Option<Format>,
+    pins: ColumnPins,
 ) -> Result<ExitCode, String> {
     let root = xtask::workspace_root()?;
-    let written = xtask::add::run(
+    let added = xtask::add::run(
         &root,
         &xtask::add::Options {
             name: name.clone(),
@@ -247,9 +290,13 @@ fn add(
             url,
             crate_name,
             format,
+            pins,
         },
     )?;
-    for path in &written {
+    for warning in &added.warnings {
+        eprintln!("warning: {}", for_terminal(warning));
+    }
+    for path in &added.written {
         println!("wrote {path}");
     }
     println!(
@@ -275,11 +322,20 @@ fn release(article: Option<String>) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn parse(path: &str, format: Option<Format>, article: Option<String>) -> Result<ExitCode, String> {
+fn parse(
+    path: &str,
+    format: Option<Format>,
+    article: Option<String>,
+    pins: ColumnPins,
+) -> Result<ExitCode, String> {
     let root = xtask::workspace_root()?;
     let entry = xtask::entry(&xtask::manifest(&root)?, article.as_deref())?;
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
     let annotations = xtask::files::read_text(&root, &entry.annotations)?;
+    // A pin on the command line wins over the configuration's.
+    let annotations =
+        codegen::read::pins::over_configuration(&entry.annotations, &annotations, &pins)
+            .map_err(|e| e.to_string())?;
     let mut warnings = Vec::new();
     let catalog = codegen::read_catalog(
         &entry,
@@ -443,8 +499,16 @@ fn main() -> ExitCode {
             url,
             crate_name,
             format,
+            pins,
         } => (
-            add(name, source, url, crate_name, format.map(Format::from)),
+            add(
+                name,
+                source,
+                url,
+                crate_name,
+                format.map(Format::from),
+                pins.into(),
+            ),
             1,
         ),
         Command::Release { article } => (release(article), 1),
@@ -452,7 +516,11 @@ fn main() -> ExitCode {
             path,
             format,
             article,
-        } => (parse(&path, format.map(Format::from), article), 1),
+            pins,
+        } => (
+            parse(&path, format.map(Format::from), article, pins.into()),
+            1,
+        ),
         Command::Fetch {
             url,
             output,

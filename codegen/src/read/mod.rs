@@ -2,13 +2,17 @@
 //! [`Article`]. Shared work (normalising cell text, finding the error table by
 //! its header, validating rows) lives in `normalize` and `table`.
 
+pub(crate) mod columns;
+pub(crate) mod content;
 pub mod html;
 pub(crate) mod lines;
 pub mod markdown;
 pub mod normalize;
 pub mod pins;
+pub(crate) mod roles;
 pub mod table;
 pub mod text;
+pub(crate) mod vocabulary;
 
 pub use pins::ColumnPins;
 pub use table::{Article, ArticleRow};

@@ -1,13 +1,17 @@
 //! The reader-independent half of reading: every reader turns its input into
-//! [`RawTable`]s of normalised cell text; this module finds the error table by
-//! its header, maps columns by meaning, and validates each row.
+//! [`RawTable`]s of normalised cell text; this module picks the error
+//! table(s), by header (`read::columns`) or else by content
+//! (`read::content`), and validates each row.
 
 use std::collections::{BTreeMap, HashMap};
 
 use crate::error::{Error, Result};
 use crate::model::{Code, Format, Key};
-use crate::read::normalize::{collapse, strip_code_decoration};
-use crate::read::pins::ColumnPins;
+use crate::read::content;
+use crate::read::normalize::strip_code_decoration;
+use crate::read::pins::{ColumnPin, ColumnPins};
+
+pub use crate::read::columns::{ColumnMap, columns, is_role_header, names_code};
 
 /// A table as a reader saw it, before anyone decided what its columns mean.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -64,281 +68,6 @@ pub struct Article {
     pub rows: Vec<ArticleRow>,
     /// Things worth a maintainer's attention that are not errors.
     pub warnings: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Code,
-    Subcode,
-    Description,
-    Solution,
-    Cause,
-}
-
-const ROLES: [Role; 5] = [
-    Role::Code,
-    Role::Subcode,
-    Role::Description,
-    Role::Solution,
-    Role::Cause,
-];
-
-impl Role {
-    fn label(self) -> &'static str {
-        match self {
-            Role::Code => "code (\"Error code\", \"Code\", \"Error\", \"Status code\")",
-            Role::Subcode => "sub-code (\"Error sub-code\", \"Subcode\")",
-            Role::Description => "description (\"Description\", \"Message\", \"Meaning\")",
-            Role::Solution => "solution (\"Solution\", \"Action\", \"How to fix\")",
-            Role::Cause => "cause (\"Cause\", \"Possible reason\")",
-        }
-    }
-
-    fn pin(self, pins: &ColumnPins) -> Option<&String> {
-        match self {
-            Role::Code => pins.code.as_ref(),
-            Role::Subcode => pins.subcode.as_ref(),
-            Role::Description => pins.description.as_ref(),
-            Role::Solution => pins.solution.as_ref(),
-            Role::Cause => pins.cause.as_ref(),
-        }
-    }
-}
-
-/// Which column plays which part, found from the header's words.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ColumnMap {
-    pub(crate) code: usize,
-    subcode: Option<usize>,
-    description: usize,
-    solution: Option<usize>,
-    cause: Option<usize>,
-    extra: Vec<(usize, String)>,
-}
-
-/// Header cells longer than this are content, not a header (layout tables).
-const MAX_HEADER_LEN: usize = 60;
-
-/// Headers that name the code column outright.
-const CODE_HEADERS: &[&str] = &[
-    "code",
-    "codes",
-    "error",
-    "errors",
-    "error code",
-    "error codes",
-    "status code",
-    "return code",
-    "result code",
-    "response code",
-    "reason code",
-    "error number",
-    "error id",
-];
-
-/// Headers that name the solution column outright (beyond the words below).
-const SOLUTION_HEADERS: &[&str] = &[
-    "action",
-    "actions",
-    "action to take",
-    "recommended action",
-    "recommended actions",
-    "suggested action",
-    "what to do",
-    "next steps",
-];
-
-fn words(header: &str) -> Vec<String> {
-    header
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-fn role_of(header: &str) -> Option<Role> {
-    if header.chars().count() > MAX_HEADER_LEN {
-        return None;
-    }
-    let words = words(header);
-    if words.is_empty() || words.len() > 8 {
-        return None;
-    }
-    let has = |w: &str| words.iter().any(|x| x == w);
-    let has_any = |list: &[&str]| list.iter().any(|w| has(w));
-    let joined = words.join(" ");
-    if has("subcode") || has("subcodes") || (has("sub") && (has("code") || has("codes"))) {
-        Some(Role::Subcode)
-    } else if has_any(&[
-        "solution",
-        "solutions",
-        "fix",
-        "resolution",
-        "remedy",
-        "resolve",
-    ]) || SOLUTION_HEADERS.contains(&joined.as_str())
-    {
-        Some(Role::Solution)
-    } else if has_any(&["cause", "causes", "reason", "reasons"]) {
-        Some(Role::Cause)
-    } else if has_any(&[
-        "description",
-        "message",
-        "meaning",
-        "information",
-        "explanation",
-        "details",
-    ]) {
-        Some(Role::Description)
-    } else if CODE_HEADERS.contains(&joined.as_str())
-        || (words.len() <= 3
-            && matches!(words.last().map(String::as_str), Some("code" | "codes"))
-            && !has("http"))
-    {
-        Some(Role::Code)
-    } else {
-        None
-    }
-}
-
-fn same_header(a: &str, b: &str) -> bool {
-    collapse(a).to_lowercase() == collapse(b).to_lowercase()
-}
-
-/// Maps header cells to roles; the error says what is missing or ambiguous.
-pub fn columns(header: &[String], pins: &ColumnPins) -> std::result::Result<ColumnMap, String> {
-    let mut roles = pinned_roles(header, pins)?;
-    let mut extra = detect_roles(header, pins, &mut roles)?;
-    extra.sort_by_key(|(index, _)| *index);
-    name_extra_columns(header, &mut extra);
-    // The map, once a code and a description column are found.
-    let [code, subcode, description, solution, cause] = roles;
-    match (code, description) {
-        (Some(code), Some(description)) => Ok(ColumnMap {
-            code,
-            subcode,
-            description,
-            solution,
-            cause,
-            extra,
-        }),
-        _ => {
-            let missing: Vec<&str> = [(Role::Code, code), (Role::Description, description)]
-                .into_iter()
-                .filter(|(_, found)| found.is_none())
-                .map(|(role, _)| role.label())
-                .collect();
-            Err(format!("no {} column", missing.join(", no ")))
-        }
-    }
-}
-
-/// The column of each role, indexed by `Role as usize`, as found so far.
-type Roles = [Option<usize>; 5];
-
-/// The pinned columns; a pin the table lacks makes it not the error table.
-fn pinned_roles(header: &[String], pins: &ColumnPins) -> std::result::Result<Roles, String> {
-    let mut roles: Roles = [None; 5];
-    for role in ROLES {
-        if let Some(pin) = role.pin(pins) {
-            let Some(index) = header.iter().position(|h| same_header(h, pin)) else {
-                let label = role.label();
-                return Err(format!(
-                    "no column \"{pin}\" (pinned as the {label} column)"
-                ));
-            };
-            roles[role as usize] = Some(index);
-        }
-    }
-    Ok(roles)
-}
-
-/// The unpinned roles, found from the header's words; gives the columns
-/// left over as extra columns (index, header).
-fn detect_roles(
-    header: &[String],
-    pins: &ColumnPins,
-    roles: &mut Roles,
-) -> std::result::Result<Vec<(usize, String)>, String> {
-    let pinned: Vec<usize> = roles.iter().flatten().copied().collect();
-    let mut extra = Vec::new();
-    for (index, cell) in header.iter().enumerate() {
-        if pinned.contains(&index) {
-            continue;
-        }
-        match role_of(cell).filter(|r| r.pin(pins).is_none()) {
-            Some(role) => extra.extend(take_role(header, &mut roles[role as usize], role, index)?),
-            None => extra.push((index, cell.clone())),
-        }
-    }
-    Ok(extra)
-}
-
-/// Gives column `index` the role in `slot` unless a column already has it:
-/// two code columns cannot both be the key; of a second description
-/// (`Message` beside `Description`) or solution, one is kept as an extra
-/// column, returned (a column named "description" is the description).
-fn take_role(
-    header: &[String],
-    slot: &mut Option<usize>,
-    role: Role,
-    index: usize,
-) -> std::result::Result<Option<(usize, String)>, String> {
-    let cell = &header[index];
-    let Some(previous) = *slot else {
-        *slot = Some(index);
-        return Ok(None);
-    };
-    if role == Role::Code || role == Role::Subcode {
-        return Err(format!(
-            "columns \"{}\" and \"{}\" both look like the {} column (pin one in the article's [columns])",
-            header[previous],
-            cell,
-            role.label()
-        ));
-    }
-    let named_description = |h: &str| words(h).iter().any(|w| w == "description");
-    if role == Role::Description && named_description(cell) && !named_description(&header[previous])
-    {
-        *slot = Some(index);
-        Ok(Some((previous, header[previous].clone())))
-    } else {
-        Ok(Some((index, cell.clone())))
-    }
-}
-
-/// Extra columns are keyed by header: an empty or repeated header would
-/// merge columns and lose their text, so each gets a name of its own.
-fn name_extra_columns(header: &[String], extra: &mut [(usize, String)]) {
-    let mut seen: Vec<String> = Vec::new();
-    for (index, name) in extra {
-        if name.trim().is_empty() {
-            *name = format!("Column {}", *index + 1);
-        }
-        if seen.contains(name) {
-            let base = name.clone();
-            *name = (2..)
-                .map(|n| format!("{base} ({n})"))
-                .find(|candidate| !seen.contains(candidate) && !header.contains(candidate))
-                .unwrap_or(base);
-        }
-        seen.push(name.clone());
-    }
-}
-
-/// Whether a header cell names the code column, honouring a pin, for
-/// readers that must find the header before they know its width.
-pub fn names_code(cell: &str, pins: &ColumnPins) -> bool {
-    match &pins.code {
-        Some(pin) => same_header(cell, pin),
-        None => role_of(cell.trim()) == Some(Role::Code),
-    }
-}
-
-/// Whether a cell names any part of an error table (code, description, ...).
-pub fn is_role_header(cell: &str) -> bool {
-    role_of(cell).is_some()
 }
 
 /// A header as the errors show it: `"Code" | "Description"`.
@@ -415,9 +144,10 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Resul
     })
 }
 
-/// The tables whose header maps to a [`ColumnMap`], each with its map; the
-/// others are warned of (unless their header is blank) and, if no table is
-/// chosen, listed in the error.
+/// The tables whose header maps to a [`ColumnMap`], each with its map;
+/// failing those, the tables whose cells tell their columns. The others are
+/// warned of (unless their header is blank) and, if no table is chosen,
+/// listed in the error with the pins that would read them.
 fn error_tables(
     tables: Vec<RawTable>,
     pins: &ColumnPins,
@@ -426,32 +156,123 @@ fn error_tables(
     let mut chosen = Vec::new();
     let mut refused = Vec::new();
     for (index, table) in tables.into_iter().enumerate() {
+        let place = place(index, &table);
         match columns(&table.header, pins) {
-            Ok(columns) => chosen.push((table, columns)),
-            Err(why) => {
-                let place = table.line.map_or(format!("table {}", index + 1), |l| {
-                    format!("table at line {l}")
-                });
-                let shown = show_header(&table.header);
-                if !table.header.iter().all(|h| h.is_empty()) {
-                    warnings.push(format!("ignored {place} with header {shown} ({why})"));
-                }
-                refused.push(format!("{place}: {shown} ({why})"));
-            }
+            Ok(columns) => chosen.push((place, table, columns)),
+            Err(why) => refused.push((place, table, why)),
         }
     }
+    if matches!(pins.code, Some(ColumnPin::Position(_))) {
+        keep_numbered(&mut chosen, &mut refused);
+    }
+    if chosen.is_empty() {
+        chosen = by_content(&mut refused, pins, warnings);
+    }
+    let mut seen = Vec::new();
+    for (place, table, why) in &refused {
+        let shown = show_header(&table.header);
+        if !table.header.iter().all(|h| h.is_empty()) {
+            warnings.push(format!("ignored {place} with header {shown} ({why})"));
+        }
+        let hint = content::pin_hint(&table.header, &full_rows(table));
+        seen.push(format!("{place}: {shown} ({why}; {hint})"));
+    }
     if !chosen.is_empty() {
-        return Ok(chosen);
+        return Ok(chosen.into_iter().map(|(_, t, m)| (t, m)).collect());
     }
     let expected = "expected a table whose header names an error code and a description column";
-    Err(if refused.is_empty() {
+    Err(if seen.is_empty() {
         Error::new(format!("no table found: {expected}"))
     } else {
         Error::new(format!(
-            "no error table found: {expected}; the tables seen were:\n  {}",
-            refused.join("\n  ")
+            "no error table found: {expected}, or whose cells show them; the tables seen were:\n  {}",
+            seen.join("\n  ")
         ))
     })
+}
+
+/// A table taken, with its place (as messages name it) and its map.
+type Chosen = (String, RawTable, ColumnMap);
+/// A table not taken, with its place and why.
+type Refused = (String, RawTable, String);
+
+/// How messages name a table: by its line, else its place in the page.
+fn place(index: usize, table: &RawTable) -> String {
+    table.line.map_or(format!("table {}", index + 1), |l| {
+        format!("table at line {l}")
+    })
+}
+
+/// A table's rows as wide as its header, with nothing wrong with them.
+fn full_rows(table: &RawTable) -> Vec<&[String]> {
+    let width = table.header.len();
+    table
+        .rows
+        .iter()
+        .filter(|r| r.cells.len() == width && r.problem.is_none())
+        .map(|r| r.cells.as_slice())
+        .collect()
+}
+
+/// With the code column pinned by position, every table wide enough has
+/// one: where some tables' codes hold digits, a table whose "codes" are
+/// words (a table of field names) is not the error table.
+fn keep_numbered(chosen: &mut Vec<Chosen>, refused: &mut Vec<Refused>) {
+    let numbered = |(_, table, map): &Chosen| content::digit_codes(&full_rows(table), map.code);
+    if !chosen.iter().any(numbered) {
+        return;
+    }
+    let (kept, words): (Vec<_>, Vec<_>) = std::mem::take(chosen).into_iter().partition(numbered);
+    *chosen = kept;
+    for (place, table, map) in words {
+        let why = format!(
+            "its column {} (the pinned code column) holds words, not numbers like the other tables' codes",
+            map.code + 1
+        );
+        refused.push((place, table, why));
+    }
+}
+
+/// The refused tables whose columns their content tells, taken out of
+/// `refused` with their maps, each warned of. Where some have codes with
+/// digits, only those are taken: a table of field names also has a column
+/// of distinct words beside prose.
+fn by_content(
+    refused: &mut Vec<Refused>,
+    pins: &ColumnPins,
+    warnings: &mut Vec<String>,
+) -> Vec<Chosen> {
+    let guesses: Vec<Option<content::Guess>> = refused
+        .iter()
+        .map(|(_, table, _)| content::guess(&table.header, &full_rows(table), pins).ok())
+        .collect();
+    let digits = guesses.iter().flatten().any(|g| g.digits);
+    let mut chosen = Vec::new();
+    let mut kept = Vec::new();
+    for ((place, mut table, why), guess) in refused.drain(..).zip(guesses) {
+        let Some(guess) = guess.filter(|g| g.digits || !digits) else {
+            kept.push((place, table, why));
+            continue;
+        };
+        if guess.header_is_row {
+            let width = table.header.len();
+            let cells = std::mem::replace(&mut table.header, vec![String::new(); width]);
+            let problem = table.problem.take();
+            let line = table.line;
+            table.rows.insert(
+                0,
+                RawRow {
+                    cells,
+                    line,
+                    problem,
+                },
+            );
+        }
+        warnings.push(format!("{place} {}", guess.warning));
+        chosen.push((place, table, guess.map));
+    }
+    *refused = kept;
+    chosen
 }
 
 /// The first entry whose (code, sub-code) an earlier entry has, as an error
@@ -557,110 +378,6 @@ mod tests {
         cells.iter().map(|s| s.to_string()).collect()
     }
 
-    fn cols(cells: &[&str]) -> std::result::Result<ColumnMap, String> {
-        columns(&header(cells), &ColumnPins::default())
-    }
-
-    #[test]
-    fn columns_are_found_by_meaning() {
-        let c = cols(&["Solution", "Notes", "Error message", "Code"]).unwrap();
-        assert_eq!((c.code, c.description, c.solution), (3, 2, Some(0)));
-        assert_eq!(c.extra, vec![(1, "Notes".to_string())]);
-        for h in [
-            "Error code",
-            "Code",
-            "error codes",
-            "Error",
-            "Status code",
-            "Return code",
-        ] {
-            assert_eq!(role_of(h), Some(Role::Code), "{h}");
-        }
-        for h in ["Error sub-code", "Subcode", "Sub code"] {
-            assert_eq!(role_of(h), Some(Role::Subcode), "{h}");
-        }
-        for h in [
-            "Description",
-            "Message",
-            "Error message",
-            "User message",
-            "Meaning",
-            "Information",
-        ] {
-            assert_eq!(role_of(h), Some(Role::Description), "{h}");
-        }
-        for h in [
-            "Solution",
-            "Possible cause and suggested solution",
-            "Action",
-            "Action to take",
-            "Recommended action",
-            "Recommended solution",
-            "Resolution",
-            "How to fix",
-        ] {
-            assert_eq!(role_of(h), Some(Role::Solution), "{h}");
-        }
-        for h in ["Probable cause", "Possible reason", "Cause"] {
-            assert_eq!(role_of(h), Some(Role::Cause), "{h}");
-        }
-        for h in ["HTTP status code", "Source", "Key", "Type"] {
-            assert_eq!(role_of(h), None, "{h}");
-        }
-    }
-
-    #[test]
-    fn solution_is_optional_and_a_second_description_is_kept() {
-        let c = cols(&["Error", "Description"]).unwrap();
-        assert_eq!(c.solution, None);
-        let c = cols(&["Code", "Message", "Description", "HTTP status code"]).unwrap();
-        assert_eq!(c.description, 2);
-        assert_eq!(
-            c.extra,
-            vec![
-                (1, "Message".to_string()),
-                (3, "HTTP status code".to_string())
-            ]
-        );
-        let c = cols(&[
-            "Error code",
-            "Error sub-code",
-            "Description",
-            "Cause",
-            "Fix",
-        ])
-        .unwrap();
-        assert_eq!(
-            (c.subcode, c.cause, c.solution),
-            (Some(1), Some(3), Some(4))
-        );
-    }
-
-    #[test]
-    fn missing_and_ambiguous_columns_are_named() {
-        let err = cols(&["Key", "Type", "Description"]).unwrap_err();
-        assert!(err.starts_with("no code"), "{err}");
-        let err = cols(&["Code", "Error code", "Description"]).unwrap_err();
-        assert!(
-            err.contains("\"Code\" and \"Error code\" both look like the code"),
-            "{err}"
-        );
-    }
-
-    #[test]
-    fn pins_override_detection() {
-        let pins = ColumnPins {
-            code: Some("error  CODE".into()),
-            description: Some("Notes".into()),
-            ..ColumnPins::default()
-        };
-        let c = columns(&header(&["Code", "Error code", "Notes"]), &pins).unwrap();
-        assert_eq!((c.code, c.description), (1, 2));
-        assert_eq!(c.extra, vec![(0, "Code".to_string())]);
-        let err = columns(&header(&["Code", "Description"]), &pins).unwrap_err();
-        assert!(err.contains("no column \"error  CODE\""), "{err}");
-    }
-
     fn table(head: &[&str], rows: &[&[&str]]) -> RawTable {
         RawTable {
             header: header(head),
@@ -675,75 +392,6 @@ mod tests {
                 .collect(),
             ..RawTable::default()
         }
-    }
-
-    #[test]
-    fn pinned_roles_come_first_and_a_missing_pin_refuses_the_table() {
-        let pins = ColumnPins {
-            solution: Some("notes".into()),
-            ..ColumnPins::default()
-        };
-        let roles = pinned_roles(&header(&["Code", "Notes"]), &pins).unwrap();
-        assert_eq!(roles, [None, None, None, Some(1), None]);
-        let err = pinned_roles(&header(&["Code"]), &pins).unwrap_err();
-        assert!(
-            err.starts_with("no column \"notes\" (pinned as the solution"),
-            "{err}"
-        );
-    }
-
-    #[test]
-    fn detected_roles_leave_the_other_columns_extra() {
-        let pins = ColumnPins {
-            solution: Some("Notes".into()),
-            ..ColumnPins::default()
-        };
-        let head = header(&["Notes", "Code", "Fix", "Owner", "Description"]);
-        let mut roles = pinned_roles(&head, &pins).unwrap();
-        let extra = detect_roles(&head, &pins, &mut roles).unwrap();
-        assert_eq!(roles, [Some(1), None, Some(4), Some(0), None]);
-        // "Fix" would be the solution, but the pin says otherwise.
-        assert_eq!(extra, [(2, "Fix".to_string()), (3, "Owner".to_string())]);
-    }
-
-    #[test]
-    fn a_role_taken_twice_is_ambiguous_or_kept_extra() {
-        let head = header(&["Code", "Error code", "Message", "Description", "Notes"]);
-        let mut slot = Some(0);
-        let err = take_role(&head, &mut slot, Role::Code, 1).unwrap_err();
-        assert!(err.contains("both look like the code"), "{err}");
-        let mut slot = None;
-        assert_eq!(take_role(&head, &mut slot, Role::Description, 2), Ok(None));
-        assert_eq!(
-            take_role(&head, &mut slot, Role::Description, 3),
-            Ok(Some((2, "Message".to_string())))
-        );
-        assert_eq!(slot, Some(3), "the column named description wins");
-        assert_eq!(
-            take_role(&head, &mut slot, Role::Description, 4),
-            Ok(Some((4, "Notes".to_string())))
-        );
-    }
-
-    #[test]
-    fn extra_columns_get_names_of_their_own() {
-        let head = header(&["Code", "", "Note", "Note", "Note (2)"]);
-        let mut extra: Vec<(usize, String)> = (1..5).map(|i| (i, head[i].clone())).collect();
-        name_extra_columns(&head, &mut extra);
-        let names: Vec<&str> = extra.iter().map(|(_, n)| n.as_str()).collect();
-        assert_eq!(names, ["Column 2", "Note", "Note (3)", "Note (2)"]);
-    }
-
-    #[test]
-    fn a_column_map_needs_a_code_and_a_description() {
-        assert_eq!(cols(&["Code", "Description"]).map(|c| c.code), Ok(0));
-        let err = cols(&["Solution"]).unwrap_err();
-        assert!(
-            err.starts_with("no code (")
-                && err.contains("), no description (")
-                && err.ends_with(") column"),
-            "{err}"
-        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ fn repo(relative: &str) -> String {
 const MANIFEST: &str = "[[article]]\nname = \"parley\"\ntitle = \"Parley\"\nurl = \"http://127.0.0.1:9/\"\nsource = \"docs/source/parley.txt\"\nannotations = \"docs/annotations.toml\"\nfixture = \"tests/fixtures/parley.json\"\nreleased = \"docs/released/parley.json\"\nmarkdown = \"docs/parley.md\"\ncrate_dir = \"crates/parley\"\ncrate_name = \"parley\"\ntype_name = \"ErrorCode\"\n";
 
 /// A workspace of the test article with nothing released yet.
-fn workspace() -> tempfile::TempDir {
+pub(crate) fn workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let write = |relative: &str, text: &str| {
         let path = dir.path().join(relative);
@@ -37,7 +37,7 @@ fn workspace() -> tempfile::TempDir {
 }
 
 /// The binary run from `cwd`, finding its workspace from there.
-fn xtask_in(cwd: &Path, args: &[&str]) -> Output {
+pub(crate) fn xtask_in(cwd: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_xtask"))
         .args(args)
         .current_dir(cwd)
@@ -46,7 +46,7 @@ fn xtask_in(cwd: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn stderr(out: &Output) -> String {
+pub(crate) fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 

@@ -1,0 +1,356 @@
+//! Columns chosen by what the cells hold, for a table whose header's words
+//! do not name them (`Param | Type | Notes` over codes) or that has no
+//! header row at all (its first row is data): the code column is the one
+//! whose cells are all code-like and mostly distinct, the description the
+//! prose column beside it, a second prose column the solution. Only asked
+//! when no table's header names its columns, so a table of field names
+//! (`Key | Type | Description`) beside a real error table is never taken.
+
+use crate::model::Code;
+use crate::read::columns::{ColumnMap, ROLES, Role, Roles, column_map, detect_roles, pinned_roles};
+use crate::read::normalize::strip_code_decoration;
+use crate::read::pins::{ColumnPin, ColumnPins};
+
+/// Columns chosen by content, and what the maintainer is told about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Guess {
+    pub map: ColumnMap,
+    /// The table has no header: the reader's header row is its first row.
+    pub header_is_row: bool,
+    /// Whether every code cell holds a digit (`40001`, `E1001`): a stronger
+    /// guess than a column of words, which a table of field names also has.
+    pub digits: bool,
+    /// Names the columns taken and the pins that would change them.
+    pub warning: String,
+}
+
+/// A cell that reads as one code: a number, a zero-padded number, a slug,
+/// `E1001`, `SRV_01`; not a word with capitals (`Success`) or prose.
+fn code_like(cell: &str) -> bool {
+    Code::parse(strip_code_decoration(cell)).is_ok_and(|c| c.looks_like_value())
+}
+
+fn has_digit(cell: &str) -> bool {
+    cell.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Whether every cell of column `code` holds a digit (`40001`, `E1001`).
+pub(crate) fn digit_codes(rows: &[&[String]], code: usize) -> bool {
+    column(rows, code).all(has_digit)
+}
+
+fn prose(cell: &str) -> bool {
+    !cell.trim().is_empty() && !code_like(cell)
+}
+
+/// The cells of column `index` of `rows`.
+fn column<'a>(rows: &'a [&'a [String]], index: usize) -> impl Iterator<Item = &'a str> + 'a {
+    rows.iter().map(move |r| r[index].as_str())
+}
+
+/// Most of the column's cells are prose.
+fn prose_column(rows: &[&[String]], index: usize) -> bool {
+    column(rows, index).filter(|c| prose(c)).count() * 2 >= rows.len()
+}
+
+/// The free prose column beside `code` (after it, else before it).
+fn beside(rows: &[&[String]], code: usize, taken: &Roles) -> Option<usize> {
+    let width = rows[0].len();
+    let free = |i: usize| i < width && !taken.contains(&Some(i)) && prose_column(rows, i);
+    [code + 1, code.wrapping_sub(1)]
+        .into_iter()
+        .find(|&i| free(i))
+}
+
+/// The best code column: every cell code-like, at least half of them
+/// distinct, a prose column beside it; columns of digits first, then the
+/// most distinct, then the leftmost.
+fn code_column(rows: &[&[String]], taken: &Roles) -> Option<usize> {
+    let width = rows[0].len();
+    let candidates = (0..width).filter(|&i| {
+        let mut cells: Vec<&str> = column(rows, i).collect();
+        let all_codes = cells.iter().all(|c| code_like(c));
+        cells.sort_unstable();
+        cells.dedup();
+        !taken.contains(&Some(i))
+            && all_codes
+            && cells.len() * 2 >= rows.len()
+            && beside(rows, i, taken).is_some()
+    });
+    candidates.max_by_key(|&i| {
+        let distinct: std::collections::BTreeSet<&str> = column(rows, i).collect();
+        (
+            column(rows, i).all(has_digit),
+            distinct.len(),
+            std::cmp::Reverse(i),
+        )
+    })
+}
+
+/// Whether the header row is data: the code column's header cell is a code
+/// of the same kind as the column's (digits or none), and no pin names a
+/// column by its header text.
+fn header_is_row(header: &[String], body: &[&[String]], code: usize, pins: &ColumnPins) -> bool {
+    let digits = column(body, code).filter(|c| has_digit(c)).count() * 2 >= body.len();
+    let pinned_by_text = ROLES
+        .iter()
+        .any(|r| matches!(r.pin(pins), Some(ColumnPin::Header(_))));
+    !pinned_by_text && code_like(&header[code]) && has_digit(&header[code]) == digits
+}
+
+/// The table's columns chosen by content, or why they cannot be; `rows`
+/// are the table's rows of the header's width.
+pub(crate) fn guess(
+    header: &[String],
+    rows: &[&[String]],
+    pins: &ColumnPins,
+) -> std::result::Result<Guess, String> {
+    let pinned = pinned_roles(header, pins)?;
+    let by_position: Roles = std::array::from_fn(|i| {
+        pinned[i].filter(|_| matches!(ROLES[i].pin(pins), Some(ColumnPin::Position(_))))
+    });
+    // What the header's words say, unless the header turns out to be data.
+    let mut named = pinned;
+    let named_extra = detect_roles(header, pins, &mut named);
+    let named = named_extra.as_ref().map(|_| named).unwrap_or(by_position);
+    let code_named = named[Role::Code as usize].is_some() && pinned[Role::Code as usize].is_none();
+    let code = match named[Role::Code as usize] {
+        Some(code) => code,
+        None if rows.is_empty() => return Err(NO_CODES.into()),
+        None => code_column(rows, &named).ok_or(NO_CODES)?,
+    };
+    let as_data = !code_named && !rows.is_empty() && header_is_row(header, rows, code, pins);
+    let mut all: Vec<&[String]> = Vec::new();
+    if as_data {
+        all.push(header);
+    }
+    all.extend_from_slice(rows);
+    if all.len() < 2 {
+        return Err("too few rows to tell the columns by their content".into());
+    }
+    let blank = vec![String::new(); header.len()];
+    let (shown, mut roles, mut extra) = if as_data {
+        let mut roles = by_position;
+        let extra = detect_roles(&blank, pins, &mut roles)?;
+        (blank.as_slice(), roles, extra)
+    } else {
+        (header, named, named_extra?)
+    };
+    let by_words = roles;
+    roles[Role::Code as usize] = Some(code);
+    fill_by_content(&all, pins, &mut roles)?;
+    extra.retain(|(i, _)| !roles.contains(&Some(*i)));
+    Ok(Guess {
+        map: column_map(shown, roles, extra)?,
+        header_is_row: as_data,
+        digits: digit_codes(&all, code),
+        warning: warning(shown, as_data, &roles, &by_words, pins),
+    })
+}
+
+const NO_CODES: &str =
+    "no column holds only codes (numbers such as 40001, or identifiers such as invalid_token)";
+
+/// The description beside the code column, and a second prose column as
+/// the solution, where neither pins nor words gave them.
+fn fill_by_content(
+    rows: &[&[String]],
+    pins: &ColumnPins,
+    roles: &mut Roles,
+) -> std::result::Result<(), String> {
+    let code = roles[Role::Code as usize].unwrap_or_default();
+    if roles[Role::Description as usize].is_none() {
+        let description = beside(rows, code, roles)
+            .ok_or("no column of prose beside the code column to read as the description")?;
+        roles[Role::Description as usize] = Some(description);
+    }
+    if roles[Role::Solution as usize].is_none() && Role::Solution.pin(pins).is_none() {
+        let description = roles[Role::Description as usize].unwrap_or_default();
+        let width = rows[0].len();
+        roles[Role::Solution as usize] = (description + 1..width)
+            .chain(0..description)
+            .find(|&i| !roles.contains(&Some(i)) && prose_column(rows, i));
+    }
+    Ok(())
+}
+
+/// Names each column chosen by content (not pinned, not named by its
+/// header) and the flags and settings that pin them.
+fn warning(
+    header: &[String],
+    headerless: bool,
+    roles: &Roles,
+    by_words: &Roles,
+    pins: &ColumnPins,
+) -> String {
+    let guessed: Vec<(Role, usize)> = ROLES
+        .iter()
+        .filter(|r| r.pin(pins).is_none() && by_words[**r as usize].is_none())
+        .filter_map(|r| Some((*r, roles[*r as usize]?)))
+        .collect();
+    let taken: Vec<String> = guessed
+        .iter()
+        .map(|(role, i)| match header[*i].as_str() {
+            "" => format!("{} = column {}", role.setting(), i + 1),
+            name => format!("{} = column {} \"{name}\"", role.setting(), i + 1),
+        })
+        .collect();
+    let flags: Vec<String> = guessed
+        .iter()
+        .map(|(r, i)| format!("{} {}", r.flag(), i + 1))
+        .collect();
+    let settings: Vec<String> = guessed
+        .iter()
+        .map(|(r, i)| format!("{} = {}", r.setting(), i + 1))
+        .collect();
+    let why = if headerless {
+        "has no header row (its first row is read as data), so its columns were chosen by their content"
+    } else {
+        "has a header that does not name its columns, so they were chosen by their content"
+    };
+    format!(
+        "{why}: {}; if that is wrong, pin them: {} (or in the configuration's [columns]: {})",
+        taken.join(", "),
+        flags.join(" "),
+        settings.join(", ")
+    )
+}
+
+/// For a table nothing could read: the pins that would read it, from the
+/// first column of codes (else the first column) and the column beside it.
+pub(crate) fn pin_hint(header: &[String], rows: &[&[String]]) -> String {
+    let width = header.len();
+    if width < 2 {
+        return "pin the code and description columns: --code-column N --description-column N, or [columns] code = N, description = N".into();
+    }
+    let code = (0..width)
+        .find(|&i| !rows.is_empty() && column(rows, i).all(code_like))
+        .unwrap_or(0);
+    let description = if code + 1 < width { code + 1 } else { code - 1 };
+    let (c, d) = (code + 1, description + 1);
+    format!(
+        "to read it, pin its columns: --code-column {c} --description-column {d}, or [columns] code = {c}, description = {d}"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn guessed(
+        head: &[&str],
+        body: &[&[&str]],
+        pins: &ColumnPins,
+    ) -> std::result::Result<Guess, String> {
+        let rows: Vec<Vec<String>> = body.iter().map(|r| strings(r)).collect();
+        let rows: Vec<&[String]> = rows.iter().map(Vec::as_slice).collect();
+        guess(&strings(head), &rows, pins)
+    }
+
+    const BODY: &[&[&str]] = &[
+        &["E1001", "The token has expired.", "Sign in again."],
+        &["E1002", "The file is too large.", "Send a smaller file."],
+        &["E1003", "Too many requests.", "Wait a minute."],
+    ];
+
+    #[test]
+    fn a_wrong_header_over_codes_is_read_by_content() {
+        let g = guessed(&["Param", "Type", "Notes"], BODY, &ColumnPins::default()).unwrap();
+        assert!(!g.header_is_row && g.digits);
+        assert_eq!(
+            (g.map.code, g.map.description, g.map.solution),
+            (0, 1, Some(2))
+        );
+        assert_eq!(
+            g.warning,
+            "has a header that does not name its columns, so they were chosen by their content: code = column 1 \"Param\", description = column 2 \"Type\", solution = column 3 \"Notes\"; if that is wrong, pin them: --code-column 1 --description-column 2 --solution-column 3 (or in the configuration's [columns]: code = 1, description = 2, solution = 3)"
+        );
+        // A column the header does name keeps its place; only the rest is guessed.
+        let g = guessed(&["Code", "Type", "Notes"], BODY, &ColumnPins::default()).unwrap();
+        assert!(
+            g.warning
+                .contains(": description = column 2 \"Type\", solution = column 3"),
+            "{}",
+            g.warning
+        );
+    }
+
+    #[test]
+    fn a_header_row_of_data_is_a_row() {
+        let g = guessed(BODY[0], &BODY[1..], &ColumnPins::default()).unwrap();
+        assert!(g.header_is_row);
+        assert_eq!(
+            (g.map.code, g.map.description, g.map.solution),
+            (0, 1, Some(2))
+        );
+        assert!(
+            g.warning
+                .starts_with("has no header row (its first row is read as data)"),
+            "{}",
+            g.warning
+        );
+        assert!(
+            g.warning
+                .contains("code = column 1, description = column 2"),
+            "{}",
+            g.warning
+        );
+    }
+
+    #[test]
+    fn the_code_column_is_the_distinct_codes_beside_prose() {
+        // HTTP statuses repeat; the slugs beside the prose are the codes.
+        let body: &[&[&str]] = &[
+            &["400", "bad_file", "The file is broken."],
+            &["400", "bad_name", "The name is too long."],
+            &["401", "no_token", "Sign in first."],
+        ];
+        let g = guessed(&["", "", ""], body, &ColumnPins::default()).unwrap();
+        assert_eq!((g.map.code, g.map.description), (1, 2));
+        assert!(!g.digits);
+        assert_eq!(g.map.extra, [(0, "Column 1".to_string())]);
+        // A position pin decides instead.
+        let pins = ColumnPins {
+            code: Some(ColumnPin::Position(1)),
+            ..ColumnPins::default()
+        };
+        let err = guessed(&["", "", ""], body, &pins).unwrap_err();
+        assert!(
+            err.contains("no column of prose beside the code column"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn tables_without_codes_or_prose_are_not_guessed() {
+        let pins = ColumnPins::default();
+        let fields: &[&[&str]] = &[&["Name", "Value"], &["Size", "Large"]];
+        assert!(
+            guessed(&["Key", "Value"], fields, &pins)
+                .unwrap_err()
+                .starts_with("no column holds only codes")
+        );
+        let numbers: &[&[&str]] = &[&["1", "2"], &["3", "4"]];
+        assert!(guessed(&["A", "B"], numbers, &pins).is_err(), "no prose");
+        let one: &[&[&str]] = &[&["1", "One thing."]];
+        assert!(
+            guessed(&["A", "B"], one, &pins)
+                .unwrap_err()
+                .starts_with("too few rows")
+        );
+    }
+
+    #[test]
+    fn a_refused_table_gets_the_pins_that_would_read_it() {
+        let rows = [strings(&["x y", "1"]), strings(&["z w", "2"])];
+        let rows: Vec<&[String]> = rows.iter().map(Vec::as_slice).collect();
+        assert_eq!(
+            pin_hint(&strings(&["A", "B"]), &rows),
+            "to read it, pin its columns: --code-column 2 --description-column 1, or [columns] code = 2, description = 1"
+        );
+    }
+}
