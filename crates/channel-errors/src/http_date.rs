@@ -8,7 +8,7 @@
 /// 1970-2069) and asctime (`Sun Nov  6 08:49:37 1994`). Dates before 1970 are
 /// refused. The weekday is checked to be a weekday name, not against the date.
 pub(crate) fn parse(value: &str) -> Option<u64> {
-    let (weekday, rest) = value.split_once(|c| c == ',' || c == ' ')?;
+    let (weekday, rest) = value.split_once([',', ' '])?;
     let (day, month, year, time) = if value.as_bytes().get(weekday.len()) == Some(&b',') {
         let rest = rest.strip_prefix(' ')?;
         let rest = rest.strip_suffix(" GMT")?;

@@ -55,22 +55,6 @@ fn article(word: &str) -> &'static str {
 
 impl core::error::Error for ParseError {}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::format;
-
-    #[test]
-    fn says_what_and_what_was_expected() {
-        let error = ParseError::new("code", "a number");
-        assert_eq!(error.what(), "code");
-        assert_eq!(error.expected(), "a number");
-        assert_eq!(format!("{error}"), "not a code: expected a number");
-        let error = ParseError::new("action id", "backoff");
-        assert_eq!(format!("{error}"), "not an action id: expected backoff");
-    }
-}
-
 /// Deserialises a string through `T`'s `FromStr`, for the serde impls.
 #[cfg(feature = "serde")]
 pub(crate) struct FromStrVisitor<T> {
@@ -100,5 +84,21 @@ impl<T: core::str::FromStr> serde::de::Visitor<'_> for FromStrVisitor<T> {
         value
             .parse()
             .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(value), &self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::format;
+
+    #[test]
+    fn says_what_and_what_was_expected() {
+        let error = ParseError::new("code", "a number");
+        assert_eq!(error.what(), "code");
+        assert_eq!(error.expected(), "a number");
+        assert_eq!(format!("{error}"), "not a code: expected a number");
+        let error = ParseError::new("action id", "backoff");
+        assert_eq!(format!("{error}"), "not an action id: expected backoff");
     }
 }

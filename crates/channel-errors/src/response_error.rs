@@ -1,6 +1,7 @@
 //! The error of a failed call, for any channel: one type, generic over the
 //! channel's code type, implementing [`ChannelError`].
 
+use alloc::boxed::Box;
 use alloc::string::String;
 use core::fmt;
 
@@ -42,6 +43,12 @@ use crate::{ChannelError, Delivery, ErrorKind, RetryAfter, Vendor, VendorCode};
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ResponseError<C> {
+    // Boxed: errors are the cold path, and a `Result` carrying one stays small.
+    inner: Box<Inner<C>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Inner<C> {
     vendor: Vendor,
     kind: Kind<C>,
     status: Option<u16>,
@@ -67,15 +74,22 @@ pub(crate) const SNIPPET_BYTES: usize = 256;
 impl<C> ResponseError<C> {
     fn new(vendor: Vendor, kind: Kind<C>) -> ResponseError<C> {
         ResponseError {
-            vendor,
-            kind,
-            status: None,
-            retry_after: None,
-            request_id: None,
-            message: None,
-            reason: None,
-            body: None,
+            inner: Box::new(Inner {
+                vendor,
+                kind,
+                status: None,
+                retry_after: None,
+                request_id: None,
+                message: None,
+                reason: None,
+                body: None,
+            }),
         }
+    }
+
+    fn with_reason(mut self, reason: impl Into<String>) -> ResponseError<C> {
+        self.inner.reason = Some(reason.into());
+        self
     }
 
     /// The vendor answered with `code`. No HTTP status until
@@ -89,10 +103,7 @@ impl<C> ResponseError<C> {
 
     /// An HTTP `status` from `vendor`'s endpoint without its envelope.
     pub fn http_status(vendor: Vendor, status: u16) -> ResponseError<C> {
-        ResponseError {
-            status: Some(status),
-            ..ResponseError::new(vendor, Kind::Status(status))
-        }
+        ResponseError::new(vendor, Kind::Status(status)).with_status(status)
     }
 
     /// A success status whose body is not `vendor`'s envelope, and why.
@@ -101,11 +112,9 @@ impl<C> ResponseError<C> {
         status: u16,
         reason: impl Into<String>,
     ) -> ResponseError<C> {
-        ResponseError {
-            status: Some(status),
-            reason: Some(reason.into()),
-            ..ResponseError::new(vendor, Kind::UnreadableBody)
-        }
+        ResponseError::new(vendor, Kind::UnreadableBody)
+            .with_status(status)
+            .with_reason(reason)
     }
 
     /// `vendor` said it succeeded, but its payload is not the expected type,
@@ -115,11 +124,9 @@ impl<C> ResponseError<C> {
         status: u16,
         reason: impl Into<String>,
     ) -> ResponseError<C> {
-        ResponseError {
-            status: Some(status),
-            reason: Some(reason.into()),
-            ..ResponseError::new(vendor, Kind::UnexpectedPayload)
-        }
+        ResponseError::new(vendor, Kind::UnexpectedPayload)
+            .with_status(status)
+            .with_reason(reason)
     }
 
     /// No usable response from `vendor` (connect, TLS, timeout: your HTTP
@@ -131,33 +138,30 @@ impl<C> ResponseError<C> {
         delivery: Delivery,
         reason: impl Into<String>,
     ) -> ResponseError<C> {
-        ResponseError {
-            reason: Some(reason.into()),
-            ..ResponseError::new(vendor, Kind::Transport(delivery))
-        }
+        ResponseError::new(vendor, Kind::Transport(delivery)).with_reason(reason)
     }
 
     /// The same error with the response's HTTP status.
     pub fn with_status(mut self, status: u16) -> ResponseError<C> {
-        self.status = Some(status);
+        self.inner.status = Some(status);
         self
     }
 
     /// The same error with the vendor's message.
     pub fn with_message(mut self, message: impl Into<String>) -> ResponseError<C> {
-        self.message = Some(message.into());
+        self.inner.message = Some(message.into());
         self
     }
 
     /// The same error with the vendor's request id.
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> ResponseError<C> {
-        self.request_id = Some(request_id.into());
+        self.inner.request_id = Some(request_id.into());
         self
     }
 
     /// The same error with the response's `Retry-After`.
     pub fn with_retry_after(mut self, retry_after: RetryAfter) -> ResponseError<C> {
-        self.retry_after = Some(retry_after);
+        self.inner.retry_after = Some(retry_after);
         self
     }
 
@@ -168,13 +172,13 @@ impl<C> ResponseError<C> {
         while end > 0 && end < body.len() && (body[end] & 0b1100_0000) == 0b1000_0000 {
             end -= 1;
         }
-        self.body = Some(String::from_utf8_lossy(&body[..end]).into_owned());
+        self.inner.body = Some(String::from_utf8_lossy(&body[..end]).into_owned());
         self
     }
 
     /// The vendor's code, when it answered with one.
     pub fn code(&self) -> Option<&C> {
-        match &self.kind {
+        match &self.inner.kind {
             Kind::Vendor(code) => Some(code),
             _ => None,
         }
@@ -183,22 +187,22 @@ impl<C> ResponseError<C> {
     /// Why the body, payload or transport failed, as the parser or the HTTP
     /// client put it.
     pub fn reason(&self) -> Option<&str> {
-        self.reason.as_deref()
+        self.inner.reason.as_deref()
     }
 
     /// The start of the response's body, for errors without the envelope.
     pub fn body(&self) -> Option<&str> {
-        self.body.as_deref()
+        self.inner.body.as_deref()
     }
 }
 
 impl<C: VendorCode> ChannelError for ResponseError<C> {
     fn vendor(&self) -> Vendor {
-        self.vendor
+        self.inner.vendor
     }
 
     fn kind(&self) -> ErrorKind<'_> {
-        match &self.kind {
+        match &self.inner.kind {
             Kind::Vendor(code) => ErrorKind::Vendor(code),
             Kind::Status(status) => ErrorKind::Status(*status),
             Kind::UnreadableBody => ErrorKind::UnreadableBody,
@@ -208,26 +212,26 @@ impl<C: VendorCode> ChannelError for ResponseError<C> {
     }
 
     fn delivery(&self) -> Delivery {
-        match &self.kind {
+        match &self.inner.kind {
             Kind::Transport(delivery) => *delivery,
             _ => self.kind().delivery(),
         }
     }
 
     fn status(&self) -> Option<u16> {
-        self.status
+        self.inner.status
     }
 
     fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.inner.request_id.as_deref()
     }
 
     fn vendor_message(&self) -> Option<&str> {
-        self.message.as_deref()
+        self.inner.message.as_deref()
     }
 
     fn retry_after(&self) -> Option<RetryAfter> {
-        self.retry_after
+        self.inner.retry_after
     }
 }
 
@@ -235,8 +239,8 @@ impl<C: VendorCode> fmt::Display for ResponseError<C> {
     /// One line: what failed, then the vendor's message, the status, the
     /// request id, `Retry-After`, and the body's start, each where known.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let vendor = self.vendor;
-        match &self.kind {
+        let vendor = self.inner.vendor;
+        match &self.inner.kind {
             Kind::Vendor(code) => write!(
                 f,
                 "{vendor} error {} ({})",
@@ -253,24 +257,27 @@ impl<C: VendorCode> fmt::Display for ResponseError<C> {
             )?,
             Kind::Transport(delivery) => write!(f, "no response from {vendor} ({delivery})")?,
         }
-        if let Some(reason) = &self.reason {
+        if let Some(reason) = &self.inner.reason {
             write!(f, ": {reason}")?;
         }
-        if let Some(message) = &self.message {
+        if let Some(message) = &self.inner.message {
             write!(f, ": {message}")?;
         }
         let mut details = Details::new(f);
-        if let (Some(status), false) = (self.status, matches!(self.kind, Kind::Status(_))) {
+        if let (Some(status), false) = (
+            self.inner.status,
+            matches!(self.inner.kind, Kind::Status(_)),
+        ) {
             details.item(format_args!("HTTP {status}"))?;
         }
-        if let Some(id) = &self.request_id {
+        if let Some(id) = &self.inner.request_id {
             details.item(format_args!("request id {id}"))?;
         }
-        if let Some(retry_after) = &self.retry_after {
+        if let Some(retry_after) = &self.inner.retry_after {
             details.item(format_args!("Retry-After: {retry_after}"))?;
         }
         details.end()?;
-        if let Some(body) = self.body.as_deref().filter(|b| !b.is_empty()) {
+        if let Some(body) = self.inner.body.as_deref().filter(|b| !b.is_empty()) {
             write!(f, ": {body:?}")?;
         }
         Ok(())
