@@ -44,13 +44,13 @@ impl ErrorKind<'_> {
         }
     }
 
-    /// The default delivery of each kind: [`Delivery::for_category`] of the
-    /// code; [`Delivery::for_http_status`]; [`Delivery::MaybeSent`] for an
+    /// The default delivery of each kind: the code's
+    /// ([`VendorCode::delivery`]); [`Delivery::for_http_status`]; [`Delivery::MaybeSent`] for an
     /// unreadable body and a transport error; [`Delivery::Sent`] for an
     /// unexpected payload.
     pub fn delivery(&self) -> Delivery {
         match self {
-            ErrorKind::Vendor(code) => Delivery::for_category(code.category()),
+            ErrorKind::Vendor(code) => code.delivery(),
             ErrorKind::Status(status) => Delivery::for_http_status(*status),
             ErrorKind::UnreadableBody | ErrorKind::Transport => Delivery::MaybeSent,
             ErrorKind::UnexpectedPayload => Delivery::Sent,

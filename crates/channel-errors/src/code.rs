@@ -549,6 +549,18 @@ mod tests {
     }
 
     #[test]
+    fn stays_small_enough_to_copy() {
+        // 63 inline bytes, a number and a sub-code: what `Copy` without an
+        // allocator costs. Integer crates keep their own 4-byte unknown code
+        // and build a `Code` only when asked.
+        assert!(
+            core::mem::size_of::<Code>() <= 96,
+            "{}",
+            core::mem::size_of::<Code>()
+        );
+    }
+
+    #[test]
     fn debug_names_the_type() {
         assert_eq!(format!("{:?}", Code::number(40100)), "Code(40100)");
         assert_eq!(format!("{:?}", Code::text("E1")), "Code(\"E1\")");

@@ -41,7 +41,7 @@ pub enum Success {
 ///     .data("/data")
 ///     .success(Success::CodeIs(0));
 ///
-/// assert_eq!(TIKTOK.code(), "/code");
+/// assert_eq!(TIKTOK.code_pointer(), "/code");
 /// assert!(TIKTOK.carries_envelope(200) && TIKTOK.carries_envelope(429));
 /// ```
 ///
@@ -179,7 +179,7 @@ impl Envelope {
     }
 
     /// The code's pointer.
-    pub const fn code(&self) -> &'static str {
+    pub const fn code_pointer(&self) -> &'static str {
         self.code
     }
 
@@ -253,7 +253,7 @@ mod tests {
             .success(Success::Flag("/ok"))
             .error_statuses(&[(400, 499), (503, 503)]);
         assert_eq!(E.vendor(), VENDOR);
-        assert_eq!(E.code(), "/error/code");
+        assert_eq!(E.code_pointer(), "/error/code");
         assert_eq!(E.subcode_pointer(), Some("/error/sub"));
         assert_eq!(E.message_pointer(), Some("/error/message"));
         assert_eq!(E.request_id_pointer(), Some("/id"));

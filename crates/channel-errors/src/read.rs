@@ -29,7 +29,9 @@ use crate::{ChannelError, Code, Envelope, FromVendorCode, ResponseError, RetryAf
 /// The body is read by pointer, so key order does not matter (`data` before
 /// `code` reads the same), and unknown fields are ignored. A code may be an
 /// integer or its string form (`"40100"`); a `null` code, sub-code, message
-/// or payload is absent. `retry_after` is the `Retry-After` header's value,
+/// or payload is absent. Under [`Success::NoCode`], an empty 2xx body (a 204)
+/// is a success without payload; for the other signals it is not the
+/// envelope. `retry_after` is the `Retry-After` header's value,
 /// if any; an invalid one is ignored.
 ///
 /// ```
@@ -125,6 +127,11 @@ pub(crate) fn read<C: FromVendorCode, T: DeserializeOwned>(
             ResponseError::http_status(vendor, status).with_body(body),
         ));
     }
+    // An API without a success code may answer a success with no body (204).
+    let empty = body.iter().all(u8::is_ascii_whitespace);
+    if empty && success_status && envelope.success_signal() == Success::NoCode {
+        return Ok(None);
+    }
     let mut value: Value = match serde_json::from_slice(body) {
         Ok(value @ Value::Object(_)) => value,
         Ok(_) => return Err(not_envelope("not a JSON object".to_string())),
@@ -151,7 +158,7 @@ pub(crate) fn read<C: FromVendorCode, T: DeserializeOwned>(
             Some(code) => Err(details(ResponseError::from_code(code).with_status(status))),
             None => Err(not_envelope(alloc::format!(
                 "the code at {} ({code}) is not one of {vendor}'s",
-                envelope.code()
+                envelope.code_pointer()
             ))),
         },
         // The envelope says success, the status does not: the status failed.
@@ -186,7 +193,7 @@ enum Outcome {
 fn outcome(envelope: &Envelope, value: &Value) -> Result<Outcome, String> {
     let code = code_at(value, envelope)?;
     match (envelope.success_signal(), code) {
-        (Success::CodeIs(_), None) => Err(alloc::format!("no code at {}", envelope.code())),
+        (Success::CodeIs(_), None) => Err(alloc::format!("no code at {}", envelope.code_pointer())),
         (Success::CodeIs(ok), Some(code)) if code.as_i64() == Some(ok) => Ok(Outcome::Success),
         (Success::NoCode, None) => Ok(Outcome::Success),
         (Success::Flag(flag), code) => match (value.pointer(flag), code) {
@@ -194,7 +201,7 @@ fn outcome(envelope: &Envelope, value: &Value) -> Result<Outcome, String> {
             (Some(Value::Bool(false)), Some(code)) => Ok(Outcome::Failure(code)),
             (Some(Value::Bool(false)), None) => Err(alloc::format!(
                 "{flag} is false but there is no code at {}",
-                envelope.code()
+                envelope.code_pointer()
             )),
             _ => Err(alloc::format!("no boolean at {flag}")),
         },
@@ -205,10 +212,18 @@ fn outcome(envelope: &Envelope, value: &Value) -> Result<Outcome, String> {
 /// The code (with its sub-code) at the envelope's pointers; `None` when
 /// absent or null.
 fn code_at(value: &Value, envelope: &Envelope) -> Result<Option<Code>, String> {
-    let Some(code) = value.pointer(envelope.code()).filter(|v| !v.is_null()) else {
+    let Some(code) = value
+        .pointer(envelope.code_pointer())
+        .filter(|v| !v.is_null())
+    else {
         return Ok(None);
     };
-    let bad = || alloc::format!("the value at {} is not an error code", envelope.code());
+    let bad = || {
+        alloc::format!(
+            "the value at {} is not an error code",
+            envelope.code_pointer()
+        )
+    };
     let mut code = match code {
         Value::Number(n) => Code::number(n.as_i64().ok_or_else(bad)?),
         Value::String(s) => s.parse::<Code>().map_err(|_| bad())?,

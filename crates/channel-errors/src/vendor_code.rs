@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use crate::{Action, Category, Code, QualifiedId, Vendor};
+use crate::{Action, Category, Code, Delivery, QualifiedId, Vendor};
 
 /// One vendor's error code, as every generated crate's code type (TikTok's
 /// `ErrorCode`, …) describes it: a policy, a log line or a dashboard can take
@@ -58,6 +58,13 @@ pub trait VendorCode: fmt::Debug {
     /// each code's configured action.
     fn action(&self) -> Action {
         self.category().default_action()
+    }
+
+    /// Whether a request failing with this code may still have taken
+    /// effect. Defaults to [`Delivery::for_category`]: not sent, but for
+    /// [`Category::Server`]; a generated crate may answer per code.
+    fn delivery(&self) -> Delivery {
+        Delivery::for_category(self.category())
     }
 
     /// The cross-vendor category the article's own category maps to;

@@ -10,6 +10,7 @@ use channel_errors::{
     RetryAfter, StableId, Success, Vendor,
 };
 use common::*;
+use core::mem::size_of;
 use core::time::Duration;
 
 #[derive(serde::Deserialize, Debug, PartialEq)]
@@ -304,6 +305,13 @@ fn error_statuses_say_which_bodies_are_the_vendor_s() {
             message_id: "m2".into()
         })
     );
+    // An empty success (a 204) has no payload; an empty error is the status's.
+    assert_eq!(chirp(204, "").unwrap(), None);
+    assert_eq!(chirp(200, " \n").unwrap(), None);
+    assert!(matches!(
+        chirp(500, "").unwrap_err().kind(),
+        ErrorKind::Status(500)
+    ));
     // A code under 200 is still an error.
     assert_eq!(
         chirp(200, body).unwrap_err().code(),
@@ -343,6 +351,11 @@ fn a_success_flag_and_text_codes() {
             "{body}: {error}"
         );
     }
+}
+
+#[test]
+fn an_error_is_one_pointer_so_results_stay_small() {
+    assert_eq!(size_of::<ResponseError<TokCode>>(), size_of::<usize>());
 }
 
 #[test]
