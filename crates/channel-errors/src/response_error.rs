@@ -247,9 +247,7 @@ impl<C: VendorCode> fmt::Display for ResponseError<C> {
                 code.code(),
                 code.qualified_id()
             )?,
-            Kind::Status(status) => {
-                write!(f, "HTTP {status} from {vendor} without its response body")?
-            }
+            Kind::Status(status) => write!(f, "HTTP {status} from {vendor}")?,
             Kind::UnreadableBody => write!(f, "{vendor}'s response body could not be read")?,
             Kind::UnexpectedPayload => write!(
                 f,

@@ -112,7 +112,7 @@ fn the_error_chain_prints_once() {
     );
     assert_eq!(
         errors[1].to_string(),
-        "HTTP 503 from Tok without its response body (Retry-After: 5): \"<html>down</html>\""
+        "HTTP 503 from Tok (Retry-After: 5): \"<html>down</html>\""
     );
     assert_eq!(
         errors[4].to_string(),
