@@ -70,6 +70,15 @@ struct File {
     codes: BTreeMap<String, toml::Spanned<Annotation>>,
 }
 
+/// The annotation table of a key as the configuration writes it:
+/// `codes."40001"`, `codes."400 | Bad Request: chat not found"`.
+pub fn table_name(key: &Key) -> String {
+    format!(
+        "codes.{}",
+        toml_edit::Value::from(key.to_string()).to_string().trim()
+    )
+}
+
 /// A TOML error as `file:line: message`, like every other error here.
 pub(crate) fn toml_error(file: &str, text: &str, error: &toml::de::Error) -> Error {
     let line = error.span().map(|span| Lines::new(text).line(span.start));

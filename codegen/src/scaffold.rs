@@ -266,18 +266,10 @@ fn code_type(rows: &[ArticleRow]) -> CodeType {
 /// placeholder (`access-denied`, `access_denied`); the later one gets `V2`,
 /// `V3`, … so the stub generates before anyone has renamed anything.
 fn placeholder_names(rows: &[ArticleRow]) -> Vec<(String, String)> {
-    let mut seen = std::collections::HashSet::new();
+    let names = crate::names::fallback_names(rows.iter().map(ArticleRow::key));
     rows.iter()
-        .map(|row| {
-            let base = crate::names::fallback_name(&row.key());
-            let mut variant = base.clone();
-            let mut n = 2;
-            while !seen.insert(crate::names::stable_id(&variant)) {
-                variant = format!("{base}V{n}");
-                n += 1;
-            }
-            (row.key().to_string(), variant)
-        })
+        .map(|row| row.key().to_string())
+        .zip(names)
         .collect()
 }
 

@@ -180,6 +180,8 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                         solution,
                         cause: String::new(),
                         section: None,
+                        other_sections: Vec::new(),
+                        keyed_by: None,
                         category: Category::unknown(),
                         action: codegen::model::Action::Escalate,
                         extra,

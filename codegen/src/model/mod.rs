@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 pub mod code;
 pub mod config;
 
-pub use code::{Code, Key};
+pub use code::{Code, Key, KeyChoice, KeyPart, Qualifier};
 pub use config::{Action, Category, CategoryDef, CodeType, Vendor};
 
 /// 2: `action` replaced `retryable` (which is now `action` is backoff or retry).
@@ -131,6 +131,16 @@ pub struct ErrorEntry {
     /// the article splits its codes into several tables.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    /// Further sections whose tables list this entry word for word (the
+    /// same code and text in several per-endpoint tables is one entry).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_sections: Vec<String>,
+    /// Where the article lists the code more than once: what tells this
+    /// entry apart from the others, its message (the description, which the
+    /// API sends with the code) or its section. Absent for a code listed
+    /// once, which is its own entry whatever comes with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keyed_by: Option<KeyPart>,
     pub category: Category,
     /// What a client should do about it; from the annotations, else the
     /// category's default.
@@ -236,12 +246,32 @@ impl Catalog {
                 let key = entry.key();
                 return problem(Error::new(format!("code {key}: empty description")));
             }
-            if !keys.insert((&entry.code, &entry.subcode)) {
+            if let Some(problem_text) = self.keyed_problem(entry) {
+                return problem(Error::new(problem_text));
+            }
+            if !keys.insert(entry.key()) {
                 let key = entry.key();
                 return problem(Error::new(format!("code {key} appears twice")));
             }
         }
         None
+    }
+
+    /// What is wrong with how an entry is keyed: by a part other than the
+    /// first keyed entry's (one article has one key), or by a section it
+    /// does not have.
+    fn keyed_problem(&self, entry: &ErrorEntry) -> Option<String> {
+        let part = entry.keyed_by?;
+        let key = entry.key();
+        if self.key_part() != Some(part) {
+            return Some(format!(
+                "code {key}: keyed by {}, but earlier entries by {}: expected one key for the article",
+                part.describe(),
+                self.key_part().map_or("", KeyPart::describe)
+            ));
+        }
+        (part == KeyPart::Section && entry.section.is_none())
+            .then(|| format!("code {key}: keyed by section, but has no section"))
     }
 
     /// The error of the first entry whose name is not a variant name, or
@@ -290,14 +320,23 @@ impl Catalog {
     pub fn has_subcodes(&self) -> bool {
         self.errors.iter().any(|e| e.subcode.is_some())
     }
+
+    /// What tells apart the entries of a repeated code, if any code
+    /// repeats: the generated type is then also looked up by it.
+    pub fn key_part(&self) -> Option<KeyPart> {
+        self.errors.iter().find_map(|e| e.keyed_by)
+    }
 }
 
 impl ErrorEntry {
     pub fn key(&self) -> Key {
-        Key {
-            code: self.code.clone(),
-            subcode: self.subcode.clone(),
-        }
+        Key::of_entry(
+            &self.code,
+            self.subcode.as_ref(),
+            self.keyed_by,
+            &self.description,
+            self.section.as_deref(),
+        )
     }
 }
 
@@ -328,6 +367,8 @@ mod tests {
                     solution: String::new(),
                     cause: String::new(),
                     section: None,
+                    other_sections: Vec::new(),
+                    keyed_by: None,
                     category: Category::unknown(),
                     action: Action::Escalate,
                     extra: BTreeMap::new(),

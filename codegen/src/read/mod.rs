@@ -2,16 +2,19 @@
 //! [`Article`]. Shared work (normalising cell text, finding the error table by
 //! its header, validating rows) lives in `normalize` and `table`.
 
+pub mod article;
+pub(crate) mod code_cell;
 pub mod html;
 pub(crate) mod lines;
 pub mod markdown;
 pub mod normalize;
 pub mod pins;
+pub(crate) mod repeats;
 pub mod table;
 pub mod text;
 
+pub use article::{Article, ArticleRow};
 pub use pins::ColumnPins;
-pub use table::{Article, ArticleRow};
 
 use crate::error::{Error, Result};
 use crate::model::Format;

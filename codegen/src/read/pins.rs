@@ -3,6 +3,8 @@
 
 use serde::Deserialize;
 
+use crate::model::KeyChoice;
+
 /// The header text (compared case-insensitively, whitespace collapsed) of
 /// the column that plays each part, when the header's words mislead
 /// detection.
@@ -14,4 +16,8 @@ pub struct ColumnPins {
     pub description: Option<String>,
     pub solution: Option<String>,
     pub cause: Option<String>,
+    /// What makes entries unique where codes repeat (`code`,
+    /// `code_subcode`, `code_message`, `section_code`); chosen from the
+    /// table, with a warning, when unset (see `read::repeats`).
+    pub key: Option<KeyChoice>,
 }
