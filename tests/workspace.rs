@@ -2,6 +2,7 @@
 //! binary. Shared helpers live in the `workspace_tests` library (`support.rs`).
 
 mod add_articles;
+mod add_keyed;
 mod atomic_runs;
 mod bad_input;
 mod crlf;

@@ -329,6 +329,16 @@ impl Catalog {
 }
 
 impl ErrorEntry {
+    /// The entry's section as docs show it: `Chats`, or `Chats (also under
+    /// Groups, Channels)` for an entry several tables list word for word.
+    pub fn section_note(&self) -> Option<String> {
+        let section = self.section.as_ref()?;
+        Some(match self.other_sections.is_empty() {
+            true => section.clone(),
+            false => format!("{section} (also under {})", self.other_sections.join(", ")),
+        })
+    }
+
     pub fn key(&self) -> Key {
         Key::of_entry(
             &self.code,

@@ -24,9 +24,9 @@ pub(crate) fn resolve(
 ) -> Result<Vec<ArticleRow>> {
     let (mut rows, numbers) = fold_identical(rows, numbers, warnings);
     let repeated = repeated_codes(&rows);
-    let Some(first) = repeated.first() else {
+    if repeated.is_empty() {
         return Ok(rows);
-    };
+    }
     let at = Place {
         rows: &rows,
         numbers: &numbers,
@@ -35,7 +35,7 @@ pub(crate) fn resolve(
         Some(setting) => pinned(setting, &repeated, at)?,
         None => {
             let part = guessed(&repeated, at)?;
-            warnings.push(guess_warning(part, &repeated, at, first));
+            warnings.push(guess_warning(part, &repeated, at));
             part
         }
     };
@@ -257,13 +257,22 @@ fn guessed(repeated: &[Vec<usize>], at: Place) -> Result<KeyPart> {
     }
 }
 
-/// The warning for a guessed key: which codes repeat, the choice, and the
-/// setting that pins it (and the other one, where it works too).
-fn guess_warning(part: KeyPart, repeated: &[Vec<usize>], at: Place, first: &[usize]) -> String {
-    let rows: Vec<String> = first.iter().map(|i| at.numbers[*i].to_string()).collect();
-    let more = match repeated.len() {
-        1 => String::new(),
-        n => format!(" and {} more codes", n - 1),
+/// The warning for a guessed key: which codes repeat (the first few, with
+/// their rows), the choice, and the setting that pins it (and the other one,
+/// where it works too).
+fn guess_warning(part: KeyPart, repeated: &[Vec<usize>], at: Place) -> String {
+    const SHOWN: usize = 5;
+    let shown: Vec<String> = repeated
+        .iter()
+        .take(SHOWN)
+        .map(|group| {
+            let rows: Vec<String> = group.iter().map(|i| at.numbers[*i].to_string()).collect();
+            format!("{} (rows {})", at.rows[group[0]].key(), rows.join(", "))
+        })
+        .collect();
+    let more = match repeated.len().saturating_sub(SHOWN) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
     };
     let other = match part {
         KeyPart::Section => KeyPart::Message,
@@ -277,9 +286,8 @@ fn guess_warning(part: KeyPart, repeated: &[Vec<usize>], at: Place, first: &[usi
         Some(_) => String::new(),
     };
     format!(
-        "code {} is listed in rows {}{more}: the entries of a repeated code are keyed by {}, a guess; pin it with key = \"{}\" under [columns] in the article's configuration{also}",
-        at.rows[first[0]].key(),
-        rows.join(", "),
+        "codes listed more than once: {}{more}; their entries are keyed by {}, a guess: pin it with key = \"{}\" under [columns] in the article's configuration{also}",
+        shown.join(", "),
         part.describe(),
         KeyChoice::of(part)
     )

@@ -1,0 +1,140 @@
+//! An article whose HTTP statuses repeat with a message per row
+//! (`tests/articles/keys/relay-statuses.md`) is one `cargo xtask add`: its
+//! configuration stub lists every entry under the key the reader chose
+//! (code, or code and message), naming one in it renames its variant, and
+//! the crate it generates builds and looks entries up by code and message,
+//! falling back to the code's own entry or to `Unknown`, which keeps the
+//! message. What the consumer asserts is written from the generated fixture.
+
+use std::fs;
+use std::path::Path;
+
+use codegen::model::{Catalog, KeyPart};
+use workspace_tests::{article_workspace, cargo, regen_with_then_check, root};
+
+const NAME: &str = "relay-bot";
+const CRATE: &str = "relay-errors";
+
+fn fixture(dir: &Path) -> Catalog {
+    let text = fs::read_to_string(dir.join(format!("tests/fixtures/{NAME}.json"))).unwrap();
+    Catalog::from_json("fixture", &text).unwrap()
+}
+
+/// A message no entry of the article has.
+const UNLISTED: &str = "Bad Request: a message added later";
+
+/// Assertions on the crate, one block per entry, then the fallbacks.
+fn keyed_checks(catalog: &Catalog) -> String {
+    let mut out = String::from("    use relay_errors::ErrorCode as Relay;\n");
+    for entry in &catalog.errors {
+        let code = entry.code.as_i64().expect("HTTP statuses are numbers");
+        let (name, description) = (&entry.name, &entry.description);
+        let key = entry.key().to_string();
+        out.push_str(&format!(
+            "    let e = Relay::from_code_and_message({code}, {description:?});\n    assert_eq!(e.name(), {name:?});\n    assert_eq!(e.code(), {code}u32);\n    assert_eq!(e.description(), Some({description:?}));\n    assert_eq!({key:?}.parse::<Relay>().unwrap(), e);\n"
+        ));
+        match entry.keyed_by {
+            Some(KeyPart::Message) => out.push_str(&format!(
+                "    assert_eq!(e.message(), Some({description:?}));\n    assert!(!Relay::from_code({code}).is_known(), \"a repeated code has no entry of its own\");\n"
+            )),
+            // A code listed once is its own entry, whatever message comes with it.
+            _ => out.push_str(&format!(
+                "    assert_eq!(e.message(), None);\n    assert_eq!(Relay::from_code({code}), e);\n    assert_eq!(Relay::from_code_and_message({code}, {UNLISTED:?}), e);\n"
+            )),
+        }
+    }
+    let repeated = catalog
+        .errors
+        .iter()
+        .find(|e| e.keyed_by.is_some())
+        .and_then(|e| e.code.as_i64())
+        .unwrap();
+    out.push_str(&format!(
+        "    let new = Relay::from_code_and_message({repeated}, {UNLISTED:?});\n    assert!(!new.is_known());\n    assert_eq!(new.code(), {repeated}u32);\n    assert_eq!(new.message(), Some({UNLISTED:?}));\n    let Relay::Unknown(kept) = new else {{ panic!() }};\n    assert_eq!((kept.get(), kept.message()), ({repeated}, Some({UNLISTED:?})));\n    assert_eq!(Relay::ALL.len(), {});\n",
+        catalog.errors.len()
+    ));
+    out
+}
+
+#[test]
+fn an_article_of_repeated_statuses_builds_a_crate_looked_up_by_code_and_message() {
+    let dir = article_workspace();
+    let dir = dir.path();
+    xtask::add::run(
+        dir,
+        &xtask::add::Options {
+            name: NAME.into(),
+            source: root().join("tests/articles/keys/relay-statuses.md"),
+            url: Some(format!("http://127.0.0.1:9/{NAME}")),
+            crate_name: Some(CRATE.into()),
+            format: None,
+        },
+    )
+    .unwrap_or_else(|e| panic!("add {NAME}: {e}"));
+    let added = fixture(dir);
+    assert_eq!(added.key_part(), Some(KeyPart::Message));
+    assert!(added.errors.iter().any(|e| e.keyed_by.is_none()));
+
+    // The stub lists every entry under its key, each addressable by it.
+    let config_path = dir.join(format!("docs/{NAME}.toml"));
+    let stub = fs::read_to_string(&config_path).unwrap();
+    let config = codegen::annotations::parse("stub", &stub).unwrap();
+    let stub_keys: Vec<String> = config.by_code.keys().map(|k| k.to_string()).collect();
+    let mut keys: Vec<String> = added.errors.iter().map(|e| e.key().to_string()).collect();
+    keys.sort();
+    let mut sorted_stub = stub_keys.clone();
+    sorted_stub.sort();
+    assert_eq!(sorted_stub, keys);
+
+    // Naming an entry in the stub names its variant; the others keep theirs.
+    let first = &added.errors[0];
+    let table = format!("[{}]", codegen::annotations::table_name(&first.key()));
+    let named = stub.replacen(
+        &format!("{table}\nname = \"{}\"", first.name),
+        &format!("{table}\nname = \"RoomNotFound\""),
+        1,
+    );
+    assert_ne!(named, stub, "the stub has {table} with its placeholder");
+    fs::write(&config_path, named).unwrap();
+    let options = xtask::regen::Options {
+        article: Some(NAME.into()),
+        ..Default::default()
+    };
+    regen_with_then_check(dir, &options, "after naming an entry");
+    let catalog = fixture(dir);
+    assert_eq!(catalog.errors[0].name, "RoomNotFound");
+    assert_eq!(catalog.errors[1..], added.errors[1..]);
+
+    let consumer = dir.join("consumer");
+    fs::create_dir_all(consumer.join("src")).unwrap();
+    fs::write(
+        consumer.join("Cargo.toml"),
+        format!("[package]\nname = \"consumer\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n{CRATE} = {{ path = \"../crates/{CRATE}\" }}\n"),
+    )
+    .unwrap();
+    fs::write(
+        consumer.join("src/main.rs"),
+        format!(
+            "fn main() {{\n{}    println!(\"all assertions held\");\n}}\n",
+            keyed_checks(&catalog)
+        ),
+    )
+    .unwrap();
+    let workspace = fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+    fs::write(
+        dir.join("Cargo.toml"),
+        workspace.replacen("members = [", "members = [\"consumer\", ", 1),
+    )
+    .unwrap();
+    let output = cargo(dir, &root().join("target/add-keyed"))
+        .args(["run", "--offline", "-q", "-p", "consumer"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("all assertions held"));
+}
