@@ -13,6 +13,7 @@ mod drift_workflow;
 mod fetch;
 mod hostile_text;
 mod readers_agree;
+mod repeated_codes;
 mod row_loss;
 mod schema;
 mod update_loop;

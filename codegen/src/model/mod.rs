@@ -415,6 +415,50 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_code_is_valid_only_keyed_one_way_by_what_tells_it_apart() {
+        let mut catalog = catalog_named(&["A", "B", "C"]);
+        for entry in &mut catalog.errors[..2] {
+            entry.code = Code::Numeric(400);
+        }
+        catalog.errors[1].description = "other".into();
+        let err = catalog.validate().unwrap_err();
+        assert!(err.message.contains("code 400 appears twice"), "{err}");
+        for entry in &mut catalog.errors[..2] {
+            entry.keyed_by = Some(KeyPart::Message);
+        }
+        assert!(catalog.validate().is_ok());
+        catalog.errors[1].keyed_by = Some(KeyPart::Section);
+        let err = catalog.validate().unwrap_err();
+        assert_eq!(err.row, Some(2));
+        assert!(
+            err.message
+                .contains("keyed by section and code, but earlier entries by code and message"),
+            "{err}"
+        );
+        for entry in &mut catalog.errors[..2] {
+            entry.keyed_by = Some(KeyPart::Section);
+        }
+        let err = catalog.validate().unwrap_err();
+        assert!(
+            err.message
+                .ends_with("keyed by section, but has no section"),
+            "{err}"
+        );
+        catalog.errors[0].section = Some("Chats".into());
+        catalog.errors[1].section = Some("Chats".into());
+        let err = catalog.validate().unwrap_err();
+        assert!(
+            err.message.contains("code Chats / 400 appears twice"),
+            "{err}"
+        );
+        catalog.errors[1].other_sections = vec!["Groups".into()];
+        assert_eq!(
+            catalog.errors[1].section_note().as_deref(),
+            Some("Chats (also under Groups)")
+        );
+    }
+
+    #[test]
     fn names_that_share_a_snake_case_id_are_refused() {
         let catalog = catalog_named;
         let err = catalog(&["HttpTimeout", "Other", "HTTPTimeout"])
