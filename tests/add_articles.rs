@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 
 use codegen::model::{Catalog, Code};
-use workspace_tests::{article_workspace, cargo, root};
+use workspace_tests::{article_workspace, root, run_consumer};
 
 fn add(dir: &Path, name: &str, article: &str, crate_name: &str) -> Catalog {
     let written = xtask::add::run(
@@ -144,41 +144,12 @@ fn added_articles_build_and_work_for_a_consumer() {
     }
 
     // A consumer crate depends on both, as a downstream service would.
-    let consumer = dir.join("consumer");
-    fs::create_dir_all(consumer.join("src")).unwrap();
-    fs::write(
-        consumer.join("Cargo.toml"),
-        "[package]\nname = \"consumer\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\nchirp-errors = { path = \"../crates/chirp-errors\" }\nbeacon-api = { path = \"../crates/beacon-api\", features = [\"serde\"] }\nserde_json = \"1\"\n",
-    )
-    .unwrap();
-    fs::write(
-        consumer.join("src/main.rs"),
-        format!(
-            "fn main() {{\n{}\n{}    println!(\"all assertions held\");\n}}\n",
-            subcode_checks(&chirp),
-            slug_checks(&beacon)
-        ),
-    )
-    .unwrap();
-    let workspace = fs::read_to_string(dir.join("Cargo.toml")).unwrap();
-    fs::write(
-        dir.join("Cargo.toml"),
-        workspace.replacen("members = [", "members = [\"consumer\", ", 1),
-    )
-    .unwrap();
-    // A target dir under target/ keeps the dependencies (serde, serde_json)
-    // built between runs; cargo's lock serialises any two runs that meet.
-    let output = cargo(dir, &root().join("target/add-articles"))
-        .args(["run", "--offline", "-q", "-p", "consumer"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
+    run_consumer(
+        dir,
+        "chirp-errors = { path = \"../crates/chirp-errors\" }\nbeacon-api = { path = \"../crates/beacon-api\", features = [\"serde\"] }\nserde_json = \"1\"\n",
+        &format!("{}\n{}", subcode_checks(&chirp), slug_checks(&beacon)),
+        "add-articles",
     );
-    assert!(String::from_utf8_lossy(&output.stdout).contains("all assertions held"));
 }
 
 #[test]

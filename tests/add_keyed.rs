@@ -10,7 +10,7 @@ use std::fs;
 use std::path::Path;
 
 use codegen::model::{Catalog, KeyPart};
-use workspace_tests::{article_workspace, cargo, regen_with_then_check, root};
+use workspace_tests::{article_workspace, regen_with_then_check, root, run_consumer};
 
 const NAME: &str = "relay-bot";
 const CRATE: &str = "relay-errors";
@@ -105,36 +105,6 @@ fn an_article_of_repeated_statuses_builds_a_crate_looked_up_by_code_and_message(
     assert_eq!(catalog.errors[0].name, "RoomNotFound");
     assert_eq!(catalog.errors[1..], added.errors[1..]);
 
-    let consumer = dir.join("consumer");
-    fs::create_dir_all(consumer.join("src")).unwrap();
-    fs::write(
-        consumer.join("Cargo.toml"),
-        format!("[package]\nname = \"consumer\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n{CRATE} = {{ path = \"../crates/{CRATE}\" }}\n"),
-    )
-    .unwrap();
-    fs::write(
-        consumer.join("src/main.rs"),
-        format!(
-            "fn main() {{\n{}    println!(\"all assertions held\");\n}}\n",
-            keyed_checks(&catalog)
-        ),
-    )
-    .unwrap();
-    let workspace = fs::read_to_string(dir.join("Cargo.toml")).unwrap();
-    fs::write(
-        dir.join("Cargo.toml"),
-        workspace.replacen("members = [", "members = [\"consumer\", ", 1),
-    )
-    .unwrap();
-    let output = cargo(dir, &root().join("target/add-keyed"))
-        .args(["run", "--offline", "-q", "-p", "consumer"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(String::from_utf8_lossy(&output.stdout).contains("all assertions held"));
+    let dependencies = format!("{CRATE} = {{ path = \"../crates/{CRATE}\" }}\n");
+    run_consumer(dir, &dependencies, &keyed_checks(&catalog), "add-keyed");
 }

@@ -173,7 +173,7 @@ fn relay_model(config: &str) -> (Result<codegen::Catalog, codegen::Error>, Vec<S
     let catalog = codegen::read_catalog(
         &test_entry(),
         "relay-statuses.md",
-        &article("keys/relay-statuses.md"),
+        article("keys/relay-statuses.md"),
         None,
         config,
         None,

@@ -429,3 +429,40 @@ pub fn cargo(dir: &Path, target: &Path) -> std::process::Command {
         .env("CARGO_TERM_COLOR", "never");
     command
 }
+
+/// Builds and runs a consumer crate in the workspace at `dir`, as a
+/// downstream service would use the generated crates: `dependencies` is its
+/// `[dependencies]` table, `body` the statements of its `main` (assertions).
+/// A target dir under target/ (`target_name`) keeps the dependencies built
+/// between runs; cargo's lock serialises any two runs that meet.
+pub fn run_consumer(dir: &Path, dependencies: &str, body: &str, target_name: &str) {
+    let consumer = dir.join("consumer");
+    fs::create_dir_all(consumer.join("src")).unwrap();
+    fs::write(
+        consumer.join("Cargo.toml"),
+        format!("[package]\nname = \"consumer\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n{dependencies}"),
+    )
+    .unwrap();
+    fs::write(
+        consumer.join("src/main.rs"),
+        format!("fn main() {{\n{body}    println!(\"all assertions held\");\n}}\n"),
+    )
+    .unwrap();
+    let workspace = fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+    fs::write(
+        dir.join("Cargo.toml"),
+        workspace.replacen("members = [", "members = [\"consumer\", ", 1),
+    )
+    .unwrap();
+    let output = cargo(dir, &root().join("target").join(target_name))
+        .args(["run", "--offline", "-q", "-p", "consumer"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("all assertions held"), "{stdout}");
+}

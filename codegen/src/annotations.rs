@@ -1,8 +1,10 @@
 //! An article's configuration (`docs/annotations.toml` for the first
 //! article): everything the article does not say. The vendor's wording, the
 //! categories and what each calls for, column pins for when detection is
-//! wrong, and per code the variant name, category and action, keyed by code,
-//! so rewording a description can never rename a variant. A second article is
+//! wrong (and `key`, what makes entries unique where codes repeat), and per
+//! entry the variant name, category and action, keyed by code (or by code
+//! and message, section and code: `model::Key`), so rewording a description
+//! can never rename a variant of a code listed once. A second article is
 //! a second file like this one, never new code.
 
 use std::collections::{BTreeMap, HashMap};

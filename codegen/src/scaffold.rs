@@ -89,9 +89,13 @@ fn config_stub(
          cause_title = \"Cause\"\n\
          # u32, i64 (negative codes) or str (slugs).\n\
          code_type = \"{code_type}\"\n\n\
-         # Pin a column by its header text when detection is wrong:\n\
+         # Pin a column by its header text when detection is wrong, and set\n\
+         # the key where codes repeat: code, code_message (an HTTP status\n\
+         # with a message per row) or section_code (a number that means\n\
+         # different things under different headings); see the README.\n\
          # [columns]\n\
-         # code = \"Error\"\n\n",
+         # code = \"Error\"\n\
+         # key = \"code_message\"\n\n",
         name = request.name,
         vendor = toml_string(vendor),
         type_doc = toml_string(&format!(
