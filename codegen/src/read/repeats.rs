@@ -125,7 +125,15 @@ fn fold_identical(
             }
         }
     }
-    for ((entry, number), also) in kept.iter().zip(&kept_numbers).zip(&folded) {
+    warnings.extend(fold_warnings(&kept, &kept_numbers, &folded));
+    (kept, kept_numbers)
+}
+
+/// One warning per entry that rows were folded into: its rows (the entry's
+/// `number`, then the folded ones in `folded`) and its sections.
+fn fold_warnings(kept: &[ArticleRow], numbers: &[usize], folded: &[Vec<usize>]) -> Vec<String> {
+    let mut out = Vec::new();
+    for ((entry, number), also) in kept.iter().zip(numbers).zip(folded) {
         if also.is_empty() {
             continue;
         }
@@ -144,7 +152,7 @@ fn fold_identical(
         } else {
             String::new()
         };
-        warnings.push(format!(
+        out.push(format!(
             "code {} is listed word for word in rows {}{under}: read as one entry{}",
             entry.key(),
             rows.join(", "),
@@ -155,7 +163,7 @@ fn fold_identical(
             }
         ));
     }
-    (kept, kept_numbers)
+    out
 }
 
 /// The entries (indices) of each (code, sub-code) listed more than once, in
