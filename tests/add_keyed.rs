@@ -4,7 +4,9 @@
 //! (code, or code and message), naming one in it renames its variant, and
 //! the crate it generates builds and looks entries up by code and message,
 //! falling back to the code's own entry or to `Unknown`, which keeps the
-//! message. What the consumer asserts is written from the generated fixture.
+//! message. A second article of per-endpoint tables
+//! (`ledger-endpoints.md`) gives a crate looked up by section and code.
+//! What the consumer asserts is written from the generated fixtures.
 
 use std::fs;
 use std::path::Path;
@@ -15,9 +17,49 @@ use workspace_tests::{article_workspace, regen_with_then_check, root, run_consum
 const NAME: &str = "relay-bot";
 const CRATE: &str = "relay-errors";
 
-fn fixture(dir: &Path) -> Catalog {
-    let text = fs::read_to_string(dir.join(format!("tests/fixtures/{NAME}.json"))).unwrap();
+fn fixture(dir: &Path, name: &str) -> Catalog {
+    let text = fs::read_to_string(dir.join(format!("tests/fixtures/{name}.json"))).unwrap();
     Catalog::from_json("fixture", &text).unwrap()
+}
+
+/// `cargo xtask add` of `tests/articles/keys/{article}`, and its fixture.
+fn add(dir: &Path, name: &str, article: &str, crate_name: &str) -> Catalog {
+    xtask::add::run(
+        dir,
+        &xtask::add::Options {
+            name: name.into(),
+            source: root().join("tests/articles/keys").join(article),
+            url: Some(format!("http://127.0.0.1:9/{name}")),
+            crate_name: Some(crate_name.into()),
+            format: None,
+        },
+    )
+    .unwrap_or_else(|e| panic!("add {name}: {e}"));
+    fixture(dir, name)
+}
+
+/// Assertions on the crate keyed by section and code: each entry under its
+/// section, a code listed once under any, and an unlisted pair's fallback.
+fn section_checks(catalog: &Catalog) -> String {
+    let mut out = String::from("    use ledger_errors::ErrorCode as Ledger;\n");
+    for entry in &catalog.errors {
+        let code = entry.code.as_i64().expect("numeric codes");
+        let section = entry.section.as_deref().expect("several tables");
+        let name = &entry.name;
+        out.push_str(&format!(
+            "    let e = Ledger::from_section_and_code({section:?}, {code});\n    assert_eq!(e.name(), {name:?});\n    assert_eq!(e.section(), Some({section:?}));\n    assert_eq!({:?}.parse::<Ledger>().unwrap(), e);\n",
+            entry.key().to_string()
+        ));
+        match entry.keyed_by {
+            Some(_) => out.push_str(&format!(
+                "    assert!(!Ledger::from_section_and_code(\"Nowhere\", {code}).is_known());\n    assert_eq!(Ledger::from_section_and_code(\"Nowhere\", {code}).code(), {code}u32);\n"
+            )),
+            None => out.push_str(&format!(
+                "    assert_eq!(Ledger::from_section_and_code(\"Nowhere\", {code}), e);\n    assert_eq!(Ledger::from_code({code}), e);\n"
+            )),
+        }
+    }
+    out
 }
 
 /// A message no entry of the article has.
@@ -60,18 +102,7 @@ fn keyed_checks(catalog: &Catalog) -> String {
 fn an_article_of_repeated_statuses_builds_a_crate_looked_up_by_code_and_message() {
     let dir = article_workspace();
     let dir = dir.path();
-    xtask::add::run(
-        dir,
-        &xtask::add::Options {
-            name: NAME.into(),
-            source: root().join("tests/articles/keys/relay-statuses.md"),
-            url: Some(format!("http://127.0.0.1:9/{NAME}")),
-            crate_name: Some(CRATE.into()),
-            format: None,
-        },
-    )
-    .unwrap_or_else(|e| panic!("add {NAME}: {e}"));
-    let added = fixture(dir);
+    let added = add(dir, NAME, "relay-statuses.md", CRATE);
     assert_eq!(added.key_part(), Some(KeyPart::Message));
     assert!(added.errors.iter().any(|e| e.keyed_by.is_none()));
 
@@ -101,10 +132,24 @@ fn an_article_of_repeated_statuses_builds_a_crate_looked_up_by_code_and_message(
         ..Default::default()
     };
     regen_with_then_check(dir, &options, "after naming an entry");
-    let catalog = fixture(dir);
+    let catalog = fixture(dir, NAME);
     assert_eq!(catalog.errors[0].name, "RoomNotFound");
     assert_eq!(catalog.errors[1..], added.errors[1..]);
 
-    let dependencies = format!("{CRATE} = {{ path = \"../crates/{CRATE}\" }}\n");
-    run_consumer(dir, &dependencies, &keyed_checks(&catalog), "add-keyed");
+    // Per-endpoint tables: a number reused under another heading is keyed
+    // by section; the row both tables list word for word is one entry.
+    let ledger = add(dir, "ledger-pay", "ledger-endpoints.md", "ledger-errors");
+    assert_eq!(ledger.key_part(), Some(KeyPart::Section));
+    assert!(
+        ledger
+            .errors
+            .iter()
+            .any(|e| e.other_sections == ["Refunds"])
+    );
+
+    let dependencies = format!(
+        "{CRATE} = {{ path = \"../crates/{CRATE}\" }}\nledger-errors = {{ path = \"../crates/ledger-errors\" }}\n"
+    );
+    let checks = keyed_checks(&catalog) + &section_checks(&ledger);
+    run_consumer(dir, &dependencies, &checks, "add-keyed");
 }
