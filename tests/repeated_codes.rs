@@ -155,7 +155,7 @@ fn code_cells_list_and_label_codes_in_every_form() {
             .filter(|r| r.code != Code::Numeric(7))
             .all(|r| r.extra.is_empty())
     );
-    // `<br>` in a GFM cell and a text capture's line break read the same.
+    // `<br>` in a GFM cell reads as a line break does.
     let md = "| Error code | Description |\n|---|---|\n| 2001<br>2002 | Locked. |\n| `E_FULL` = E9 or E10 | Full. |\n";
     let read_md = read::read("cells.md", md.as_bytes(), None, &ColumnPins::default()).unwrap();
     let codes: Vec<String> = read_md.rows.iter().map(|r| r.code.to_string()).collect();
@@ -165,6 +165,11 @@ fn code_cells_list_and_label_codes_in_every_form() {
         read_md.rows[3].extra.is_empty(),
         "a label names the code beside it"
     );
+    // A page copy's code cell over two lines, and `or`.
+    let text = "Error code |\nDescription |\nSolution |\n2001\n2002 |\nLocked. |\nWait. |\n3001 or 3002 |\nNot supported. |\nUpload a PDF. |\n";
+    let read_text = read::read("cells.txt", text.as_bytes(), None, &ColumnPins::default()).unwrap();
+    let codes: Vec<String> = read_text.rows.iter().map(|r| r.code.to_string()).collect();
+    assert_eq!(codes, ["2001", "2002", "3001", "3002"]);
 }
 
 /// The relay article's model with a configuration of its own.
