@@ -5,36 +5,8 @@
 //! would. What the consumer asserts is written from the generated fixtures,
 //! so it holds whatever the articles say.
 
-use std::fs;
-use std::path::Path;
-
 use codegen::model::{Catalog, Code};
-use workspace_tests::{article_workspace, root, run_consumer};
-
-fn add(dir: &Path, name: &str, article: &str, crate_name: &str) -> Catalog {
-    let written = xtask::add::run(
-        dir,
-        &xtask::add::Options {
-            name: name.into(),
-            source: root().join("tests/articles").join(article),
-            url: Some(format!("http://127.0.0.1:9/{name}")),
-            crate_name: Some(crate_name.into()),
-            format: None,
-        },
-    )
-    .unwrap_or_else(|e| panic!("add {name}: {e}"));
-    let lib = fs::read_to_string(dir.join(format!("crates/{crate_name}/src/lib.rs"))).unwrap();
-    assert!(
-        lib.lines().count() <= 6,
-        "the hand-written part stays a few lines:\n{lib}"
-    );
-    assert!(
-        written.contains(&format!("docs/{name}.toml")),
-        "{written:?}"
-    );
-    let fixture = fs::read_to_string(dir.join(format!("tests/fixtures/{name}.json"))).unwrap();
-    Catalog::from_json("fixture", &fixture).unwrap()
-}
+use workspace_tests::{add_article as add, article_workspace, root, run_consumer};
 
 /// A number no entry uses as a code or sub-code.
 fn unused(catalog: &Catalog) -> i64 {

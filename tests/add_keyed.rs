@@ -9,34 +9,14 @@
 //! What the consumer asserts is written from the generated fixtures.
 
 use std::fs;
-use std::path::Path;
 
 use codegen::model::{Catalog, KeyPart};
-use workspace_tests::{article_workspace, regen_with_then_check, root, run_consumer};
+use workspace_tests::{
+    add_article, article_workspace, fixture, regen_with_then_check, run_consumer,
+};
 
 const NAME: &str = "relay-bot";
 const CRATE: &str = "relay-errors";
-
-fn fixture(dir: &Path, name: &str) -> Catalog {
-    let text = fs::read_to_string(dir.join(format!("tests/fixtures/{name}.json"))).unwrap();
-    Catalog::from_json("fixture", &text).unwrap()
-}
-
-/// `cargo xtask add` of `tests/articles/keys/{article}`, and its fixture.
-fn add(dir: &Path, name: &str, article: &str, crate_name: &str) -> Catalog {
-    xtask::add::run(
-        dir,
-        &xtask::add::Options {
-            name: name.into(),
-            source: root().join("tests/articles/keys").join(article),
-            url: Some(format!("http://127.0.0.1:9/{name}")),
-            crate_name: Some(crate_name.into()),
-            format: None,
-        },
-    )
-    .unwrap_or_else(|e| panic!("add {name}: {e}"));
-    fixture(dir, name)
-}
 
 /// Assertions on the crate keyed by section and code: each entry under its
 /// section, a code listed once under any, and an unlisted pair's fallback.
@@ -102,7 +82,7 @@ fn keyed_checks(catalog: &Catalog) -> String {
 fn an_article_of_repeated_statuses_builds_a_crate_looked_up_by_code_and_message() {
     let dir = article_workspace();
     let dir = dir.path();
-    let added = add(dir, NAME, "relay-statuses.md", CRATE);
+    let added = add_article(dir, NAME, "keys/relay-statuses.md", CRATE);
     assert_eq!(added.key_part(), Some(KeyPart::Message));
     assert!(added.errors.iter().any(|e| e.keyed_by.is_none()));
 
@@ -138,7 +118,12 @@ fn an_article_of_repeated_statuses_builds_a_crate_looked_up_by_code_and_message(
 
     // Per-endpoint tables: a number reused under another heading is keyed
     // by section; the row both tables list word for word is one entry.
-    let ledger = add(dir, "ledger-pay", "ledger-endpoints.md", "ledger-errors");
+    let ledger = add_article(
+        dir,
+        "ledger-pay",
+        "keys/ledger-endpoints.md",
+        "ledger-errors",
+    );
     assert_eq!(ledger.key_part(), Some(KeyPart::Section));
     assert!(
         ledger

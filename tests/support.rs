@@ -466,3 +466,37 @@ pub fn run_consumer(dir: &Path, dependencies: &str, body: &str, target_name: &st
     );
     assert!(stdout.contains("all assertions held"), "{stdout}");
 }
+
+/// `cargo xtask add` of `tests/articles/{article}` as `name`, with its crate
+/// `crate_name`, in the workspace at `dir`: the hand-written part of the
+/// crate stays a few lines, the configuration is written, and the fixture
+/// it generated is returned.
+pub fn add_article(dir: &Path, name: &str, article: &str, crate_name: &str) -> codegen::Catalog {
+    let written = xtask::add::run(
+        dir,
+        &xtask::add::Options {
+            name: name.into(),
+            source: root().join("tests/articles").join(article),
+            url: Some(format!("http://127.0.0.1:9/{name}")),
+            crate_name: Some(crate_name.into()),
+            format: None,
+        },
+    )
+    .unwrap_or_else(|e| panic!("add {name}: {e}"));
+    let lib = fs::read_to_string(dir.join(format!("crates/{crate_name}/src/lib.rs"))).unwrap();
+    assert!(
+        lib.lines().count() <= 6,
+        "the hand-written part stays a few lines:\n{lib}"
+    );
+    assert!(
+        written.contains(&format!("docs/{name}.toml")),
+        "{written:?}"
+    );
+    fixture(dir, name)
+}
+
+/// The fixture of article `name` in the workspace at `dir`.
+pub fn fixture(dir: &Path, name: &str) -> codegen::Catalog {
+    let text = fs::read_to_string(dir.join(format!("tests/fixtures/{name}.json"))).unwrap();
+    codegen::Catalog::from_json("fixture", &text).unwrap()
+}

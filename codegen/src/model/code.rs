@@ -181,6 +181,33 @@ impl KeyPart {
     }
 }
 
+/// `key()` for a type with the fields an entry's key is made of (`code`,
+/// `subcode`, `keyed_by`, `description`, `section`): the article's rows and
+/// the model's entries, which must key alike. The key is the code and
+/// sub-code, with the message (the description) or the section where the
+/// entry is keyed by one. `Key`, `KeyPart` and `Qualifier` are the caller's
+/// (the model's, in scope where it is used).
+macro_rules! impl_entry_key {
+    ($entry:ty) => {
+        impl $entry {
+            pub fn key(&self) -> Key {
+                let qualifier = self.keyed_by.map(|part| match part {
+                    KeyPart::Message => Qualifier::Message(self.description.clone()),
+                    KeyPart::Section => {
+                        Qualifier::Section(self.section.clone().unwrap_or_default())
+                    }
+                });
+                Key {
+                    code: self.code.clone(),
+                    subcode: self.subcode.clone(),
+                    qualifier,
+                }
+            }
+        }
+    };
+}
+pub(crate) use impl_entry_key;
+
 /// Between a code and its message in a key's written form.
 const MESSAGE_SEPARATOR: &str = " | ";
 /// Between a section and its code in a key's written form.
@@ -221,25 +248,6 @@ impl Key {
                 qualifier: None,
             }),
             None => Code::parse(text).map(Key::code),
-        }
-    }
-
-    /// An entry's key: its code and sub-code, with its message (the
-    /// description) or its section when it is keyed by one.
-    pub fn of_entry(
-        code: &Code,
-        subcode: Option<&Code>,
-        keyed_by: Option<KeyPart>,
-        description: &str,
-        section: Option<&str>,
-    ) -> Key {
-        Key {
-            code: code.clone(),
-            subcode: subcode.cloned(),
-            qualifier: keyed_by.map(|part| match part {
-                KeyPart::Message => Qualifier::Message(description.to_owned()),
-                KeyPart::Section => Qualifier::Section(section.unwrap_or_default().to_owned()),
-            }),
         }
     }
 

@@ -328,6 +328,8 @@ impl Catalog {
     }
 }
 
+code::impl_entry_key!(ErrorEntry);
+
 impl ErrorEntry {
     /// The entry's section as docs show it: `Chats`, or `Chats (also under
     /// Groups, Channels)` for an entry several tables list word for word.
@@ -337,16 +339,6 @@ impl ErrorEntry {
             true => section.clone(),
             false => format!("{section} (also under {})", self.other_sections.join(", ")),
         })
-    }
-
-    pub fn key(&self) -> Key {
-        Key::of_entry(
-            &self.code,
-            self.subcode.as_ref(),
-            self.keyed_by,
-            &self.description,
-            self.section.as_deref(),
-        )
     }
 }
 

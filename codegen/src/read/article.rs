@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Code, Format, Key, KeyPart};
+use crate::model::{Code, Format, Key, KeyPart, Qualifier};
 
 /// One validated entry of the article: only what the article itself says.
 /// A row whose code cell lists several codes gives one entry per code; rows
@@ -25,17 +25,7 @@ pub struct ArticleRow {
     pub line: Option<usize>,
 }
 
-impl ArticleRow {
-    pub fn key(&self) -> Key {
-        Key::of_entry(
-            &self.code,
-            self.subcode.as_ref(),
-            self.keyed_by,
-            &self.description,
-            self.section.as_deref(),
-        )
-    }
-}
+crate::model::code::impl_entry_key!(ArticleRow);
 
 /// Everything read from one article.
 #[derive(Debug, Clone, PartialEq, Eq)]
