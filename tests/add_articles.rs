@@ -7,53 +7,13 @@
 //! so it holds whatever the articles say.
 
 use std::fs;
-use std::path::Path;
 
 use codegen::model::{Catalog, Code};
 use codegen::read::ColumnPins;
 use codegen::read::pins::ColumnPin;
-use workspace_tests::{article_workspace, cargo, root};
-
-fn add(dir: &Path, name: &str, article: &str, crate_name: &str) -> Catalog {
-    add_pinned(dir, name, article, crate_name, ColumnPins::default()).0
-}
-
-/// Adds `article` with these column pins; the model and what `add` warned of.
-fn add_pinned(
-    dir: &Path,
-    name: &str,
-    article: &str,
-    crate_name: &str,
-    pins: ColumnPins,
-) -> (Catalog, Vec<String>) {
-    let added = xtask::add::run(
-        dir,
-        &xtask::add::Options {
-            name: name.into(),
-            source: root().join("tests/articles").join(article),
-            url: Some(format!("http://127.0.0.1:9/{name}")),
-            crate_name: Some(crate_name.into()),
-            format: None,
-            pins,
-        },
-    )
-    .unwrap_or_else(|e| panic!("add {name}: {e}"));
-    let written = added.written;
-    let lib = fs::read_to_string(dir.join(format!("crates/{crate_name}/src/lib.rs"))).unwrap();
-    assert!(
-        lib.lines().count() <= 6,
-        "the hand-written part stays a few lines:\n{lib}"
-    );
-    assert!(
-        written.contains(&format!("docs/{name}.toml")),
-        "{written:?}"
-    );
-    let fixture = fs::read_to_string(dir.join(format!("tests/fixtures/{name}.json"))).unwrap();
-    (
-        Catalog::from_json("fixture", &fixture).unwrap(),
-        added.warnings,
-    )
-}
+use workspace_tests::{
+    add_article as add, add_article_pinned as add_pinned, article_workspace, root, run_consumer,
+};
 
 /// A number no entry uses as a code or sub-code.
 fn unused(catalog: &Catalog) -> i64 {
@@ -236,44 +196,19 @@ fn added_articles_build_and_work_for_a_consumer() {
     }
 
     // A consumer crate depends on both, as a downstream service would.
-    let consumer = dir.join("consumer");
-    fs::create_dir_all(consumer.join("src")).unwrap();
-    fs::write(
-        consumer.join("Cargo.toml"),
-        "[package]\nname = \"consumer\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\nchirp-errors = { path = \"../crates/chirp-errors\" }\nbeacon-api = { path = \"../crates/beacon-api\", features = [\"serde\"] }\ntram-api = { path = \"../crates/tram-api\" }\nhanul-api = { path = \"../crates/hanul-api\" }\nskiff-api = { path = \"../crates/skiff-api\" }\nserde_json = \"1\"\n",
-    )
-    .unwrap();
-    fs::write(
-        consumer.join("src/main.rs"),
-        format!(
-            "fn main() {{\n{}\n{}{}{}{}    println!(\"all assertions held\");\n}}\n",
+    run_consumer(
+        dir,
+        "chirp-errors = { path = \"../crates/chirp-errors\" }\nbeacon-api = { path = \"../crates/beacon-api\", features = [\"serde\"] }\ntram-api = { path = \"../crates/tram-api\" }\nhanul-api = { path = \"../crates/hanul-api\" }\nskiff-api = { path = \"../crates/skiff-api\" }\nserde_json = \"1\"\n",
+        &format!(
+            "{}\n{}{}{}{}",
             subcode_checks(&chirp),
             slug_checks(&beacon),
             lookup_checks("tram_api", &tram),
             lookup_checks("hanul_api", &hanul),
             lookup_checks("skiff_api", &skiff),
         ),
-    )
-    .unwrap();
-    let workspace = fs::read_to_string(dir.join("Cargo.toml")).unwrap();
-    fs::write(
-        dir.join("Cargo.toml"),
-        workspace.replacen("members = [", "members = [\"consumer\", ", 1),
-    )
-    .unwrap();
-    // A target dir under target/ keeps the dependencies (serde, serde_json)
-    // built between runs; cargo's lock serialises any two runs that meet.
-    let output = cargo(dir, &root().join("target/add-articles"))
-        .args(["run", "--offline", "-q", "-p", "consumer"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
+        "add-articles",
     );
-    assert!(String::from_utf8_lossy(&output.stdout).contains("all assertions held"));
 }
 
 #[test]

@@ -92,7 +92,7 @@ fn rows_with_bad_cells() {
     );
     assert_refused(
         "a.md",
-        &format!("{MD_HEAD}| 1 | a | b |\n| 2 | a | b |\n| 1 | again | b |\n"),
+        &format!("{MD_HEAD}| 1 | a | b |\n| 2 | a | b |\n| 1 | a | again |\n"),
         "a.md:5: row 3: code 1 appears twice: first in row 1 (line 3)",
     );
     assert_refused(

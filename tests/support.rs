@@ -429,3 +429,88 @@ pub fn cargo(dir: &Path, target: &Path) -> std::process::Command {
         .env("CARGO_TERM_COLOR", "never");
     command
 }
+
+/// Builds and runs a consumer crate in the workspace at `dir`, as a
+/// downstream service would use the generated crates: `dependencies` is its
+/// `[dependencies]` table, `body` the statements of its `main` (assertions).
+/// A target dir under target/ (`target_name`) keeps the dependencies built
+/// between runs; cargo's lock serialises any two runs that meet.
+pub fn run_consumer(dir: &Path, dependencies: &str, body: &str, target_name: &str) {
+    let consumer = dir.join("consumer");
+    fs::create_dir_all(consumer.join("src")).unwrap();
+    fs::write(
+        consumer.join("Cargo.toml"),
+        format!("[package]\nname = \"consumer\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n{dependencies}"),
+    )
+    .unwrap();
+    fs::write(
+        consumer.join("src/main.rs"),
+        format!("fn main() {{\n{body}    println!(\"all assertions held\");\n}}\n"),
+    )
+    .unwrap();
+    let workspace = fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+    fs::write(
+        dir.join("Cargo.toml"),
+        workspace.replacen("members = [", "members = [\"consumer\", ", 1),
+    )
+    .unwrap();
+    let output = cargo(dir, &root().join("target").join(target_name))
+        .args(["run", "--offline", "-q", "-p", "consumer"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("all assertions held"), "{stdout}");
+}
+
+/// `cargo xtask add` of `tests/articles/{article}` as `name`, with its crate
+/// `crate_name`, in the workspace at `dir`: the hand-written part of the
+/// crate stays a few lines, the configuration is written, and the fixture
+/// it generated is returned.
+pub fn add_article(dir: &Path, name: &str, article: &str, crate_name: &str) -> codegen::Catalog {
+    add_article_pinned(dir, name, article, crate_name, codegen::read::ColumnPins::default()).0
+}
+
+/// [`add_article`] with these column pins (as `add`'s `--code-column` and
+/// friends give them): the fixture and what `add` warned of.
+pub fn add_article_pinned(
+    dir: &Path,
+    name: &str,
+    article: &str,
+    crate_name: &str,
+    pins: codegen::read::ColumnPins,
+) -> (codegen::Catalog, Vec<String>) {
+    let added = xtask::add::run(
+        dir,
+        &xtask::add::Options {
+            name: name.into(),
+            source: root().join("tests/articles").join(article),
+            url: Some(format!("http://127.0.0.1:9/{name}")),
+            crate_name: Some(crate_name.into()),
+            format: None,
+            pins,
+        },
+    )
+    .unwrap_or_else(|e| panic!("add {name}: {e}"));
+    let lib = fs::read_to_string(dir.join(format!("crates/{crate_name}/src/lib.rs"))).unwrap();
+    assert!(
+        lib.lines().count() <= 6,
+        "the hand-written part stays a few lines:\n{lib}"
+    );
+    assert!(
+        added.written.contains(&format!("docs/{name}.toml")),
+        "{:?}",
+        added.written
+    );
+    (fixture(dir, name), added.warnings)
+}
+
+/// The fixture of article `name` in the workspace at `dir`.
+pub fn fixture(dir: &Path, name: &str) -> codegen::Catalog {
+    let text = fs::read_to_string(dir.join(format!("tests/fixtures/{name}.json"))).unwrap();
+    codegen::Catalog::from_json("fixture", &text).unwrap()
+}

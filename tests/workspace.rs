@@ -2,6 +2,7 @@
 //! binary. Shared helpers live in the `workspace_tests` library (`support.rs`).
 
 mod add_articles;
+mod add_keyed;
 mod atomic_runs;
 mod bad_input;
 mod columns;
@@ -13,6 +14,7 @@ mod drift_workflow;
 mod fetch;
 mod hostile_text;
 mod readers_agree;
+mod repeated_codes;
 mod row_loss;
 mod schema;
 mod shapes;

@@ -1,8 +1,10 @@
 //! An article's configuration (`docs/annotations.toml` for the first
 //! article): everything the article does not say. The vendor's wording, the
 //! categories and what each calls for, column pins for when detection is
-//! wrong, and per code the variant name, category and action, keyed by code,
-//! so rewording a description can never rename a variant. A second article is
+//! wrong (and `key`, what makes entries unique where codes repeat), and per
+//! entry the variant name, category and action, keyed by code (or by code
+//! and message, section and code: `model::Key`), so rewording a description
+//! can never rename a variant of a code listed once. A second article is
 //! a second file like this one, never new code.
 
 use std::collections::{BTreeMap, HashMap};
@@ -68,6 +70,15 @@ struct File {
     categories: Vec<toml::Spanned<CategoryDef>>,
     #[serde(default)]
     codes: BTreeMap<String, toml::Spanned<Annotation>>,
+}
+
+/// The annotation table of a key as the configuration writes it:
+/// `codes."40001"`, `codes."400 | Bad Request: chat not found"`.
+pub fn table_name(key: &Key) -> String {
+    format!(
+        "codes.{}",
+        toml_edit::Value::from(key.to_string()).to_string().trim()
+    )
 }
 
 /// A TOML error as `file:line: message`, like every other error here.

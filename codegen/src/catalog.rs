@@ -11,7 +11,6 @@ use crate::error::{Error, Result};
 use crate::model::{
     ArticleInfo, Catalog, Category, ErrorEntry, Key, SCHEMA_VERSION, SourceInfo, Status,
 };
-use crate::names::fallback_name;
 use crate::read::{Article, ArticleRow};
 use std::collections::HashSet;
 
@@ -39,8 +38,9 @@ impl Unannotated {
     fn warn(&self, file: &str, warnings: &mut Vec<String>) {
         if self.count <= WARN_EACH_UP_TO {
             for (code, name) in &self.first {
+                let table = crate::annotations::table_name(code);
                 warnings.push(format!(
-                    "code {code} has no annotation in {file}: generated as {name} (category unknown, action escalate); add [codes.{code}] with a name and category"
+                    "code {code} has no annotation in {file}: generated as {name} (category unknown, action escalate); add [{table}] with a name and category"
                 ));
             }
         } else {
@@ -127,20 +127,19 @@ fn listed_entries(
     unannotated: &mut Unannotated,
 ) -> Vec<ErrorEntry> {
     let released = released.map(Catalog::by_key).unwrap_or_default();
-    let mut classify = |key: Key| match annotations.by_code.get(&key) {
+    let placeholders = crate::names::fallback_names(rows.iter().map(ArticleRow::key));
+    let mut classify = |key: Key, placeholder: String| match annotations.by_code.get(&key) {
         Some(a) => (a.name.clone(), a.category.clone(), annotations.action_of(a)),
         None => {
-            let name = released
-                .get(&key)
-                .map_or_else(|| fallback_name(&key), |b| b.name.clone());
+            let name = released.get(&key).map_or(placeholder, |b| b.name.clone());
             unannotated.push(&key, &name);
             let unknown = Category::unknown();
             let action = annotations.default_action(&unknown);
             (name, unknown, action)
         }
     };
-    let entry = |row: ArticleRow| {
-        let (name, category, action) = classify(row.key());
+    let entry = |(row, placeholder): (ArticleRow, String)| {
+        let (name, category, action) = classify(row.key(), placeholder);
         ErrorEntry {
             code: row.code,
             subcode: row.subcode,
@@ -149,13 +148,15 @@ fn listed_entries(
             solution: row.solution,
             cause: row.cause,
             section: row.section,
+            other_sections: row.other_sections,
+            keyed_by: row.keyed_by,
             category,
             action,
             extra: row.extra,
             status: Status::Listed,
         }
     };
-    rows.into_iter().map(entry).collect()
+    rows.into_iter().zip(placeholders).map(entry).collect()
 }
 
 /// The entries of the last release that the article no longer lists, as
@@ -185,13 +186,27 @@ fn dropped_entries(
     dropped.map(keep).collect()
 }
 
-/// A warning for each annotation of a code the model does not have.
+/// A warning for each annotation of a code the model does not have; for a
+/// code the model keys by message or section, it names the keys to use.
 fn unused_annotations(annotations: &Annotations, errors: &[ErrorEntry]) -> Vec<String> {
     let keys: HashSet<Key> = errors.iter().map(ErrorEntry::key).collect();
     let file = &annotations.file;
     let unused = annotations.by_code.keys().filter(|k| !keys.contains(*k));
-    let warn =
-        |code| format!("{file}: [codes.\"{code}\"] annotates a code the article does not have");
+    let warn = |code: &Key| {
+        let qualified: Vec<String> = errors
+            .iter()
+            .filter(|e| e.keyed_by.is_some() && e.key().unqualified() == *code)
+            .map(|e| format!("[{}]", crate::annotations::table_name(&e.key())))
+            .collect();
+        let table = crate::annotations::table_name(code);
+        match qualified.is_empty() {
+            true => format!("{file}: [{table}] annotates a code the article does not have"),
+            false => format!(
+                "{file}: [{table}] annotates code {code}, which the article lists more than once: annotate each entry instead, as {}",
+                qualified.join(", ")
+            ),
+        }
+    };
     unused.map(warn).collect()
 }
 
@@ -276,6 +291,8 @@ mod tests {
             solution: String::new(),
             cause: String::new(),
             section: None,
+            other_sections: Vec::new(),
+            keyed_by: None,
             extra: Default::default(),
             line: None,
         }

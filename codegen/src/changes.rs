@@ -161,6 +161,8 @@ mod tests {
             solution: String::new(),
             cause: String::new(),
             section: None,
+            other_sections: Vec::new(),
+            keyed_by: None,
             category: Category::unknown(),
             action: Action::Escalate,
             extra: Default::default(),

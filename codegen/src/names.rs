@@ -24,7 +24,9 @@ pub fn stable_id(name: &str) -> String {
 }
 
 /// `Code40123`, `CodeE1001`, `CodeMinus1`, `Code1Sub99`, `CodeAccessDenied`:
-/// obviously a placeholder, never derived from prose.
+/// obviously a placeholder, never derived from prose (so a key's message or
+/// section is not in it: [`fallback_names`] numbers the entries of a
+/// repeated code instead).
 pub fn fallback_name(key: &Key) -> String {
     let part = |code: &Code| {
         let text = code.to_string();
@@ -40,6 +42,26 @@ pub fn fallback_name(key: &Key) -> String {
         Some(sub) => format!("Code{}Sub{}", part(&key.code), part(sub)),
         None => format!("Code{}", part(&key.code)),
     }
+}
+
+/// A placeholder for each key, in order, each with an id of its own: a
+/// placeholder that another already has (the entries of a code listed with
+/// several messages, or `access-denied` beside `access_denied`) gets `V2`,
+/// `V3`, … so an article generates before anyone has named anything.
+pub fn fallback_names(keys: impl IntoIterator<Item = Key>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    keys.into_iter()
+        .map(|key| {
+            let base = fallback_name(&key);
+            let mut variant = base.clone();
+            let mut n = 2;
+            while !seen.insert(stable_id(&variant)) {
+                variant = format!("{base}V{n}");
+                n += 1;
+            }
+            variant
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -86,5 +108,21 @@ mod tests {
             assert_eq!(stable_id(name), heck::ToSnakeCase::to_snake_case(name));
         }
         assert_eq!(fallback_name(&key("E-10_1")), "CodeE101");
+    }
+
+    #[test]
+    fn repeated_placeholders_are_numbered() {
+        let keys = ["400 | A", "400 | B", "access-denied", "access_denied", "7"];
+        let names = fallback_names(keys.map(|k| Key::parse(k).unwrap()));
+        assert_eq!(
+            names,
+            [
+                "Code400",
+                "Code400V2",
+                "CodeAccessDenied",
+                "CodeAccessDeniedV2",
+                "Code7"
+            ]
+        );
     }
 }

@@ -126,11 +126,14 @@ fn config_stub(
 /// the table as `add` did; else how to write one, commented out.
 fn columns_table(pins: &ColumnPins) -> String {
     let how = "# Pin a column by its header text or its 1-based position when detection\n\
-               # is wrong (code, subcode, description, solution, cause):\n";
+               # is wrong (code, subcode, description, solution, cause), and set the\n\
+               # key where codes repeat: code, code_message (an HTTP status with a\n\
+               # message per row) or section_code (a number that means different\n\
+               # things under different headings); see the README.\n";
     if pins.is_empty() {
-        format!("{how}# [columns]\n# code = \"Error\"\n# description = 2\n")
+        format!("{how}# [columns]\n# code = \"Error\"\n# description = 2\n# key = \"code_message\"\n")
     } else {
-        format!("{how}[columns]\n{}", pins.toml_lines())
+        format!("{how}[columns]\n{}# key = \"code_message\"\n", pins.toml_lines())
     }
 }
 
@@ -287,18 +290,10 @@ fn code_type(rows: &[ArticleRow]) -> CodeType {
 /// placeholder (`access-denied`, `access_denied`); the later one gets `V2`,
 /// `V3`, … so the stub generates before anyone has renamed anything.
 fn placeholder_names(rows: &[ArticleRow]) -> Vec<(String, String)> {
-    let mut seen = std::collections::HashSet::new();
+    let names = crate::names::fallback_names(rows.iter().map(ArticleRow::key));
     rows.iter()
-        .map(|row| {
-            let base = crate::names::fallback_name(&row.key());
-            let mut variant = base.clone();
-            let mut n = 2;
-            while !seen.insert(crate::names::stable_id(&variant)) {
-                variant = format!("{base}V{n}");
-                n += 1;
-            }
-            (row.key().to_string(), variant)
-        })
+        .map(|row| row.key().to_string())
+        .zip(names)
         .collect()
 }
 
@@ -407,6 +402,7 @@ mod tests {
         description: None,
         solution: None,
         cause: None,
+        key: None,
     };
 
     fn request<'a>(name: &'a str, source_name: &'a str) -> Request<'a> {

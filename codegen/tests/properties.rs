@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use codegen::model::{
-    Catalog, Category, Code, ErrorEntry, Format, SCHEMA_VERSION, SourceInfo, Status,
+    Catalog, Category, Code, ErrorEntry, Format, KeyPart, SCHEMA_VERSION, SourceInfo, Status,
 };
 use codegen::read::{self, Article};
 use proptest::prelude::*;
@@ -149,7 +149,8 @@ fn catalog() -> impl Strategy<Value = Catalog> {
         extra_columns,
         prop::collection::vec(
             (
-                code(),
+                // Often from a pool of three, so codes repeat.
+                prop_oneof![code(), (0i64..3).prop_map(Code::Numeric)],
                 cell_text(1),
                 cell_text(0),
                 cell_text(0),
@@ -159,11 +160,19 @@ fn catalog() -> impl Strategy<Value = Catalog> {
         ),
     )
         .prop_map(|(columns, rows)| {
+            // A code may repeat with another description: such entries are
+            // keyed by code and message, as the reader keys them.
             let mut seen = HashSet::new();
-            let errors = rows
+            let rows: Vec<_> = rows
                 .into_iter()
-                .filter(|(code, ..)| seen.insert(code.clone()))
-                .map(|(code, description, solution, extra_a, extra_b)| {
+                .filter(|(code, description, ..)| seen.insert((code.clone(), description.clone())))
+                .collect();
+            let repeats = |code: &Code| rows.iter().filter(|r| &r.0 == code).count() > 1;
+            let keyed: Vec<bool> = rows.iter().map(|r| repeats(&r.0)).collect();
+            let mut errors: Vec<ErrorEntry> = rows
+                .into_iter()
+                .zip(keyed)
+                .map(|((code, description, solution, extra_a, extra_b), keyed)| {
                     let values = [extra_a, extra_b];
                     let extra: BTreeMap<String, String> = columns
                         .iter()
@@ -171,15 +180,15 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                         .map(|(c, v)| (c.to_string(), v))
                         .collect();
                     ErrorEntry {
-                        name: codegen::names::fallback_name(&codegen::model::Key::code(
-                            code.clone(),
-                        )),
+                        name: String::new(),
                         code,
                         subcode: None,
                         description,
                         solution,
                         cause: String::new(),
                         section: None,
+                        other_sections: Vec::new(),
+                        keyed_by: keyed.then_some(KeyPart::Message),
                         category: Category::unknown(),
                         action: codegen::model::Action::Escalate,
                         extra,
@@ -187,6 +196,10 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                     }
                 })
                 .collect();
+            let names = codegen::names::fallback_names(errors.iter().map(ErrorEntry::key));
+            for (entry, name) in errors.iter_mut().zip(names) {
+                entry.name = name;
+            }
             let source = SourceInfo {
                 path: "p.md".into(),
                 format: Format::Markdown,
@@ -228,6 +241,7 @@ proptest! {
         prop_assert_eq!(article.rows.len(), catalog.errors.len());
         for (row, entry) in article.rows.iter().zip(&catalog.errors) {
             prop_assert_eq!(&row.code, &entry.code);
+            prop_assert_eq!(row.keyed_by, entry.keyed_by);
             prop_assert_eq!(&row.description, &entry.description);
             prop_assert_eq!(&row.solution, &entry.solution);
             prop_assert_eq!(&row.extra, &entry.extra);

@@ -56,6 +56,7 @@ impl From<PinArgs> for ColumnPins {
             description: args.description_column,
             solution: args.solution_column,
             cause: args.cause_column,
+            key: None,
         }
     }
 }

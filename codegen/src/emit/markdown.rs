@@ -115,7 +115,7 @@ impl<'a> Columns<'a> {
         }
         cells.push(escape_cell(&entry.solution));
         if self.sections {
-            cells.push(escape_cell(entry.section.as_deref().unwrap_or_default()));
+            cells.push(escape_cell(&entry.section_note().unwrap_or_default()));
         }
         cells.extend(
             self.extras

@@ -151,9 +151,9 @@ fn variant_doc(entry: &ErrorEntry, vendor: &Vendor) -> Vec<String> {
             doc_escape(&value.replace('\n', " "))
         ));
     }
-    if let Some(section) = &entry.section {
+    if let Some(section) = entry.section_note() {
         lines.push(String::new());
-        lines.push(format!("Section: {}.", doc_escape(section)));
+        lines.push(format!("Section: {}.", doc_escape(&section)));
     }
     lines.push(String::new());
     let retry = if entry.action.is_retryable() {
@@ -374,9 +374,19 @@ fn kind_of(catalog: &Catalog) -> Result<Kind> {
             )));
         }
     }
+    let by = catalog.key_part();
+    if let Some(part) = by
+        && (number.is_none() || subcodes)
+    {
+        return Err(Error::new(format!(
+            "entries keyed by {} need a numeric code_type (u32 or i64) and no sub-code column; set code_type under [vendor] in {file}, or key = \"code\" under [columns] if the repeats are mistakes",
+            part.describe()
+        )));
+    }
     Ok(Kind {
         number: number.map(ident),
         subcodes,
+        by,
         vendor: catalog.vendor.name.clone(),
     })
 }

@@ -15,16 +15,19 @@
 //! splices it in where its `// @splice:` lines say. `quote!` writes the
 //! per-code match arms, the blocks around them, and integer `FromStr`.
 
+use std::iter::Peekable;
+
 use proc_macro2::{Group, Ident, Literal, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote};
 
 use crate::emit::tokens::{Kind, int};
-use crate::model::{Code, ErrorEntry};
+use crate::model::{Code, ErrorEntry, KeyPart};
 
 const COMMON: &str = include_str!("support/common.rs");
 const INTEGER: &str = include_str!("support/integer.rs");
 const NUMBER: &str = include_str!("support/number.rs");
 const SUBCODES: &str = include_str!("support/subcodes.rs");
+const MESSAGES: &str = include_str!("support/messages.rs");
 const STRING: &str = include_str!("support/string.rs");
 
 // rustfmt reaches the runtime files through this module (it does not follow
@@ -34,6 +37,7 @@ const STRING: &str = include_str!("support/string.rs");
 mod runtime {
     mod common;
     mod integer;
+    mod messages;
     mod number;
     mod string;
     mod subcodes;
@@ -45,7 +49,8 @@ mod runtime {
 /// replaced in strings and docs; a `const NAME: &str` is a text of the
 /// shape's, written in wherever named (code, strings, docs); `if SUBCODES {
 /// a } else { b }` keeps the crate's branch; `cfg_attr(not(test), cfg(..))`
-/// becomes the `cfg`.
+/// becomes the `cfg`; `if MESSAGES`, `if SECTIONS` likewise, chained with
+/// `else if`.
 struct Runtime<'a> {
     ty: &'a Ident,
     kind: &'a Kind,
@@ -86,15 +91,11 @@ impl Runtime<'_> {
             match tree {
                 TokenTree::Ident(ident)
                     if ident == "if"
-                        && trees.peek().is_some_and(|t| t.to_string() == "SUBCODES") =>
+                        && trees
+                            .peek()
+                            .is_some_and(|t| self.flag(&t.to_string()).is_some()) =>
                 {
-                    let branches = (trees.next(), trees.next(), trees.next(), trees.next());
-                    let (_, Some(TokenTree::Group(then)), _, Some(TokenTree::Group(other))) =
-                        branches
-                    else {
-                        panic!("`if SUBCODES` has a block and an `else` block")
-                    };
-                    out.extend(self.adapt(if self.kind.subcodes { then } else { other }.stream()));
+                    out.extend(self.branch(&mut trees));
                 }
                 TokenTree::Ident(ident) => out.extend(self.rename(ident)),
                 TokenTree::Group(group) => {
@@ -118,6 +119,40 @@ impl Runtime<'_> {
             }
         }
         out
+    }
+
+    /// Whether a runtime flag holds for the crate: `SUBCODES`, `MESSAGES`
+    /// (codes keyed by code and message), `SECTIONS` (by section and code);
+    /// `None` for any other name.
+    fn flag(&self, name: &str) -> Option<bool> {
+        match name {
+            "SUBCODES" => Some(self.kind.subcodes),
+            "MESSAGES" => Some(self.kind.by == Some(KeyPart::Message)),
+            "SECTIONS" => Some(self.kind.by == Some(KeyPart::Section)),
+            _ => None,
+        }
+    }
+
+    /// After an `if`: the block of `if FLAG { a } else if FLAG2 { b } else
+    /// { c }` that the crate keeps, adapted.
+    fn branch(&self, trees: &mut Peekable<proc_macro2::token_stream::IntoIter>) -> TokenStream {
+        let flag = trees.next().and_then(|t| self.flag(&t.to_string()));
+        let (Some(flag), Some(TokenTree::Group(then)), Some(TokenTree::Ident(keyword))) =
+            (flag, trees.next(), trees.next())
+        else {
+            panic!("`if FLAG` has a block and an `else`")
+        };
+        assert!(keyword == "else", "`if FLAG` has a block and an `else`");
+        let other = match trees.next() {
+            Some(TokenTree::Group(other)) => self.adapt(other.stream()),
+            Some(TokenTree::Ident(chained)) if chained == "if" => self.branch(trees),
+            _ => panic!("`else` is followed by a block or `if FLAG`"),
+        };
+        if flag {
+            self.adapt(then.stream())
+        } else {
+            other
+        }
     }
 
     fn rename(&self, ident: Ident) -> TokenStream {
@@ -241,6 +276,9 @@ fn integer_items(
     let (unknown, statics) = if runtime.kind.subcodes {
         let [unknown, statics] = runtime.file(SUBCODES);
         (unknown, methods(statics).0)
+    } else if runtime.kind.by == Some(KeyPart::Message) {
+        let [unknown, statics] = runtime.file(MESSAGES);
+        (unknown, methods(statics).0)
     } else {
         let [unknown] = runtime.file(NUMBER);
         (unknown, TokenStream::new())
@@ -262,10 +300,12 @@ fn integer_items(
     // Lookups by value: entries with a sub-code first, then each code's own
     // row, which takes any sub-code it does not list. (Sub-codes of integer
     // codes are numbers: `rust::kind_of` checks.)
+    // Entries keyed by message or section are looked up by it
+    // (`keyed_lookups`), not by their code alone.
     let mut order: Vec<_> = entries
         .iter()
         .zip(variants)
-        .filter(|(e, _)| matches!(e.code, Code::Numeric(_)))
+        .filter(|(e, _)| matches!(e.code, Code::Numeric(_)) && e.keyed_by.is_none())
         .collect();
     order.sort_by_key(|(entry, _)| entry.subcode.is_none());
     let lookup_arms: TokenStream = order
@@ -303,20 +343,12 @@ fn integer_items(
             }
         };
         (lookups, listed_subcode)
+    } else if let Some(part) = kind.by {
+        let from_code = from_code_lookup(kind, number, ty, &lookup_arms);
+        let (lookups, listed) = keyed_lookups(part, number, ty, entries, variants);
+        (quote! { #from_code #lookups }, listed)
     } else {
-        let from_code_doc = format!(
-            " The code for a number {} sent. Never fails: an unknown\n number becomes [`Self::Unknown`] and keeps its value.",
-            kind.vendor
-        );
-        let lookups = quote! {
-            #[doc = #from_code_doc]
-            pub const fn from_code(code: #number) -> #ty {
-                match (code, ()) {
-                    #lookup_arms
-                    (other, ()) => #ty::Unknown(UnknownCode::new(other)),
-                }
-            }
-        };
+        let lookups = from_code_lookup(kind, number, ty, &lookup_arms);
         (lookups, TokenStream::new())
     };
     let signed = number == "i64";
@@ -398,6 +430,107 @@ fn integer_items(
     [shaped_head, shaped_middle, rest]
 }
 
+/// `from_code`: the entry of a code by its number alone.
+fn from_code_lookup(kind: &Kind, number: &Ident, ty: &Ident, arms: &TokenStream) -> TokenStream {
+    let from_code_doc = format!(
+        " The code for a number {} sent. Never fails: an unknown\n number becomes [`Self::Unknown`] and keeps its value.",
+        kind.vendor
+    );
+    quote! {
+        #[doc = #from_code_doc]
+        pub const fn from_code(code: #number) -> #ty {
+            match (code, ()) {
+                #arms
+                (other, ()) => #ty::Unknown(UnknownCode::new(other)),
+            }
+        }
+    }
+}
+
+/// The lookups of entries keyed by message (`from_listed_message`, which
+/// the runtime's `from_code_and_message` falls back from, and the listed
+/// message) or by section (`from_section_and_code`), for codes listed more
+/// than once; a code listed once is found by its number alone.
+fn keyed_lookups(
+    part: KeyPart,
+    number: &Ident,
+    ty: &Ident,
+    entries: &[ErrorEntry],
+    variants: &[Ident],
+) -> (TokenStream, TokenStream) {
+    let keyed = entries
+        .iter()
+        .zip(variants)
+        .filter(|(e, _)| e.keyed_by == Some(part) && matches!(e.code, Code::Numeric(_)));
+    let arms: TokenStream = keyed
+        .map(|(entry, variant)| {
+            let code = int(entry.code.as_i64().unwrap_or_default());
+            let text = match part {
+                KeyPart::Message => entry.description.as_str(),
+                KeyPart::Section => entry.section.as_deref().unwrap_or_default(),
+            };
+            match part {
+                KeyPart::Message => quote! { (#code, #text) => Some(#ty::#variant), },
+                KeyPart::Section => quote! { (#text, #code) => #ty::#variant, },
+            }
+        })
+        .collect();
+    if part == KeyPart::Section {
+        let lookups = quote! {
+            /// The code for a number sent by a call the article documents
+            /// under `section` (its heading, exactly). A code the article
+            /// lists once is found under any section; an unlisted (section,
+            /// code) pair falls back to [`Self::from_code`].
+            pub fn from_section_and_code(section: &str, code: #number) -> #ty {
+                match (section, code) {
+                    #arms
+                    (_, code) => #ty::from_code(code),
+                }
+            }
+        };
+        return (lookups, TokenStream::new());
+    }
+    let listed_arms = arms_where(ty, entries, variants, |entry| {
+        let message = &entry.description;
+        (entry.keyed_by == Some(part)).then(|| quote! { Some(#message) })
+    });
+    let lookups = quote! {
+        fn from_listed_message(code: #number, message: &str) -> Option<#ty> {
+            match (code, message) {
+                #arms
+                _ => None,
+            }
+        }
+    };
+    let listed = quote! {
+        #[allow(deprecated)]
+        impl #ty {
+            const fn listed_message(self) -> Option<&'static str> {
+                match self {
+                    #listed_arms
+                    _ => None,
+                }
+            }
+        }
+    };
+    (lookups, listed)
+}
+
+/// A method's arms for the entries `value` gives a value: `Type::Variant
+/// => value,`.
+fn arms_where(
+    ty: &Ident,
+    entries: &[ErrorEntry],
+    variants: &[Ident],
+    value: impl Fn(&ErrorEntry) -> Option<TokenStream>,
+) -> TokenStream {
+    entries
+        .iter()
+        .zip(variants)
+        .filter_map(|(entry, variant)| value(entry).map(|v| quote! { #ty::#variant => #v, }))
+        .collect()
+}
+
 fn string_items(runtime: &mut Runtime, entries: &[ErrorEntry], variants: &[Ident]) -> Shaped {
     let [unknown, from_code, traits, serde] = runtime.file(STRING);
     let (from_code, ord) = methods(from_code);
@@ -434,10 +567,18 @@ mod tests {
 
     #[test]
     fn every_shape_is_spliced_with_no_placeholder_left() {
-        for (number, subcodes) in [(Some("i64"), true), (Some("i64"), false), (None, false)] {
+        let shapes = [
+            (Some("i64"), true, None),
+            (Some("i64"), false, None),
+            (Some("i64"), false, Some(KeyPart::Message)),
+            (Some("i64"), false, Some(KeyPart::Section)),
+            (None, false, None),
+        ];
+        for (number, subcodes, by) in shapes {
             let kind = Kind {
                 number: number.map(|n| format_ident!("{n}")),
                 subcodes,
+                by,
                 vendor: "Acme".into(),
             };
             let tokens = items(&format_ident!("Beacon"), &kind, &[], &[]).to_string();
@@ -449,6 +590,8 @@ mod tests {
                 "u32",
                 "VENDOR",
                 "SUBCODES",
+                "MESSAGES",
+                "SECTIONS",
                 "NOT_A_CODE",
                 "UNKNOWN_DEBUG",
                 "cfg_attr",
@@ -463,6 +606,8 @@ mod tests {
     /// stand-in is what `quote!` writes from an article of three codes.
     mod integer {
         const SUBCODES: bool = true;
+        const MESSAGES: bool = false;
+        const SECTIONS: bool = false;
 
         #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         pub enum ErrorCode {
@@ -519,6 +664,15 @@ mod tests {
                     ErrorCode::Unknown(_) => None,
                     _ => Some("Slow down."),
                 }
+            }
+
+            /// The `if MESSAGES` and `if SECTIONS` branches compile against these.
+            pub fn message(&self) -> Option<&str> {
+                None
+            }
+
+            pub const fn section(self) -> Option<&'static str> {
+                None
             }
         }
 
@@ -681,6 +835,64 @@ mod tests {
                 ),
                 (7, "7".into())
             );
+        }
+    }
+
+    /// Integer codes keyed by code and message, on a stand-in for an
+    /// article that lists 400 with two messages and 401 once.
+    mod messages {
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+        pub enum ErrorCode {
+            NoChat,
+            TooLong,
+            Unauthorized,
+            Unknown(UnknownCode),
+        }
+
+        impl ErrorCode {
+            pub const fn from_code(code: u32) -> ErrorCode {
+                match code {
+                    401 => ErrorCode::Unauthorized,
+                    other => ErrorCode::Unknown(UnknownCode::new(other)),
+                }
+            }
+
+            fn from_listed_message(code: u32, message: &str) -> Option<ErrorCode> {
+                match (code, message) {
+                    (400, "Bad Request: no chat") => Some(ErrorCode::NoChat),
+                    (400, "Bad Request: too long") => Some(ErrorCode::TooLong),
+                    _ => None,
+                }
+            }
+
+            const fn listed_message(self) -> Option<&'static str> {
+                match self {
+                    ErrorCode::NoChat => Some("Bad Request: no chat"),
+                    ErrorCode::TooLong => Some("Bad Request: too long"),
+                    _ => None,
+                }
+            }
+        }
+
+        include!("support/messages.rs");
+
+        #[test]
+        fn a_message_finds_its_entry_or_is_kept() {
+            let lookup = ErrorCode::from_code_and_message;
+            assert_eq!(lookup(400, "Bad Request: too long"), ErrorCode::TooLong);
+            assert_eq!(lookup(401, "anything"), ErrorCode::Unauthorized);
+            let other = lookup(400, "Bad Request: new");
+            assert_eq!(other.message(), Some("Bad Request: new"));
+            assert_eq!(format!("{other:?}"), r#"Unknown(400 "Bad Request: new")"#);
+            assert_eq!(ErrorCode::NoChat.message(), Some("Bad Request: no chat"));
+            assert_eq!(ErrorCode::Unauthorized.message(), None);
+            assert_eq!(format!("{:?}", ErrorCode::from_code(400)), "Unknown(400)");
+            let long = format!("{}é", "a".repeat(62));
+            let ErrorCode::Unknown(cut) = lookup(9, &long) else {
+                panic!("9 is unknown")
+            };
+            assert_eq!((cut.get(), cut.message().map(str::len)), (9, Some(62)));
+            assert!(cut.is_truncated());
         }
     }
 

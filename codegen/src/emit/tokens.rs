@@ -4,6 +4,8 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
+use crate::model::KeyPart;
+
 /// How a crate's codes are typed: `u32`/`i64` numbers (with `Code` for the
 /// value and known alphanumeric codes), or strings.
 #[derive(Clone)]
@@ -11,6 +13,8 @@ pub(crate) struct Kind {
     /// The integer type; `None` for string codes.
     pub number: Option<Ident>,
     pub subcodes: bool,
+    /// What the entries of a repeated code are looked up by, if any repeats.
+    pub by: Option<KeyPart>,
     pub vendor: String,
 }
 

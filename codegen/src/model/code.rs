@@ -107,51 +107,189 @@ impl fmt::Display for Code {
     }
 }
 
-/// What identifies an entry: its code, and its sub-code where the article has
-/// a sub-code column (`1` and `1:99` are two entries). Written `code` or
-/// `code:subcode` in annotations and messages.
+/// What identifies an entry: its code, its sub-code where the article has a
+/// sub-code column (`1` and `1:99` are two entries), and, for a code the
+/// article lists more than once, what tells its entries apart under the
+/// article's key ([`KeyPart`]). Written `code`, `code:subcode`,
+/// `code | message` or `section / code` in annotations and messages.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Key {
     pub code: Code,
     pub subcode: Option<Code>,
+    pub qualifier: Option<Qualifier>,
 }
+
+/// What tells apart the entries of a code listed more than once: the
+/// message (an HTTP status with a message per row) or the section (the
+/// same number meaning different things under different headings).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyPart {
+    Message,
+    Section,
+}
+
+/// The value of a [`KeyPart`] for one entry.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Qualifier {
+    Message(String),
+    Section(String),
+}
+
+/// The article's key setting (`key` under `[columns]`): what makes its
+/// entries unique. The sub-code, where the table has a sub-code column, is
+/// always part of the key, so `code_subcode` is `code` named for such
+/// articles. A code listed once is keyed by itself under every setting (it
+/// is its own entry, whatever message or section comes with it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyChoice {
+    Code,
+    CodeSubcode,
+    CodeMessage,
+    SectionCode,
+}
+
+impl KeyChoice {
+    /// What tells repeated codes apart under this setting, if anything does.
+    pub fn part(self) -> Option<KeyPart> {
+        match self {
+            KeyChoice::Code | KeyChoice::CodeSubcode => None,
+            KeyChoice::CodeMessage => Some(KeyPart::Message),
+            KeyChoice::SectionCode => Some(KeyPart::Section),
+        }
+    }
+
+    /// The setting as the configuration writes it.
+    pub fn of(part: KeyPart) -> &'static str {
+        match part {
+            KeyPart::Message => "code_message",
+            KeyPart::Section => "section_code",
+        }
+    }
+}
+
+impl KeyPart {
+    /// For people: "code and message", "section and code".
+    pub fn describe(self) -> &'static str {
+        match self {
+            KeyPart::Message => "code and message",
+            KeyPart::Section => "section and code",
+        }
+    }
+}
+
+/// `key()` for a type with the fields an entry's key is made of (`code`,
+/// `subcode`, `keyed_by`, `description`, `section`): the article's rows and
+/// the model's entries, which must key alike. The key is the code and
+/// sub-code, with the message (the description) or the section where the
+/// entry is keyed by one. `Key`, `KeyPart` and `Qualifier` are the caller's
+/// (the model's, in scope where it is used).
+macro_rules! impl_entry_key {
+    ($entry:ty) => {
+        impl $entry {
+            pub fn key(&self) -> Key {
+                let qualifier = self.keyed_by.map(|part| match part {
+                    KeyPart::Message => Qualifier::Message(self.description.clone()),
+                    KeyPart::Section => {
+                        Qualifier::Section(self.section.clone().unwrap_or_default())
+                    }
+                });
+                Key {
+                    code: self.code.clone(),
+                    subcode: self.subcode.clone(),
+                    qualifier,
+                }
+            }
+        }
+    };
+}
+pub(crate) use impl_entry_key;
+
+/// Between a code and its message in a key's written form.
+const MESSAGE_SEPARATOR: &str = " | ";
+/// Between a section and its code in a key's written form.
+const SECTION_SEPARATOR: &str = " / ";
 
 impl Key {
     pub fn code(code: Code) -> Key {
         Key {
             code,
             subcode: None,
+            qualifier: None,
         }
     }
 
-    /// Parses `40001` or `1:99`.
+    /// Parses `40001`, `1:99`, `400 | Bad Request: chat not found` (a code
+    /// and its message: a code never holds `|`) or `Payments / 1001` (a
+    /// section and its code: a code never holds `/`). A message may hold
+    /// ` / `; a section written with ` | ` cannot be addressed.
     pub fn parse(text: &str) -> std::result::Result<Key, String> {
+        if let Some((code, message)) = text.split_once(MESSAGE_SEPARATOR) {
+            return Key::parse_code(code)
+                .map(|key| key.qualified(Qualifier::Message(message.to_owned())))
+                .map_err(|m| format!("{m} (before \"|\", expected `code | message`)"));
+        }
+        if let Some((section, code)) = text.rsplit_once(SECTION_SEPARATOR) {
+            return Key::parse_code(code)
+                .map(|key| key.qualified(Qualifier::Section(section.to_owned())))
+                .map_err(|m| format!("{m} (after \"/\", expected `section / code`)"));
+        }
+        Key::parse_code(text)
+    }
+
+    fn parse_code(text: &str) -> std::result::Result<Key, String> {
         match text.split_once(':') {
             Some((code, subcode)) => Ok(Key {
                 code: Code::parse(code)?,
                 subcode: Some(Code::parse(subcode).map_err(|m| format!("sub-code: {m}"))?),
+                qualifier: None,
             }),
             None => Code::parse(text).map(Key::code),
+        }
+    }
+
+    fn qualified(self, qualifier: Qualifier) -> Key {
+        Key {
+            qualifier: Some(qualifier),
+            ..self
+        }
+    }
+
+    /// The key without its qualifier: the code's own entry.
+    pub fn unqualified(&self) -> Key {
+        Key {
+            qualifier: None,
+            ..self.clone()
         }
     }
 }
 
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.subcode {
-            Some(sub) => write!(f, "{}:{sub}", self.code),
-            None => write!(f, "{}", self.code),
+        if let Some(Qualifier::Section(section)) = &self.qualifier {
+            write!(f, "{section}{SECTION_SEPARATOR}")?;
         }
+        write!(f, "{}", self.code)?;
+        if let Some(sub) = &self.subcode {
+            write!(f, ":{sub}")?;
+        }
+        if let Some(Qualifier::Message(message)) = &self.qualifier {
+            write!(f, "{MESSAGE_SEPARATOR}{message}")?;
+        }
+        Ok(())
     }
 }
 
 impl Serialize for Key {
-    /// The code alone where there is no sub-code (as fixtures write codes),
-    /// else `"code:subcode"`.
+    /// The code alone where there is nothing else (as fixtures write codes),
+    /// else the written form.
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        match &self.subcode {
-            None => self.code.serialize(s),
-            Some(_) => s.serialize_str(&self.to_string()),
+        match (&self.subcode, &self.qualifier) {
+            (None, None) => self.code.serialize(s),
+            _ => s.serialize_str(&self.to_string()),
         }
     }
 }
@@ -212,5 +350,31 @@ mod tests {
             serde_json::to_string(&Key::parse("1:2").unwrap()).unwrap(),
             "\"1:2\""
         );
+    }
+
+    #[test]
+    fn keys_of_repeated_codes_name_their_message_or_section() {
+        let key = Key::parse("400 | Bad Request: no chat").unwrap();
+        assert_eq!(
+            key.qualifier,
+            Some(Qualifier::Message("Bad Request: no chat".into()))
+        );
+        assert_eq!(key.to_string(), "400 | Bad Request: no chat");
+        assert_eq!(key.unqualified(), Key::code(Code::Numeric(400)));
+        let key = Key::parse("Send / Receive / 1001").unwrap();
+        assert_eq!(
+            key.qualifier,
+            Some(Qualifier::Section("Send / Receive".into()))
+        );
+        assert_eq!(key.to_string(), "Send / Receive / 1001");
+        assert_eq!(Key::parse("7 | a / b").unwrap().to_string(), "7 | a / b");
+        let with_sub = Key::parse("1:99 | Gone").unwrap();
+        assert_eq!(with_sub.to_string(), "1:99 | Gone");
+        let err = Key::parse("Pay ments | Refunds is closed").unwrap_err();
+        assert!(err.contains("expected `code | message`"), "{err}");
+        let err = Key::parse("Payments / x y").unwrap_err();
+        assert!(err.contains("expected `section / code`"), "{err}");
+        assert_eq!(KeyChoice::CodeSubcode.part(), None);
+        assert_eq!(KeyChoice::of(KeyPart::Section), "section_code");
     }
 }

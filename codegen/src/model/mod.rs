@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 pub mod code;
 pub mod config;
 
-pub use code::{Code, Key};
+pub use code::{Code, Key, KeyChoice, KeyPart, Qualifier};
 pub use config::{Action, Category, CategoryDef, CodeType, Vendor};
 
 /// 2: `action` replaced `retryable` (which is now `action` is backoff or retry).
@@ -131,6 +131,16 @@ pub struct ErrorEntry {
     /// the article splits its codes into several tables.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    /// Further sections whose tables list this entry word for word (the
+    /// same code and text in several per-endpoint tables is one entry).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_sections: Vec<String>,
+    /// Where the article lists the code more than once: what tells this
+    /// entry apart from the others, its message (the description, which the
+    /// API sends with the code) or its section. Absent for a code listed
+    /// once, which is its own entry whatever comes with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keyed_by: Option<KeyPart>,
     pub category: Category,
     /// What a client should do about it; from the annotations, else the
     /// category's default.
@@ -236,12 +246,32 @@ impl Catalog {
                 let key = entry.key();
                 return problem(Error::new(format!("code {key}: empty description")));
             }
-            if !keys.insert((&entry.code, &entry.subcode)) {
+            if let Some(problem_text) = self.keyed_problem(entry) {
+                return problem(Error::new(problem_text));
+            }
+            if !keys.insert(entry.key()) {
                 let key = entry.key();
                 return problem(Error::new(format!("code {key} appears twice")));
             }
         }
         None
+    }
+
+    /// What is wrong with how an entry is keyed: by a part other than the
+    /// first keyed entry's (one article has one key), or by a section it
+    /// does not have.
+    fn keyed_problem(&self, entry: &ErrorEntry) -> Option<String> {
+        let part = entry.keyed_by?;
+        let key = entry.key();
+        if self.key_part() != Some(part) {
+            return Some(format!(
+                "code {key}: keyed by {}, but earlier entries by {}: expected one key for the article",
+                part.describe(),
+                self.key_part().map_or("", KeyPart::describe)
+            ));
+        }
+        (part == KeyPart::Section && entry.section.is_none())
+            .then(|| format!("code {key}: keyed by section, but has no section"))
     }
 
     /// The error of the first entry whose name is not a variant name, or
@@ -290,14 +320,25 @@ impl Catalog {
     pub fn has_subcodes(&self) -> bool {
         self.errors.iter().any(|e| e.subcode.is_some())
     }
+
+    /// What tells apart the entries of a repeated code, if any code
+    /// repeats: the generated type is then also looked up by it.
+    pub fn key_part(&self) -> Option<KeyPart> {
+        self.errors.iter().find_map(|e| e.keyed_by)
+    }
 }
 
+code::impl_entry_key!(ErrorEntry);
+
 impl ErrorEntry {
-    pub fn key(&self) -> Key {
-        Key {
-            code: self.code.clone(),
-            subcode: self.subcode.clone(),
-        }
+    /// The entry's section as docs show it: `Chats`, or `Chats (also under
+    /// Groups, Channels)` for an entry several tables list word for word.
+    pub fn section_note(&self) -> Option<String> {
+        let section = self.section.as_ref()?;
+        Some(match self.other_sections.is_empty() {
+            true => section.clone(),
+            false => format!("{section} (also under {})", self.other_sections.join(", ")),
+        })
     }
 }
 
@@ -328,6 +369,8 @@ mod tests {
                     solution: String::new(),
                     cause: String::new(),
                     section: None,
+                    other_sections: Vec::new(),
+                    keyed_by: None,
                     category: Category::unknown(),
                     action: Action::Escalate,
                     extra: BTreeMap::new(),
@@ -361,6 +404,50 @@ mod tests {
         assert_eq!(err.row, Some(at), "{len}: {err}");
         assert!(err.message.contains("appears twice"), "{err}");
         assert!(catalog_named(&names).validate().is_ok());
+    }
+
+    #[test]
+    fn a_repeated_code_is_valid_only_keyed_one_way_by_what_tells_it_apart() {
+        let mut catalog = catalog_named(&["A", "B", "C"]);
+        for entry in &mut catalog.errors[..2] {
+            entry.code = Code::Numeric(400);
+        }
+        catalog.errors[1].description = "other".into();
+        let err = catalog.validate().unwrap_err();
+        assert!(err.message.contains("code 400 appears twice"), "{err}");
+        for entry in &mut catalog.errors[..2] {
+            entry.keyed_by = Some(KeyPart::Message);
+        }
+        assert!(catalog.validate().is_ok());
+        catalog.errors[1].keyed_by = Some(KeyPart::Section);
+        let err = catalog.validate().unwrap_err();
+        assert_eq!(err.row, Some(2));
+        assert!(
+            err.message
+                .contains("keyed by section and code, but earlier entries by code and message"),
+            "{err}"
+        );
+        for entry in &mut catalog.errors[..2] {
+            entry.keyed_by = Some(KeyPart::Section);
+        }
+        let err = catalog.validate().unwrap_err();
+        assert!(
+            err.message
+                .ends_with("keyed by section, but has no section"),
+            "{err}"
+        );
+        catalog.errors[0].section = Some("Chats".into());
+        catalog.errors[1].section = Some("Chats".into());
+        let err = catalog.validate().unwrap_err();
+        assert!(
+            err.message.contains("code Chats / 400 appears twice"),
+            "{err}"
+        );
+        catalog.errors[1].other_sections = vec!["Groups".into()];
+        assert_eq!(
+            catalog.errors[1].section_note().as_deref(),
+            Some("Chats (also under Groups)")
+        );
     }
 
     #[test]

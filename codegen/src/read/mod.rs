@@ -2,6 +2,8 @@
 //! [`Article`]. Shared work (normalising cell text, finding the error table by
 //! its header, validating rows) lives in `normalize` and `table`.
 
+pub mod article;
+pub(crate) mod code_cell;
 pub(crate) mod columns;
 pub(crate) mod content;
 pub mod html;
@@ -9,13 +11,14 @@ pub(crate) mod lines;
 pub mod markdown;
 pub mod normalize;
 pub mod pins;
+pub(crate) mod repeats;
 pub(crate) mod roles;
 pub mod table;
 pub mod text;
 pub(crate) mod vocabulary;
 
+pub use article::{Article, ArticleRow};
 pub use pins::ColumnPins;
-pub use table::{Article, ArticleRow};
 
 use crate::error::{Error, Result};
 use crate::model::Format;

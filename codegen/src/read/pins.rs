@@ -7,6 +7,7 @@ use std::fmt;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::model::KeyChoice;
 
 /// One column, as a pin names it: by its header text (compared
 /// case-insensitively, whitespace collapsed), or by its 1-based position,
@@ -33,6 +34,10 @@ pub struct ColumnPins {
     pub description: Option<ColumnPin>,
     pub solution: Option<ColumnPin>,
     pub cause: Option<ColumnPin>,
+    /// What makes entries unique where codes repeat (`code`,
+    /// `code_subcode`, `code_message`, `section_code`); chosen from the
+    /// table, with a warning, when unset (see `read::repeats`).
+    pub key: Option<KeyChoice>,
 }
 
 impl ColumnPins {

@@ -3,12 +3,13 @@
 //! table(s), by header (`read::columns`) or else by content
 //! (`read::content`), and validates each row.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::error::{Error, Result};
-use crate::model::{Code, Format, Key};
+use crate::model::Format;
+pub use crate::read::article::{Article, ArticleRow};
+use crate::read::code_cell::{LABEL_FIELD, codes_in, is_success, subcode_in};
 use crate::read::content;
-use crate::read::normalize::strip_code_decoration;
 use crate::read::pins::{ColumnPin, ColumnPins};
 
 pub use crate::read::columns::{ColumnMap, columns, is_role_header, names_code};
@@ -36,38 +37,6 @@ pub struct RawRow {
     pub line: Option<usize>,
     /// Something that makes the row unreadable (merged cells, say).
     pub problem: Option<String>,
-}
-
-/// One validated entry of the article: only what the article itself says.
-/// A row whose code cell lists several codes gives one entry per code.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArticleRow {
-    pub code: Code,
-    pub subcode: Option<Code>,
-    pub description: String,
-    pub solution: String,
-    pub cause: String,
-    pub section: Option<String>,
-    pub extra: BTreeMap<String, String>,
-    pub line: Option<usize>,
-}
-
-impl ArticleRow {
-    pub fn key(&self) -> Key {
-        Key {
-            code: self.code.clone(),
-            subcode: self.subcode.clone(),
-        }
-    }
-}
-
-/// Everything read from one article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Article {
-    pub format: Format,
-    pub rows: Vec<ArticleRow>,
-    /// Things worth a maintainer's attention that are not errors.
-    pub warnings: Vec<String>,
 }
 
 /// A header as the errors show it: `"Code" | "Description"`.
@@ -98,7 +67,8 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Resul
     }
     let mut rows = Vec::new();
     // The table row each entry came from, counted over every chosen table
-    // (a cell listing several codes gives several entries).
+    // (a cell listing several codes gives several entries; a success row
+    // none).
     let mut numbers = Vec::new();
     let mut read = 0;
     let mut extra_seen: Vec<String> = Vec::new();
@@ -127,16 +97,21 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Resul
         for (index, raw) in table.rows.iter().enumerate() {
             read += 1;
             let last = index + 1 == table.rows.len();
-            // A row's error names its row, unless a code repeated in an
-            // earlier row is the first problem.
-            if let Err(e) = read_row(&table, &columns, raw, last, &mut rows) {
-                first_repeat(&rows, &numbers)?;
-                return Err(e.at_row(read));
+            let entries = read_row(&table, &columns, raw, last).map_err(|e| e.at_row(read))?;
+            for entry in entries {
+                if is_success(&entry.code, &entry.description) {
+                    warnings.push(format!(
+                        "row {read}: code {} (\"{}\") reports success, not an error: left out of the error type",
+                        entry.code, entry.description
+                    ));
+                    continue;
+                }
+                rows.push(entry);
+                numbers.push(read);
             }
-            numbers.resize(rows.len(), read);
         }
     }
-    first_repeat(&rows, &numbers)?;
+    let rows = crate::read::repeats::resolve(rows, numbers, pins.key, &mut warnings)?;
     Ok(Article {
         format,
         rows,
@@ -275,54 +250,15 @@ fn by_content(
     chosen
 }
 
-/// The first entry whose (code, sub-code) an earlier entry has, as an error
-/// naming both rows.
-fn first_repeat(rows: &[ArticleRow], numbers: &[usize]) -> Result<()> {
-    let mut seen: HashMap<(&Code, &Option<Code>), usize> = HashMap::new();
-    for (index, row) in rows.iter().enumerate() {
-        if let Some(first) = seen.insert((&row.code, &row.subcode), index) {
-            let first_line = rows[first].line;
-            let at = first_line.map_or(String::new(), |l| format!(" (line {l})"));
-            return Err(Error::new(format!(
-                "code {} appears twice: first in row {}{at}; expected each code (and sub-code) once",
-                row.key(),
-                numbers[first]
-            ))
-            .at_line(row.line)
-            .at_row(numbers[index]));
-        }
-    }
-    Ok(())
-}
-
-/// A sub-code cell that says "none": empty, `/`, a dash, `N/A`.
-fn no_subcode(cell: &str) -> bool {
-    matches!(
-        cell.trim().to_lowercase().as_str(),
-        "" | "/" | "-" | "–" | "—" | "n/a" | "na" | "none"
-    )
-}
-
-/// The codes a code cell lists: one, or several (`500, 503, 504`).
-pub(crate) fn codes_in(cell: &str) -> std::result::Result<Vec<Code>, String> {
-    let cell = strip_code_decoration(cell);
-    if !cell.contains([',', ';']) {
-        return Code::parse(cell).map(|c| vec![c]);
-    }
-    cell.split([',', ';'])
-        .map(|part| Code::parse(strip_code_decoration(part)))
-        .collect()
-}
-
-/// Reads one row of `table` into `rows`: an entry per code its code cell
-/// lists, under the table's section.
+/// Reads one row of `table`: an entry per code its code cell lists, under
+/// the table's section, each code's label (if the cell gives one) kept in
+/// the entry's [`LABEL_FIELD`] extra field.
 fn read_row(
     table: &RawTable,
     columns: &ColumnMap,
     raw: &RawRow,
     last: bool,
-    rows: &mut Vec<ArticleRow>,
-) -> Result<()> {
+) -> Result<Vec<ArticleRow>> {
     let located = |message: String| Error::new(message).at_line(raw.line);
     if let Some(problem) = &raw.problem {
         return Err(located(problem.clone()));
@@ -338,12 +274,9 @@ fn read_row(
         }));
     }
     let codes = codes_in(&raw.cells[columns.code]).map_err(located)?;
-    let subcode = match columns.subcode.map(|i| raw.cells[i].as_str()) {
-        Some(cell) if !no_subcode(cell) => Some(
-            Code::parse(strip_code_decoration(cell))
-                .map_err(|m| located(format!("sub-code: {m}")))?,
-        ),
-        _ => None,
+    let subcode = match columns.subcode {
+        Some(column) => subcode_in(&raw.cells[column]).map_err(located)?,
+        None => None,
     };
     if raw.cells[columns.description].is_empty() {
         return Err(located(format!(
@@ -357,17 +290,25 @@ fn read_row(
         .iter()
         .map(|(i, name)| (name.clone(), cell(*i)))
         .collect();
-    rows.extend(codes.into_iter().map(|code| ArticleRow {
-        code,
-        subcode: subcode.clone(),
-        description: cell(columns.description),
-        solution: columns.solution.map_or_else(String::new, cell),
-        cause: columns.cause.map_or_else(String::new, cell),
-        section: table.section.clone(),
-        extra: extra.clone(),
-        line: raw.line,
-    }));
-    Ok(())
+    let entry = |found: crate::read::code_cell::CellCode| {
+        let mut extra = extra.clone();
+        if let Some(label) = found.label {
+            extra.entry(LABEL_FIELD.to_owned()).or_insert(label);
+        }
+        ArticleRow {
+            code: found.code,
+            subcode: subcode.clone(),
+            description: cell(columns.description),
+            solution: columns.solution.map_or_else(String::new, cell),
+            cause: columns.cause.map_or_else(String::new, cell),
+            section: table.section.clone(),
+            other_sections: Vec::new(),
+            keyed_by: None,
+            extra,
+            line: raw.line,
+        }
+    };
+    Ok(codes.into_iter().map(entry).collect())
 }
 
 #[cfg(test)]
@@ -452,10 +393,15 @@ mod tests {
             select(Format::Html, tables, &ColumnPins::default()).unwrap_err()
         };
         let two_codes = table(&head, &[&["1, 2", "Two codes."]]);
-        let err = refused(vec![
+        let pinned = ColumnPins {
+            key: Some(crate::model::KeyChoice::Code),
+            ..ColumnPins::default()
+        };
+        let tables = vec![
             two_codes.clone(),
             table(&head, &[&["3", "Three."], &["2", "Again."]]),
-        ]);
+        ];
+        let err = select(Format::Html, tables, &pinned).unwrap_err();
         assert_eq!(err.row, Some(3), "codes 1 and 2 are both row 1");
         assert!(
             err.message.contains("code 2 appears twice: first in row 1"),
@@ -472,7 +418,28 @@ mod tests {
             two_codes,
             table(&head, &[&["1", "Again."], &["x y", "Bad."]]),
         ]);
-        assert!(err.message.contains("code 1 appears twice"), "{err}");
+        assert_eq!(err.row, Some(3), "{err}");
+        assert!(err.message.contains("\"x y\" is not a code"), "{err}");
+    }
+
+    #[test]
+    fn a_repeat_no_key_tells_apart_is_refused_naming_both_rows() {
+        let head = ["Code", "Description", "Solution"];
+        let t = table(
+            &head,
+            &[
+                &["1", "One.", "A"],
+                &["2", "Two.", "B"],
+                &["1", "One.", "C"],
+            ],
+        );
+        let err = select(Format::Html, vec![t], &ColumnPins::default()).unwrap_err();
+        assert_eq!((err.row, err.line), (Some(3), Some(4)), "{err}");
+        assert!(
+            err.message
+                .starts_with("code 1 appears twice: first in row 1 (line 2); neither their message nor their section"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -504,8 +471,20 @@ mod tests {
             &["Code", "Sub code", "Description"],
             &[&["1", "2", "A."], &["1", "2", "B."]],
         );
-        let err = select(Format::Html, vec![twice], &ColumnPins::default()).unwrap_err();
-        assert!(err.message.contains("code 1:2 appears twice"), "{err}");
+        let pinned = ColumnPins {
+            key: Some(crate::model::KeyChoice::CodeSubcode),
+            ..ColumnPins::default()
+        };
+        let err = select(Format::Html, vec![twice.clone()], &pinned).unwrap_err();
+        assert!(
+            err.message.contains(
+                "code 1:2 appears twice: first in row 1 (line 2); the configuration's key needs each code (and sub-code) once (key = \"code_message\" would read them)"
+            ),
+            "{err}"
+        );
+        let read = select(Format::Html, vec![twice], &ColumnPins::default()).unwrap();
+        let keys: Vec<String> = read.rows.iter().map(|r| r.key().to_string()).collect();
+        assert_eq!(keys, ["1:2 | A.", "1:2 | B."]);
     }
 
     #[test]

@@ -349,10 +349,15 @@ fn usual_gap(runs: &[&[(usize, &str)]]) -> usize {
 
 /// Whether a paragraph reads as a row's code (not prose, not a header word).
 fn strong_code(paragraph: &Paragraph) -> bool {
-    table::codes_in(&paragraph.lines.join(" ")).is_ok_and(|codes| {
-        codes.iter().all(|c| match c {
-            Code::Numeric(_) => true,
-            Code::Text(t) => t.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '-'),
+    crate::read::code_cell::codes_in(&paragraph.lines.join(" ")).is_ok_and(|codes| {
+        codes.iter().all(|c| {
+            c.label.is_none()
+                && match &c.code {
+                    Code::Numeric(_) => true,
+                    Code::Text(t) => {
+                        t.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '-')
+                    }
+                }
         })
     })
 }

@@ -1,5 +1,6 @@
 // Integer codes (`u32`, renamed `i64` for negative ones), written for codes
-// with sub-codes: `if SUBCODES` keeps one branch for the crate.
+// with sub-codes: `if SUBCODES` keeps one branch for the crate (and `if
+// MESSAGES`, `if SECTIONS` for codes keyed by message or section).
 
 const NOT_A_CODE: &str = "not a VENDOR error code: expected a known code or a decimal number";
 const TOO_LARGE: &str = "VENDOR error code out of range: expected a number that fits u32";
@@ -62,6 +63,10 @@ impl Ord for ErrorCode {
     fn cmp(&self, other: &ErrorCode) -> ::core::cmp::Ordering {
         if SUBCODES {
             (self.code(), self.subcode()).cmp(&(other.code(), other.subcode()))
+        } else if MESSAGES {
+            (self.code(), self.message()).cmp(&(other.code(), other.message()))
+        } else if SECTIONS {
+            (self.code(), self.section()).cmp(&(other.code(), other.section()))
         } else {
             self.code().cmp(&other.code())
         }

@@ -1,0 +1,174 @@
+//! Code cells as vendors write them: one code, several (`500, 503`,
+//! `401 / 403`, `7 or 8`, one per line, which is what `<br>` and list items
+//! become), a code with a label (`Unauthorized: 50001`, `NAME = 7`), a
+//! sub-code cell that says "none", and the success row (`0 | Success`) some
+//! error tables open with.
+
+use crate::model::Code;
+use crate::read::normalize::strip_code_decoration;
+
+/// One code of a code cell, with the label written beside it, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CellCode {
+    pub code: Code,
+    pub label: Option<String>,
+}
+
+/// The extra field a code's label is kept in: the label is the vendor's
+/// name for the code, not its description, and the variant name still comes
+/// only from the configuration.
+pub(crate) const LABEL_FIELD: &str = "Code label";
+
+/// The codes a code cell lists: one, or several separated by line breaks,
+/// `,`, `;`, `/` or `or`; each may carry a label.
+pub(crate) fn codes_in(cell: &str) -> Result<Vec<CellCode>, String> {
+    // A whole cell that reads as one code is one code, even if a separator
+    // could split it (no code holds one today, but the cell decides).
+    if let Ok(one) = labelled(cell) {
+        return Ok(vec![one]);
+    }
+    let parts: Vec<&str> = cell
+        .split(['\n', ',', ';', '/'])
+        .flat_map(split_or)
+        .map(|part| part.trim().trim_start_matches("- ").trim())
+        .filter(|part| !part.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return labelled(cell).map(|one| vec![one]);
+    }
+    parts.into_iter().map(labelled).collect()
+}
+
+/// A part split at the word `or`, in any case.
+fn split_or(part: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut rest = part;
+    while let Some(at) = rest.to_ascii_lowercase().find(" or ") {
+        pieces.push(&rest[..at]);
+        rest = &rest[at + 4..];
+    }
+    pieces.push(rest);
+    pieces
+}
+
+/// A code, or a label and a code around `:` or `=` (`Unauthorized: 50001`,
+/// `NAME = 7`): the label comes first, as vendors write it. (A code then
+/// text, `50001: Unauthorized`, is not read as labelled: the text may hold
+/// a separator, and is more likely a description that lost its column.)
+fn labelled(part: &str) -> Result<CellCode, String> {
+    let bare = |text: &str| Code::parse(strip_code_decoration(text));
+    let whole = bare(part);
+    let Some((left, right)) = part.split_once([':', '=']) else {
+        return whole.map(|code| CellCode { code, label: None });
+    };
+    let label = |text: &str| {
+        let text = strip_code_decoration(text);
+        (!text.is_empty()).then(|| text.to_owned())
+    };
+    match (bare(right), label(left)) {
+        (Ok(code), Some(label)) => Ok(CellCode {
+            code,
+            label: Some(label),
+        }),
+        _ => whole.map(|code| CellCode { code, label: None }),
+    }
+}
+
+/// A sub-code cell's sub-code; none for a cell that says so: empty, `/`, a
+/// dash, `N/A`.
+pub(crate) fn subcode_in(cell: &str) -> Result<Option<Code>, String> {
+    let none = matches!(
+        cell.trim().to_lowercase().as_str(),
+        "" | "/" | "-" | "–" | "—" | "n/a" | "na" | "none"
+    );
+    if none {
+        return Ok(None);
+    }
+    Code::parse(strip_code_decoration(cell))
+        .map(Some)
+        .map_err(|m| format!("sub-code: {m}"))
+}
+
+/// Whether a row reports success rather than an error: code 0 (or `00`,
+/// `0000`) described as a success (`Success`, `OK`, `Succeeded`, `No
+/// error`). Such a row is not an error, so it is left out of the error type,
+/// with a warning: a client that gets it has nothing to handle, and an
+/// `ErrorCode::Success` would make every "is this an error?" check wrong.
+pub(crate) fn is_success(code: &Code, description: &str) -> bool {
+    let zero = match code {
+        Code::Numeric(n) => *n == 0,
+        Code::Text(t) => t.bytes().all(|b| b == b'0'),
+    };
+    let words: Vec<String> = description
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    let first = words.first().map(String::as_str);
+    let second = words.get(1).map(String::as_str);
+    zero && (matches!(
+        first,
+        Some("success" | "successful" | "succeeded" | "succeed" | "ok")
+    ) || (first == Some("no") && second == Some("error")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(cell: &str) -> Vec<String> {
+        codes_in(cell)
+            .unwrap()
+            .into_iter()
+            .map(|c| match c.label {
+                Some(label) => format!("{}={label}", c.code),
+                None => c.code.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_cell_lists_codes_in_every_separator_vendors_use() {
+        assert_eq!(codes("500, 503; 504"), ["500", "503", "504"]);
+        assert_eq!(codes("401 / 403"), ["401", "403"]);
+        assert_eq!(codes("7 or 8 OR 9"), ["7", "8", "9"]);
+        assert_eq!(codes("1001\n1002\n- 1003"), ["1001", "1002", "1003"]);
+        assert_eq!(codes("**E1001**"), ["E1001"]);
+        assert!(codes_in("500, x y").unwrap_err().contains("x y"));
+        assert!(codes_in("").is_err());
+        assert!(codes_in("two words").is_err());
+    }
+
+    #[test]
+    fn a_label_beside_a_code_is_kept_apart_from_it() {
+        assert_eq!(codes("Unauthorized: 50001"), ["50001=Unauthorized"]);
+        assert_eq!(codes("NOT_FOUND = 7"), ["7=NOT_FOUND"]);
+        assert_eq!(codes("`E_BUSY` = E42"), ["E42=E_BUSY"]);
+        assert_eq!(codes("Too Many Requests: 429"), ["429=Too Many Requests"]);
+        assert!(codes_in("50001: Too many tries").is_err());
+        assert_eq!(codes("A = 1, B = 2"), ["1=A", "2=B"]);
+        assert!(codes_in("Label:").is_err(), "a label needs a code");
+    }
+
+    #[test]
+    fn a_subcode_cell_may_say_none() {
+        for none in ["", " / ", "-", "—", "N/A", "none"] {
+            assert_eq!(subcode_in(none), Ok(None), "{none:?}");
+        }
+        assert_eq!(subcode_in("`99`"), Ok(Some(Code::Numeric(99))));
+        assert!(subcode_in("9 9").unwrap_err().starts_with("sub-code: "));
+    }
+
+    #[test]
+    fn only_a_zero_described_as_success_is_success() {
+        let zero = Code::Numeric(0);
+        for text in ["Success", "OK.", "Succeeded", "No error", "success: done"] {
+            assert!(is_success(&zero, text), "{text}");
+        }
+        assert!(is_success(&Code::Text("0000".into()), "Successful"));
+        assert!(!is_success(&zero, "Unknown error"));
+        assert!(!is_success(&zero, "No permission"));
+        assert!(!is_success(&Code::Numeric(200), "OK"));
+    }
+}
