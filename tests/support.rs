@@ -472,7 +472,14 @@ pub fn run_consumer(dir: &Path, dependencies: &str, body: &str, target_name: &st
 /// crate stays a few lines, the configuration is written, and the fixture
 /// it generated is returned.
 pub fn add_article(dir: &Path, name: &str, article: &str, crate_name: &str) -> codegen::Catalog {
-    add_article_pinned(dir, name, article, crate_name, codegen::read::ColumnPins::default()).0
+    add_article_pinned(
+        dir,
+        name,
+        article,
+        crate_name,
+        codegen::read::ColumnPins::default(),
+    )
+    .0
 }
 
 /// [`add_article`] with these column pins (as `add`'s `--code-column` and

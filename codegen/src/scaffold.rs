@@ -131,9 +131,14 @@ fn columns_table(pins: &ColumnPins) -> String {
                # message per row) or section_code (a number that means different\n\
                # things under different headings); see the README.\n";
     if pins.is_empty() {
-        format!("{how}# [columns]\n# code = \"Error\"\n# description = 2\n# key = \"code_message\"\n")
+        format!(
+            "{how}# [columns]\n# code = \"Error\"\n# description = 2\n# key = \"code_message\"\n"
+        )
     } else {
-        format!("{how}[columns]\n{}# key = \"code_message\"\n", pins.toml_lines())
+        format!(
+            "{how}[columns]\n{}# key = \"code_message\"\n",
+            pins.toml_lines()
+        )
     }
 }
 
