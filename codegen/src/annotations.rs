@@ -73,7 +73,7 @@ struct File {
 }
 
 /// The annotation table of a key as the configuration writes it:
-/// `codes."40001"`, `codes."400 | Bad Request: chat not found"`.
+/// `codes."40001"`, `codes."400 | Bad Request: room not found"`.
 pub fn table_name(key: &Key) -> String {
     format!(
         "codes.{}",

@@ -7,8 +7,8 @@
 use crate::Output;
 use crate::error::{Error, Result};
 use crate::manifest::{Entry, Manifest};
-use crate::model::CodeType;
 use crate::model::{Code, Format};
+use crate::model::{CodeType, KeyChoice};
 use crate::read::{ArticleRow, ColumnPins};
 
 /// What `add` is asked for.
@@ -122,6 +122,18 @@ fn config_stub(
     out
 }
 
+/// The pins to keep in the configuration: those given, and the key the
+/// reader chose where codes repeat, so that regen reads the entries under
+/// the same key without warning of a guess on every run (the configuration
+/// is where a wrong guess is then corrected).
+fn pins_with_key(given: &ColumnPins, rows: &[ArticleRow]) -> ColumnPins {
+    let guessed = rows.iter().find_map(|r| r.keyed_by).map(KeyChoice::with);
+    ColumnPins {
+        key: given.key.or(guessed),
+        ..given.clone()
+    }
+}
+
 /// The `[columns]` table: the pins `add` was given, so that regen reads
 /// the table as `add` did; else how to write one, commented out.
 fn columns_table(pins: &ColumnPins) -> String {
@@ -135,10 +147,11 @@ fn columns_table(pins: &ColumnPins) -> String {
             "{how}# [columns]\n# code = \"Error\"\n# description = 2\n# key = \"code_message\"\n"
         )
     } else {
-        format!(
-            "{how}[columns]\n{}# key = \"code_message\"\n",
-            pins.toml_lines()
-        )
+        let key_example = match pins.key {
+            Some(_) => "",
+            None => "# key = \"code_message\"\n",
+        };
+        format!("{how}[columns]\n{}{key_example}", pins.toml_lines())
     }
 }
 
@@ -183,8 +196,12 @@ pub fn add(request: &Request<'_>, manifest_text: &str, workspace_toml: &str) -> 
         request.pins,
     )?;
     let entry = new_entry(request, crate_name, &source_extension(request));
+    let pins = pins_with_key(request.pins, &article.rows);
     let config = config_stub(
-        request,
+        &Request {
+            pins: &pins,
+            ..request.clone()
+        },
         &vendor_from_name(request.name),
         code_type(&article.rows),
         &placeholder_names(&article.rows),
@@ -439,6 +456,30 @@ mod tests {
             ..ColumnPins::default()
         };
         assert_eq!(stub(&pins), pins);
+        let keyed = ColumnPins {
+            key: Some(KeyChoice::SectionCode),
+            ..pins
+        };
+        assert_eq!(stub(&keyed), keyed, "the key is kept with the pins");
+    }
+
+    #[test]
+    fn the_configuration_keeps_the_key_the_reader_chose_unless_one_was_given() {
+        let table = "| Code | Description |\n|---|---|\n| 400 | Bad request: no such room |\n| 400 | Bad request: empty text |\n| 401 | Unauthorized |\n";
+        let repeated = crate::read::read("a.md", table.as_bytes(), None, &Default::default())
+            .unwrap()
+            .rows;
+        assert_eq!(
+            pins_with_key(&NO_PINS, &repeated).key,
+            Some(KeyChoice::CodeMessage)
+        );
+        let given = ColumnPins {
+            key: Some(KeyChoice::Code),
+            ..ColumnPins::default()
+        };
+        assert_eq!(pins_with_key(&given, &repeated).key, Some(KeyChoice::Code));
+        let distinct = rows(&[("1", "/"), ("2", "/")]);
+        assert_eq!(pins_with_key(&NO_PINS, &distinct), NO_PINS);
     }
 
     /// The rows the reader gives for a table of these codes and sub-codes

@@ -7,6 +7,7 @@ use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use codegen::Format;
 use codegen::controls::for_terminal;
+use codegen::model::KeyChoice;
 use codegen::read::ColumnPins;
 use codegen::read::pins::ColumnPin;
 use xtask::regen::{FileState, Options};
@@ -46,6 +47,10 @@ struct PinArgs {
     /// The column of causes.
     #[arg(long, value_name = "HEADER|N")]
     cause_column: Option<ColumnPin>,
+    /// What makes entries unique where codes repeat: code, code_subcode,
+    /// code_message or section_code (the configuration's `[columns] key`).
+    #[arg(long, value_name = "KEY")]
+    key: Option<KeyChoice>,
 }
 
 impl From<PinArgs> for ColumnPins {
@@ -56,7 +61,7 @@ impl From<PinArgs> for ColumnPins {
             description: args.description_column,
             solution: args.solution_column,
             cause: args.cause_column,
-            key: None,
+            key: args.key,
         }
     }
 }

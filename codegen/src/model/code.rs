@@ -153,6 +153,32 @@ pub enum KeyChoice {
 }
 
 impl KeyChoice {
+    /// Every setting, in the order messages list them.
+    pub const ALL: [KeyChoice; 4] = [
+        KeyChoice::Code,
+        KeyChoice::CodeSubcode,
+        KeyChoice::CodeMessage,
+        KeyChoice::SectionCode,
+    ];
+
+    /// The setting as the configuration and `--key` write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KeyChoice::Code => "code",
+            KeyChoice::CodeSubcode => "code_subcode",
+            KeyChoice::CodeMessage => "code_message",
+            KeyChoice::SectionCode => "section_code",
+        }
+    }
+
+    /// The setting whose key part is `part`.
+    pub fn with(part: KeyPart) -> KeyChoice {
+        match part {
+            KeyPart::Message => KeyChoice::CodeMessage,
+            KeyPart::Section => KeyChoice::SectionCode,
+        }
+    }
+
     /// What tells repeated codes apart under this setting, if anything does.
     pub fn part(self) -> Option<KeyPart> {
         match self {
@@ -164,10 +190,22 @@ impl KeyChoice {
 
     /// The setting as the configuration writes it.
     pub fn of(part: KeyPart) -> &'static str {
-        match part {
-            KeyPart::Message => "code_message",
-            KeyPart::Section => "section_code",
-        }
+        KeyChoice::with(part).as_str()
+    }
+}
+
+impl std::str::FromStr for KeyChoice {
+    type Err = String;
+
+    /// A `--key` value, spelt as the configuration's `key` setting.
+    fn from_str(text: &str) -> std::result::Result<KeyChoice, String> {
+        KeyChoice::ALL
+            .into_iter()
+            .find(|k| k.as_str() == text.trim())
+            .ok_or_else(|| {
+                let all: Vec<&str> = KeyChoice::ALL.iter().map(|k| k.as_str()).collect();
+                format!("key \"{text}\": expected one of {}", all.join(", "))
+            })
     }
 }
 
@@ -222,7 +260,7 @@ impl Key {
         }
     }
 
-    /// Parses `40001`, `1:99`, `400 | Bad Request: chat not found` (a code
+    /// Parses `40001`, `1:99`, `400 | Bad Request: room not found` (a code
     /// and its message: a code never holds `|`) or `Payments / 1001` (a
     /// section and its code: a code never holds `/`). A message may hold
     /// ` / `; a section written with ` | ` cannot be addressed.
@@ -376,5 +414,16 @@ mod tests {
         assert!(err.contains("expected `section / code`"), "{err}");
         assert_eq!(KeyChoice::CodeSubcode.part(), None);
         assert_eq!(KeyChoice::of(KeyPart::Section), "section_code");
+        for key in KeyChoice::ALL {
+            assert_eq!(key.as_str().parse::<KeyChoice>(), Ok(key));
+            let toml: toml::Value = toml::from_str(&format!("k = \"{}\"", key.as_str())).unwrap();
+            assert_eq!(toml["k"].clone().try_into::<KeyChoice>().unwrap(), key);
+        }
+        assert!(
+            "message"
+                .parse::<KeyChoice>()
+                .unwrap_err()
+                .contains("code_message")
+        );
     }
 }

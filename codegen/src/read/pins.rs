@@ -54,15 +54,28 @@ impl ColumnPins {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.settings().iter().all(|(_, pin)| pin.is_none())
+        self.settings().iter().all(|(_, pin)| pin.is_none()) && self.key.is_none()
+    }
+
+    /// The `[columns]` table's settings for these pins (`code = 2`, `key =
+    /// "code_message"`), one per setting given, as TOML values.
+    fn toml_settings(&self) -> Vec<(&'static str, toml_edit::Value)> {
+        let key = self
+            .key
+            .map(|k| ("key", toml_edit::Value::from(k.as_str()).decorated("", "")));
+        self.settings()
+            .iter()
+            .filter_map(|(name, pin)| Some((*name, (*pin)?.toml())))
+            .chain(key)
+            .collect()
     }
 
     /// The `[columns]` table's lines for these pins (`code = 2`), one per
-    /// pin given; empty when none is.
+    /// setting given; empty when none is.
     pub fn toml_lines(&self) -> String {
-        self.settings()
+        self.toml_settings()
             .iter()
-            .filter_map(|(key, pin)| Some(format!("{key} = {}\n", (*pin)?.toml())))
+            .map(|(name, value)| format!("{name} = {value}\n"))
             .collect()
     }
 }
@@ -168,10 +181,8 @@ pub fn over_configuration(file: &str, text: &str, pins: &ColumnPins) -> Result<S
         .or_insert_with(|| toml_edit::Item::Table(toml_edit::Table::new()))
         .as_table_like_mut()
         .ok_or_else(|| Error::new("`columns` is not a table: expected [columns]").in_file(file))?;
-    for (key, pin) in pins.settings() {
-        if let Some(pin) = pin {
-            columns.insert(key, toml_edit::Item::Value(pin.toml()));
-        }
+    for (name, value) in pins.toml_settings() {
+        columns.insert(name, toml_edit::Item::Value(value));
     }
     Ok(document.to_string())
 }

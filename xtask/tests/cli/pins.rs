@@ -175,3 +175,42 @@ fn add_keeps_the_pins_it_was_given_for_regen() {
         stderr(&out)
     );
 }
+
+#[test]
+fn parse_takes_the_key_and_add_keeps_the_key_it_read_with() {
+    let dir = workspace();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let statuses = root.join("tests/articles/keys/relay-statuses.md");
+    let statuses = statuses.to_str().unwrap();
+    // Unpinned, a status listed with several messages is keyed by its
+    // message, a guess the warning names with its flag.
+    let out = xtask_in(dir.path(), &["parse", statuses]);
+    let guessed = json(&out);
+    assert!(
+        stderr(&out).contains("key = \"code_message\""),
+        "{}",
+        stderr(&out)
+    );
+    // `--key code` says each code is one entry: the repeats are refused.
+    let out = xtask_in(dir.path(), &["parse", statuses, "--key", "code"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("appears twice"), "{}", stderr(&out));
+    let out = xtask_in(dir.path(), &["parse", statuses, "--key", "message"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("code_message"), "{}", stderr(&out));
+    // `add` writes the key it read with, so regen reads the same entries
+    // and has no guess left to warn of.
+    let out = xtask_in(dir.path(), &["add", "relay-errors", "--source", statuses]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let config = fs::read_to_string(dir.path().join("docs/relay-errors.toml")).unwrap();
+    assert!(
+        config.contains("[columns]\nkey = \"code_message\"\n"),
+        "{config}"
+    );
+    let out = xtask_in(
+        dir.path(),
+        &["parse", statuses, "--article", "relay-errors"],
+    );
+    assert_eq!(json(&out)["errors"], guessed["errors"]);
+    assert!(!stderr(&out).contains("a guess"), "{}", stderr(&out));
+}
