@@ -6,9 +6,8 @@
 //! when no table's header names its columns, so a table of field names
 //! (`Key | Type | Description`) beside a real error table is never taken.
 
-use crate::model::Code;
+use crate::read::code_cell::codes_in;
 use crate::read::columns::{ColumnMap, ROLES, Role, Roles, column_map, detect_roles, pinned_roles};
-use crate::read::normalize::strip_code_decoration;
 use crate::read::pins::{ColumnPin, ColumnPins};
 
 /// Columns chosen by content, and what the maintainer is told about it.
@@ -24,10 +23,17 @@ pub(crate) struct Guess {
     pub warning: String,
 }
 
-/// A cell that reads as one code: a number, a zero-padded number, a slug,
-/// `E1001`, `SRV_01`; not a word with capitals (`Success`) or prose.
+/// A cell that reads as codes, as a code cell is read: a number, a
+/// zero-padded number, a slug, `E1001`, `SRV_01`, or several (`500, 503`,
+/// one per line); not a word with capitals (`Success`) or prose. A label
+/// (`Unauthorized: 50001`) does not count here: prose can look like one.
 fn code_like(cell: &str) -> bool {
-    Code::parse(strip_code_decoration(cell)).is_ok_and(|c| c.looks_like_value())
+    codes_in(cell).is_ok_and(|codes| {
+        !codes.is_empty()
+            && codes
+                .iter()
+                .all(|c| c.label.is_none() && c.code.looks_like_value())
+    })
 }
 
 fn has_digit(cell: &str) -> bool {
@@ -256,6 +262,23 @@ mod tests {
         &["E1002", "The file is too large.", "Send a smaller file."],
         &["E1003", "Too many requests.", "Wait a minute."],
     ];
+
+    #[test]
+    fn a_code_column_listing_several_codes_per_cell_is_still_codes() {
+        let body: &[&[&str]] = &[
+            &["Take a breath before the next call.", "500, 503"],
+            &["The token ran out.", "401 / 403"],
+            &["The room is gone.", "404"],
+        ];
+        let g = guessed(&["Notes", "Param"], body, &ColumnPins::default()).unwrap();
+        assert_eq!((g.map.code, g.map.description), (1, 0), "{}", g.warning);
+        // A label is the prose side of a cell: a column of them is not codes.
+        let labelled: &[&[&str]] = &[
+            &["Busy: 500", "The server is busy right now."],
+            &["Gone: 404", "The room was deleted."],
+        ];
+        assert!(guessed(&["A", "B"], labelled, &ColumnPins::default()).is_err());
+    }
 
     #[test]
     fn a_wrong_header_over_codes_is_read_by_content() {
