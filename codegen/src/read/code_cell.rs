@@ -99,18 +99,7 @@ pub(crate) fn is_success(code: &Code, description: &str) -> bool {
         Code::Numeric(n) => *n == 0,
         Code::Text(t) => t.bytes().all(|b| b == b'0'),
     };
-    let words: Vec<String> = description
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(2)
-        .map(str::to_lowercase)
-        .collect();
-    let first = words.first().map(String::as_str);
-    let second = words.get(1).map(String::as_str);
-    zero && (matches!(
-        first,
-        Some("success" | "successful" | "succeeded" | "succeed" | "ok")
-    ) || (first == Some("no") && second == Some("error")))
+    zero && crate::read::vocabulary::says_success(description)
 }
 
 #[cfg(test)]
@@ -170,5 +159,24 @@ mod tests {
         assert!(!is_success(&zero, "Unknown error"));
         assert!(!is_success(&zero, "No permission"));
         assert!(!is_success(&Code::Numeric(200), "OK"));
+        // In the languages the header vocabulary covers.
+        for text in [
+            "成功",
+            "请求成功。",
+            "正常終了",
+            "성공",
+            "Thành công",
+            "สำเร็จ",
+            "Berhasil",
+            "Éxito",
+            "Sucesso",
+            "Succès",
+            "Erfolgreich",
+        ] {
+            assert!(is_success(&zero, text), "{text}");
+        }
+        for text in ["失败", "Không thành công", "Kein Zugriff", "Sin permiso"] {
+            assert!(!is_success(&zero, text), "{text}");
+        }
     }
 }

@@ -299,6 +299,59 @@ const VOCABULARY: [Words; 5] = [
     },
 ];
 
+/// How a success row's description opens (`0 | Success`, `0 | 成功`), in
+/// the same languages: such a row reports success, not an error.
+const SUCCESS: &[&str] = &[
+    // English, German, French, Spanish, Portuguese, Indonesian
+    "success",
+    "successful",
+    "succeeded",
+    "succeed",
+    "ok",
+    "no error",
+    "erfolg",
+    "erfolgreich",
+    "kein fehler",
+    "succès",
+    "réussi",
+    "réussite",
+    "aucune erreur",
+    "éxito",
+    "exito",
+    "correcto",
+    "sin error",
+    "sucesso",
+    "sem erro",
+    "berhasil",
+    "sukses",
+    "tidak ada kesalahan",
+    // Vietnamese, Thai
+    "thành công",
+    "không có lỗi",
+    "สำเร็จ",
+    // Chinese, Japanese, Korean
+    "成功",
+    "请求成功",
+    "請求成功",
+    "操作成功",
+    "正常",
+    "正常終了",
+    "성공",
+    "정상",
+];
+
+/// Whether a description opens with a word for success.
+pub(crate) fn says_success(description: &str) -> bool {
+    let words = words(description);
+    SUCCESS.iter().any(|term| {
+        let term = self::words(term);
+        match (term.as_slice(), words.first()) {
+            ([one], Some(first)) if one.starts_with(unspaced) => first.starts_with(one.as_str()),
+            _ => words.len() >= term.len() && words[..term.len()] == term[..],
+        }
+    })
+}
+
 /// Header cells longer than this are content, not a header (layout tables).
 const MAX_HEADER_LEN: usize = 60;
 
