@@ -204,7 +204,7 @@ fn place(index: usize, table: &RawTable) -> String {
 }
 
 /// A table's rows as wide as its header, with nothing wrong with them.
-fn full_rows(table: &RawTable) -> Vec<&[String]> {
+pub(crate) fn full_rows(table: &RawTable) -> Vec<&[String]> {
     let width = table.header.len();
     table
         .rows
