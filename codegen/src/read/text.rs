@@ -153,10 +153,8 @@ fn line_tables(text: &str, pins: &ColumnPins, warnings: &mut Vec<String>) -> Vec
             // No line names the columns: the run is a table if its cells
             // show them (its first line a row, or a header naming nothing),
             // as TSV is read. Its lines are not tried again.
-            let (table, next) = line_table(&lines, i, title.take(), pins);
-            if choice::evidence(&table, pins) > Evidence::None {
-                tables.push(table);
-            }
+            let (table, next) = unlabelled_line_table(&lines, i, title.take(), pins);
+            tables.extend(table);
             i = next;
             continue;
         }
@@ -170,6 +168,40 @@ fn line_tables(text: &str, pins: &ColumnPins, warnings: &mut Vec<String>) -> Vec
         warnings.push("no `|` table found".into());
     }
     tables
+}
+
+/// The `|` table at line `at` that no line's words name, if its cells show
+/// its columns (every code cell code-like): as far as a header's table runs, else to the first blank
+/// line (a footer's `Privacy | Terms` after the table is not a row); and the
+/// index of the first line after what was tried.
+fn unlabelled_line_table(
+    lines: &[&str],
+    at: usize,
+    section: Option<String>,
+    pins: &ColumnPins,
+) -> (Option<RawTable>, usize) {
+    // Every code cell code-like, also where a pin by position names the
+    // code column of any table wide enough.
+    let shows_columns = |table: &RawTable| {
+        choice::evidence(table, pins) > Evidence::None
+            && choice::code_column(table, pins).is_some_and(|code| {
+                table::full_rows(table)
+                    .iter()
+                    .all(|row| looks_like_code(&row[code]))
+            })
+    };
+    let (table, next) = line_table(lines, at, section.clone(), pins);
+    if shows_columns(&table) {
+        return (Some(table), next);
+    }
+    let blank = (at..next)
+        .find(|&i| lines[i].trim().is_empty())
+        .unwrap_or(next);
+    let (table, _) = line_table(&lines[..blank], at, section, pins);
+    (
+        shows_columns(&table).then_some(table),
+        if blank < next { blank } else { next },
+    )
 }
 
 /// Whether line `index` starts a run of `|` lines of one width (two cells
@@ -571,7 +603,13 @@ fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
     };
     let start = header_start(&cells, code_header);
     let end = header_end(&cells, start, code_header - start, pins);
-    pipe_rows(&cells, &lines, start, labels(&cells[start..end]), true)
+    pipe_rows(
+        &cells,
+        &lines,
+        start,
+        labels(&cells[start..end]),
+        FirstCells::Header,
+    )
 }
 
 /// The first header cell: walking back from the code column over single
@@ -638,16 +676,24 @@ fn header_end(cells: &[Segment<'_>], start: usize, code_offset: usize, pins: &Co
     }
 }
 
+/// What a `|`-ended table's first cells are: its header's labels, or (a
+/// table without a header) its first row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FirstCells {
+    Header,
+    Row,
+}
+
 /// The tables of the header at `cells[start]`: rows of its width after it,
-/// and, if `header_repeats`, a new table (under its own title) wherever the
-/// header repeats (not when the "header" is a headerless table's first row:
-/// a row like it is a row).
+/// and, for a header of labels, a new table (under its own title) wherever
+/// the header repeats (a headerless table's first row is handed on as its
+/// header: a row like it is a row).
 fn pipe_rows(
     cells: &[Segment<'_>],
     lines: &Lines,
     start: usize,
     header: Vec<String>,
-    header_repeats: bool,
+    first: FirstCells,
 ) -> Result<Vec<RawTable>> {
     let width = header.len().max(1);
     let table_at = |at: usize| RawTable {
@@ -657,7 +703,7 @@ fn pipe_rows(
         ..RawTable::default()
     };
     let repeats_header = |row: &[Segment<'_>]| {
-        header_repeats
+        first == FirstCells::Header
             && row.len() == width
             && row
                 .iter()
@@ -666,7 +712,11 @@ fn pipe_rows(
     };
     let mut tables = Vec::new();
     let mut table = table_at(start);
-    let mut rows_read = 0;
+    let mut rows_read = usize::from(first == FirstCells::Row);
+    let shown = match first {
+        FirstCells::Header => table::show_header(&header),
+        FirstCells::Row => format!("as many as its first row: {}", table::show_header(&header)),
+    };
     let first = start + header.len();
     for (n, row) in cells[first..].chunks(width).enumerate() {
         if repeats_header(row) {
@@ -677,7 +727,7 @@ fn pipe_rows(
             return Err(Error::new(format!(
                 "the table ends in the middle of a row: its last row has {} of its {width} cells ({}); expected every row to end each of its {width} cells with `|` (a cell may be missing or have a stray `|`; {rows_read} complete rows read)",
                 row.len(),
-                table::show_header(&header),
+                shown,
             ))
             .at_line(row.last().map(|c| c.line(lines))));
         }
@@ -963,14 +1013,14 @@ mod tests {
         let cells = segments(text);
         let lines = Lines::new(text);
         let header = vec!["Code".to_string(), "Description".to_string()];
-        let tables = pipe_rows(&cells, &lines, 0, header.clone(), true).unwrap();
+        let tables = pipe_rows(&cells, &lines, 0, header.clone(), FirstCells::Header).unwrap();
         let shape: Vec<(Option<&str>, Option<usize>, usize)> = tables
             .iter()
             .map(|t| (t.section.as_deref(), t.line, t.rows.len()))
             .collect();
         assert_eq!(shape, [(Some("A"), Some(2), 1), (Some("B"), Some(7), 1)]);
         assert_eq!(tables[1].rows[0].line, Some(9));
-        let err = pipe_rows(&cells[..5], &lines, 0, header, true).unwrap_err();
+        let err = pipe_rows(&cells[..5], &lines, 0, header, FirstCells::Header).unwrap_err();
         assert_eq!(err.line, Some(6), "where the short row's last cell starts");
         assert!(
             err.message

@@ -9,7 +9,7 @@
 //! capture cut mid-row, would otherwise fit with the codes in the last
 //! column); a cut last row is then refused by `pipe_rows`.
 
-use super::{MAX_COLUMNS, Segment, labels, looks_like_code, pipe_rows};
+use super::{FirstCells, MAX_COLUMNS, Segment, labels, looks_like_code, pipe_rows};
 use crate::error::Result;
 use crate::read::content;
 use crate::read::lines::Lines;
@@ -46,7 +46,7 @@ pub(super) fn tables(
         let found = (2..=MAX_COLUMNS.max(anchor + 1))
             .find_map(|width| layout(cells, start, width, anchor, pins));
         if let Some(found) = found {
-            let tables = pipe_rows(cells, lines, found.at, found.header, !found.headerless)?;
+            let tables = pipe_rows(cells, lines, found.at, found.header, found.first)?;
             return Ok(Some(tables));
         }
     }
@@ -54,12 +54,12 @@ pub(super) fn tables(
 }
 
 /// Where a table read by content starts, and its header: labels before the
-/// first row, or (`headerless`) the first row itself, which
-/// `table::select` then reads as a row, as it does a headerless TSV.
+/// first row, or the first row itself, which `table::select` then reads as
+/// a row, as it does a headerless TSV's.
 struct Layout {
     at: usize,
     header: Vec<String>,
-    headerless: bool,
+    first: FirstCells,
 }
 
 /// The table whose first row starts at `cells[start]`, `width` cells a
@@ -94,14 +94,14 @@ fn layout(
         return (!guess.header_is_row).then_some(Layout {
             at,
             header,
-            headerless: false,
+            first: FirstCells::Header,
         });
     }
     let guess = content::guess(&rows[0], &body[1..], pins).ok()?;
     guess.header_is_row.then(|| Layout {
         at: start,
         header: rows[0].clone(),
-        headerless: true,
+        first: FirstCells::Row,
     })
 }
 
