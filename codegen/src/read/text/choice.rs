@@ -216,3 +216,78 @@ fn first_seen(tried: Vec<Tried>, warnings: &mut Vec<String>) -> Vec<RawTable> {
     warnings.extend(said);
     tables
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::table::RawRow;
+
+    fn table(header: &[&str], rows: &[&[&str]]) -> RawTable {
+        let strings = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect();
+        RawTable {
+            header: strings(header),
+            rows: rows
+                .iter()
+                .map(|r| RawRow {
+                    cells: strings(r),
+                    line: None,
+                    problem: None,
+                })
+                .collect(),
+            ..RawTable::default()
+        }
+    }
+
+    #[test]
+    fn evidence_ranks_headers_over_content_and_digits_over_words() {
+        let pins = ColumnPins::default();
+        let header = ["Error code", "Description"];
+        let of = |h: &[&str], rows: &[&[&str]]| evidence(&table(h, rows), &pins);
+        assert_eq!(of(&header, &[&["1", "One."]]), Evidence::HeaderDigits);
+        assert_eq!(of(&header, &[&["bad_id", "Bad."]]), Evidence::HeaderCodes);
+        assert_eq!(of(&header, &[&["two words", "Bad."]]), Evidence::Header);
+        assert_eq!(of(&header, &[]), Evidence::Header);
+        let body: &[&[&str]] = &[&["1", "One."], &["2", "Two."]];
+        assert_eq!(of(&["Param", "Notes"], body), Evidence::ContentDigits);
+        let words: &[&[&str]] = &[&["integer", "A number."], &["string", "A text."]];
+        assert_eq!(of(&["Key", "Notes"], words), Evidence::ContentWords);
+        assert_eq!(of(&["Home", "Docs"], &[&["Errors", "API"]]), Evidence::None);
+        assert!(Evidence::ContentDigits < Evidence::Header);
+    }
+
+    fn shapes_of(first: Reader, second: Reader) -> [Shape; 2] {
+        [
+            Shape {
+                name: "first",
+                applies: true,
+                read: first,
+            },
+            Shape {
+                name: "second",
+                applies: true,
+                read: second,
+            },
+        ]
+    }
+
+    #[test]
+    fn a_refusal_stands_unless_another_shape_shows_codes_under_a_header() {
+        let refuse: Reader = |_, _, _| Err(Error::new("cut").at_line(Some(3)));
+        let codes: Reader = |_, _, _| Ok(vec![table(&["Code", "Description"], &[&["1", "One."]])]);
+        let no_rows: Reader = |_, _, _| Ok(vec![table(&["Code", "Description"], &[])]);
+        let pins = ColumnPins::default();
+        let mut warnings = Vec::new();
+        let tables = read_best("", &pins, &shapes_of(refuse, codes), &mut warnings).unwrap();
+        assert_eq!(tables[0].rows.len(), 1);
+        assert_eq!(
+            warnings,
+            ["the text does not read as first (line 3): cut; it was read as second instead"]
+        );
+        let err = read_best("", &pins, &shapes_of(refuse, no_rows), &mut Vec::new()).unwrap_err();
+        assert_eq!(err.message, "cut");
+        // A weaker shape read before the refusal is taken.
+        let mut warnings = Vec::new();
+        read_best("", &pins, &shapes_of(no_rows, refuse), &mut warnings).unwrap();
+        assert_eq!(warnings.len(), 1, "the refusal is warned of");
+    }
+}

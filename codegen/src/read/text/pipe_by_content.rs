@@ -135,3 +135,50 @@ fn are_labels(cells: &[Segment<'_>]) -> bool {
             .iter()
             .all(|c| c.is_header_like() && c.text.trim_matches([' ', '\t']).starts_with('\n'))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::segments;
+    use super::*;
+
+    fn read(text: &str, pins: &ColumnPins) -> Option<Vec<RawTable>> {
+        tables(&segments(text), &Lines::new(text), pins).unwrap()
+    }
+
+    #[test]
+    fn the_width_is_the_narrowest_at_which_codes_start_every_row() {
+        let text =
+            "Home | Docs | Errors\nIntro.\n1 |\nOne. |\nFix one. |\n2 |\nTwo. |\nFix two. |\n";
+        let [table] = &read(text, &ColumnPins::default()).unwrap()[..] else {
+            panic!("one table")
+        };
+        // The breadcrumb's cells are before the first row, not a header.
+        assert_eq!(table.header, ["1", "One.", "Fix one."]);
+        assert_eq!((table.line, table.rows.len()), (Some(3), 1));
+    }
+
+    #[test]
+    fn labels_each_on_a_line_of_their_own_are_a_header() {
+        let text = "Param |\nType |\n1 |\nOne. |\n2 |\nTwo. |\n";
+        let tables = read(text, &ColumnPins::default()).unwrap();
+        assert_eq!(tables[0].header, ["Param", "Type"]);
+        assert_eq!(tables[0].rows.len(), 2);
+        // On one line, as a breadcrumb's are, they are not.
+        let text = "Param | Type |\n1 |\nOne. |\n2 |\nTwo. |\n";
+        assert_eq!(
+            read(text, &ColumnPins::default()).unwrap()[0].header,
+            ["1", "One."]
+        );
+    }
+
+    #[test]
+    fn cells_that_show_no_codes_beside_prose_are_no_table() {
+        let pins = ColumnPins::default();
+        assert!(read("Home |\nDocs |\nErrors |\n", &pins).is_none());
+        assert!(read("1 |\n2 |\n3 |\n4 |\n", &pins).is_none(), "no prose");
+        assert!(
+            read("1 |\nOne. |\n", &pins).is_none(),
+            "one row tells nothing"
+        );
+    }
+}
