@@ -12,6 +12,7 @@ mod drift;
 mod drift_mutations;
 mod drift_workflow;
 mod fetch;
+mod gaps;
 mod hostile_text;
 mod readers_agree;
 mod repeated_codes;

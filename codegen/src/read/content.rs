@@ -7,7 +7,9 @@
 //! (`Key | Type | Description`) beside a real error table is never taken.
 
 use crate::read::code_cell::codes_in;
-use crate::read::columns::{ColumnMap, ROLES, Role, Roles, column_map, detect_roles, pinned_roles};
+use crate::read::columns::{
+    ColumnMap, ROLES, Role, Roles, column_map, detect_roles, is_role_header, pinned_roles,
+};
 use crate::read::pins::{ColumnPin, ColumnPins};
 
 /// Columns chosen by content, and what the maintainer is told about it.
@@ -102,6 +104,20 @@ fn header_is_row(header: &[String], body: &[&[String]], code: usize, pins: &Colu
         .iter()
         .any(|r| matches!(r.pin(pins), Some(ColumnPin::Header(_))));
     !pinned_by_text && code_like(&header[code]) && has_digit(&header[code]) == digits
+}
+
+/// Whether a table whose code column is pinned by position has no header
+/// row: its header row is data as [`header_is_row`] tells it, and none of
+/// its cells is a header word (a lowercase `code` is code-like too).
+pub(crate) fn pinned_header_is_row(
+    header: &[String],
+    body: &[&[String]],
+    code: usize,
+    pins: &ColumnPins,
+) -> bool {
+    !body.is_empty()
+        && !header.iter().any(|h| is_role_header(h))
+        && header_is_row(header, body, code, pins)
 }
 
 /// The table's columns chosen by content, or why they cannot be; `rows`

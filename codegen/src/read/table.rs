@@ -139,6 +139,7 @@ fn error_tables(
     }
     if matches!(pins.code, Some(ColumnPin::Position(_))) {
         keep_numbered(&mut chosen, &mut refused);
+        headerless_by_position(&mut chosen, pins, warnings);
     }
     if chosen.is_empty() {
         chosen = by_content(&mut refused, pins, warnings);
@@ -179,7 +180,7 @@ fn place(index: usize, table: &RawTable) -> String {
 }
 
 /// A table's rows as wide as its header, with nothing wrong with them.
-fn full_rows(table: &RawTable) -> Vec<&[String]> {
+pub(crate) fn full_rows(table: &RawTable) -> Vec<&[String]> {
     let width = table.header.len();
     table
         .rows
@@ -230,24 +231,48 @@ fn by_content(
             continue;
         };
         if guess.header_is_row {
-            let width = table.header.len();
-            let cells = std::mem::replace(&mut table.header, vec![String::new(); width]);
-            let problem = table.problem.take();
-            let line = table.line;
-            table.rows.insert(
-                0,
-                RawRow {
-                    cells,
-                    line,
-                    problem,
-                },
-            );
+            header_into_rows(&mut table);
         }
         warnings.push(format!("{place} {}", guess.warning));
         chosen.push((place, table, guess.map));
     }
     *refused = kept;
     chosen
+}
+
+/// A table with no header row: the reader's header row is its first row.
+fn header_into_rows(table: &mut RawTable) {
+    let width = table.header.len();
+    let cells = std::mem::replace(&mut table.header, vec![String::new(); width]);
+    let problem = table.problem.take();
+    let line = table.line;
+    table.rows.insert(
+        0,
+        RawRow {
+            cells,
+            line,
+            problem,
+        },
+    );
+}
+
+/// With the columns pinned by position, a table whose header row holds a
+/// code where the pinned code column is, and no header word, has no header:
+/// its first row is read as a row (warned of), not lost as a header.
+fn headerless_by_position(chosen: &mut [Chosen], pins: &ColumnPins, warnings: &mut Vec<String>) {
+    for (place, table, map) in chosen.iter_mut() {
+        if content::pinned_header_is_row(&table.header, &full_rows(table), map.code, pins) {
+            header_into_rows(table);
+            // The extra columns were named by the row: now by position.
+            if let Ok(by_position) = columns(&table.header, pins) {
+                *map = by_position;
+            }
+            warnings.push(format!(
+                "{place} has no header row: its first row is read as data, as the pinned code column (column {}) holds a code there; to read that row as the header, pin a column by its header text",
+                map.code + 1
+            ));
+        }
+    }
 }
 
 /// Reads one row of `table`: an entry per code its code cell lists, under

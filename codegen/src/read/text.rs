@@ -18,60 +18,49 @@ use crate::read::normalize::{cell_from_lines, collapse, strip_code_decoration};
 use crate::read::pins::ColumnPins;
 use crate::read::table::{self, Article, RawRow, RawTable};
 
+mod choice;
+mod pipe_by_content;
+
+use choice::{Evidence, Reader, Shape};
+
 /// The tables of whichever shape the text has, and the error table among
 /// them. The column pins matter early: they say which line is a header.
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
     let mut warnings = Vec::new();
-    let tables = first_shape_with_an_error_table(text, pins, &mut warnings)?;
+    let tables = tables_of_the_best_shape(text, pins, &mut warnings)?;
     let mut article = table::select(Format::Text, tables, pins)?;
     article.warnings.extend(warnings);
     Ok(article)
 }
 
-/// A shape's reader: its tables, and what it warns of.
-type Shape = fn(&str, &ColumnPins, &mut Vec<String>) -> Result<Vec<RawTable>>;
-
-/// The tables of the first shape that finds an error table, trying first
-/// the shapes a header line names (a TSV or `|` line naming the code
-/// column), then the `|`-ended form (when a line ends a cell with `|`), TSV
-/// and one paragraph per cell. A `|` or a tab is no proof of a shape: a
-/// breadcrumb (`Home | Errors`), a decoy `Key | Type | Description` table or
-/// a stray tab may sit before a table copied one paragraph per cell. With
-/// none found, the first shape that saw a table says what was seen.
-fn first_shape_with_an_error_table(
+/// The shapes of copied text, in the order a tie between them is decided:
+/// first the shape a header line names (a TSV or `|` line naming the code
+/// column), then `|` lines, the `|`-ended form (when a line ends a cell with
+/// `|`), TSV and one paragraph per cell.
+fn tables_of_the_best_shape(
     text: &str,
     pins: &ColumnPins,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<RawTable>> {
-    let tsv: Shape = |text, pins, _| Ok(vec![tsv_table(text, pins)?]);
-    let shapes: [(bool, Shape); 5] = [
-        (text.lines().any(|l| is_tsv_header(l, pins)), tsv),
-        (
-            text.lines().any(|l| is_pipe_header(l, pins)),
+    let tsv_named = text.lines().any(|l| is_tsv_header(l, pins));
+    let shape = |name, applies, read| Shape {
+        name,
+        applies,
+        read,
+    };
+    let tsv: Reader = |text, pins, _| Ok(vec![tsv_table(text, pins)?]);
+    let shapes = [
+        shape("TSV", tsv_named, tsv),
+        shape(
+            "`|` lines",
+            text.lines().any(|l| split_pipe_line(l).len() >= 2),
             |text, pins, warnings| Ok(line_tables(text, pins, warnings)),
         ),
-        (text.lines().any(ends_a_cell), pipe_shape),
-        (text.contains('\t'), tsv),
-        (true, paragraph_tables),
+        shape("`|`-ended cells", text.lines().any(ends_a_cell), pipe_shape),
+        shape("TSV", !tsv_named && text.contains('\t'), tsv),
+        shape("one paragraph per cell", true, paragraph_tables),
     ];
-    let mut first_seen: Option<(Vec<RawTable>, Vec<String>)> = None;
-    for (_, shape) in shapes.into_iter().filter(|(applies, _)| *applies) {
-        let mut said = Vec::new();
-        let tables = shape(text, pins, &mut said)?;
-        if tables
-            .iter()
-            .any(|t| table::columns(&t.header, pins).is_ok())
-        {
-            warnings.extend(said);
-            return Ok(tables);
-        }
-        if first_seen.as_ref().is_none_or(|(seen, _)| seen.is_empty()) {
-            first_seen = Some((tables, said));
-        }
-    }
-    let (tables, said) = first_seen.unwrap_or_default();
-    warnings.extend(said);
-    Ok(tables)
+    choice::read_best(text, pins, &shapes, warnings)
 }
 
 /// A line of the `|`-ended form: a bar alone, or text a bar ends that does
@@ -92,10 +81,7 @@ fn pipe_shape(text: &str, pins: &ColumnPins, warnings: &mut Vec<String>) -> Resu
     if rest_line.is_empty() {
         return Ok(tables);
     }
-    let code_first = tables
-        .last()
-        .and_then(|t| table::columns(&t.header, pins).ok())
-        .is_some_and(|c| c.code == 0);
+    let code_first = tables.last().and_then(|t| choice::code_column(t, pins)) == Some(0);
     if code_first && !rest_line.contains('\n') && looks_like_code(rest_line) {
         let line = Lines::new(text).line(before.len() + 1 + rest.find(rest_line).unwrap_or(0));
         return Err(Error::new(format!(
@@ -110,12 +96,6 @@ fn pipe_shape(text: &str, pins: &ColumnPins, warnings: &mut Vec<String>) -> Resu
 /// A TSV header: a tab-separated cell names the code column.
 fn is_tsv_header(line: &str, pins: &ColumnPins) -> bool {
     line.contains('\t') && line.split('\t').any(|c| table::names_code(c, pins))
-}
-
-/// A `|` header: two cells or more, one naming the code column.
-fn is_pipe_header(line: &str, pins: &ColumnPins) -> bool {
-    let cells = split_pipe_line(line);
-    cells.len() >= 2 && cells.iter().any(|c| table::names_code(c, pins))
 }
 
 /// A line a title could be: short, one line, not a sentence.
@@ -169,6 +149,15 @@ fn line_tables(text: &str, pins: &ColumnPins, warnings: &mut Vec<String>) -> Vec
             i = next;
             continue;
         }
+        if starts_a_run(&lines, i) {
+            // No line names the columns: the run is a table if its cells
+            // show them (its first line a row, or a header naming nothing),
+            // as TSV is read. Its lines are not tried again.
+            let (table, next) = unlabelled_line_table(&lines, i, title.take(), pins);
+            tables.extend(table);
+            i = next;
+            continue;
+        }
         let line = lines[i].trim();
         if !line.is_empty() {
             title = title_like(line.trim_start_matches('#'));
@@ -179,6 +168,50 @@ fn line_tables(text: &str, pins: &ColumnPins, warnings: &mut Vec<String>) -> Vec
         warnings.push("no `|` table found".into());
     }
     tables
+}
+
+/// The `|` table at line `at` that no line's words name, if its cells show
+/// its columns (every code cell code-like): as far as a header's table runs, else to the first blank
+/// line (a footer's `Privacy | Terms` after the table is not a row); and the
+/// index of the first line after what was tried.
+fn unlabelled_line_table(
+    lines: &[&str],
+    at: usize,
+    section: Option<String>,
+    pins: &ColumnPins,
+) -> (Option<RawTable>, usize) {
+    // Every code cell code-like, also where a pin by position names the
+    // code column of any table wide enough.
+    let shows_columns = |table: &RawTable| {
+        choice::evidence(table, pins) > Evidence::None
+            && choice::code_column(table, pins).is_some_and(|code| {
+                table::full_rows(table)
+                    .iter()
+                    .all(|row| looks_like_code(&row[code]))
+            })
+    };
+    let (table, next) = line_table(lines, at, section.clone(), pins);
+    if shows_columns(&table) {
+        return (Some(table), next);
+    }
+    let blank = (at..next)
+        .find(|&i| lines[i].trim().is_empty())
+        .unwrap_or(next);
+    let (table, _) = line_table(&lines[..blank], at, section, pins);
+    (
+        shows_columns(&table).then_some(table),
+        if blank < next { blank } else { next },
+    )
+}
+
+/// Whether line `index` starts a run of `|` lines of one width (two cells
+/// or more): a table without a header that names its columns, perhaps.
+fn starts_a_run(lines: &[&str], index: usize) -> bool {
+    let width = split_pipe_line(lines[index]).len();
+    width >= 2
+        && lines
+            .get(index + 1)
+            .is_some_and(|next| split_pipe_line(next).len() == width)
 }
 
 /// Whether line `index` heads a `|` table: two cells or more, followed by a
@@ -407,14 +440,16 @@ struct ParagraphHeader {
 }
 
 /// The paragraphs whose lines (two or more short ones) are a header naming
-/// the columns.
+/// the columns; not lines that end a cell with `|`, which are the `|`-ended
+/// form's (a decoy copied so before the table, say).
 fn paragraph_headers(paragraphs: &[Paragraph], pins: &ColumnPins) -> Vec<ParagraphHeader> {
     paragraphs
         .iter()
         .enumerate()
         .filter_map(|(at, p)| {
             let cells: Vec<String> = p.lines.iter().map(|l| collapse(l)).collect();
-            if cells.len() < 2 || cells.iter().any(|c| c.chars().count() > 60) {
+            let too_long = cells.iter().any(|c| c.chars().count() > 60);
+            if cells.len() < 2 || too_long || p.lines.iter().any(|l| ends_a_cell(l)) {
                 return None;
             }
             let code_column = table::columns(&cells, pins).ok()?.code;
@@ -560,6 +595,9 @@ fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
         .iter()
         .position(|c| table::names_code(c.last_line(), pins))
     else {
+        if let Some(tables) = pipe_by_content::tables(&cells, &lines, pins)? {
+            return Ok(tables);
+        }
         // No code column anywhere: the first cells, handed on as the header
         // seen, so the error can show what the table did have.
         return Ok(vec![RawTable {
@@ -570,7 +608,13 @@ fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
     };
     let start = header_start(&cells, code_header);
     let end = header_end(&cells, start, code_header - start, pins);
-    pipe_rows(&cells, &lines, start, labels(&cells[start..end]))
+    pipe_rows(
+        &cells,
+        &lines,
+        start,
+        labels(&cells[start..end]),
+        FirstCells::Header,
+    )
 }
 
 /// The first header cell: walking back from the code column over single
@@ -637,13 +681,24 @@ fn header_end(cells: &[Segment<'_>], start: usize, code_offset: usize, pins: &Co
     }
 }
 
+/// What a `|`-ended table's first cells are: its header's labels, or (a
+/// table without a header) its first row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FirstCells {
+    Header,
+    Row,
+}
+
 /// The tables of the header at `cells[start]`: rows of its width after it,
-/// and a new table (under its own title) wherever the header repeats.
+/// and, for a header of labels, a new table (under its own title) wherever
+/// the header repeats (a headerless table's first row is handed on as its
+/// header: a row like it is a row).
 fn pipe_rows(
     cells: &[Segment<'_>],
     lines: &Lines,
     start: usize,
     header: Vec<String>,
+    first: FirstCells,
 ) -> Result<Vec<RawTable>> {
     let width = header.len().max(1);
     let table_at = |at: usize| RawTable {
@@ -653,7 +708,8 @@ fn pipe_rows(
         ..RawTable::default()
     };
     let repeats_header = |row: &[Segment<'_>]| {
-        row.len() == width
+        first == FirstCells::Header
+            && row.len() == width
             && row
                 .iter()
                 .zip(&header)
@@ -661,7 +717,11 @@ fn pipe_rows(
     };
     let mut tables = Vec::new();
     let mut table = table_at(start);
-    let mut rows_read = 0;
+    let mut rows_read = usize::from(first == FirstCells::Row);
+    let shown = match first {
+        FirstCells::Header => table::show_header(&header),
+        FirstCells::Row => format!("as many as its first row: {}", table::show_header(&header)),
+    };
     let first = start + header.len();
     for (n, row) in cells[first..].chunks(width).enumerate() {
         if repeats_header(row) {
@@ -672,7 +732,7 @@ fn pipe_rows(
             return Err(Error::new(format!(
                 "the table ends in the middle of a row: its last row has {} of its {width} cells ({}); expected every row to end each of its {width} cells with `|` (a cell may be missing or have a stray `|`; {rows_read} complete rows read)",
                 row.len(),
-                table::show_header(&header),
+                shown,
             ))
             .at_line(row.last().map(|c| c.line(lines))));
         }
@@ -734,13 +794,10 @@ mod tests {
     }
 
     #[test]
-    fn tsv_and_pipe_headers_name_the_code_column() {
+    fn tsv_headers_name_the_code_column() {
         assert!(is_tsv_header("Error code\tDescription", &pins()));
         assert!(!is_tsv_header("Key\tDescription", &pins()));
         assert!(!is_tsv_header("Error code | Description", &pins()));
-        assert!(is_pipe_header("| Error code | Description |", &pins()));
-        assert!(!is_pipe_header("| Error code |", &pins()));
-        assert!(!is_pipe_header("Key | Description", &pins()));
     }
 
     #[test]
@@ -961,14 +1018,14 @@ mod tests {
         let cells = segments(text);
         let lines = Lines::new(text);
         let header = vec!["Code".to_string(), "Description".to_string()];
-        let tables = pipe_rows(&cells, &lines, 0, header.clone()).unwrap();
+        let tables = pipe_rows(&cells, &lines, 0, header.clone(), FirstCells::Header).unwrap();
         let shape: Vec<(Option<&str>, Option<usize>, usize)> = tables
             .iter()
             .map(|t| (t.section.as_deref(), t.line, t.rows.len()))
             .collect();
         assert_eq!(shape, [(Some("A"), Some(2), 1), (Some("B"), Some(7), 1)]);
         assert_eq!(tables[1].rows[0].line, Some(9));
-        let err = pipe_rows(&cells[..5], &lines, 0, header).unwrap_err();
+        let err = pipe_rows(&cells[..5], &lines, 0, header, FirstCells::Header).unwrap_err();
         assert_eq!(err.line, Some(6), "where the short row's last cell starts");
         assert!(
             err.message
