@@ -61,6 +61,18 @@ fn prose_column(rows: &[&[String]], index: usize) -> bool {
     column(rows, index).filter(|c| prose(c)).count() * 2 >= rows.len()
 }
 
+/// A cell of several words (or in a script written without spaces): what
+/// a solution is, unlike a column of names (`invalidUrl`, `BadRequest`).
+fn sentence(cell: &str) -> bool {
+    let cell = cell.trim();
+    prose(cell) && (cell.contains(char::is_whitespace) || !cell.is_ascii())
+}
+
+/// A column that can be taken for the solution: mostly sentences.
+fn sentence_column(rows: &[&[String]], index: usize) -> bool {
+    column(rows, index).filter(|c| sentence(c)).count() * 2 >= rows.len()
+}
+
 /// The free prose column beside `code` (after it, else before it).
 fn beside(rows: &[&[String]], code: usize, taken: &Roles) -> Option<usize> {
     let width = rows[0].len();
@@ -191,7 +203,7 @@ fn fill_by_content(
         let width = rows[0].len();
         roles[Role::Solution as usize] = (description + 1..width)
             .chain(0..description)
-            .find(|&i| !roles.contains(&Some(i)) && prose_column(rows, i));
+            .find(|&i| !roles.contains(&Some(i)) && sentence_column(rows, i));
     }
     Ok(())
 }
@@ -278,6 +290,27 @@ mod tests {
         &["E1002", "The file is too large.", "Send a smaller file."],
         &["E1003", "Too many requests.", "Wait a minute."],
     ];
+
+    #[test]
+    fn a_column_of_names_is_not_taken_for_the_solution() {
+        let body: &[&[&str]] = &[
+            &["1", "badAddress", "The webhook address is not valid."],
+            &["2", "staleToken", "The token ran out."],
+            &["3", "bodyUnreadable", "The body could not be read."],
+        ];
+        let g = guessed(
+            &["Value", "Name", "Description"],
+            body,
+            &ColumnPins::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            (g.map.code, g.map.description, g.map.solution),
+            (0, 2, None),
+            "{}",
+            g.warning
+        );
+    }
 
     #[test]
     fn a_code_column_listing_several_codes_per_cell_is_still_codes() {
