@@ -94,7 +94,7 @@ pub(crate) fn subcode_in(cell: &str) -> Result<Option<Code>, String> {
 /// error`). Such a row is not an error, so it is left out of the error type,
 /// with a warning: a client that gets it has nothing to handle, and an
 /// `ErrorCode::Success` would make every "is this an error?" check wrong.
-pub(crate) fn is_success(code: &Code, description: &str) -> bool {
+pub fn is_success(code: &Code, description: &str) -> bool {
     let zero = match code {
         Code::Numeric(n) => *n == 0,
         Code::Text(t) => t.bytes().all(|b| b == b'0'),

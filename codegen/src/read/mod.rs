@@ -18,6 +18,7 @@ pub mod text;
 pub(crate) mod vocabulary;
 
 pub use article::{Article, ArticleRow};
+pub use code_cell::is_success as is_success_row;
 pub use pins::ColumnPins;
 
 use crate::error::{Error, Result};
