@@ -3,11 +3,11 @@
 
 /// A TikTok Business Messaging error code, as TikTok sends it in a response's `code` field.
 ///
-/** Known codes are variants, named in the crate's annotations and
- documented with the article's text; any other code is kept in
- [`Self::Unknown`], so nothing is lost and a new code is never a
- breaking change. Match with a wildcard arm: the enum is
- non-exhaustive because TikTok adds codes.*/
+/// Known codes are variants, named in the crate's annotations and
+/// documented with the article's text; any other code is kept in
+/// [`Self::Unknown`], so nothing is lost and a new code is never a
+/// breaking change. Match with a wildcard arm: the enum is
+/// non-exhaustive because TikTok adds codes.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -323,9 +323,9 @@ impl PartialOrd for ErrorCode {
     }
 }
 impl ::core::error::Error for ErrorCode {}
-/** A code's value as the article writes it: a number, as TikTok sends it,
- or an alphanumeric code (`E1001`, `0001`), which has a form of its own
- instead of a sentinel number. Compares with `u32` directly.*/
+/// A code's value as the article writes it: a number, as TikTok sends it,
+/// or an alphanumeric code (`E1001`, `0001`), which has a form of its own
+/// instead of a sentinel number. Compares with `u32` directly.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 pub enum Code {
     /// A decimal code, as TikTok sends it.
@@ -388,8 +388,8 @@ impl ::core::fmt::Debug for UnknownCode {
 }
 #[allow(deprecated)]
 impl ErrorCode {
-    /** The code for a number TikTok sent. Never fails: an unknown
- number becomes [`Self::Unknown`] and keeps its value.*/
+    /// The code for a number TikTok sent. Never fails: an unknown
+    /// number becomes [`Self::Unknown`] and keeps its value.
     pub const fn from_code(code: u32) -> ErrorCode {
         match (code, ()) {
             (40001, _) => ErrorCode::PermissionDenied,
@@ -700,26 +700,26 @@ impl ::core::fmt::Display for Category {
         f.write_str(self.as_str())
     }
 }
-/** What a client should do when a call fails with a code:
- [`ErrorCode::action`] answers it per code.*/
+/// What a client should do when a call fails with a code:
+/// [`ErrorCode::action`] answers it per code.
 ///
-/** Each code's action is set in the crate's annotations; a code without
- one takes its category's default:
-
- | Category | Default action |
- | --- | --- |
- | [`Category::Permission`] | [`Action::Escalate`] |
- | [`Category::InvalidRequest`] | [`Action::FixRequest`] |
- | [`Category::NotFound`] | [`Action::FixRequest`] |
- | [`Category::RateLimit`] | [`Action::Backoff`] |
- | [`Category::Authentication`] | [`Action::Reauthorize`] |
- | [`Category::UnsupportedMedia`] | [`Action::FixRequest`] |
- | [`Category::Policy`] | [`Action::Escalate`] |
- | [`Category::Server`] | [`Action::Retry`] |
- | [`Category::Unknown`] | [`Action::Escalate`] |
-
- Unknown codes are [`Category::Unknown`], so they take its action: a
- code nobody has classified is never silently given another.*/
+/// Each code's action is set in the crate's annotations; a code without
+/// one takes its category's default:
+///
+/// | Category | Default action |
+/// | --- | --- |
+/// | [`Category::Permission`] | [`Action::Escalate`] |
+/// | [`Category::InvalidRequest`] | [`Action::FixRequest`] |
+/// | [`Category::NotFound`] | [`Action::FixRequest`] |
+/// | [`Category::RateLimit`] | [`Action::Backoff`] |
+/// | [`Category::Authentication`] | [`Action::Reauthorize`] |
+/// | [`Category::UnsupportedMedia`] | [`Action::FixRequest`] |
+/// | [`Category::Policy`] | [`Action::Escalate`] |
+/// | [`Category::Server`] | [`Action::Retry`] |
+/// | [`Category::Unknown`] | [`Action::Escalate`] |
+///
+/// Unknown codes are [`Category::Unknown`], so they take its action: a
+/// code nobody has classified is never silently given another.
 ///
 /// Non-exhaustive: a later release may add actions, so keep a
 /// wildcard arm.
