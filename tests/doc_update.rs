@@ -8,8 +8,8 @@ use std::fs;
 use std::path::Path;
 
 use codegen::Bump;
-use codegen::release::Placeholders::{Allow, Refuse};
 use codegen::model::{Code, ErrorEntry};
+use codegen::release::Placeholders::{Allow, Refuse};
 use workspace_tests::{
     ARTICLE, Edit, UPDATES, add, all_at_once, article, article_workspace, check, model,
     pipe_article, regen_then_check, remove, root, test_entry, tree,
@@ -115,13 +115,17 @@ fn every_kind_of_update_regenerates_then_releases() {
         if bump != Bump::None && !placeholders.is_empty() {
             let before = tree(dir.path());
             let refusal = xtask::release::run(dir.path(), None, Refuse).unwrap_err();
-            for needed in placeholders.iter().map(String::as_str).chain([
-                entry.annotations.as_str(),
-                "--allow-placeholders",
-            ]) {
+            for needed in placeholders
+                .iter()
+                .map(String::as_str)
+                .chain([entry.annotations.as_str(), "--allow-placeholders"])
+            {
                 assert!(refusal.contains(needed), "{name}: {needed}: {refusal}");
             }
-            assert!(tree(dir.path()) == before, "{name}: a refusal writes nothing");
+            assert!(
+                tree(dir.path()) == before,
+                "{name}: a refusal writes nothing"
+            );
         }
         let release = xtask::release::run(dir.path(), None, Allow);
         if bump == Bump::None {

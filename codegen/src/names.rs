@@ -148,7 +148,13 @@ mod tests {
         assert!(is_placeholder(&key("40130"), "Code40130"));
         assert!(is_placeholder(&key("400 | B"), "Code400V12"));
         assert!(is_placeholder(&key("1:99"), "Code1Sub99"));
-        for name in ["RateLimited", "Code401", "Code40130V", "Code40130Va", "Code401300"] {
+        for name in [
+            "RateLimited",
+            "Code401",
+            "Code40130V",
+            "Code40130Va",
+            "Code401300",
+        ] {
             assert!(!is_placeholder(&key("40130"), name), "{name}");
         }
     }

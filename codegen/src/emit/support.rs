@@ -1060,7 +1060,10 @@ mod tests {
                 serde_json::from_str::<ErrorCode>(r#""moved""#).unwrap(),
                 ErrorCode::from_code("moved")
             );
-            assert!(matches!(ErrorCode::from_code("moved"), ErrorCode::Unknown(_)));
+            assert!(matches!(
+                ErrorCode::from_code("moved"),
+                ErrorCode::Unknown(_)
+            ));
         }
 
         #[test]
