@@ -26,6 +26,21 @@ fn unused(catalog: &Catalog) -> i64 {
     (1..).find(|n| !used.contains(n)).unwrap()
 }
 
+/// Issue 23: `entry`'s stable id parses to it, unless another entry's code
+/// is that text (the code wins); serde reads codes only, never ids.
+fn id_check(ty: &str, catalog: &Catalog, entry: &codegen::model::ErrorEntry) -> String {
+    let id = codegen::names::stable_id(&entry.name);
+    let owner = catalog
+        .errors
+        .iter()
+        .find(|other| other.key().to_string() == id)
+        .unwrap_or(entry);
+    format!(
+        "    assert_eq!({id:?}.parse::<{ty}>().unwrap().name(), {:?});\n    assert_eq!({ty}::try_parse({id:?}).unwrap().name(), {:?});\n",
+        owner.name, owner.name
+    )
+}
+
 /// Assertions on the (code, sub-code) crate, one per entry and fallback.
 fn subcode_checks(catalog: &Catalog) -> String {
     let mut out = String::from("    use chirp_errors::ErrorCode as Chirp;\n");
@@ -40,6 +55,7 @@ fn subcode_checks(catalog: &Catalog) -> String {
             "    let e = Chirp::from_code_and_subcode({code}, {sub});\n    assert_eq!(e.name(), {:?});\n    assert_eq!(e.code(), {code}u32);\n    assert_eq!(e.subcode(), {sub});\n    assert_eq!(e.description(), Some({:?}));\n    assert_eq!({:?}.parse::<Chirp>().unwrap(), e);\n",
             entry.name, entry.description, entry.key().to_string()
         ));
+        out.push_str(&id_check("Chirp", catalog, entry));
         if entry.subcode.is_none() {
             // A sub-code the article does not list falls back to the code's own row.
             out.push_str(&format!(
@@ -71,6 +87,13 @@ fn slug_checks(catalog: &Catalog) -> String {
                 .map(|(k, v)| (k.as_str(), v.as_str()))
                 .collect::<Vec<_>>()
         ));
+        out.push_str(&id_check("Beacon", catalog, entry));
+        let id = codegen::names::stable_id(&entry.name);
+        if catalog.errors.iter().all(|o| o.key().to_string() != id) {
+            out.push_str(&format!(
+                "    assert!(!serde_json::from_str::<Beacon>(\"\\\"{id}\\\"\").unwrap().is_known());\n"
+            ));
+        }
     }
     out.push_str(
         "    let new: Beacon = serde_json::from_str(\"\\\"a_code_added_later\\\"\").unwrap();\n    assert!(!new.is_known());\n    assert_eq!(new.code(), \"a_code_added_later\");\n    assert!(Beacon::try_parse(\"a_code_added_later\").is_err());\n",
@@ -100,6 +123,7 @@ fn lookup_checks(krate: &str, catalog: &Catalog) -> String {
 ",
             entry.name, entry.description, entry.solution
         ));
+        out.push_str(&id_check("E", catalog, entry));
     }
     let unlisted = match &catalog.errors[0].code {
         Code::Numeric(_) => unused(catalog).to_string(),

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use codegen::Bump;
 use codegen::model::{Code, ErrorEntry};
+use codegen::release::Placeholders::{Allow, Refuse};
 use workspace_tests::{
     ARTICLE, Edit, UPDATES, add, all_at_once, article, article_workspace, check, model,
     pipe_article, regen_then_check, remove, root, test_entry, tree,
@@ -104,13 +105,41 @@ fn every_kind_of_update_regenerates_then_releases() {
         });
         compiles_with_old_consumer(dir.path(), removes_used_variant);
 
-        let release = xtask::release::run(dir.path(), None);
+        let placeholders: Vec<String> = generated
+            .catalog
+            .errors
+            .iter()
+            .filter(|e| codegen::names::is_placeholder(&e.key(), &e.name))
+            .map(|e| format!("{} (`{}`)", e.key(), e.name))
+            .collect();
+        if bump != Bump::None && !placeholders.is_empty() {
+            let before = tree(dir.path());
+            let refusal = xtask::release::run(dir.path(), None, Refuse).unwrap_err();
+            for needed in placeholders
+                .iter()
+                .map(String::as_str)
+                .chain([entry.annotations.as_str(), "--allow-placeholders"])
+            {
+                assert!(refusal.contains(needed), "{name}: {needed}: {refusal}");
+            }
+            assert!(
+                tree(dir.path()) == before,
+                "{name}: a refusal writes nothing"
+            );
+        }
+        let release = xtask::release::run(dir.path(), None, Allow);
         if bump == Bump::None {
             let error = release.unwrap_err();
             assert!(error.contains("nothing to release"), "{name}: {error}");
             continue;
         }
         let release = release.unwrap_or_else(|e| panic!("{name}: release fails: {e}"));
+        assert_eq!(
+            release.warnings.iter().any(|w| w.contains("placeholder")),
+            !placeholders.is_empty(),
+            "{name}: {:?}",
+            release.warnings
+        );
         let expected = codegen::release::next_version("1.0.0", bump);
         assert_eq!(
             (release.bump, release.version.as_str()),
@@ -158,7 +187,7 @@ fn a_released_deprecation_is_lifted_when_the_code_returns() {
     let dir = article_workspace();
     let entry = test_entry();
     update(dir.path(), remove, "removed");
-    xtask::release::run(dir.path(), None).unwrap();
+    xtask::release::run(dir.path(), None, Refuse).unwrap();
     assert!(read(dir.path(), &entry.generated_rust()).contains("#[deprecated("));
 
     let report = restore(dir.path(), "returned");

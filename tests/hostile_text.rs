@@ -67,6 +67,12 @@ fn the_generated_crate_compiles_and_documents_whatever_the_cells_say() {
         !generated.chars().any(codegen::controls::is_hidden),
         "no raw hidden character in generated.rs"
     );
+    // Issue 23: docs are `///` lines throughout, whatever the cells say
+    // (`*/`, quotes, URLs), never a `/** … */` block or a `#[doc]` string.
+    assert!(
+        !generated.contains("/**") && !generated.contains("#[doc"),
+        "{generated}"
+    );
     let crate_dir = dir.path().join(&entry.crate_dir);
     // Its own target dir under target/, kept between runs; rustc denies bidi
     // controls in literals and doc comments, rustdoc warns on bare URLs.

@@ -138,7 +138,7 @@ fn released_article_workspace() -> tempfile::TempDir {
         write(dir.path(), &relative, fs::read(file.path()).unwrap());
     }
     xtask::regen::run(dir.path(), &Default::default()).expect("the test article generates");
-    xtask::release::run(dir.path(), None).expect("the first release is cut");
+    xtask::release::run(dir.path(), None, Default::default()).expect("the first release is cut");
     let report = check(dir.path());
     assert!(report.stale().is_empty(), "{:?}", report.stale());
     dir

@@ -14,6 +14,7 @@ mod drift_workflow;
 mod fetch;
 mod gaps;
 mod hostile_text;
+mod package_home;
 mod readers_agree;
 mod repeated_codes;
 mod row_loss;

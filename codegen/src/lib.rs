@@ -84,6 +84,9 @@ pub struct Release {
     pub bump: Bump,
     pub changes: Changes,
     pub outputs: Vec<Output>,
+    /// What the release shipped that needs a look (placeholder names it
+    /// was allowed to release).
+    pub warnings: Vec<String>,
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -271,8 +274,14 @@ pub fn generate(inputs: Inputs<'_>) -> Result<Generated> {
 }
 
 /// Cuts the release `## Unreleased` describes. `lock` is the workspace's
-/// `Cargo.lock` (path, text), if the crate is a member of one.
-pub fn release(inputs: Inputs<'_>, lock: Option<(&str, &str)>) -> Result<Release> {
+/// `Cargo.lock` (path, text), if the crate is a member of one. Entries
+/// still under a placeholder name are refused unless `placeholders` allows
+/// them: naming one after it ships is a major release.
+pub fn release(
+    inputs: Inputs<'_>,
+    lock: Option<(&str, &str)>,
+    placeholders: release::Placeholders,
+) -> Result<Release> {
     let entry = inputs.entry;
     let Prepared {
         mut catalog,
@@ -287,6 +296,19 @@ pub fn release(inputs: Inputs<'_>, lock: Option<(&str, &str)>) -> Result<Release
             "nothing to release: the article reads as version {current} did"
         ))
         .in_file(inputs.source_path));
+    }
+    let annotations = annotations::parse(&entry.annotations, inputs.annotations)?;
+    let unnamed = release::placeholders(&catalog, &annotations);
+    let mut warnings = Vec::new();
+    if !unnamed.is_empty() {
+        match placeholders {
+            release::Placeholders::Refuse => {
+                return Err(release::placeholder_refusal(&unnamed, &annotations.file));
+            }
+            release::Placeholders::Allow => {
+                warnings.push(release::placeholder_warning(&unnamed, &annotations.file));
+            }
+        }
     }
     let version = release::next_version(&current, bump);
     release::date_deprecations(&mut catalog, &version);
@@ -317,5 +339,6 @@ pub fn release(inputs: Inputs<'_>, lock: Option<(&str, &str)>) -> Result<Release
         bump,
         changes,
         outputs,
+        warnings,
     })
 }

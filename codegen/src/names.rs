@@ -64,6 +64,19 @@ pub fn fallback_names(keys: impl IntoIterator<Item = Key>) -> Vec<String> {
         .collect()
 }
 
+/// Whether `name` is a placeholder regen made for `key` ([`fallback_name`],
+/// or it numbered `V2`, `V3`, …): a name nobody chose, which naming later
+/// changes (a major release).
+pub fn is_placeholder(key: &Key, name: &str) -> bool {
+    let Some(rest) = name.strip_prefix(fallback_name(key).as_str()) else {
+        return false;
+    };
+    rest.is_empty()
+        || rest
+            .strip_prefix('V')
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,5 +137,25 @@ mod tests {
                 "Code7"
             ]
         );
+        for (key, name) in keys.iter().zip(&names) {
+            assert!(is_placeholder(&Key::parse(key).unwrap(), name), "{name}");
+        }
+    }
+
+    #[test]
+    fn only_the_placeholders_of_a_key_are_placeholders() {
+        let key = |t: &str| Key::parse(t).unwrap();
+        assert!(is_placeholder(&key("40130"), "Code40130"));
+        assert!(is_placeholder(&key("400 | B"), "Code400V12"));
+        assert!(is_placeholder(&key("1:99"), "Code1Sub99"));
+        for name in [
+            "RateLimited",
+            "Code401",
+            "Code40130V",
+            "Code40130Va",
+            "Code401300",
+        ] {
+            assert!(!is_placeholder(&key("40130"), name), "{name}");
+        }
     }
 }

@@ -5,6 +5,7 @@
 //! Cargo.lock, and dates the deprecations. Edit, regen, undo, regen therefore
 //! leaves every file as it was. No timestamps, so output stays deterministic.
 
+use crate::annotations::{Annotations, table_name};
 use crate::changes::{Bump, Changes};
 use crate::error::{Error, Result};
 use crate::model::{Catalog, ErrorEntry, Key, Status};
@@ -205,6 +206,70 @@ pub fn with_section(changelog: &str, section: &str) -> String {
         None if changelog.ends_with('\n') => format!("{changelog}\n{section}"),
         None => format!("{changelog}\n\n{section}"),
     }
+}
+
+/// What a release does with entries that still have placeholder names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Placeholders {
+    /// Refuse, naming the codes and the configuration to add them to.
+    #[default]
+    Refuse,
+    /// Release anyway, with a warning (`--allow-placeholders`).
+    Allow,
+}
+
+/// How many placeholder names a refusal or warning lists before it counts
+/// the rest.
+const NAMED_UP_TO: usize = 10;
+
+/// The entries a release would ship under a placeholder name: nobody named
+/// them in the configuration, and their name is the one regen made up
+/// (`Code40130`, `Code400V2`). Naming one after the release renames a
+/// variant and its stable id, a major release. A placeholder the
+/// configuration names explicitly (`name = "Code40130"`) was chosen.
+pub fn placeholders<'a>(catalog: &'a Catalog, annotations: &Annotations) -> Vec<&'a ErrorEntry> {
+    catalog
+        .errors
+        .iter()
+        .filter(|e| {
+            !annotations.by_code.contains_key(&e.key())
+                && crate::names::is_placeholder(&e.key(), &e.name)
+        })
+        .collect()
+}
+
+/// `40130` (`Code40130`), … for the first few entries, and how many more.
+fn listed(entries: &[&ErrorEntry]) -> String {
+    let mut text: Vec<String> = entries
+        .iter()
+        .take(NAMED_UP_TO)
+        .map(|e| format!("{} (`{}`)", e.key(), e.name))
+        .collect();
+    if entries.len() > NAMED_UP_TO {
+        text.push(format!("and {} more", entries.len() - NAMED_UP_TO));
+    }
+    text.join(", ")
+}
+
+/// Why a release with placeholder names is refused, and the two ways on.
+pub fn placeholder_refusal(entries: &[&ErrorEntry], annotations_file: &str) -> Error {
+    let first = entries.first().map(|e| e.key());
+    let table = first.map_or_else(|| "codes.<code>".to_owned(), |k| table_name(&k));
+    Error::new(format!(
+        "refusing to release {} placeholder name(s): {}. Naming a code after it ships renames its variant and stable id, a major release. Add a [{table}] table with name = \"UpperCamelCase\" and category = \"...\" for each in {annotations_file}, run `cargo xtask regen`, then release; or pass --allow-placeholders to release them as they are",
+        entries.len(),
+        listed(entries)
+    ))
+    .in_file(annotations_file)
+}
+
+/// The warning a release with placeholder names allowed prints.
+pub fn placeholder_warning(entries: &[&ErrorEntry], annotations_file: &str) -> String {
+    format!(
+        "releasing {} placeholder name(s) (--allow-placeholders): {}. They are public API now: naming them in {annotations_file} later is a major release",
+        entries.len(),
+        listed(entries)
+    )
 }
 
 /// Cargo.toml with the new version, formatting kept.

@@ -177,6 +177,11 @@ enum Command {
         /// The manifest entry to release (default: the first).
         #[arg(long)]
         article: Option<String>,
+        /// Release codes still under a placeholder name (`Code40130`), with a
+        /// warning. Without it the release is refused: naming them later is
+        /// a major release.
+        #[arg(long)]
+        allow_placeholders: bool,
     },
     /// Print the model read from an article as JSON (the fixture's shape).
     Parse {
@@ -311,9 +316,17 @@ fn add(
     Ok(ExitCode::SUCCESS)
 }
 
-fn release(article: Option<String>) -> Result<ExitCode, String> {
+fn release(article: Option<String>, allow_placeholders: bool) -> Result<ExitCode, String> {
     let root = xtask::workspace_root()?;
-    let release = xtask::release::run(&root, article.as_deref())?;
+    let placeholders = if allow_placeholders {
+        codegen::release::Placeholders::Allow
+    } else {
+        codegen::release::Placeholders::Refuse
+    };
+    let release = xtask::release::run(&root, article.as_deref(), placeholders)?;
+    for warning in &release.warnings {
+        eprintln!("warning: {}", for_terminal(warning));
+    }
     for output in &release.outputs {
         println!("wrote {}", output.path);
     }
@@ -517,7 +530,10 @@ fn main() -> ExitCode {
             ),
             1,
         ),
-        Command::Release { article } => (release(article), 1),
+        Command::Release {
+            article,
+            allow_placeholders,
+        } => (release(article, allow_placeholders), 1),
         Command::Parse {
             path,
             format,

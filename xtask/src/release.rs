@@ -10,7 +10,13 @@ use crate::regen::InputFiles;
 /// The lock file of the workspace, when there is one.
 const LOCK: &str = "Cargo.lock";
 
-pub fn run(root: &Path, article: Option<&str>) -> Result<codegen::Release, String> {
+/// Refuses entries still under a placeholder name unless `placeholders` is
+/// `Allow` (`--allow-placeholders`); the release then carries a warning.
+pub fn run(
+    root: &Path,
+    article: Option<&str>,
+    placeholders: codegen::release::Placeholders,
+) -> Result<codegen::Release, String> {
     let _lock = files::lock(root)?;
     let manifest = crate::manifest(root)?;
     let entry = crate::entry(&manifest, article)?;
@@ -19,6 +25,7 @@ pub fn run(root: &Path, article: Option<&str>) -> Result<codegen::Release, Strin
     let release = codegen::release(
         files.inputs(&entry, None),
         lock.as_deref().map(|text| (LOCK, text)),
+        placeholders,
     )
     .map_err(|e| e.to_string())?;
     let writes: Vec<(String, String)> = release

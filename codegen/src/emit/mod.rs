@@ -1,5 +1,6 @@
 //! Emitters: pure `fn(&Catalog, ..) -> String`, one per output.
 
+mod docs;
 pub mod json;
 pub mod markdown;
 pub mod readme;

@@ -591,7 +591,7 @@ pub fn emit(catalog: &Catalog) -> Result<String> {
         .split(". ")
         .map(|sentence| format!("// {}\n", sentence.trim_end_matches('.').to_owned() + "."))
         .collect();
-    let file: syn::File = syn::parse2(tokens)
+    let file: syn::File = syn::parse2(crate::emit::docs::one_per_line(tokens))
         .map_err(|e| Error::new(format!("generated Rust does not parse: {e}")))?;
     Ok(header + "\n" + &prettyplease::unparse(&file))
 }

@@ -13,7 +13,7 @@
 //! smithy-rs ships its inlineable runtime): the tests below compile, lint
 //! and run it against a stand-in for the per-code parts, and `Runtime`
 //! splices it in where its `// @splice:` lines say. `quote!` writes the
-//! per-code match arms, the blocks around them, and integer `FromStr`.
+//! per-code match arms, the blocks around them, and integer `parse_code`.
 
 use std::iter::Peekable;
 
@@ -227,6 +227,10 @@ pub(crate) fn items(
     let known_arms = keys
         .zip(variants)
         .map(|(key, variant)| quote! { #key => Some(#ty::#variant), });
+    let ids = entries.iter().map(|e| crate::names::stable_id(&e.name));
+    let id_arms = ids
+        .zip(variants)
+        .map(|(id, variant)| quote! { #id => Some(#ty::#variant), });
     quote! {
         #[allow(deprecated)]
         impl #ty {
@@ -235,6 +239,16 @@ pub(crate) fn items(
             pub(crate) fn from_known_str(code: &str) -> Option<#ty> {
                 match code {
                     #(#known_arms)*
+                    _ => None,
+                }
+            }
+
+            /// A known code from its stable id, what [`Self::as_str`]
+            /// returns (`"rate_limited"`); `None` for any other text,
+            /// `"unknown"` included (it names no code).
+            pub fn from_stable_id(id: &str) -> Option<#ty> {
+                match id {
+                    #(#id_arms)*
                     _ => None,
                 }
             }
@@ -412,12 +426,11 @@ fn integer_items(
     let shaped_middle = quote! {
         #display
 
-        impl ::core::str::FromStr for #ty {
-            type Err = ParseErrorCodeError;
-
-            /// Lenient parsing: any known code's string form (`"40100"`,
-            /// `"E1001"`), or any decimal number that fits, which keeps its value.
-            fn from_str(code: &str) -> Result<#ty, ParseErrorCodeError> {
+        impl #ty {
+            /// A code as the API sends it: a known code's string form
+            /// (`"40100"`, `"E1001"`), or any decimal number that fits, which
+            /// keeps its value. Stable ids are not codes (serde reads this).
+            fn parse_code(code: &str) -> Result<#ty, ParseErrorCodeError> {
                 if let Some(known) = #ty::from_known_str(code) {
                     return Ok(known);
                 }
@@ -627,6 +640,15 @@ mod tests {
                 }
             }
 
+            pub fn from_stable_id(id: &str) -> Option<ErrorCode> {
+                match id {
+                    "rate_limited" => Some(ErrorCode::RateLimited),
+                    "blocked" => Some(ErrorCode::Blocked),
+                    "legacy" => Some(ErrorCode::Legacy),
+                    _ => None,
+                }
+            }
+
             pub const fn from_code_and_subcode(code: u32, subcode: Option<u32>) -> ErrorCode {
                 match (code, subcode) {
                     (429, Some(1)) => ErrorCode::Blocked,
@@ -676,18 +698,16 @@ mod tests {
             }
         }
 
-        /// `quote!` writes integer `FromStr`; this one takes no sub-codes.
-        impl ::core::str::FromStr for ErrorCode {
-            type Err = ParseErrorCodeError;
-
-            fn from_str(code: &str) -> Result<ErrorCode, ParseErrorCodeError> {
+        /// `quote!` writes integer `parse_code`; this one takes no sub-codes.
+        impl ErrorCode {
+            fn parse_code(code: &str) -> Result<ErrorCode, ParseErrorCodeError> {
                 let kind = match code.parse::<u64>().map(u32::try_from) {
                     _ if ErrorCode::from_known_str(code).is_some() => ParseKind::Unknown,
                     Ok(Ok(number)) => return Ok(ErrorCode::from_code(number)),
                     Ok(Err(_)) => ParseKind::TooLarge,
                     Err(_) => ParseKind::NotACode,
                 };
-                ErrorCode::try_parse(code).map_err(|_| ParseErrorCodeError { kind })
+                ErrorCode::from_known_str(code).ok_or(ParseErrorCodeError { kind })
             }
         }
 
@@ -716,6 +736,23 @@ mod tests {
                 ErrorCode::try_parse("7").unwrap_err().to_string(),
                 "not a VENDOR error code this crate knows"
             );
+        }
+
+        #[test]
+        fn stable_ids_parse_beside_codes_but_serde_reads_codes_only() {
+            for (id, code) in [
+                ("rate_limited", ErrorCode::RateLimited),
+                ("blocked", ErrorCode::Blocked),
+                ("legacy", ErrorCode::Legacy),
+            ] {
+                assert_eq!(id.parse(), Ok(code));
+                assert_eq!(ErrorCode::try_parse(id), Ok(code));
+            }
+            assert_eq!(
+                "unknown".parse::<ErrorCode>().unwrap_err().to_string(),
+                "not a VENDOR error code: expected a known code or a decimal number"
+            );
+            assert!(serde_json::from_str::<ErrorCode>(r#""rate_limited""#).is_err());
         }
 
         #[test]
@@ -898,20 +935,39 @@ mod tests {
 
     /// String codes, on a stand-in for an article of one code.
     mod string {
+        /// `Moved`'s code is `"revoked"`, the stable id of `Revoked`.
         #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         pub enum ErrorCode {
             TokenExpired,
+            Revoked,
+            Moved,
             Unknown(UnknownCode),
         }
 
         impl ErrorCode {
             pub(crate) fn from_known_str(code: &str) -> Option<ErrorCode> {
-                (code == "token_expired").then_some(ErrorCode::TokenExpired)
+                match code {
+                    "token_expired" => Some(ErrorCode::TokenExpired),
+                    "token_revoked" => Some(ErrorCode::Revoked),
+                    "revoked" => Some(ErrorCode::Moved),
+                    _ => None,
+                }
+            }
+
+            pub fn from_stable_id(id: &str) -> Option<ErrorCode> {
+                match id {
+                    "token_expired" => Some(ErrorCode::TokenExpired),
+                    "revoked" => Some(ErrorCode::Revoked),
+                    "moved" => Some(ErrorCode::Moved),
+                    _ => None,
+                }
             }
 
             pub fn code(&self) -> &str {
                 match self {
                     ErrorCode::TokenExpired => "token_expired",
+                    ErrorCode::Revoked => "token_revoked",
+                    ErrorCode::Moved => "revoked",
                     ErrorCode::Unknown(unknown) => unknown.as_str(),
                 }
             }
@@ -919,6 +975,8 @@ mod tests {
             pub const fn name(self) -> &'static str {
                 match self {
                     ErrorCode::TokenExpired => "TokenExpired",
+                    ErrorCode::Revoked => "Revoked",
+                    ErrorCode::Moved => "Moved",
                     ErrorCode::Unknown(_) => "Unknown",
                 }
             }
@@ -926,6 +984,7 @@ mod tests {
             pub const fn description(self) -> Option<&'static str> {
                 match self {
                     ErrorCode::TokenExpired => Some("Sign in again."),
+                    ErrorCode::Revoked | ErrorCode::Moved => Some("Ask again."),
                     ErrorCode::Unknown(_) => None,
                 }
             }
@@ -984,6 +1043,27 @@ mod tests {
             let mut codes = [ErrorCode::TokenExpired, ErrorCode::from_code("new")];
             codes.sort();
             assert_eq!(codes[0].name(), "Unknown");
+        }
+
+        #[test]
+        fn stable_ids_parse_but_a_code_wins_over_an_id() {
+            assert_eq!("moved".parse(), Ok(ErrorCode::Moved));
+            assert_eq!(ErrorCode::try_parse("moved"), Ok(ErrorCode::Moved));
+            assert_eq!("token_revoked".parse(), Ok(ErrorCode::Revoked));
+            assert_eq!("revoked".parse(), Ok(ErrorCode::Moved), "the code wins");
+            assert_eq!(
+                "unknown".parse::<ErrorCode>(),
+                Ok(ErrorCode::from_code("unknown"))
+            );
+            // Serde reads what the API sends: codes, never ids.
+            assert_eq!(
+                serde_json::from_str::<ErrorCode>(r#""moved""#).unwrap(),
+                ErrorCode::from_code("moved")
+            );
+            assert!(matches!(
+                ErrorCode::from_code("moved"),
+                ErrorCode::Unknown(_)
+            ));
         }
 
         #[test]

@@ -3,11 +3,11 @@
 
 /// A TikTok Business Messaging error code, as TikTok sends it in a response's `code` field.
 ///
-/** Known codes are variants, named in the crate's annotations and
- documented with the article's text; any other code is kept in
- [`Self::Unknown`], so nothing is lost and a new code is never a
- breaking change. Match with a wildcard arm: the enum is
- non-exhaustive because TikTok adds codes.*/
+/// Known codes are variants, named in the crate's annotations and
+/// documented with the article's text; any other code is kept in
+/// [`Self::Unknown`], so nothing is lost and a new code is never a
+/// breaking change. Match with a wildcard arm: the enum is
+/// non-exhaustive because TikTok adds codes.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -309,12 +309,54 @@ impl ErrorCode {
             _ => None,
         }
     }
-    /// Strict parsing: only codes this crate knows, by their string form.
+    /// A known code from its stable id, what [`Self::as_str`]
+    /// returns (`"rate_limited"`); `None` for any other text,
+    /// `"unknown"` included (it names no code).
+    pub fn from_stable_id(id: &str) -> Option<ErrorCode> {
+        match id {
+            "permission_denied" => Some(ErrorCode::PermissionDenied),
+            "invalid_parameters" => Some(ErrorCode::InvalidParameters),
+            "not_found" => Some(ErrorCode::NotFound),
+            "rate_limited" => Some(ErrorCode::RateLimited),
+            "invalid_access_token" => Some(ErrorCode::InvalidAccessToken),
+            "unsupported_file_format" => Some(ErrorCode::UnsupportedFileFormat),
+            "message_blocked" => Some(ErrorCode::MessageBlocked),
+            "system_error" => Some(ErrorCode::SystemError),
+            _ => None,
+        }
+    }
+    /// Strict parsing: only codes this crate knows, by their string form
+    /// or their stable id (as [`FromStr`](::core::str::FromStr) reads them).
     pub fn try_parse(code: &str) -> Result<ErrorCode, ParseErrorCodeError> {
-        ErrorCode::from_known_str(code)
+        ErrorCode::from_known_text(code)
             .ok_or(ParseErrorCodeError {
                 kind: ParseKind::Unknown,
             })
+    }
+}
+impl ErrorCode {
+    /// A known code by its string form, else by its stable id: a code's
+    /// text wins where it equals another entry's id, so what parsed as a
+    /// code before ids were read still does.
+    fn from_known_text(text: &str) -> Option<ErrorCode> {
+        ErrorCode::from_known_str(text).or_else(|| ErrorCode::from_stable_id(text))
+    }
+}
+impl ::core::str::FromStr for ErrorCode {
+    type Err = ParseErrorCodeError;
+    /// Lenient parsing: a known code's string form (`"40100"`, `"E1001"`,
+    /// `"1:99"` with a sub-code), or a known code's stable id
+    /// (`"rate_limited"`, what [`Self::as_str`] returns); where a
+    /// code's text equals another code's id, the code wins. Any other code
+    /// keeps its value as [`Self::Unknown`], as with
+    /// [`Self::from_code`]; text that is no code is refused.
+    /// `"unknown"` names no code, so it reads as any other text. Serde
+    /// reads codes only, never ids.
+    fn from_str(text: &str) -> Result<ErrorCode, ParseErrorCodeError> {
+        match ErrorCode::from_known_text(text) {
+            Some(known) => Ok(known),
+            None => ErrorCode::parse_code(text),
+        }
     }
 }
 impl PartialOrd for ErrorCode {
@@ -323,9 +365,9 @@ impl PartialOrd for ErrorCode {
     }
 }
 impl ::core::error::Error for ErrorCode {}
-/** A code's value as the article writes it: a number, as TikTok sends it,
- or an alphanumeric code (`E1001`, `0001`), which has a form of its own
- instead of a sentinel number. Compares with `u32` directly.*/
+/// A code's value as the article writes it: a number, as TikTok sends it,
+/// or an alphanumeric code (`E1001`, `0001`), which has a form of its own
+/// instead of a sentinel number. Compares with `u32` directly.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 pub enum Code {
     /// A decimal code, as TikTok sends it.
@@ -388,8 +430,8 @@ impl ::core::fmt::Debug for UnknownCode {
 }
 #[allow(deprecated)]
 impl ErrorCode {
-    /** The code for a number TikTok sent. Never fails: an unknown
- number becomes [`Self::Unknown`] and keeps its value.*/
+    /// The code for a number TikTok sent. Never fails: an unknown
+    /// number becomes [`Self::Unknown`] and keeps its value.
     pub const fn from_code(code: u32) -> ErrorCode {
         match (code, ()) {
             (40001, _) => ErrorCode::PermissionDenied,
@@ -451,11 +493,11 @@ impl ::core::fmt::Display for ErrorCode {
         }
     }
 }
-impl ::core::str::FromStr for ErrorCode {
-    type Err = ParseErrorCodeError;
-    /// Lenient parsing: any known code's string form (`"40100"`,
-    /// `"E1001"`), or any decimal number that fits, which keeps its value.
-    fn from_str(code: &str) -> Result<ErrorCode, ParseErrorCodeError> {
+impl ErrorCode {
+    /// A code as the API sends it: a known code's string form
+    /// (`"40100"`, `"E1001"`), or any decimal number that fits, which
+    /// keeps its value. Stable ids are not codes (serde reads this).
+    fn parse_code(code: &str) -> Result<ErrorCode, ParseErrorCodeError> {
         if let Some(known) = ErrorCode::from_known_str(code) {
             return Ok(known);
         }
@@ -586,8 +628,7 @@ const _: () = {
                 .map_err(|_| E::invalid_value(de::Unexpected::Signed(value), &self))
         }
         fn visit_str<E: de::Error>(self, value: &str) -> Result<ErrorCode, E> {
-            value
-                .parse()
+            ErrorCode::parse_code(value)
                 .map_err(|_| E::invalid_value(de::Unexpected::Str(value), &self))
         }
     }
@@ -700,26 +741,26 @@ impl ::core::fmt::Display for Category {
         f.write_str(self.as_str())
     }
 }
-/** What a client should do when a call fails with a code:
- [`ErrorCode::action`] answers it per code.*/
+/// What a client should do when a call fails with a code:
+/// [`ErrorCode::action`] answers it per code.
 ///
-/** Each code's action is set in the crate's annotations; a code without
- one takes its category's default:
-
- | Category | Default action |
- | --- | --- |
- | [`Category::Permission`] | [`Action::Escalate`] |
- | [`Category::InvalidRequest`] | [`Action::FixRequest`] |
- | [`Category::NotFound`] | [`Action::FixRequest`] |
- | [`Category::RateLimit`] | [`Action::Backoff`] |
- | [`Category::Authentication`] | [`Action::Reauthorize`] |
- | [`Category::UnsupportedMedia`] | [`Action::FixRequest`] |
- | [`Category::Policy`] | [`Action::Escalate`] |
- | [`Category::Server`] | [`Action::Retry`] |
- | [`Category::Unknown`] | [`Action::Escalate`] |
-
- Unknown codes are [`Category::Unknown`], so they take its action: a
- code nobody has classified is never silently given another.*/
+/// Each code's action is set in the crate's annotations; a code without
+/// one takes its category's default:
+///
+/// | Category | Default action |
+/// | --- | --- |
+/// | [`Category::Permission`] | [`Action::Escalate`] |
+/// | [`Category::InvalidRequest`] | [`Action::FixRequest`] |
+/// | [`Category::NotFound`] | [`Action::FixRequest`] |
+/// | [`Category::RateLimit`] | [`Action::Backoff`] |
+/// | [`Category::Authentication`] | [`Action::Reauthorize`] |
+/// | [`Category::UnsupportedMedia`] | [`Action::FixRequest`] |
+/// | [`Category::Policy`] | [`Action::Escalate`] |
+/// | [`Category::Server`] | [`Action::Retry`] |
+/// | [`Category::Unknown`] | [`Action::Escalate`] |
+///
+/// Unknown codes are [`Category::Unknown`], so they take its action: a
+/// code nobody has classified is never silently given another.
 ///
 /// Non-exhaustive: a later release may add actions, so keep a
 /// wildcard arm.

@@ -120,6 +120,17 @@ fn every_known_code_round_trips() {
 }
 
 #[test]
+fn every_known_code_parses_from_its_stable_id() {
+    for &code in ErrorCode::ALL {
+        assert_eq!(code.as_str().parse::<ErrorCode>(), Ok(code));
+        assert_eq!(ErrorCode::try_parse(code.as_str()), Ok(code));
+        assert_eq!(ErrorCode::from_stable_id(code.as_str()), Some(code));
+    }
+    assert_eq!(ErrorCode::from_stable_id("unknown"), None);
+    assert!("unknown".parse::<ErrorCode>().is_err());
+}
+
+#[test]
 fn unknown_codes_keep_their_value_and_never_equal_known_ones() {
     let number = unknown_number();
     let unknown = ErrorCode::from_code(number);

@@ -312,3 +312,49 @@ fn deeply_nested_html_is_an_error_not_a_stack_overflow() {
         "{stderr}"
     );
 }
+
+/// Issue 23: a release that would ship a placeholder name (`Code31029`)
+/// is refused, naming the code, the configuration and what to add, and
+/// writes nothing; `--allow-placeholders` releases it with a warning.
+#[test]
+fn release_refuses_placeholder_names_unless_allowed() {
+    use crate::paths::{stderr, workspace, xtask_in};
+    let dir = workspace();
+    let annotations = dir.path().join("docs/annotations.toml");
+    let text = std::fs::read_to_string(&annotations).unwrap();
+    let start = text.find("[codes.31029]").unwrap();
+    let end = start + text[start..].find("\n[").unwrap() + 1;
+    std::fs::write(&annotations, format!("{}{}", &text[..start], &text[end..])).unwrap();
+    let out = xtask_in(dir.path(), &["regen"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let cargo_toml = dir.path().join("crates/parley/Cargo.toml");
+    let before = std::fs::read_to_string(&cargo_toml).unwrap();
+
+    let out = xtask_in(dir.path(), &["release"]);
+    let refusal = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{refusal}");
+    for needed in [
+        "docs/annotations.toml",
+        "31029 (`Code31029`)",
+        "[codes.\"31029\"]",
+        "name = ",
+        "category = ",
+        "major release",
+        "--allow-placeholders",
+    ] {
+        assert!(refusal.contains(needed), "{needed}: {refusal}");
+    }
+    assert_eq!(std::fs::read_to_string(&cargo_toml).unwrap(), before);
+    assert!(!dir.path().join("docs/released/parley.json").exists());
+
+    let out = xtask_in(dir.path(), &["release", "--allow-placeholders"]);
+    let warned = stderr(&out);
+    assert!(out.status.success(), "{warned}");
+    assert!(
+        warned.contains("warning: releasing 1 placeholder name(s)")
+            && warned.contains("31029 (`Code31029`)")
+            && warned.contains("major release"),
+        "{warned}"
+    );
+    assert!(dir.path().join("docs/released/parley.json").exists());
+}

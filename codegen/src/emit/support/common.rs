@@ -3,11 +3,40 @@
 // texts that differ (`NOT_A_CODE`, `TOO_LARGE`, `UNKNOWN_DEBUG`).
 
 impl ErrorCode {
-    /// Strict parsing: only codes this crate knows, by their string form.
+    /// Strict parsing: only codes this crate knows, by their string form
+    /// or their stable id (as [`FromStr`](::core::str::FromStr) reads them).
     pub fn try_parse(code: &str) -> Result<ErrorCode, ParseErrorCodeError> {
-        ErrorCode::from_known_str(code).ok_or(ParseErrorCodeError {
+        ErrorCode::from_known_text(code).ok_or(ParseErrorCodeError {
             kind: ParseKind::Unknown,
         })
+    }
+}
+
+impl ErrorCode {
+    /// A known code by its string form, else by its stable id: a code's
+    /// text wins where it equals another entry's id, so what parsed as a
+    /// code before ids were read still does.
+    fn from_known_text(text: &str) -> Option<ErrorCode> {
+        ErrorCode::from_known_str(text).or_else(|| ErrorCode::from_stable_id(text))
+    }
+}
+
+impl ::core::str::FromStr for ErrorCode {
+    type Err = ParseErrorCodeError;
+
+    /// Lenient parsing: a known code's string form (`"40100"`, `"E1001"`,
+    /// `"1:99"` with a sub-code), or a known code's stable id
+    /// (`"rate_limited"`, what [`Self::as_str`] returns); where a
+    /// code's text equals another code's id, the code wins. Any other code
+    /// keeps its value as [`Self::Unknown`], as with
+    /// [`Self::from_code`]; text that is no code is refused.
+    /// `"unknown"` names no code, so it reads as any other text. Serde
+    /// reads codes only, never ids.
+    fn from_str(text: &str) -> Result<ErrorCode, ParseErrorCodeError> {
+        match ErrorCode::from_known_text(text) {
+            Some(known) => Ok(known),
+            None => ErrorCode::parse_code(text),
+        }
     }
 }
 

@@ -105,8 +105,8 @@ impl ::core::fmt::Display for ErrorCode {
     }
 }
 
-// @splice: `FromStr`, whose one digits check (signed or not) `quote!` puts
-// into a plain or a sub-code body.
+// @splice: `parse_code` (`FromStr` without stable ids), whose one digits
+// check (signed or not) `quote!` puts into a plain or a sub-code body.
 
 impl TryFrom<u32> for ErrorCode {
     type Error = UnknownCodeError;
@@ -224,8 +224,7 @@ const _: () = {
         }
 
         fn visit_str<E: de::Error>(self, value: &str) -> Result<ErrorCode, E> {
-            value
-                .parse()
+            ErrorCode::parse_code(value)
                 .map_err(|_| E::invalid_value(de::Unexpected::Str(value), &self))
         }
     }

@@ -86,12 +86,11 @@ impl ::core::fmt::Display for ErrorCode {
     }
 }
 
-impl ::core::str::FromStr for ErrorCode {
-    type Err = ParseErrorCodeError;
-
-    /// Any non-empty code of at most [`UnknownCode::MAX_LEN`] bytes
-    /// without whitespace; unknown ones keep their value.
-    fn from_str(code: &str) -> Result<ErrorCode, ParseErrorCodeError> {
+impl ErrorCode {
+    /// A code as the API sends it: any non-empty code of at most
+    /// [`UnknownCode::MAX_LEN`] bytes without whitespace; unknown ones
+    /// keep their value. Stable ids are not codes (serde reads this).
+    fn parse_code(code: &str) -> Result<ErrorCode, ParseErrorCodeError> {
         if code.is_empty() || code.contains(char::is_whitespace) {
             return Err(ParseErrorCodeError {
                 kind: ParseKind::NotACode,
@@ -131,8 +130,7 @@ const _: () = {
         }
 
         fn visit_str<E: de::Error>(self, value: &str) -> Result<ErrorCode, E> {
-            value
-                .parse()
+            ErrorCode::parse_code(value)
                 .map_err(|_| E::invalid_value(de::Unexpected::Str(value), &self))
         }
     }
