@@ -8,6 +8,7 @@
 //! ```
 
 pub mod annotations;
+pub mod api_notes;
 pub mod catalog;
 pub mod changes;
 pub mod controls;
@@ -150,9 +151,13 @@ struct Prepared {
     catalog: Catalog,
     warnings: Vec<String>,
     changes: Changes,
-    /// The semver class of `changes`; none for a first release, which keeps
-    /// the version the crate was written with.
+    /// The semver class of `changes` and the CHANGELOG's hand-written API
+    /// notes; none for a first release, which keeps the version the crate
+    /// was written with.
     bump: Bump,
+    /// What the generator changed in the crate's API, as the CHANGELOG's
+    /// `## Unreleased` section says by hand.
+    notes: Option<api_notes::ApiNotes>,
     version: String,
     first_release: bool,
 }
@@ -192,16 +197,20 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
         errors: Vec::new(),
     };
     let changes = changes::diff(released.as_ref().unwrap_or(&empty), &catalog);
+    let notes = api_notes::find(&entry.changelog(), inputs.changelog)?;
     let bump = if first_release {
         Bump::None
     } else {
-        changes.bump()
+        changes
+            .bump()
+            .max(notes.as_ref().map_or(Bump::None, |n| n.bump))
     };
     Ok(Prepared {
         catalog,
         warnings,
         changes,
         bump,
+        notes,
         version,
         first_release,
     })
@@ -252,10 +261,12 @@ pub fn generate(inputs: Inputs<'_>) -> Result<Generated> {
         warnings,
         changes,
         bump,
+        notes,
         version,
         first_release,
     } = prepare(&inputs)?;
-    let section = release::unreleased_section(&changes, &catalog, &version, first_release);
+    let section =
+        release::unreleased_section(&changes, notes.as_ref(), &catalog, &version, first_release);
     let changelog = release::without_unreleased(inputs.changelog);
     let changelog = match section {
         Some(section) => release::with_section(&changelog, &section),
@@ -287,11 +298,12 @@ pub fn release(
         mut catalog,
         changes,
         bump,
+        notes,
         version: current,
         first_release,
         ..
     } = prepare(&inputs)?;
-    if !first_release && changes.is_empty() {
+    if !first_release && changes.is_empty() && notes.is_none() {
         return Err(Error::new(format!(
             "nothing to release: the article reads as version {current} did"
         ))
@@ -312,7 +324,14 @@ pub fn release(
     }
     let version = release::next_version(&current, bump);
     release::date_deprecations(&mut catalog, &version);
-    let section = release::release_section(&changes, &catalog, &version, bump, first_release);
+    let section = release::release_section(
+        &changes,
+        notes.as_ref(),
+        &catalog,
+        &version,
+        bump,
+        first_release,
+    );
     let changelog = release::with_section(&release::without_unreleased(inputs.changelog), &section);
     let mut outputs = emit_all(&inputs, &catalog, changelog)?;
     outputs.push(Output {

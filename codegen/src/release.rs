@@ -6,6 +6,7 @@
 //! leaves every file as it was. No timestamps, so output stays deterministic.
 
 use crate::annotations::{Annotations, table_name};
+use crate::api_notes::ApiNotes;
 use crate::changes::{Bump, Changes};
 use crate::error::{Error, Result};
 use crate::model::{Catalog, ErrorEntry, Key, Status};
@@ -131,11 +132,12 @@ fn source_line(catalog: &Catalog) -> String {
 /// there is nothing to release.
 pub fn unreleased_section(
     changes: &Changes,
+    notes: Option<&ApiNotes>,
     catalog: &Catalog,
     current: &str,
     first_release: bool,
 ) -> Option<String> {
-    if changes.is_empty() && !first_release {
+    if changes.is_empty() && notes.is_none() && !first_release {
         return None;
     }
     let intro = if first_release {
@@ -144,7 +146,7 @@ pub fn unreleased_section(
             source_line(catalog)
         )
     } else {
-        let bump = changes.bump();
+        let bump = changes.bump().max(notes.map_or(Bump::None, |n| n.bump));
         format!(
             "Changes since {current}, read from {}. They call for a {bump} release, version {}: run `cargo xtask release` to cut it.",
             source_line(catalog),
@@ -153,13 +155,23 @@ pub fn unreleased_section(
     };
     Some(format!(
         "{UNRELEASED}\n\n{intro}\n\n{}",
-        change_lines(changes, catalog, first_release)
+        with_notes(change_lines(changes, catalog, first_release), notes)
     ))
+}
+
+/// The change lines, then the hand-written API notes (if any) as written.
+fn with_notes(lines: String, notes: Option<&ApiNotes>) -> String {
+    match notes {
+        Some(notes) if lines.is_empty() => notes.text.clone(),
+        Some(notes) => format!("{lines}\n{}", notes.text),
+        None => lines,
+    }
 }
 
 /// The release entry that replaces the `## Unreleased` section.
 pub fn release_section(
     changes: &Changes,
+    notes: Option<&ApiNotes>,
     catalog: &Catalog,
     version: &str,
     bump: Bump,
@@ -173,7 +185,7 @@ pub fn release_section(
     format!(
         "## {version}\n\nGenerated from {}; {kind}.\n\n{}",
         source_line(catalog),
-        change_lines(changes, catalog, first_release)
+        with_notes(change_lines(changes, catalog, first_release), notes)
     )
 }
 
