@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::model::{Action, Category, CategoryDef, Key, Vendor};
+use crate::model::{Action, Category, CategoryDef, Envelope, Key, Vendor, shared_categories};
 use crate::read::lines::Lines;
 use crate::read::pins::ColumnPins;
 
@@ -23,6 +23,8 @@ pub struct Annotations {
     pub columns: ColumnPins,
     /// In the order the file defines them, then `unknown`.
     pub categories: Vec<CategoryDef>,
+    /// The API's response envelope, if the file describes one (`[envelope]`).
+    pub envelope: Option<Envelope>,
     pub by_code: BTreeMap<Key, Annotation>,
 }
 
@@ -69,6 +71,8 @@ struct File {
     #[serde(default, rename = "category")]
     categories: Vec<toml::Spanned<CategoryDef>>,
     #[serde(default)]
+    envelope: Option<toml::Spanned<Envelope>>,
+    #[serde(default)]
     codes: BTreeMap<String, toml::Spanned<Annotation>>,
 }
 
@@ -103,6 +107,17 @@ pub fn parse(file: &str, text: &str) -> Result<Annotations> {
                 def.name
             )));
         }
+        if !shared_categories().any(|shared| shared == def.shared_id()) {
+            let what = match &def.shared {
+                Some(shared) => format!("shared = \"{shared}\" is not a shared category"),
+                None => "is not a shared category and has no `shared`".to_owned(),
+            };
+            return Err(at(format!(
+                "[[category]] \"{}\" {what}: expected shared = one of {} (the categories every channel's codes map to)",
+                def.name,
+                shared_categories().collect::<Vec<_>>().join(", ")
+            )));
+        }
         if categories.iter().any(|c| c.name == def.name) {
             return Err(at(format!(
                 "[[category]] \"{}\" is defined twice",
@@ -116,8 +131,24 @@ pub fn parse(file: &str, text: &str) -> Result<Annotations> {
             name: Category::UNKNOWN.into(),
             doc: "A code this crate has no classification for.".into(),
             action: Action::Escalate,
+            shared: None,
         });
     }
+    if !parsed.vendor.id.is_empty() && !Vendor::is_valid_id(&parsed.vendor.id) {
+        return Err(Error::new(format!(
+            "[vendor] id \"{}\": expected lower-case ASCII letters, digits and _ (the first part of qualified ids such as tiktok.rate_limited)",
+            parsed.vendor.id
+        ))
+        .in_file(file));
+    }
+    let envelope = parsed
+        .envelope
+        .map(|spanned| {
+            let line = Some(lines.line(spanned.span().start));
+            check_envelope(spanned.into_inner())
+                .map_err(|message| Error::new(message).at_line(line).in_file(file))
+        })
+        .transpose()?;
     let known: Vec<&str> = categories.iter().map(|c| c.name.as_str()).collect();
     let mut by_code = BTreeMap::new();
     let mut names: HashMap<String, Key> = HashMap::new();
@@ -157,8 +188,29 @@ pub fn parse(file: &str, text: &str) -> Result<Annotations> {
         vendor: parsed.vendor,
         columns: parsed.columns,
         categories,
+        envelope,
         by_code,
     })
+}
+
+/// An `[envelope]` whose pointers are JSON pointers and whose status
+/// ranges are ranges of HTTP statuses, or what is wrong with it.
+fn check_envelope(envelope: Envelope) -> std::result::Result<Envelope, String> {
+    for (key, pointer) in envelope.pointers() {
+        if !(pointer.is_empty() || pointer.starts_with('/')) {
+            return Err(format!(
+                "[envelope] {key} = \"{pointer}\": expected a JSON pointer, empty or starting with / (\"/{pointer}\")"
+            ));
+        }
+    }
+    for &(low, high) in &envelope.error_statuses {
+        if !(100..=599).contains(&low) || !(low..=599).contains(&high) {
+            return Err(format!(
+                "[envelope] error_statuses [{low}, {high}]: expected [low, high] HTTP statuses, 100 <= low <= high <= 599"
+            ));
+        }
+    }
+    Ok(envelope)
 }
 
 #[cfg(test)]

@@ -186,6 +186,7 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
         source: catalog.source.clone(),
         vendor: model::Vendor::default(),
         categories: Vec::new(),
+        envelope: None,
         errors: Vec::new(),
     };
     let changes = changes::diff(released.as_ref().unwrap_or(&empty), &catalog);

@@ -643,6 +643,7 @@ mod tests {
             article: Default::default(),
             vendor: Default::default(),
             categories: Vec::new(),
+            envelope: None,
             source: crate::model::SourceInfo {
                 path: entry.source.clone(),
                 format: Format::Markdown,
