@@ -96,6 +96,13 @@ pub fn article_workspace() -> tempfile::TempDir {
     dir
 }
 
+/// Copies the files under `from` (but `target/`) to `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for (relative, bytes) in tree(from) {
+        write(to, &relative, bytes);
+    }
+}
+
 fn released_article_workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let entry = test_entry();
@@ -126,6 +133,9 @@ fn released_article_workspace() -> tempfile::TempDir {
             codegen::emit::readme::END
         ),
     );
+    // The shared runtime the crate depends on, where a generated crate finds it.
+    let runtime = codegen::scaffold::RUNTIME_DIR;
+    copy_dir(&root().join(runtime), &dir.path().join(runtime));
     // The versions this workspace already downloaded, so `--offline` builds.
     fs::copy(root().join("Cargo.lock"), dir.path().join("Cargo.lock")).unwrap();
     for file in fs::read_dir(glue.join("src")).unwrap() {

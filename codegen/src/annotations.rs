@@ -278,4 +278,61 @@ mod tests {
         let err = parse("a.toml", "[vendor]\ncode_type = \"u8\"\n").unwrap_err();
         assert!(err.message.contains("u8"), "{err}");
     }
+
+    #[test]
+    fn categories_map_to_the_shared_set_by_name_or_by_shared() {
+        let text = "[[category]]\nname = \"throttle\"\ndoc = \"d\"\naction = \"backoff\"\nshared = \"rate_limit\"\n\n[[category]]\nname = \"server\"\ndoc = \"d\"\naction = \"retry\"\n";
+        let a = parse("a.toml", text).unwrap();
+        let shared: Vec<&str> = a.categories.iter().map(|c| c.shared_id()).collect();
+        assert_eq!(shared, ["rate_limit", "server", "unknown"]);
+        // A category of the article's own, mapped nowhere: refused, by name.
+        let err = parse("a.toml", &text.replace("shared = \"rate_limit\"\n", "")).unwrap_err();
+        assert_eq!((err.file.as_str(), err.line), ("a.toml", Some(1)));
+        assert!(
+            err.message
+                .contains("\"throttle\" is not a shared category and has no `shared`"),
+            "{err}"
+        );
+        assert!(err.message.contains("rate_limit, authentication"), "{err}");
+        let err = parse("a.toml", &text.replace("\"rate_limit\"\n", "\"slow\"\n")).unwrap_err();
+        assert!(
+            err.message
+                .contains("shared = \"slow\" is not a shared category"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn an_envelope_is_read_and_checked() {
+        let text = "[envelope]\ncode = \"/error/code\"\nsubcode = \"/error/sub\"\ndata = \"\"\nsuccess = { flag = \"/ok\" }\nerror_statuses = [[400, 599]]\n";
+        let envelope = parse("a.toml", text).unwrap().envelope.unwrap();
+        assert_eq!(envelope.code, "/error/code");
+        assert_eq!(
+            envelope.success,
+            crate::model::SuccessSignal::Flag("/ok".into())
+        );
+        assert_eq!(envelope.error_statuses, [(400, 599)]);
+        let no_code = parse(
+            "a.toml",
+            "[envelope]\ncode = \"/e\"\nsuccess = \"no_code\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            no_code.envelope.unwrap().success,
+            crate::model::SuccessSignal::NoCode
+        );
+        let err = parse("a.toml", &text.replace("\"/error/sub\"", "\"error.sub\"")).unwrap_err();
+        assert_eq!((err.file.as_str(), err.line), ("a.toml", Some(1)));
+        assert!(
+            err.message
+                .contains("subcode = \"error.sub\": expected a JSON pointer"),
+            "{err}"
+        );
+        let err = parse("a.toml", &text.replace("[[400, 599]]", "[[500, 400]]")).unwrap_err();
+        assert!(err.message.contains("error_statuses [500, 400]"), "{err}");
+        let err = parse("a.toml", &text.replace("flag", "flags")).unwrap_err();
+        assert!(err.message.contains("flags"), "{err}");
+        let err = parse("a.toml", "[vendor]\nid = \"Tik.Tok\"\n").unwrap_err();
+        assert!(err.message.contains("[vendor] id \"Tik.Tok\""), "{err}");
+    }
 }

@@ -211,6 +211,7 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                 source,
                 vendor: Default::default(),
                 categories: Vec::new(),
+                envelope: None,
                 errors,
             }
         })

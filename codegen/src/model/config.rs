@@ -316,4 +316,21 @@ mod tests {
         assert!(!Category::is_valid_name("RateLimit"));
         assert_eq!(Category("rate_limit".into()).variant(), "RateLimit");
     }
+
+    #[test]
+    fn a_vendor_id_is_configured_or_the_name_in_lower_case() {
+        let vendor = |name: &str, id: &str| Vendor {
+            name: name.into(),
+            id: id.into(),
+            ..Vendor::default()
+        };
+        assert_eq!(vendor("TikTok", "").id(), "tiktok");
+        assert_eq!(vendor("Acme Chat (EU)", "").id(), "acme_chat_eu");
+        assert_eq!(vendor("— —", "").id(), "vendor");
+        assert_eq!(vendor("TikTok", "tt").id(), "tt");
+        for name in ["TikTok", "Acme Chat (EU)", "— —", "the API"] {
+            assert!(Vendor::is_valid_id(&vendor(name, "").id()), "{name}");
+        }
+        assert!(!Vendor::is_valid_id("Tik.Tok") && !Vendor::is_valid_id(""));
+    }
 }
