@@ -3,6 +3,7 @@
 
 mod add_articles;
 mod add_keyed;
+mod api_notes;
 mod atomic_runs;
 mod bad_input;
 mod columns;

@@ -16,6 +16,7 @@ pub mod error;
 pub mod manifest;
 pub mod model;
 pub mod names;
+pub mod notes;
 pub mod read;
 pub mod release;
 pub mod scaffold;
@@ -147,11 +148,13 @@ struct Prepared {
     catalog: Catalog,
     warnings: Vec<String>,
     changes: Changes,
-    /// The semver class of `changes`; none for a first release, which keeps
-    /// the version the crate was written with.
+    /// The semver class of `changes` and `notes`; none for a first
+    /// release, which keeps the version the crate was written with.
     bump: Bump,
     version: String,
     first_release: bool,
+    /// The hand-written API changes under `## Unreleased`, if any.
+    notes: Option<notes::ApiNotes>,
 }
 
 fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
@@ -190,10 +193,13 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
         errors: Vec::new(),
     };
     let changes = changes::diff(released.as_ref().unwrap_or(&empty), &catalog);
+    let notes = notes::read(&entry.changelog(), inputs.changelog)?;
     let bump = if first_release {
         Bump::None
     } else {
-        changes.bump()
+        changes
+            .bump()
+            .max(notes.as_ref().map_or(Bump::None, |n| n.bump))
     };
     Ok(Prepared {
         catalog,
@@ -202,6 +208,7 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
         bump,
         version,
         first_release,
+        notes,
     })
 }
 
@@ -252,8 +259,10 @@ pub fn generate(inputs: Inputs<'_>) -> Result<Generated> {
         bump,
         version,
         first_release,
+        notes,
     } = prepare(&inputs)?;
-    let section = release::unreleased_section(&changes, &catalog, &version, first_release);
+    let section =
+        release::unreleased_section(&changes, &catalog, &version, first_release, notes.as_ref());
     let changelog = release::without_unreleased(inputs.changelog);
     let changelog = match section {
         Some(section) => release::with_section(&changelog, &section),
@@ -281,9 +290,10 @@ pub fn release(inputs: Inputs<'_>, lock: Option<(&str, &str)>) -> Result<Release
         bump,
         version: current,
         first_release,
+        notes,
         ..
     } = prepare(&inputs)?;
-    if !first_release && changes.is_empty() {
+    if !first_release && changes.is_empty() && notes.is_none() {
         return Err(Error::new(format!(
             "nothing to release: the article reads as version {current} did"
         ))
@@ -291,7 +301,14 @@ pub fn release(inputs: Inputs<'_>, lock: Option<(&str, &str)>) -> Result<Release
     }
     let version = release::next_version(&current, bump);
     release::date_deprecations(&mut catalog, &version);
-    let section = release::release_section(&changes, &catalog, &version, bump, first_release);
+    let section = release::release_section(
+        &changes,
+        &catalog,
+        &version,
+        bump,
+        first_release,
+        notes.as_ref(),
+    );
     let changelog = release::with_section(&release::without_unreleased(inputs.changelog), &section);
     let mut outputs = emit_all(&inputs, &catalog, changelog)?;
     outputs.push(Output {

@@ -8,6 +8,7 @@
 use crate::changes::{Bump, Changes};
 use crate::error::{Error, Result};
 use crate::model::{Catalog, ErrorEntry, Key, Status};
+use crate::notes::ApiNotes;
 use std::collections::HashMap;
 
 const UNRELEASED: &str = "## Unreleased";
@@ -133,9 +134,17 @@ pub fn unreleased_section(
     catalog: &Catalog,
     current: &str,
     first_release: bool,
+    notes: Option<&ApiNotes>,
 ) -> Option<String> {
     if changes.is_empty() && !first_release {
-        return None;
+        let notes = notes?;
+        return Some(format!(
+            "{UNRELEASED}\n\nChanges since {current} in the hand-written API; the article, {}, reads as {current} did. They call for a {} release, version {}: run `cargo xtask release` to cut it.\n\n{}",
+            source_line(catalog),
+            notes.bump,
+            next_version(current, notes.bump),
+            notes.unreleased()
+        ));
     }
     let intro = if first_release {
         format!(
@@ -143,7 +152,7 @@ pub fn unreleased_section(
             source_line(catalog)
         )
     } else {
-        let bump = changes.bump();
+        let bump = notes.map_or(Bump::None, |n| n.bump).max(changes.bump());
         format!(
             "Changes since {current}, read from {}. They call for a {bump} release, version {}: run `cargo xtask release` to cut it.",
             source_line(catalog),
@@ -151,8 +160,9 @@ pub fn unreleased_section(
         )
     };
     Some(format!(
-        "{UNRELEASED}\n\n{intro}\n\n{}",
-        change_lines(changes, catalog, first_release)
+        "{UNRELEASED}\n\n{intro}\n\n{}{}",
+        change_lines(changes, catalog, first_release),
+        notes.map_or(String::new(), |n| format!("\n{}", n.unreleased()))
     ))
 }
 
@@ -163,33 +173,49 @@ pub fn release_section(
     version: &str,
     bump: Bump,
     first_release: bool,
+    notes: Option<&ApiNotes>,
 ) -> String {
     let kind = if first_release {
         "the first release".to_owned()
     } else {
         format!("a {bump} release")
     };
+    let lines = change_lines(changes, catalog, first_release);
+    let notes = notes.map_or(String::new(), |n| {
+        let gap = if lines.is_empty() { "" } else { "\n" };
+        format!("{gap}{}", n.released())
+    });
     format!(
-        "## {version}\n\nGenerated from {}; {kind}.\n\n{}",
+        "## {version}\n\nGenerated from {}; {kind}.\n\n{lines}{notes}",
         source_line(catalog),
-        change_lines(changes, catalog, first_release)
     )
+}
+
+/// Where the `## Unreleased` section is: from its heading to the next
+/// release's (or the end).
+fn unreleased_span(changelog: &str) -> Option<(usize, usize)> {
+    let start = if changelog.starts_with(UNRELEASED) {
+        Some(0)
+    } else {
+        changelog.find(&format!("\n{UNRELEASED}\n")).map(|i| i + 1)
+    }?;
+    let end = changelog[start..]
+        .find("\n## ")
+        .map_or(changelog.len(), |i| start + i);
+    Some((start, end))
+}
+
+/// The `## Unreleased` section's text, heading included.
+pub(crate) fn unreleased_text(changelog: &str) -> Option<&str> {
+    unreleased_span(changelog).map(|(start, end)| &changelog[start..end])
 }
 
 /// The changelog without its `## Unreleased` section (and the blank line
 /// that set it apart), so regen can always rewrite that section from scratch.
 pub fn without_unreleased(changelog: &str) -> String {
-    let start = if changelog.starts_with(UNRELEASED) {
-        Some(0)
-    } else {
-        changelog.find(&format!("\n{UNRELEASED}\n")).map(|i| i + 1)
-    };
-    let Some(start) = start else {
+    let Some((start, end)) = unreleased_span(changelog) else {
         return changelog.to_owned();
     };
-    let end = changelog[start..]
-        .find("\n## ")
-        .map_or(changelog.len(), |i| start + i);
     // Drop the newline before the section too: `with_section` added it.
     let cut_from = start.saturating_sub(1);
     format!("{}{}", &changelog[..cut_from], &changelog[end..])

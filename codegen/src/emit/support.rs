@@ -830,6 +830,10 @@ mod tests {
             assert_eq!(blocked.description(), Some("Slow down."));
             assert_eq!(blocked.article_url(), "https://example.com/errors");
             assert_eq!(Code::from(ErrorCode::Legacy), Code::text("E1"));
+            assert_eq!(
+                Code::from(super::integer::Code::Numeric(429)),
+                Code::number(429)
+            );
             let unknown = ErrorCode::from_code_and_subcode(7, Some(2));
             assert_eq!(VendorCode::code(&unknown), Code::number(7).with_subcode(2));
             assert!(!VendorCode::is_known(&unknown));

@@ -3,14 +3,21 @@
 // convert `i64` to itself here, hence the `allow`.
 
 #[allow(clippy::useless_conversion)]
-impl From<ErrorCode> for ::channel_errors::Code {
-    /// A number (with the sub-code, for a code that has one), or an
-    /// alphanumeric code as text; an unknown code keeps its value.
-    fn from(code: ErrorCode) -> ::channel_errors::Code {
-        let value = match code.code() {
+impl From<Code> for ::channel_errors::Code {
+    /// A number, or an alphanumeric code as text.
+    fn from(code: Code) -> ::channel_errors::Code {
+        match code {
             Code::Numeric(n) => ::channel_errors::Code::number(i64::from(n)),
             Code::Alphanumeric(text) => ::channel_errors::Code::from_str_lossy(text),
-        };
+        }
+    }
+}
+
+impl From<ErrorCode> for ::channel_errors::Code {
+    /// The code's value (with the sub-code, for a code that has one); an
+    /// unknown code keeps its value.
+    fn from(code: ErrorCode) -> ::channel_errors::Code {
+        let value = ::channel_errors::Code::from(code.code());
         if SUBCODES {
             match code.subcode() {
                 Some(subcode) => value.with_subcode(i64::from(subcode)),
