@@ -638,12 +638,12 @@ impl From<Code> for ::channel_errors::Code {
         }
     }
 }
+#[allow(clippy::useless_conversion)]
 impl From<ErrorCode> for ::channel_errors::Code {
     /// The code's value (with the sub-code, for a code that has one); an
     /// unknown code keeps its value.
     fn from(code: ErrorCode) -> ::channel_errors::Code {
-        let value = ::channel_errors::Code::from(code.code());
-        value
+        ::channel_errors::Code::from(code.code())
     }
 }
 #[allow(clippy::useless_conversion)]

@@ -13,18 +13,19 @@ impl From<Code> for ::channel_errors::Code {
     }
 }
 
+#[allow(clippy::useless_conversion)]
 impl From<ErrorCode> for ::channel_errors::Code {
     /// The code's value (with the sub-code, for a code that has one); an
     /// unknown code keeps its value.
     fn from(code: ErrorCode) -> ::channel_errors::Code {
-        let value = ::channel_errors::Code::from(code.code());
         if SUBCODES {
+            let value = ::channel_errors::Code::from(code.code());
             match code.subcode() {
                 Some(subcode) => value.with_subcode(i64::from(subcode)),
                 None => value,
             }
         } else {
-            value
+            ::channel_errors::Code::from(code.code())
         }
     }
 }
