@@ -96,44 +96,7 @@ pub(crate) fn toml_error(file: &str, text: &str, error: &toml::de::Error) -> Err
 pub fn parse(file: &str, text: &str) -> Result<Annotations> {
     let parsed: File = toml::from_str(text).map_err(|e| toml_error(file, text, &e))?;
     let lines = Lines::new(text);
-    let mut categories: Vec<CategoryDef> = Vec::new();
-    for spanned in parsed.categories {
-        let line = Some(lines.line(spanned.span().start));
-        let at = |message: String| Error::new(message).at_line(line).in_file(file);
-        let def = spanned.get_ref().clone();
-        if !Category::is_valid_name(&def.name) {
-            return Err(at(format!(
-                "[[category]] name \"{}\": expected a snake_case name such as rate_limit",
-                def.name
-            )));
-        }
-        if !shared_categories().any(|shared| shared == def.shared_id()) {
-            let what = match &def.shared {
-                Some(shared) => format!("shared = \"{shared}\" is not a shared category"),
-                None => "is not a shared category and has no `shared`".to_owned(),
-            };
-            return Err(at(format!(
-                "[[category]] \"{}\" {what}: expected shared = one of {} (the categories every channel's codes map to)",
-                def.name,
-                shared_categories().collect::<Vec<_>>().join(", ")
-            )));
-        }
-        if categories.iter().any(|c| c.name == def.name) {
-            return Err(at(format!(
-                "[[category]] \"{}\" is defined twice",
-                def.name
-            )));
-        }
-        categories.push(def);
-    }
-    if !categories.iter().any(|c| c.name == Category::UNKNOWN) {
-        categories.push(CategoryDef {
-            name: Category::UNKNOWN.into(),
-            doc: "A code this crate has no classification for.".into(),
-            action: Action::Escalate,
-            shared: None,
-        });
-    }
+    let categories = read_categories(file, &lines, parsed.categories)?;
     if !parsed.vendor.id.is_empty() && !Vendor::is_valid_id(&parsed.vendor.id) {
         return Err(Error::new(format!(
             "[vendor] id \"{}\": expected lower-case ASCII letters, digits and _ (the first part of qualified ids such as tiktok.rate_limited)",
@@ -191,6 +154,54 @@ pub fn parse(file: &str, text: &str) -> Result<Annotations> {
         envelope,
         by_code,
     })
+}
+
+/// The `[[category]]` definitions, each checked (a snake_case name, defined
+/// once, mapped to a shared category), then `unknown` if not defined.
+fn read_categories(
+    file: &str,
+    lines: &Lines,
+    defined: Vec<toml::Spanned<CategoryDef>>,
+) -> Result<Vec<CategoryDef>> {
+    let mut categories: Vec<CategoryDef> = Vec::new();
+    for spanned in defined {
+        let line = Some(lines.line(spanned.span().start));
+        let at = |message: String| Error::new(message).at_line(line).in_file(file);
+        let def = spanned.get_ref().clone();
+        if !Category::is_valid_name(&def.name) {
+            return Err(at(format!(
+                "[[category]] name \"{}\": expected a snake_case name such as rate_limit",
+                def.name
+            )));
+        }
+        if !shared_categories().any(|shared| shared == def.shared_id()) {
+            let what = match &def.shared {
+                Some(shared) => format!("shared = \"{shared}\" is not a shared category"),
+                None => "is not a shared category and has no `shared`".to_owned(),
+            };
+            return Err(at(format!(
+                "[[category]] \"{}\" {what}: expected shared = one of {} (the categories every channel's codes map to)",
+                def.name,
+                shared_categories().collect::<Vec<_>>().join(", ")
+            )));
+        }
+        if categories.iter().any(|c| c.name == def.name) {
+            return Err(at(format!(
+                "[[category]] \"{}\" is defined twice",
+                def.name
+            )));
+        }
+        categories.push(def);
+    }
+    if !categories.iter().any(|c| c.name == Category::UNKNOWN) {
+        categories.push(CategoryDef {
+            name: Category::UNKNOWN.into(),
+            doc: "A code this crate has no classification for.".into(),
+            action: Action::Escalate,
+            shared: None,
+        });
+    }
+    Ok(categories)
 }
 
 /// An `[envelope]` whose pointers are JSON pointers and whose status

@@ -261,8 +261,15 @@ pub fn generate(inputs: Inputs<'_>) -> Result<Generated> {
         first_release,
         notes,
     } = prepare(&inputs)?;
-    let section =
-        release::unreleased_section(&changes, &catalog, &version, first_release, notes.as_ref());
+    let notes = notes.as_ref().map(notes::ApiNotes::unreleased);
+    let section = release::unreleased_section(
+        &changes,
+        &catalog,
+        &version,
+        first_release,
+        bump,
+        notes.as_deref(),
+    );
     let changelog = release::without_unreleased(inputs.changelog);
     let changelog = match section {
         Some(section) => release::with_section(&changelog, &section),
@@ -307,7 +314,7 @@ pub fn release(inputs: Inputs<'_>, lock: Option<(&str, &str)>) -> Result<Release
         &version,
         bump,
         first_release,
-        notes.as_ref(),
+        notes.as_ref().map(notes::ApiNotes::released).as_deref(),
     );
     let changelog = release::with_section(&release::without_unreleased(inputs.changelog), &section);
     let mut outputs = emit_all(&inputs, &catalog, changelog)?;

@@ -8,7 +8,6 @@
 use crate::changes::{Bump, Changes};
 use crate::error::{Error, Result};
 use crate::model::{Catalog, ErrorEntry, Key, Status};
-use crate::notes::ApiNotes;
 use std::collections::HashMap;
 
 const UNRELEASED: &str = "## Unreleased";
@@ -127,23 +126,23 @@ fn source_line(catalog: &Catalog) -> String {
     )
 }
 
-/// The `## Unreleased` section for changes since `current`, or `None` when
-/// there is nothing to release.
+/// The `## Unreleased` section for changes since `current` (of class
+/// `bump`) and the hand-written `notes` (`notes::ApiNotes::unreleased`), or
+/// `None` when there is nothing to release.
 pub fn unreleased_section(
     changes: &Changes,
     catalog: &Catalog,
     current: &str,
     first_release: bool,
-    notes: Option<&ApiNotes>,
+    bump: Bump,
+    notes: Option<&str>,
 ) -> Option<String> {
     if changes.is_empty() && !first_release {
         let notes = notes?;
         return Some(format!(
-            "{UNRELEASED}\n\nChanges since {current} in the hand-written API; the article, {}, reads as {current} did. They call for a {} release, version {}: run `cargo xtask release` to cut it.\n\n{}",
+            "{UNRELEASED}\n\nChanges since {current} in the hand-written API; the article, {}, reads as {current} did. They call for a {bump} release, version {}: run `cargo xtask release` to cut it.\n\n{notes}",
             source_line(catalog),
-            notes.bump,
-            next_version(current, notes.bump),
-            notes.unreleased()
+            next_version(current, bump),
         ));
     }
     let intro = if first_release {
@@ -152,7 +151,6 @@ pub fn unreleased_section(
             source_line(catalog)
         )
     } else {
-        let bump = notes.map_or(Bump::None, |n| n.bump).max(changes.bump());
         format!(
             "Changes since {current}, read from {}. They call for a {bump} release, version {}: run `cargo xtask release` to cut it.",
             source_line(catalog),
@@ -162,7 +160,7 @@ pub fn unreleased_section(
     Some(format!(
         "{UNRELEASED}\n\n{intro}\n\n{}{}",
         change_lines(changes, catalog, first_release),
-        notes.map_or(String::new(), |n| format!("\n{}", n.unreleased()))
+        notes.map_or(String::new(), |n| format!("\n{n}"))
     ))
 }
 
@@ -173,7 +171,7 @@ pub fn release_section(
     version: &str,
     bump: Bump,
     first_release: bool,
-    notes: Option<&ApiNotes>,
+    notes: Option<&str>,
 ) -> String {
     let kind = if first_release {
         "the first release".to_owned()
@@ -183,7 +181,7 @@ pub fn release_section(
     let lines = change_lines(changes, catalog, first_release);
     let notes = notes.map_or(String::new(), |n| {
         let gap = if lines.is_empty() { "" } else { "\n" };
-        format!("{gap}{}", n.released())
+        format!("{gap}{n}")
     });
     format!(
         "## {version}\n\nGenerated from {}; {kind}.\n\n{lines}{notes}",
