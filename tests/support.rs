@@ -96,6 +96,13 @@ pub fn article_workspace() -> tempfile::TempDir {
     dir
 }
 
+/// Copies the files under `from` (but `target/`) to `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for (relative, bytes) in tree(from) {
+        write(to, &relative, bytes);
+    }
+}
+
 fn released_article_workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let entry = test_entry();
@@ -126,6 +133,9 @@ fn released_article_workspace() -> tempfile::TempDir {
             codegen::emit::readme::END
         ),
     );
+    // The shared runtime the crate depends on, where a generated crate finds it.
+    let runtime = codegen::scaffold::RUNTIME_DIR;
+    copy_dir(&root().join(runtime), &dir.path().join(runtime));
     // The versions this workspace already downloaded, so `--offline` builds.
     fs::copy(root().join("Cargo.lock"), dir.path().join("Cargo.lock")).unwrap();
     for file in fs::read_dir(glue.join("src")).unwrap() {
@@ -436,6 +446,14 @@ pub fn cargo(dir: &Path, target: &Path) -> std::process::Command {
 /// A target dir under target/ (`target_name`) keeps the dependencies built
 /// between runs; cargo's lock serialises any two runs that meet.
 pub fn run_consumer(dir: &Path, dependencies: &str, body: &str, target_name: &str) {
+    let main = format!("fn main() {{\n{body}    println!(\"all assertions held\");\n}}\n");
+    let stdout = run_program(dir, dependencies, &main, target_name);
+    assert!(stdout.contains("all assertions held"), "{stdout}");
+}
+
+/// [`run_consumer`] of a whole program (`main_rs`): its standard output,
+/// once it ran and exited with success.
+pub fn run_program(dir: &Path, dependencies: &str, main_rs: &str, target_name: &str) -> String {
     let consumer = dir.join("consumer");
     fs::create_dir_all(consumer.join("src")).unwrap();
     fs::write(
@@ -443,11 +461,7 @@ pub fn run_consumer(dir: &Path, dependencies: &str, body: &str, target_name: &st
         format!("[package]\nname = \"consumer\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n{dependencies}"),
     )
     .unwrap();
-    fs::write(
-        consumer.join("src/main.rs"),
-        format!("fn main() {{\n{body}    println!(\"all assertions held\");\n}}\n"),
-    )
-    .unwrap();
+    fs::write(consumer.join("src/main.rs"), main_rs).unwrap();
     let workspace = fs::read_to_string(dir.join("Cargo.toml")).unwrap();
     fs::write(
         dir.join("Cargo.toml"),
@@ -458,13 +472,13 @@ pub fn run_consumer(dir: &Path, dependencies: &str, body: &str, target_name: &st
         .args(["run", "--offline", "-q", "-p", "consumer"])
         .output()
         .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     assert!(
         output.status.success(),
         "{stdout}\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(stdout.contains("all assertions held"), "{stdout}");
+    stdout
 }
 
 /// `cargo xtask add` of `tests/articles/{article}` as `name`, with its crate

@@ -8,6 +8,7 @@ mod atomic_runs;
 mod bad_input;
 mod columns;
 mod crlf;
+mod cross_channel;
 mod doc_update;
 mod drift;
 mod drift_mutations;

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::model::{Action, Category, CategoryDef, Key, Vendor};
+use crate::model::{Action, Category, CategoryDef, Envelope, Key, Vendor, shared_categories};
 use crate::read::lines::Lines;
 use crate::read::pins::ColumnPins;
 
@@ -23,6 +23,8 @@ pub struct Annotations {
     pub columns: ColumnPins,
     /// In the order the file defines them, then `unknown`.
     pub categories: Vec<CategoryDef>,
+    /// The API's response envelope, if the file describes one (`[envelope]`).
+    pub envelope: Option<Envelope>,
     pub by_code: BTreeMap<Key, Annotation>,
 }
 
@@ -69,6 +71,8 @@ struct File {
     #[serde(default, rename = "category")]
     categories: Vec<toml::Spanned<CategoryDef>>,
     #[serde(default)]
+    envelope: Option<toml::Spanned<Envelope>>,
+    #[serde(default)]
     codes: BTreeMap<String, toml::Spanned<Annotation>>,
 }
 
@@ -92,32 +96,22 @@ pub(crate) fn toml_error(file: &str, text: &str, error: &toml::de::Error) -> Err
 pub fn parse(file: &str, text: &str) -> Result<Annotations> {
     let parsed: File = toml::from_str(text).map_err(|e| toml_error(file, text, &e))?;
     let lines = Lines::new(text);
-    let mut categories: Vec<CategoryDef> = Vec::new();
-    for spanned in parsed.categories {
-        let line = Some(lines.line(spanned.span().start));
-        let at = |message: String| Error::new(message).at_line(line).in_file(file);
-        let def = spanned.get_ref().clone();
-        if !Category::is_valid_name(&def.name) {
-            return Err(at(format!(
-                "[[category]] name \"{}\": expected a snake_case name such as rate_limit",
-                def.name
-            )));
-        }
-        if categories.iter().any(|c| c.name == def.name) {
-            return Err(at(format!(
-                "[[category]] \"{}\" is defined twice",
-                def.name
-            )));
-        }
-        categories.push(def);
+    let categories = read_categories(file, &lines, parsed.categories)?;
+    if !parsed.vendor.id.is_empty() && !Vendor::is_valid_id(&parsed.vendor.id) {
+        return Err(Error::new(format!(
+            "[vendor] id \"{}\": expected lower-case ASCII letters, digits and _ (the first part of qualified ids such as tiktok.rate_limited)",
+            parsed.vendor.id
+        ))
+        .in_file(file));
     }
-    if !categories.iter().any(|c| c.name == Category::UNKNOWN) {
-        categories.push(CategoryDef {
-            name: Category::UNKNOWN.into(),
-            doc: "A code this crate has no classification for.".into(),
-            action: Action::Escalate,
-        });
-    }
+    let envelope = parsed
+        .envelope
+        .map(|spanned| {
+            let line = Some(lines.line(spanned.span().start));
+            check_envelope(spanned.into_inner())
+                .map_err(|message| Error::new(message).at_line(line).in_file(file))
+        })
+        .transpose()?;
     let known: Vec<&str> = categories.iter().map(|c| c.name.as_str()).collect();
     let mut by_code = BTreeMap::new();
     let mut names: HashMap<String, Key> = HashMap::new();
@@ -157,8 +151,77 @@ pub fn parse(file: &str, text: &str) -> Result<Annotations> {
         vendor: parsed.vendor,
         columns: parsed.columns,
         categories,
+        envelope,
         by_code,
     })
+}
+
+/// The `[[category]]` definitions, each checked (a snake_case name, defined
+/// once, mapped to a shared category), then `unknown` if not defined.
+fn read_categories(
+    file: &str,
+    lines: &Lines,
+    defined: Vec<toml::Spanned<CategoryDef>>,
+) -> Result<Vec<CategoryDef>> {
+    let mut categories: Vec<CategoryDef> = Vec::new();
+    for spanned in defined {
+        let line = Some(lines.line(spanned.span().start));
+        let at = |message: String| Error::new(message).at_line(line).in_file(file);
+        let def = spanned.get_ref().clone();
+        if !Category::is_valid_name(&def.name) {
+            return Err(at(format!(
+                "[[category]] name \"{}\": expected a snake_case name such as rate_limit",
+                def.name
+            )));
+        }
+        if !shared_categories().any(|shared| shared == def.shared_id()) {
+            let what = match &def.shared {
+                Some(shared) => format!("shared = \"{shared}\" is not a shared category"),
+                None => "is not a shared category and has no `shared`".to_owned(),
+            };
+            return Err(at(format!(
+                "[[category]] \"{}\" {what}: expected shared = one of {} (the categories every channel's codes map to)",
+                def.name,
+                shared_categories().collect::<Vec<_>>().join(", ")
+            )));
+        }
+        if categories.iter().any(|c| c.name == def.name) {
+            return Err(at(format!(
+                "[[category]] \"{}\" is defined twice",
+                def.name
+            )));
+        }
+        categories.push(def);
+    }
+    if !categories.iter().any(|c| c.name == Category::UNKNOWN) {
+        categories.push(CategoryDef {
+            name: Category::UNKNOWN.into(),
+            doc: "A code this crate has no classification for.".into(),
+            action: Action::Escalate,
+            shared: None,
+        });
+    }
+    Ok(categories)
+}
+
+/// An `[envelope]` whose pointers are JSON pointers and whose status
+/// ranges are ranges of HTTP statuses, or what is wrong with it.
+fn check_envelope(envelope: Envelope) -> std::result::Result<Envelope, String> {
+    for (key, pointer) in envelope.pointers() {
+        if !(pointer.is_empty() || pointer.starts_with('/')) {
+            return Err(format!(
+                "[envelope] {key} = \"{pointer}\": expected a JSON pointer, empty or starting with / (\"/{pointer}\")"
+            ));
+        }
+    }
+    for &(low, high) in &envelope.error_statuses {
+        if !(100..=599).contains(&low) || !(low..=599).contains(&high) {
+            return Err(format!(
+                "[envelope] error_statuses [{low}, {high}]: expected [low, high] HTTP statuses, 100 <= low <= high <= 599"
+            ));
+        }
+    }
+    Ok(envelope)
 }
 
 #[cfg(test)]
@@ -225,5 +288,62 @@ mod tests {
         assert!(err.message.contains("snake_case"), "{err}");
         let err = parse("a.toml", "[vendor]\ncode_type = \"u8\"\n").unwrap_err();
         assert!(err.message.contains("u8"), "{err}");
+    }
+
+    #[test]
+    fn categories_map_to_the_shared_set_by_name_or_by_shared() {
+        let text = "[[category]]\nname = \"throttle\"\ndoc = \"d\"\naction = \"backoff\"\nshared = \"rate_limit\"\n\n[[category]]\nname = \"server\"\ndoc = \"d\"\naction = \"retry\"\n";
+        let a = parse("a.toml", text).unwrap();
+        let shared: Vec<&str> = a.categories.iter().map(|c| c.shared_id()).collect();
+        assert_eq!(shared, ["rate_limit", "server", "unknown"]);
+        // A category of the article's own, mapped nowhere: refused, by name.
+        let err = parse("a.toml", &text.replace("shared = \"rate_limit\"\n", "")).unwrap_err();
+        assert_eq!((err.file.as_str(), err.line), ("a.toml", Some(1)));
+        assert!(
+            err.message
+                .contains("\"throttle\" is not a shared category and has no `shared`"),
+            "{err}"
+        );
+        assert!(err.message.contains("rate_limit, authentication"), "{err}");
+        let err = parse("a.toml", &text.replace("\"rate_limit\"\n", "\"slow\"\n")).unwrap_err();
+        assert!(
+            err.message
+                .contains("shared = \"slow\" is not a shared category"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn an_envelope_is_read_and_checked() {
+        let text = "[envelope]\ncode = \"/error/code\"\nsubcode = \"/error/sub\"\ndata = \"\"\nsuccess = { flag = \"/ok\" }\nerror_statuses = [[400, 599]]\n";
+        let envelope = parse("a.toml", text).unwrap().envelope.unwrap();
+        assert_eq!(envelope.code, "/error/code");
+        assert_eq!(
+            envelope.success,
+            crate::model::SuccessSignal::Flag("/ok".into())
+        );
+        assert_eq!(envelope.error_statuses, [(400, 599)]);
+        let no_code = parse(
+            "a.toml",
+            "[envelope]\ncode = \"/e\"\nsuccess = \"no_code\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            no_code.envelope.unwrap().success,
+            crate::model::SuccessSignal::NoCode
+        );
+        let err = parse("a.toml", &text.replace("\"/error/sub\"", "\"error.sub\"")).unwrap_err();
+        assert_eq!((err.file.as_str(), err.line), ("a.toml", Some(1)));
+        assert!(
+            err.message
+                .contains("subcode = \"error.sub\": expected a JSON pointer"),
+            "{err}"
+        );
+        let err = parse("a.toml", &text.replace("[[400, 599]]", "[[500, 400]]")).unwrap_err();
+        assert!(err.message.contains("error_statuses [500, 400]"), "{err}");
+        let err = parse("a.toml", &text.replace("flag", "flags")).unwrap_err();
+        assert!(err.message.contains("flags"), "{err}");
+        let err = parse("a.toml", "[vendor]\nid = \"Tik.Tok\"\n").unwrap_err();
+        assert!(err.message.contains("[vendor] id \"Tik.Tok\""), "{err}");
     }
 }

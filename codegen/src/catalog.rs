@@ -113,6 +113,7 @@ pub fn build(
         source,
         vendor: annotations.vendor.clone(),
         categories: annotations.categories.clone(),
+        envelope: annotations.envelope.clone(),
         errors,
     })
 }

@@ -181,6 +181,7 @@ mod tests {
             article: Default::default(),
             vendor: Default::default(),
             categories: Vec::new(),
+            envelope: None,
             source,
             errors,
         }

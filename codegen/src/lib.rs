@@ -8,7 +8,6 @@
 //! ```
 
 pub mod annotations;
-pub mod api_notes;
 pub mod catalog;
 pub mod changes;
 pub mod controls;
@@ -17,6 +16,7 @@ pub mod error;
 pub mod manifest;
 pub mod model;
 pub mod names;
+pub mod notes;
 pub mod read;
 pub mod release;
 pub mod scaffold;
@@ -151,15 +151,13 @@ struct Prepared {
     catalog: Catalog,
     warnings: Vec<String>,
     changes: Changes,
-    /// The semver class of `changes` and the CHANGELOG's hand-written API
-    /// notes; none for a first release, which keeps the version the crate
-    /// was written with.
+    /// The semver class of `changes` and `notes`; none for a first
+    /// release, which keeps the version the crate was written with.
     bump: Bump,
-    /// What the generator changed in the crate's API, as the CHANGELOG's
-    /// `## Unreleased` section says by hand.
-    notes: Option<api_notes::ApiNotes>,
     version: String,
     first_release: bool,
+    /// The hand-written API changes under `## Unreleased`, if any.
+    notes: Option<notes::ApiNotes>,
 }
 
 fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
@@ -194,10 +192,11 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
         source: catalog.source.clone(),
         vendor: model::Vendor::default(),
         categories: Vec::new(),
+        envelope: None,
         errors: Vec::new(),
     };
     let changes = changes::diff(released.as_ref().unwrap_or(&empty), &catalog);
-    let notes = api_notes::find(&entry.changelog(), inputs.changelog)?;
+    let notes = notes::read(&entry.changelog(), inputs.changelog)?;
     let bump = if first_release {
         Bump::None
     } else {
@@ -210,9 +209,9 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
         warnings,
         changes,
         bump,
-        notes,
         version,
         first_release,
+        notes,
     })
 }
 
@@ -261,12 +260,19 @@ pub fn generate(inputs: Inputs<'_>) -> Result<Generated> {
         warnings,
         changes,
         bump,
-        notes,
         version,
         first_release,
+        notes,
     } = prepare(&inputs)?;
-    let section =
-        release::unreleased_section(&changes, notes.as_ref(), &catalog, &version, first_release);
+    let notes = notes.as_ref().map(notes::ApiNotes::unreleased);
+    let section = release::unreleased_section(
+        &changes,
+        &catalog,
+        &version,
+        first_release,
+        bump,
+        notes.as_deref(),
+    );
     let changelog = release::without_unreleased(inputs.changelog);
     let changelog = match section {
         Some(section) => release::with_section(&changelog, &section),
@@ -298,9 +304,9 @@ pub fn release(
         mut catalog,
         changes,
         bump,
-        notes,
         version: current,
         first_release,
+        notes,
         ..
     } = prepare(&inputs)?;
     if !first_release && changes.is_empty() && notes.is_none() {
@@ -326,11 +332,11 @@ pub fn release(
     release::date_deprecations(&mut catalog, &version);
     let section = release::release_section(
         &changes,
-        notes.as_ref(),
         &catalog,
         &version,
         bump,
         first_release,
+        notes.as_ref().map(notes::ApiNotes::released).as_deref(),
     );
     let changelog = release::with_section(&release::without_unreleased(inputs.changelog), &section);
     let mut outputs = emit_all(&inputs, &catalog, changelog)?;

@@ -6,7 +6,6 @@
 //! leaves every file as it was. No timestamps, so output stays deterministic.
 
 use crate::annotations::{Annotations, table_name};
-use crate::api_notes::ApiNotes;
 use crate::changes::{Bump, Changes};
 use crate::error::{Error, Result};
 use crate::model::{Catalog, ErrorEntry, Key, Status};
@@ -128,17 +127,24 @@ fn source_line(catalog: &Catalog) -> String {
     )
 }
 
-/// The `## Unreleased` section for changes since `current`, or `None` when
-/// there is nothing to release.
+/// The `## Unreleased` section for changes since `current` (of class
+/// `bump`) and the hand-written `notes` (`notes::ApiNotes::unreleased`), or
+/// `None` when there is nothing to release.
 pub fn unreleased_section(
     changes: &Changes,
-    notes: Option<&ApiNotes>,
     catalog: &Catalog,
     current: &str,
     first_release: bool,
+    bump: Bump,
+    notes: Option<&str>,
 ) -> Option<String> {
-    if changes.is_empty() && notes.is_none() && !first_release {
-        return None;
+    if changes.is_empty() && !first_release {
+        let notes = notes?;
+        return Some(format!(
+            "{UNRELEASED}\n\nChanges since {current} in the hand-written API; the article, {}, reads as {current} did. They call for a {bump} release, version {}: run `cargo xtask release` to cut it.\n\n{notes}",
+            source_line(catalog),
+            next_version(current, bump),
+        ));
     }
     let intro = if first_release {
         format!(
@@ -146,7 +152,6 @@ pub fn unreleased_section(
             source_line(catalog)
         )
     } else {
-        let bump = changes.bump().max(notes.map_or(Bump::None, |n| n.bump));
         format!(
             "Changes since {current}, read from {}. They call for a {bump} release, version {}: run `cargo xtask release` to cut it.",
             source_line(catalog),
@@ -154,55 +159,62 @@ pub fn unreleased_section(
         )
     };
     Some(format!(
-        "{UNRELEASED}\n\n{intro}\n\n{}",
-        with_notes(change_lines(changes, catalog, first_release), notes)
+        "{UNRELEASED}\n\n{intro}\n\n{}{}",
+        change_lines(changes, catalog, first_release),
+        notes.map_or(String::new(), |n| format!("\n{n}"))
     ))
-}
-
-/// The change lines, then the hand-written API notes (if any) as written.
-fn with_notes(lines: String, notes: Option<&ApiNotes>) -> String {
-    match notes {
-        Some(notes) if lines.is_empty() => notes.text.clone(),
-        Some(notes) => format!("{lines}\n{}", notes.text),
-        None => lines,
-    }
 }
 
 /// The release entry that replaces the `## Unreleased` section.
 pub fn release_section(
     changes: &Changes,
-    notes: Option<&ApiNotes>,
     catalog: &Catalog,
     version: &str,
     bump: Bump,
     first_release: bool,
+    notes: Option<&str>,
 ) -> String {
     let kind = if first_release {
         "the first release".to_owned()
     } else {
         format!("a {bump} release")
     };
+    let lines = change_lines(changes, catalog, first_release);
+    let notes = notes.map_or(String::new(), |n| {
+        let gap = if lines.is_empty() { "" } else { "\n" };
+        format!("{gap}{n}")
+    });
     format!(
-        "## {version}\n\nGenerated from {}; {kind}.\n\n{}",
+        "## {version}\n\nGenerated from {}; {kind}.\n\n{lines}{notes}",
         source_line(catalog),
-        with_notes(change_lines(changes, catalog, first_release), notes)
     )
+}
+
+/// Where the `## Unreleased` section is: from its heading to the next
+/// release's (or the end).
+fn unreleased_span(changelog: &str) -> Option<(usize, usize)> {
+    let start = if changelog.starts_with(UNRELEASED) {
+        Some(0)
+    } else {
+        changelog.find(&format!("\n{UNRELEASED}\n")).map(|i| i + 1)
+    }?;
+    let end = changelog[start..]
+        .find("\n## ")
+        .map_or(changelog.len(), |i| start + i);
+    Some((start, end))
+}
+
+/// The `## Unreleased` section's text, heading included.
+pub(crate) fn unreleased_text(changelog: &str) -> Option<&str> {
+    unreleased_span(changelog).map(|(start, end)| &changelog[start..end])
 }
 
 /// The changelog without its `## Unreleased` section (and the blank line
 /// that set it apart), so regen can always rewrite that section from scratch.
 pub fn without_unreleased(changelog: &str) -> String {
-    let start = if changelog.starts_with(UNRELEASED) {
-        Some(0)
-    } else {
-        changelog.find(&format!("\n{UNRELEASED}\n")).map(|i| i + 1)
-    };
-    let Some(start) = start else {
+    let Some((start, end)) = unreleased_span(changelog) else {
         return changelog.to_owned();
     };
-    let end = changelog[start..]
-        .find("\n## ")
-        .map_or(changelog.len(), |i| start + i);
     // Drop the newline before the section too: `with_section` added it.
     let cut_from = start.saturating_sub(1);
     format!("{}{}", &changelog[..cut_from], &changelog[end..])

@@ -73,6 +73,24 @@ action = "escalate"
 
 "#;
 
+/// How to describe the API's response envelope, commented out: with it,
+/// the crate gets `ENVELOPE` and `read_response`.
+const ENVELOPE_EXAMPLE: &str = r#"# The API's response envelope, for the crate's `read_response`: JSON
+# pointers to its parts, how it says success (success = { code_is = 0 },
+# "no_code" or { flag = "/ok" }), and the HTTP statuses besides 2xx that
+# carry it (none: every status may).
+# [envelope]
+# code = "/error/code"
+# subcode = "/error/subcode"
+# message = "/error/message"
+# request_id = "/error/trace_id"
+# request_id_header = "x-request-id"
+# data = ""
+# success = "no_code"
+# error_statuses = [[400, 599]]
+
+"#;
+
 fn toml_string(text: &str) -> String {
     toml_edit::Value::from(text).to_string().trim().to_owned()
 }
@@ -110,6 +128,7 @@ fn config_stub(
         )),
         code_type = code_type.as_str(),
     );
+    out.push_str(ENVELOPE_EXAMPLE);
     out.push_str(STARTER_CATEGORIES);
     for (key, variant) in keys {
         out.push_str(&format!(
@@ -155,7 +174,21 @@ fn columns_table(pins: &ColumnPins) -> String {
     }
 }
 
-fn crate_manifest(crate_name: &str, title: &str) -> String {
+/// Where the shared runtime crate is, from a crate in `crate_dir`: the
+/// workspace's `crates/channel-errors`, which every generated crate depends on.
+fn runtime_path(crate_dir: &str) -> String {
+    let from: Vec<&str> = crate_dir.split('/').filter(|p| !p.is_empty()).collect();
+    let to: Vec<&str> = RUNTIME_DIR.split('/').collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut path = "../".repeat(from.len() - common);
+    path.push_str(&to[common..].join("/"));
+    path
+}
+
+/// The shared runtime crate's directory in the workspace.
+pub const RUNTIME_DIR: &str = "crates/channel-errors";
+
+fn crate_manifest(crate_name: &str, crate_dir: &str, title: &str) -> String {
     format!(
         "[package]\n\
          name = \"{crate_name}\"\n\
@@ -168,10 +201,21 @@ fn crate_manifest(crate_name: &str, title: &str) -> String {
          publish = false\n\n\
          [features]\n\
          default = []\n\
+         # The system clock for a `Retry-After` date (channel-errors' std).\n\
+         std = [\"channel-errors/std\"]\n\
          # Serialize/deserialize codes as the API sends them.\n\
-         serde = [\"dep:serde\"]\n\n\
+         serde = [\"dep:serde\", \"channel-errors/serde\"]\n\
+         # `read_response` (with an [envelope] in the configuration): a whole\n\
+         # HTTP response to the payload or one error, with serde_json.\n\
+         json = [\"serde\", \"channel-errors/json\"]\n\
+         # `read_http_response`: the same from an `http::Response`.\n\
+         http = [\"json\", \"std\", \"dep:http\", \"channel-errors/http\"]\n\n\
          [dependencies]\n\
-         serde = {{ version = \"1\", optional = true, default-features = false }}\n",
+         # The runtime every generated channel crate shares.\n\
+         channel-errors = {{ path = \"{runtime}\", version = \"0.1\", default-features = false }}\n\
+         serde = {{ version = \"1\", optional = true, default-features = false }}\n\
+         http = {{ version = \"1\", optional = true }}\n",
+        runtime = runtime_path(crate_dir),
         description = toml_string(&format!(
             "{title} as a Rust type, generated from the published article."
         ))
@@ -206,7 +250,7 @@ pub fn add(request: &Request<'_>, manifest_text: &str, workspace_toml: &str) -> 
         code_type(&article.rows),
         &placeholder_names(&article.rows),
     );
-    let cargo = crate_manifest(crate_name, &entry.title);
+    let cargo = crate_manifest(crate_name, &entry.crate_dir, &entry.title);
     let readme = crate_readme(crate_name, &entry.title);
     let generated = crate::generate(crate::Inputs {
         entry: &entry,
@@ -634,6 +678,43 @@ mod tests {
     }
 
     #[test]
+    fn a_new_crate_depends_on_the_shared_runtime_and_maps_its_features() {
+        let manifest = crate_manifest("fb-errors", "crates/fb-errors", "Messenger errors");
+        let parsed: toml::Table = toml::from_str(&manifest).unwrap();
+        let runtime = &parsed["dependencies"]["channel-errors"];
+        assert_eq!(runtime["path"].as_str(), Some("../channel-errors"));
+        assert_eq!(runtime["version"].as_str(), Some("0.1"));
+        assert_eq!(runtime["default-features"].as_bool(), Some(false));
+        for feature in ["std", "serde", "json", "http"] {
+            let enables = parsed["features"][feature].as_array().unwrap();
+            let runtime_feature = toml::Value::from(format!("channel-errors/{feature}"));
+            assert!(enables.contains(&runtime_feature), "{feature}: {enables:?}");
+        }
+        assert_eq!(runtime_path("a/b/c"), "../../../crates/channel-errors");
+    }
+
+    #[test]
+    fn the_configuration_stub_says_how_to_describe_the_envelope_and_still_reads() {
+        let stub = config_stub(&request("chatter", "c.md"), "Chatter", CodeType::U32, &[]);
+        assert!(stub.contains("# [envelope]\n# code = "), "{stub}");
+        let read = crate::annotations::parse("docs/chatter.toml", &stub).unwrap();
+        assert_eq!(read.envelope, None);
+        // Uncommented, the example is a valid `[envelope]`.
+        let (before, example) = stub.split_once("# [envelope]\n").unwrap();
+        let (example, after) = example.split_once("\n\n").unwrap();
+        let example: String = example
+            .lines()
+            .map(|l| format!("{}\n", l.strip_prefix("# ").unwrap()))
+            .collect();
+        let uncommented = format!("{before}[envelope]\n{example}\n{after}");
+        let read = crate::annotations::parse("docs/chatter.toml", &uncommented).unwrap();
+        assert_eq!(
+            read.envelope.map(|e| e.code),
+            Some("/error/code".to_owned())
+        );
+    }
+
+    #[test]
     fn the_readme_has_the_block_regen_fills_in() {
         let readme = crate_readme("fb-errors", "messenger errors error codes");
         assert!(readme.starts_with("# fb-errors\n\nmessenger errors error codes, as a Rust type"));
@@ -643,6 +724,7 @@ mod tests {
             article: Default::default(),
             vendor: Default::default(),
             categories: Vec::new(),
+            envelope: None,
             source: crate::model::SourceInfo {
                 path: entry.source.clone(),
                 format: Format::Markdown,

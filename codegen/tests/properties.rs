@@ -214,6 +214,7 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                 source,
                 vendor: Default::default(),
                 categories: Vec::new(),
+                envelope: None,
                 errors,
             }
         })

@@ -218,6 +218,7 @@ mod tests {
             article: Default::default(),
             vendor: Vendor::default(),
             categories: Vec::new(),
+            envelope: None,
             source: SourceInfo {
                 path: "docs/source/a.txt".into(),
                 format: Format::Text,

@@ -5,6 +5,7 @@ pub mod json;
 pub mod markdown;
 pub mod readme;
 pub mod rust;
+mod shared;
 pub mod support;
 mod tokens;
 

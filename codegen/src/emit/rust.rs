@@ -12,7 +12,7 @@ use quote::quote;
 
 use crate::emit::tokens::Kind;
 use crate::error::{Error, Result};
-use crate::model::{Action, Catalog, CategoryDef, Code, CodeType, ErrorEntry, Status, Vendor};
+use crate::model::{Catalog, CategoryDef, Code, CodeType, ErrorEntry, Status, Vendor};
 
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
@@ -218,76 +218,26 @@ fn optional(text: &str) -> TokenStream {
     }
 }
 
-fn action_items(type_name: &str, categories: &[CategoryDef]) -> TokenStream {
-    let variants: Vec<Ident> = Action::ALL.iter().map(|a| ident(a.variant())).collect();
-    let docs: Vec<&str> = Action::ALL.iter().map(|a| a.summary()).collect();
-    let names: Vec<&str> = Action::ALL.iter().map(|a| a.as_str()).collect();
-    let retryable: Vec<Ident> = Action::ALL
-        .iter()
-        .filter(|a| a.is_retryable())
-        .map(|a| ident(a.variant()))
-        .collect();
+/// The category table's docs: each category's default action (the
+/// crate's `Action` is the shared runtime's, re-exported).
+fn category_defaults(type_name: &str, categories: &[CategoryDef]) -> String {
     let rows: String = categories
         .iter()
         .map(|c| {
             format!(
-                "| [`Category::{}`] | [`Action::{}`] |\n",
+                " | [`Category::{}`] | [`Action::{}`] |\n",
                 crate::model::Category(c.name.clone()).variant(),
                 c.action.variant()
             )
         })
         .collect();
-    let defaults = format!(
-        " Each code's action is set in the crate's annotations; a code without\n one takes its category's default:\n\n | Category | Default action |\n | --- | --- |\n{}\n Unknown codes are [`Category::Unknown`], so they take its action: a\n code nobody has classified is never silently given another.",
-        rows.lines().map(|l| format!(" {l}\n")).collect::<String>()
-    );
-    let intro = format!(
-        " What a client should do when a call fails with a code:\n [`{type_name}::action`] answers it per code."
-    );
-    quote! {
-        #[doc = #intro]
-        ///
-        #[doc = #defaults]
-        ///
-        /// Non-exhaustive: a later release may add actions, so keep a
-        /// wildcard arm.
-        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
-        #[non_exhaustive]
-        pub enum Action {
-            #( #[doc = #docs] #variants, )*
-        }
-
-        impl Action {
-            /// Every action.
-            pub const ALL: &'static [Action] = &[ #( Action::#variants ),* ];
-
-            /// A stable snake_case id (`"fix_request"`), for logs and metric labels.
-            pub const fn as_str(self) -> &'static str {
-                match self { #( Action::#variants => #names, )* }
-            }
-
-            /// Whether the same request may succeed later unchanged:
-            /// [`Action::Backoff`] and [`Action::Retry`].
-            pub const fn is_retryable(self) -> bool {
-                matches!(self, #( Action::#retryable )|* )
-            }
-
-            /// One sentence on what to do.
-            pub const fn description(self) -> &'static str {
-                match self { #( Action::#variants => #docs, )* }
-            }
-        }
-
-        impl ::core::fmt::Display for Action {
-            /// The stable id: `backoff`, `fix_request`.
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    }
+    format!(
+        " Each code's action is set in the crate's annotations ([`{type_name}::action`]);\n a code without one takes its category's default:\n\n | Category | Default action |\n | --- | --- |\n{rows}\n Unknown codes are [`Category::Unknown`], so they take its action: a\n code nobody has classified is never silently given another."
+    )
 }
 
-fn category_items(categories: &[CategoryDef]) -> TokenStream {
+fn category_items(type_name: &str, categories: &[CategoryDef]) -> TokenStream {
+    let defaults_doc = category_defaults(type_name, categories);
     let variants: Vec<Ident> = categories
         .iter()
         .map(|c| ident(&crate::model::Category(c.name.clone()).variant()))
@@ -301,7 +251,10 @@ fn category_items(categories: &[CategoryDef]) -> TokenStream {
         .collect();
     quote! {
         /// What kind of failure a code reports. Sets the default
-        /// [`Action`] of the codes in it.
+        /// [`Action`] of the codes in it, and maps to one of the categories
+        /// every channel shares ([`Category::shared`]).
+        ///
+        #[doc = #defaults_doc]
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
         #[non_exhaustive]
         pub enum Category {
@@ -448,9 +401,10 @@ pub fn emit(catalog: &Catalog) -> Result<String> {
         " Known codes are variants, named in the crate's annotations and\n documented with the article's text; any other code is kept in\n [`Self::Unknown`], so nothing is lost and a new code is never a\n breaking change. Match with a wildcard arm: the enum is\n non-exhaustive because {vendor} adds codes."
     );
     let sha256 = &catalog.source.sha256;
-    let category_items = category_items(&catalog.categories);
-    let action_items = action_items(type_name, &catalog.categories);
-    let support = crate::emit::support::items(&ty, &kind, entries, &variants);
+    let category_items = category_items(type_name, &catalog.categories);
+    let shared_items = crate::emit::shared::items(catalog);
+    let envelope = catalog.envelope.is_some();
+    let support = crate::emit::support::items(&ty, &kind, entries, &variants, envelope);
     let listed_arm = if listed.is_empty() {
         quote! { false }
     } else {
@@ -585,7 +539,7 @@ pub fn emit(catalog: &Catalog) -> Result<String> {
 
         #category_items
 
-        #action_items
+        #shared_items
     };
     let header: String = crate::emit::provenance(catalog)
         .split(". ")

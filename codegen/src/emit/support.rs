@@ -29,6 +29,10 @@ const NUMBER: &str = include_str!("support/number.rs");
 const SUBCODES: &str = include_str!("support/subcodes.rs");
 const MESSAGES: &str = include_str!("support/messages.rs");
 const STRING: &str = include_str!("support/string.rs");
+const SHARED: &str = include_str!("support/shared.rs");
+const SHARED_INTEGER: &str = include_str!("support/shared_integer.rs");
+const SHARED_STRING: &str = include_str!("support/shared_string.rs");
+const ENVELOPE: &str = include_str!("support/envelope.rs");
 
 // rustfmt reaches the runtime files through this module (it does not follow
 // `include!`); the compiler never does, the tests `include!` them instead.
@@ -36,9 +40,13 @@ const STRING: &str = include_str!("support/string.rs");
 #[path = "support"]
 mod runtime {
     mod common;
+    mod envelope;
     mod integer;
     mod messages;
     mod number;
+    mod shared;
+    mod shared_integer;
+    mod shared_string;
     mod string;
     mod subcodes;
 }
@@ -202,11 +210,14 @@ fn methods(section: TokenStream) -> (TokenStream, TokenStream) {
     }
 }
 
+/// The runtime of a crate whose codes are `kind`, with the response reader
+/// when its configuration describes the envelope.
 pub(crate) fn items(
     ty: &Ident,
     kind: &Kind,
     entries: &[ErrorEntry],
     variants: &[Ident],
+    envelope: bool,
 ) -> TokenStream {
     let mut runtime = Runtime {
         ty,
@@ -222,6 +233,7 @@ pub(crate) fn items(
     let [try_parse, head, debug, errors] =
         [try_parse, head, debug, errors].map(|s| runtime.adapt(s));
     let [shaped_head, shaped_middle, shaped_tail] = shaped;
+    let shared = shared_items(&mut runtime, envelope);
     // Each entry's key in its string form, as `FromStr` accepts it.
     let keys = entries.iter().map(|e| e.key().to_string());
     let known_arms = keys
@@ -262,7 +274,28 @@ pub(crate) fn items(
         #shaped_middle
         #errors
         #shaped_tail
+        #shared
     }
+}
+
+/// The shared runtime's traits for the code type (`shared.rs` and the
+/// shape's), and the response reader over the crate's `ENVELOPE`.
+fn shared_items(runtime: &mut Runtime, envelope: bool) -> TokenStream {
+    let shaped = match runtime.kind.number {
+        Some(_) => SHARED_INTEGER,
+        None => SHARED_STRING,
+    };
+    let mut files = vec![SHARED, shaped];
+    if envelope {
+        files.push(ENVELOPE);
+    }
+    files
+        .into_iter()
+        .map(|file| {
+            let [section] = runtime.file(file);
+            runtime.adapt(section)
+        })
+        .collect()
 }
 
 /// A method's arms: `Type::Variant => value,` for every code.
@@ -578,6 +611,67 @@ fn string_items(runtime: &mut Runtime, entries: &[ErrorEntry], variants: &[Ident
 mod tests {
     use super::*;
 
+    /// What `emit/shared.rs` and the enum's `quote!` write for a stand-in,
+    /// which the shared runtime's files (`shared*.rs`, `envelope.rs`) use:
+    /// `VENDOR`, `ENVELOPE`, `Category` and its `shared`, and the code's
+    /// id, category, action and article facts, per variant.
+    macro_rules! wiring_stand_in {
+        ($($variant:ident => $id:literal, $category:ident, $action:ident;)*) => {
+            const VENDOR: ::channel_errors::Vendor = ::channel_errors::Vendor::new("acme", "Acme");
+            #[allow(dead_code)]
+            const ENVELOPE: ::channel_errors::Envelope =
+                ::channel_errors::Envelope::new(VENDOR, "/code")
+                    .subcode("/sub")
+                    .message("/message")
+                    .data("/data")
+                    .success(::channel_errors::Success::CodeIs(0));
+
+            #[derive(Clone, Copy, Debug, PartialEq)]
+            pub enum Category {
+                RateLimit,
+                Authentication,
+                Unknown,
+            }
+
+            impl Category {
+                pub const fn shared(self) -> ::channel_errors::Category {
+                    match self {
+                        Category::RateLimit => ::channel_errors::Category::RateLimit,
+                        Category::Authentication => ::channel_errors::Category::Authentication,
+                        Category::Unknown => ::channel_errors::Category::Unknown,
+                    }
+                }
+            }
+
+            impl ErrorCode {
+                pub const ARTICLE_URL: &'static str = "https://example.com/errors";
+
+                pub const fn as_str(self) -> &'static str {
+                    match self { $(ErrorCode::$variant => $id,)* ErrorCode::Unknown(_) => "unknown" }
+                }
+
+                pub const fn category(self) -> Category {
+                    match self { $(ErrorCode::$variant => Category::$category,)* ErrorCode::Unknown(_) => Category::Unknown }
+                }
+
+                pub const fn action(self) -> ::channel_errors::Action {
+                    match self {
+                        $(ErrorCode::$variant => ::channel_errors::Action::$action,)*
+                        ErrorCode::Unknown(_) => ::channel_errors::Action::Escalate,
+                    }
+                }
+
+                pub const fn solution(self) -> Option<&'static str> {
+                    None
+                }
+
+                pub const fn is_known(self) -> bool {
+                    !matches!(self, ErrorCode::Unknown(_))
+                }
+            }
+        };
+    }
+
     #[test]
     fn every_shape_is_spliced_with_no_placeholder_left() {
         let shapes = [
@@ -594,14 +688,21 @@ mod tests {
                 by,
                 vendor: "Acme".into(),
             };
-            let tokens = items(&format_ident!("Beacon"), &kind, &[], &[]).to_string();
+            let tokens = items(&format_ident!("Beacon"), &kind, &[], &[], true);
+            let mut texts = Vec::new();
+            literals(tokens.clone(), &mut texts);
+            assert!(
+                texts.iter().all(|t| !t.contains("VENDOR")),
+                "a VENDOR placeholder in {texts:?}"
+            );
+            let tokens = tokens.to_string();
             let words: Vec<&str> = tokens
                 .split(|c: char| !c.is_alphanumeric() && c != '_')
                 .collect();
+            // `VENDOR` the constant stays; in texts it is the vendor's name.
             for placeholder in [
                 "ErrorCode",
                 "u32",
-                "VENDOR",
                 "SUBCODES",
                 "MESSAGES",
                 "SECTIONS",
@@ -612,6 +713,17 @@ mod tests {
                 assert!(!words.contains(&placeholder), "{placeholder} in {tokens}");
             }
             syn::parse_str::<syn::File>(&tokens).expect("the spliced runtime parses");
+        }
+    }
+
+    /// Every literal's text in `tokens`, however deep.
+    fn literals(tokens: TokenStream, out: &mut Vec<String>) {
+        for tree in tokens {
+            match tree {
+                TokenTree::Literal(literal) => out.push(literal.to_string()),
+                TokenTree::Group(group) => literals(group.stream(), out),
+                _ => {}
+            }
         }
     }
 
@@ -714,6 +826,84 @@ mod tests {
         include!("support/common.rs");
         include!("support/integer.rs");
         include!("support/subcodes.rs");
+        include!("support/shared.rs");
+        include!("support/shared_integer.rs");
+        include!("support/envelope.rs");
+
+        wiring_stand_in! {
+            RateLimited => "rate_limited", RateLimit, Backoff;
+            Blocked => "blocked", RateLimit, Retry;
+            Legacy => "legacy", Authentication, Reauthorize;
+        }
+
+        #[test]
+        fn codes_answer_the_shared_trait_with_their_own_facts() {
+            use ::channel_errors::{Action, Category, Code, VendorCode};
+            let blocked: &dyn VendorCode = &ErrorCode::Blocked;
+            assert_eq!(blocked.qualified_id(), "acme.blocked");
+            assert_eq!(blocked.code(), Code::number(429).with_subcode(1));
+            // The code's own action, not its category's default.
+            assert_eq!(
+                (blocked.action(), blocked.category()),
+                (Action::Retry, Category::RateLimit)
+            );
+            assert_eq!(blocked.description(), Some("Slow down."));
+            assert_eq!(blocked.article_url(), "https://example.com/errors");
+            assert_eq!(Code::from(ErrorCode::Legacy), Code::text("E1"));
+            assert_eq!(
+                Code::from(super::integer::Code::Numeric(429)),
+                Code::number(429)
+            );
+            let unknown = ErrorCode::from_code_and_subcode(7, Some(2));
+            assert_eq!(VendorCode::code(&unknown), Code::number(7).with_subcode(2));
+            assert!(!VendorCode::is_known(&unknown));
+            assert_eq!(VendorCode::stable_id(&unknown), "unknown");
+        }
+
+        #[test]
+        fn a_code_off_the_wire_finds_its_variant_or_is_kept() {
+            use ::channel_errors::{Code, FromVendorCode};
+            let from = |code: Code| ErrorCode::from_vendor_code(&code);
+            assert_eq!(
+                from(Code::number(429).with_subcode(1)),
+                Some(ErrorCode::Blocked)
+            );
+            assert_eq!(from(Code::number(429)), Some(ErrorCode::RateLimited));
+            assert_eq!(from(Code::text("E1")), Some(ErrorCode::Legacy));
+            assert_eq!(
+                from(Code::number(7).with_subcode(2)),
+                Some(ErrorCode::from_code_and_subcode(7, Some(2)))
+            );
+            // Not one of the vendor's codes: the body is not its envelope.
+            assert_eq!(from(Code::text("E2")), None);
+            assert_eq!(from(Code::number(-1)), None);
+            assert_eq!(from(Code::number(i64::from(u32::MAX) + 1)), None);
+            assert_eq!(from(Code::number(429).with_subcode(-1)), None);
+        }
+
+        #[test]
+        fn responses_are_read_by_the_envelope_whatever_the_key_order() {
+            use ::channel_errors::ChannelError;
+            let body = br#"{"data": {}, "message": "slow", "sub": 1, "code": 429}"#;
+            let error = read_response::<u8>(200, Some("3"), body).unwrap_err();
+            assert_eq!(error.code(), Some(&ErrorCode::Blocked));
+            assert_eq!(
+                (error.vendor_message(), error.status()),
+                (Some("slow"), Some(200))
+            );
+            assert_eq!(error.stable_id(), "acme.blocked");
+            let ok = read_response::<u8>(200, None, br#"{"data": 5, "code": 0}"#);
+            assert_eq!(ok, Ok(Some(5)));
+            let response = ::http::Response::builder()
+                .status(503)
+                .body(b"<html>down</html>".to_vec())
+                .unwrap();
+            let error = read_http_response::<u8, _>(&response).unwrap_err();
+            assert_eq!(
+                (error.status(), error.stable_id().to_string()),
+                (Some(503), "http_503".into())
+            );
+        }
 
         #[test]
         fn codes_parse_by_their_string_form_and_keep_unknown_numbers() {
@@ -992,6 +1182,35 @@ mod tests {
 
         include!("support/common.rs");
         include!("support/string.rs");
+        include!("support/shared.rs");
+        include!("support/shared_string.rs");
+
+        wiring_stand_in! {
+            TokenExpired => "token_expired", Authentication, Reauthorize;
+            Revoked => "revoked", Authentication, Reauthorize;
+            Moved => "moved", Unknown, Escalate;
+        }
+
+        #[test]
+        fn slugs_answer_the_shared_trait_and_come_back_from_text() {
+            use ::channel_errors::{Action, Code, FromVendorCode, VendorCode};
+            let expired: &dyn VendorCode = &ErrorCode::TokenExpired;
+            assert_eq!(expired.qualified_id(), "acme.token_expired");
+            assert_eq!(
+                (expired.code(), expired.action()),
+                (Code::text("token_expired"), Action::Reauthorize)
+            );
+            let from = |code: Code| ErrorCode::from_vendor_code(&code);
+            assert_eq!(
+                from(Code::text("token_expired")),
+                Some(ErrorCode::TokenExpired)
+            );
+            assert_eq!(
+                from(Code::from_str_lossy("new")),
+                Some(ErrorCode::from_code("new"))
+            );
+            assert_eq!(from(Code::number(1)), None);
+        }
 
         #[test]
         fn unknown_codes_are_kept_inline_and_cut_at_a_character_boundary() {

@@ -129,6 +129,10 @@ impl Action {
 pub struct Vendor {
     /// Who sends the codes: "a TikTok error code this crate does not know".
     pub name: String,
+    /// The stable id of qualified ids and metric labels (`tiktok` in
+    /// `tiktok.rate_limited`); empty: the name in lower case ([`Vendor::id`]).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub id: String,
     /// The first line of the generated type's docs.
     pub type_doc: String,
     /// The title of the solution column in generated docs.
@@ -144,11 +148,45 @@ impl Default for Vendor {
     fn default() -> Vendor {
         Vendor {
             name: "the API".into(),
+            id: String::new(),
             type_doc: "An error code, as the API sends it.".into(),
             solution_title: "Solution".into(),
             cause_title: "Cause".into(),
             code_type: CodeType::U32,
         }
+    }
+}
+
+impl Vendor {
+    /// The stable id: the configured one, else the name's letters and
+    /// digits in lower case, other runs as one `_` (`TikTok` -> `tiktok`).
+    pub fn id(&self) -> String {
+        if !self.id.is_empty() {
+            return self.id.clone();
+        }
+        let mut id = String::new();
+        for c in self.name.chars() {
+            if c.is_ascii_alphanumeric() {
+                id.push(c.to_ascii_lowercase());
+            } else if !id.is_empty() && !id.ends_with('_') {
+                id.push('_');
+            }
+        }
+        let id = id.trim_end_matches('_');
+        if id.is_empty() {
+            "vendor".to_owned()
+        } else {
+            id.to_owned()
+        }
+    }
+
+    /// Whether `id` can be a vendor id: what `channel_errors::Vendor::new`
+    /// accepts (lower-case ASCII letters, digits and `_`, not empty).
+    pub fn is_valid_id(id: &str) -> bool {
+        !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
     }
 }
 
@@ -180,6 +218,89 @@ pub struct CategoryDef {
     pub doc: String,
     /// What a code of this category calls for unless its annotation says otherwise.
     pub action: Action,
+    /// The cross-vendor category (`channel_errors::Category`, by its stable
+    /// id) this one maps to, where its name is not one of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared: Option<String>,
+}
+
+impl CategoryDef {
+    /// The shared category's stable id: `shared`, else the name itself.
+    pub fn shared_id(&self) -> &str {
+        self.shared.as_deref().unwrap_or(&self.name)
+    }
+}
+
+/// The stable ids of the shared category set (`channel_errors::Category`),
+/// in its order: what every article's categories map to.
+pub fn shared_categories() -> impl Iterator<Item = &'static str> {
+    channel_errors::Category::ALL.iter().map(|c| c.as_str())
+}
+
+/// An API's response envelope as the configuration describes it
+/// (`[envelope]`): JSON pointers (RFC 6901) to its parts, how it says
+/// "success", which HTTP statuses carry it. The generated crate's
+/// `ENVELOPE` (a `channel_errors::Envelope`) and `read_response` come
+/// from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Envelope {
+    /// Where the error code is (`/code`, `/error/code`).
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subcode: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    /// A response header carrying the request id, when the body has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id_header: Option<String>,
+    /// Where a success's payload is (`""`: the whole body); none: no payload.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<String>,
+    pub success: SuccessSignal,
+    /// The HTTP status ranges (inclusive) besides 2xx whose bodies are the
+    /// envelope; empty: every status may carry it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub error_statuses: Vec<(u16, u16)>,
+}
+
+impl Envelope {
+    /// Its JSON pointers, by the key the configuration gives each.
+    pub fn pointers(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        let optional = [
+            ("subcode", &self.subcode),
+            ("message", &self.message),
+            ("request_id", &self.request_id),
+            ("data", &self.data),
+        ];
+        let flag = match &self.success {
+            SuccessSignal::Flag(flag) => Some(("success.flag", flag.as_str())),
+            _ => None,
+        };
+        std::iter::once(("code", self.code.as_str()))
+            .chain(
+                optional
+                    .into_iter()
+                    .filter_map(|(k, v)| v.as_deref().map(|v| (k, v))),
+            )
+            .chain(flag)
+    }
+}
+
+/// How an envelope says a call succeeded (`channel_errors::Success`):
+/// `success = { code_is = 0 }`, `success = "no_code"`, or `success = {
+/// flag = "/ok" }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SuccessSignal {
+    /// The code is this number; any other is the error.
+    CodeIs(i64),
+    /// There is no code; a code is the error.
+    NoCode,
+    /// The boolean at this JSON pointer is true.
+    Flag(String),
 }
 
 #[cfg(test)]
@@ -194,5 +315,22 @@ mod tests {
         assert!(Category::is_valid_name("rate_limit"));
         assert!(!Category::is_valid_name("RateLimit"));
         assert_eq!(Category("rate_limit".into()).variant(), "RateLimit");
+    }
+
+    #[test]
+    fn a_vendor_id_is_configured_or_the_name_in_lower_case() {
+        let vendor = |name: &str, id: &str| Vendor {
+            name: name.into(),
+            id: id.into(),
+            ..Vendor::default()
+        };
+        assert_eq!(vendor("TikTok", "").id(), "tiktok");
+        assert_eq!(vendor("Acme Chat (EU)", "").id(), "acme_chat_eu");
+        assert_eq!(vendor("— —", "").id(), "vendor");
+        assert_eq!(vendor("TikTok", "tt").id(), "tt");
+        for name in ["TikTok", "Acme Chat (EU)", "— —", "the API"] {
+            assert!(Vendor::is_valid_id(&vendor(name, "").id()), "{name}");
+        }
+        assert!(!Vendor::is_valid_id("Tik.Tok") && !Vendor::is_valid_id(""));
     }
 }

@@ -13,12 +13,16 @@ pub mod code;
 pub mod config;
 
 pub use code::{Code, Key, KeyChoice, KeyPart, Qualifier};
-pub use config::{Action, Category, CategoryDef, CodeType, Vendor};
+pub use config::{
+    Action, Category, CategoryDef, CodeType, Envelope, SuccessSignal, Vendor, shared_categories,
+};
 
 /// 2: `action` replaced `retryable` (which is now `action` is backoff or retry).
 /// 3: `article`, `vendor` and `categories`: the model holds everything the
 /// outputs say, so each is made from the model alone.
-pub const SCHEMA_VERSION: u32 = 3;
+/// 4: `envelope`, a category's `shared` and the vendor's `id` (each
+/// optional): what the crate's shared-runtime wiring is made from.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The oldest schema still read: a released baseline is written only by a
 /// release, and only its entries are read back, which 2 has as 3 does.
@@ -42,6 +46,9 @@ pub struct Catalog {
     /// The configuration's categories in its order, then `unknown` (since 3).
     #[serde(default)]
     pub categories: Vec<CategoryDef>,
+    /// The API's response envelope, when the configuration describes it (since 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub envelope: Option<Envelope>,
     /// Listed codes in the article's order, then codes the article no longer
     /// lists (kept so the generated crate never loses a variant).
     pub errors: Vec<ErrorEntry>,
@@ -353,6 +360,7 @@ mod tests {
             article: ArticleInfo::default(),
             vendor: Vendor::default(),
             categories: Vec::new(),
+            envelope: None,
             source: SourceInfo {
                 path: "a.md".into(),
                 format: Format::Markdown,

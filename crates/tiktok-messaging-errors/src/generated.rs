@@ -640,8 +640,116 @@ const _: () = {
         }
     }
 };
+impl ::channel_errors::VendorCode for ErrorCode {
+    fn vendor(&self) -> ::channel_errors::Vendor {
+        VENDOR
+    }
+    fn code(&self) -> ::channel_errors::Code {
+        ::channel_errors::Code::from(*self)
+    }
+    fn stable_id(&self) -> &'static str {
+        ErrorCode::as_str(*self)
+    }
+    fn action(&self) -> ::channel_errors::Action {
+        ErrorCode::action(*self)
+    }
+    fn category(&self) -> ::channel_errors::Category {
+        ErrorCode::category(*self).shared()
+    }
+    fn description(&self) -> Option<&'static str> {
+        ErrorCode::description(*self)
+    }
+    fn solution(&self) -> Option<&'static str> {
+        ErrorCode::solution(*self)
+    }
+    fn article_url(&self) -> &'static str {
+        ErrorCode::ARTICLE_URL
+    }
+    fn is_known(&self) -> bool {
+        ErrorCode::is_known(*self)
+    }
+}
+#[allow(clippy::useless_conversion)]
+impl From<Code> for ::channel_errors::Code {
+    /// A number, or an alphanumeric code as text.
+    fn from(code: Code) -> ::channel_errors::Code {
+        match code {
+            Code::Numeric(n) => ::channel_errors::Code::number(i64::from(n)),
+            Code::Alphanumeric(text) => ::channel_errors::Code::from_str_lossy(text),
+        }
+    }
+}
+#[allow(clippy::useless_conversion)]
+impl From<ErrorCode> for ::channel_errors::Code {
+    /// The code's value (with the sub-code, for a code that has one); an
+    /// unknown code keeps its value.
+    fn from(code: ErrorCode) -> ::channel_errors::Code {
+        ::channel_errors::Code::from(code.code())
+    }
+}
+#[allow(clippy::useless_conversion)]
+impl ::channel_errors::FromVendorCode for ErrorCode {
+    /// A number through the lookups by value (an unknown one, and a
+    /// sub-code the article does not list, kept), a known alphanumeric
+    /// code by its text; `None` for a number that does not fit u32 and for
+    /// text that is not a known code.
+    fn from_vendor_code(code: &::channel_errors::Code) -> Option<ErrorCode> {
+        match code.value() {
+            ::channel_errors::CodeValue::Number(number) => {
+                let number = u32::try_from(number).ok()?;
+                Some(ErrorCode::from_code(number))
+            }
+            ::channel_errors::CodeValue::Text(text) => ErrorCode::from_known_str(text),
+        }
+    }
+}
+/// Why a call to TikTok gave no payload: its error code, an HTTP status
+/// without its envelope (a gateway), a body or payload that could not be
+/// read, or a transport error. Ask it anything through
+/// [`channel_errors::ChannelError`]; `code()` gives the typed code.
+#[cfg(feature = "json")]
+pub type ResponseError = ::channel_errors::ResponseError<ErrorCode>;
+/// Reads a whole TikTok response (status, the `Retry-After` header's value,
+/// the body): the payload (`None` when a success has none), or the one
+/// [`ResponseError`] that says why not, as
+/// [`channel_errors::read_response`] reads it by [`ENVELOPE`].
+#[cfg(feature = "json")]
+pub fn read_response<T: ::serde::de::DeserializeOwned>(
+    status: u16,
+    retry_after: Option<&str>,
+    body: &[u8],
+) -> Result<Option<T>, ResponseError> {
+    ::channel_errors::read_response::<ErrorCode, T>(&ENVELOPE, status, retry_after, body)
+}
+/// [`read_response`] of an `http::Response`, its headers included
+/// ([`channel_errors::read_http_response`]).
+#[cfg(feature = "http")]
+pub fn read_http_response<T: ::serde::de::DeserializeOwned, B: AsRef<[u8]>>(
+    response: &::http::Response<B>,
+) -> Result<Option<T>, ResponseError> {
+    ::channel_errors::read_http_response::<ErrorCode, T, B>(&ENVELOPE, response)
+}
 /// What kind of failure a code reports. Sets the default
-/// [`Action`] of the codes in it.
+/// [`Action`] of the codes in it, and maps to one of the categories
+/// every channel shares ([`Category::shared`]).
+///
+/// Each code's action is set in the crate's annotations ([`ErrorCode::action`]);
+/// a code without one takes its category's default:
+///
+/// | Category | Default action |
+/// | --- | --- |
+/// | [`Category::Permission`] | [`Action::Escalate`] |
+/// | [`Category::InvalidRequest`] | [`Action::FixRequest`] |
+/// | [`Category::NotFound`] | [`Action::FixRequest`] |
+/// | [`Category::RateLimit`] | [`Action::Backoff`] |
+/// | [`Category::Authentication`] | [`Action::Reauthorize`] |
+/// | [`Category::UnsupportedMedia`] | [`Action::FixRequest`] |
+/// | [`Category::Policy`] | [`Action::Escalate`] |
+/// | [`Category::Server`] | [`Action::Retry`] |
+/// | [`Category::Unknown`] | [`Action::Escalate`] |
+///
+/// Unknown codes are [`Category::Unknown`], so they take its action: a
+/// code nobody has classified is never silently given another.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 #[non_exhaustive]
 pub enum Category {
@@ -741,91 +849,45 @@ impl ::core::fmt::Display for Category {
         f.write_str(self.as_str())
     }
 }
-/// What a client should do when a call fails with a code:
-/// [`ErrorCode::action`] answers it per code.
-///
-/// Each code's action is set in the crate's annotations; a code without
-/// one takes its category's default:
-///
-/// | Category | Default action |
-/// | --- | --- |
-/// | [`Category::Permission`] | [`Action::Escalate`] |
-/// | [`Category::InvalidRequest`] | [`Action::FixRequest`] |
-/// | [`Category::NotFound`] | [`Action::FixRequest`] |
-/// | [`Category::RateLimit`] | [`Action::Backoff`] |
-/// | [`Category::Authentication`] | [`Action::Reauthorize`] |
-/// | [`Category::UnsupportedMedia`] | [`Action::FixRequest`] |
-/// | [`Category::Policy`] | [`Action::Escalate`] |
-/// | [`Category::Server`] | [`Action::Retry`] |
-/// | [`Category::Unknown`] | [`Action::Escalate`] |
-///
-/// Unknown codes are [`Category::Unknown`], so they take its action: a
-/// code nobody has classified is never silently given another.
-///
-/// Non-exhaustive: a later release may add actions, so keep a
-/// wildcard arm.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
-#[non_exhaustive]
-pub enum Action {
-    ///Throttled: wait (honour `Retry-After` when there is one), then retry the same request.
-    Backoff,
-    ///A transient fault: retry the same request, with a bounded backoff.
-    Retry,
-    ///The access token is missing, invalid or expired: refresh or re-authorise it, then retry.
-    Reauthorize,
-    ///The request is wrong: retrying it unchanged will fail again; fix it first.
-    FixRequest,
-    ///A person must act (permissions, policy, an unknown failure): do not retry automatically.
-    Escalate,
-}
-impl Action {
-    /// Every action.
-    pub const ALL: &'static [Action] = &[
-        Action::Backoff,
-        Action::Retry,
-        Action::Reauthorize,
-        Action::FixRequest,
-        Action::Escalate,
-    ];
-    /// A stable snake_case id (`"fix_request"`), for logs and metric labels.
-    pub const fn as_str(self) -> &'static str {
+/// The channel these codes come from, for the shared runtime: its id
+/// (`tiktok`) qualifies stable ids (`tiktok.unknown`).
+pub const VENDOR: ::channel_errors::Vendor = ::channel_errors::Vendor::new(
+    "tiktok",
+    "TikTok",
+);
+/// What a client should do about a failure: the shared runtime's
+/// `Action`, the same for every channel's crate.
+pub use ::channel_errors::Action;
+impl Category {
+    /// The cross-vendor category this one maps to (the article's
+    /// configuration says which), shared by every channel's crate.
+    pub const fn shared(self) -> ::channel_errors::Category {
         match self {
-            Action::Backoff => "backoff",
-            Action::Retry => "retry",
-            Action::Reauthorize => "reauthorize",
-            Action::FixRequest => "fix_request",
-            Action::Escalate => "escalate",
-        }
-    }
-    /// Whether the same request may succeed later unchanged:
-    /// [`Action::Backoff`] and [`Action::Retry`].
-    pub const fn is_retryable(self) -> bool {
-        matches!(self, Action::Backoff | Action::Retry)
-    }
-    /// One sentence on what to do.
-    pub const fn description(self) -> &'static str {
-        match self {
-            Action::Backoff => {
-                "Throttled: wait (honour `Retry-After` when there is one), then retry the same request."
-            }
-            Action::Retry => {
-                "A transient fault: retry the same request, with a bounded backoff."
-            }
-            Action::Reauthorize => {
-                "The access token is missing, invalid or expired: refresh or re-authorise it, then retry."
-            }
-            Action::FixRequest => {
-                "The request is wrong: retrying it unchanged will fail again; fix it first."
-            }
-            Action::Escalate => {
-                "A person must act (permissions, policy, an unknown failure): do not retry automatically."
-            }
+            Category::Permission => ::channel_errors::Category::Permission,
+            Category::InvalidRequest => ::channel_errors::Category::InvalidRequest,
+            Category::NotFound => ::channel_errors::Category::NotFound,
+            Category::RateLimit => ::channel_errors::Category::RateLimit,
+            Category::Authentication => ::channel_errors::Category::Authentication,
+            Category::UnsupportedMedia => ::channel_errors::Category::UnsupportedMedia,
+            Category::Policy => ::channel_errors::Category::Policy,
+            Category::Server => ::channel_errors::Category::Server,
+            Category::Unknown => ::channel_errors::Category::Unknown,
         }
     }
 }
-impl ::core::fmt::Display for Action {
-    /// The stable id: `backoff`, `fix_request`.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
+impl From<Category> for ::channel_errors::Category {
+    fn from(category: Category) -> ::channel_errors::Category {
+        category.shared()
     }
 }
+/// The API's response envelope, as the article's configuration
+/// describes it: what `read_response` (feature `json`) reads a
+/// response by.
+pub const ENVELOPE: ::channel_errors::Envelope = ::channel_errors::Envelope::new(
+        VENDOR,
+        "/code",
+    )
+    .message("/message")
+    .request_id("/request_id")
+    .data("/data")
+    .success(::channel_errors::Success::CodeIs(0));

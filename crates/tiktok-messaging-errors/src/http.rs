@@ -6,12 +6,10 @@
 use alloc::string::{String, ToString};
 use core::fmt;
 
+use channel_errors::{ChannelError, ErrorKind, Vendor};
 use serde::de::DeserializeOwned;
 
-use crate::{Action, ApiError, ApiResponse, ErrorCode, RetryAfter};
-
-/// How much of an unexpected body an error keeps, for logs.
-const SNIPPET_BYTES: usize = 256;
+use crate::{Action, ApiError, ErrorCode, RetryAfter};
 
 /// Reads a TikTok Business API response: the payload (`None` when a
 /// successful response has no `data`), or the one error that says why not.
@@ -20,7 +18,13 @@ const SNIPPET_BYTES: usize = 256;
 /// - Any other non-2xx status (a gateway's 429 or 503, an HTML error page):
 ///   [`ResponseError::Status`], with `Retry-After` when the response had one.
 /// - A 2xx status whose body is not TikTok's JSON, or whose `data` is not a
-///   `T`: [`ResponseError::Body`].
+///   `T`: [`ResponseError::Body`]; [`BodyError::is_unexpected_payload`]
+///   tells the two apart (TikTok accepted the call, or maybe not).
+///
+/// The body is read by the envelope TikTok's configuration describes
+/// ([`ENVELOPE`](crate::ENVELOPE)), through the shared runtime's
+/// `channel_errors::read_response`: by JSON pointer, so the order of its
+/// keys does not matter (`data` before `code` reads the same).
 ///
 /// `retry_after` is the `Retry-After` header's value, if any.
 ///
@@ -94,42 +98,37 @@ pub fn read_response<T: DeserializeOwned>(
     retry_after: Option<&str>,
     body: &[u8],
 ) -> Result<Option<T>, ResponseError> {
-    let retry_after = retry_after.and_then(RetryAfter::parse);
-    let success = (200..300).contains(&status);
-    let status_error = || {
-        ResponseError::Status(StatusError {
-            status,
-            retry_after: retry_after.clone(),
-            body: snippet(body),
-        })
-    };
-    match serde_json::from_slice::<ApiResponse<T>>(body) {
-        Ok(response) => match response.into_result() {
-            Ok(data) if success => Ok(data),
-            // `code: 0` under an error status: the status is what failed.
-            Ok(_) => Err(status_error()),
-            Err(mut error) => {
-                error.status = Some(status);
-                error.retry_after = retry_after.clone();
-                Err(ResponseError::Api(error))
-            }
-        },
-        Err(_) if !success => Err(status_error()),
-        Err(error) => Err(ResponseError::Body(BodyError {
-            status,
-            reason: error.to_string(),
-            body: snippet(body),
-        })),
-    }
+    crate::generated::read_response(status, retry_after, body)
+        .map_err(|error| ResponseError::from_shared(error, retry_after, body))
 }
 
-fn snippet(body: &[u8]) -> String {
-    let mut end = body.len().min(SNIPPET_BYTES);
-    // Cut on a character boundary where the bytes are UTF-8.
-    while end > 0 && end < body.len() && (body[end] & 0b1100_0000) == 0b1000_0000 {
-        end -= 1;
-    }
-    String::from_utf8_lossy(&body[..end]).into_owned()
+/// [`read_response`] of an `http::Response` (feature `http`): its status,
+/// its `Retry-After` header and its body, as hyper, reqwest, ureq and axum
+/// give a response.
+///
+/// ```
+/// use tiktok_messaging_errors::{read_http_response, ResponseError};
+///
+/// let throttled = http::Response::builder()
+///     .status(429)
+///     .header("retry-after", "30")
+///     .body(b"<html>Too Many Requests</html>".to_vec())
+///     .unwrap();
+/// let error = read_http_response::<(), _>(&throttled).unwrap_err();
+/// assert!(matches!(error, ResponseError::Status(_)));
+/// assert_eq!(error.retry_after().and_then(|r| r.seconds()), Some(30));
+/// ```
+#[cfg(feature = "http")]
+pub fn read_http_response<T: DeserializeOwned, B: AsRef<[u8]>>(
+    response: &http::Response<B>,
+) -> Result<Option<T>, ResponseError> {
+    let retry_after = response
+        .headers()
+        .get_all(http::header::RETRY_AFTER)
+        .iter()
+        .find_map(|value| value.to_str().ok().filter(|v| !v.trim().is_empty()));
+    crate::generated::read_http_response(response)
+        .map_err(|error| ResponseError::from_shared(error, retry_after, response.body().as_ref()))
 }
 
 /// Why a response gave no payload. Match with a wildcard arm: later releases
@@ -148,12 +147,60 @@ pub enum ResponseError {
 }
 
 impl ResponseError {
-    /// The HTTP status of the response.
+    /// The shared reader's error as this crate's: the same facts, with
+    /// `Retry-After` kept as sent (`retry_after`, the header's value) and,
+    /// for a payload that is not a `T`, the start of the `body`.
+    fn from_shared(
+        error: crate::generated::ResponseError,
+        retry_after: Option<&str>,
+        body: &[u8],
+    ) -> ResponseError {
+        let retry_after = retry_after.and_then(RetryAfter::parse);
+        let status = error.status().unwrap_or_default();
+        let text = |text: Option<&str>| text.unwrap_or_default().to_string();
+        if let Some(&code) = error.code() {
+            return ResponseError::Api(ApiError {
+                code,
+                message: text(error.vendor_message()),
+                request_id: error.request_id().map(ToString::to_string),
+                status: error.status(),
+                retry_after,
+            });
+        }
+        let unexpected_payload = matches!(error.kind(), ErrorKind::UnexpectedPayload);
+        match error.kind() {
+            ErrorKind::Status(status) => ResponseError::Status(StatusError {
+                status,
+                retry_after,
+                body: text(error.body()),
+            }),
+            _ => ResponseError::Body(BodyError {
+                status,
+                reason: text(error.reason()),
+                body: match error.body() {
+                    Some(body) => body.to_string(),
+                    None => text(error.with_body(body).body()),
+                },
+                unexpected_payload,
+            }),
+        }
+    }
+
+    /// The HTTP status of the response, or `0`, which is no HTTP status,
+    /// when none was seen: an error made from an [`ApiError`] by hand
+    /// (`ResponseError::from(ApiError::new(..))`) has none, and used to
+    /// answer 200. [`http_status`](Self::http_status) (and
+    /// [`ChannelError::status`]) say `None` instead.
     pub fn status(&self) -> u16 {
+        self.http_status().unwrap_or(0)
+    }
+
+    /// The HTTP status of the response; `None` when no response was seen.
+    pub fn http_status(&self) -> Option<u16> {
         match self {
-            ResponseError::Api(error) => error.status.unwrap_or(200),
-            ResponseError::Status(error) => error.status,
-            ResponseError::Body(error) => error.status,
+            ResponseError::Api(error) => error.status,
+            ResponseError::Status(error) => Some(error.status),
+            ResponseError::Body(error) => Some(error.status),
         }
     }
 
@@ -196,14 +243,50 @@ impl fmt::Display for ResponseError {
     }
 }
 
+/// `Display` already prints the whole error, so there is no `source()`: a
+/// logger walking the chain prints each fact once.
 #[cfg(feature = "std")]
-impl std::error::Error for ResponseError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+impl std::error::Error for ResponseError {}
+
+/// What every channel's response errors answer, so one policy (`fn
+/// decide(error: &dyn ChannelError)`) handles TikTok's and any other
+/// generated crate's alike.
+impl ChannelError for ResponseError {
+    fn vendor(&self) -> Vendor {
+        crate::VENDOR
+    }
+
+    fn kind(&self) -> ErrorKind<'_> {
         match self {
-            ResponseError::Api(error) => Some(error),
-            ResponseError::Status(error) => Some(error),
-            ResponseError::Body(error) => Some(error),
+            ResponseError::Api(error) => ErrorKind::Vendor(&error.code),
+            ResponseError::Status(error) => ErrorKind::Status(error.status),
+            ResponseError::Body(error) if error.unexpected_payload => ErrorKind::UnexpectedPayload,
+            ResponseError::Body(_) => ErrorKind::UnreadableBody,
         }
+    }
+
+    fn status(&self) -> Option<u16> {
+        self.http_status()
+    }
+
+    fn request_id(&self) -> Option<&str> {
+        match self {
+            ResponseError::Api(error) => error.request_id(),
+            _ => None,
+        }
+    }
+
+    fn vendor_message(&self) -> Option<&str> {
+        match self {
+            ResponseError::Api(error) if !error.message.is_empty() => Some(&error.message),
+            _ => None,
+        }
+    }
+
+    /// A date is honoured too: TikTok's own [`RetryAfter::Date`] kept as
+    /// sent is read as the instant it names.
+    fn retry_after(&self) -> Option<channel_errors::RetryAfter> {
+        ResponseError::retry_after(self).and_then(RetryAfter::to_shared)
     }
 }
 
@@ -276,9 +359,18 @@ pub struct BodyError {
     status: u16,
     reason: String,
     body: String,
+    unexpected_payload: bool,
 }
 
 impl BodyError {
+    /// Whether TikTok answered success (`code: 0`) and only its `data` is
+    /// not the expected type: the call took effect, so resending it may
+    /// duplicate it. `false` for a body that is not TikTok's JSON at all
+    /// (truncated, HTML), where whether it took effect is unknown.
+    pub fn is_unexpected_payload(&self) -> bool {
+        self.unexpected_payload
+    }
+
     /// The HTTP status.
     pub fn status(&self) -> u16 {
         self.status
@@ -297,11 +389,19 @@ impl BodyError {
 
 impl fmt::Display for BodyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "HTTP {} with a body that is not a TikTok response: {}",
-            self.status, self.reason
-        )?;
+        if self.unexpected_payload {
+            write!(
+                f,
+                "HTTP {}: TikTok accepted the request, but its data is not the expected type: {}",
+                self.status, self.reason
+            )?;
+        } else {
+            write!(
+                f,
+                "HTTP {} with a body that is not a TikTok response: {}",
+                self.status, self.reason
+            )?;
+        }
         if !self.body.is_empty() {
             write!(f, ": {:?}", self.body)?;
         }

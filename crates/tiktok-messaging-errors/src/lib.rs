@@ -1,8 +1,13 @@
 #![doc = include_str!("../README.md")]
 //!
-//! Everything but TikTok's response envelope is generated from the article
-//! by `cargo xtask regen`: the variants, their documentation, [`Action`]s,
-//! [`Code`], [`UnknownCode`], the parse errors and the serde impls.
+//! Everything but TikTok's response types is generated from the article and
+//! its configuration by `cargo xtask regen`: the variants, their
+//! documentation, [`Code`], [`UnknownCode`], the parse errors, the serde
+//! impls, the shared runtime's traits ([`VENDOR`], `channel_errors::VendorCode`)
+//! and the [`ENVELOPE`] responses are read by. [`Action`] is the shared
+//! runtime's (`channel-errors`), re-exported. The response types
+//! (`response.rs`, `http.rs`) are hand-written shims over the generated
+//! reader, kept so that the API they have always had stays.
 
 #![no_std]
 #![deny(missing_docs)]
@@ -23,8 +28,11 @@ mod response;
 
 pub use generated::{
     Action, Category, Code, ErrorCode, NotNumericError, ParseErrorCodeError, UnknownCode,
-    UnknownCodeError,
+    UnknownCodeError, ENVELOPE, VENDOR,
 };
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub use http::read_http_response;
 #[cfg(feature = "json")]
 #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
 pub use http::{read_response, BodyError, ResponseError, StatusError};

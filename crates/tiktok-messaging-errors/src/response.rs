@@ -259,8 +259,8 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ResponseVisitor<T> {
     }
 }
 
-/// A `Retry-After` header: a number of seconds, or an HTTP date, kept as sent
-/// (this crate has no clock).
+/// A `Retry-After` header: a number of seconds, or an HTTP date, kept as sent;
+/// [`delay_from`](Self::delay_from) measures either from a clock you give.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RetryAfter {
@@ -290,6 +290,40 @@ impl RetryAfter {
             RetryAfter::Seconds(seconds) => Some(*seconds),
             RetryAfter::Date(_) => None,
         }
+    }
+
+    /// The header as the shared runtime holds it: a delay, or the instant
+    /// an HTTP date names (any of the three forms HTTP allows); `None` for
+    /// a date that is not one.
+    ///
+    /// ```
+    /// use tiktok_messaging_errors::RetryAfter;
+    /// let date = RetryAfter::parse("Wed, 21 Oct 2015 07:28:00 GMT").unwrap();
+    /// assert_eq!(date.to_shared(), Some(channel_errors::RetryAfter::At(1_445_412_480)));
+    /// assert_eq!(RetryAfter::parse("soon").unwrap().to_shared(), None);
+    /// ```
+    pub fn to_shared(&self) -> Option<channel_errors::RetryAfter> {
+        match self {
+            RetryAfter::Seconds(seconds) => Some(channel_errors::RetryAfter::Delay(
+                core::time::Duration::from_secs(*seconds),
+            )),
+            RetryAfter::Date(date) => channel_errors::RetryAfter::parse(date),
+        }
+    }
+
+    /// How long to wait from `now` (the time since the Unix epoch): the
+    /// delay, or the time until the date (zero once it has passed); `None`
+    /// for a date that is not one.
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use tiktok_messaging_errors::RetryAfter;
+    /// let date = RetryAfter::parse("Wed, 21 Oct 2015 07:28:00 GMT").unwrap();
+    /// let now = Duration::from_secs(1_445_412_480 - 90);
+    /// assert_eq!(date.delay_from(now), Some(Duration::from_secs(90)));
+    /// ```
+    pub fn delay_from(&self, now: core::time::Duration) -> Option<core::time::Duration> {
+        self.to_shared().map(|r| r.delay_from(now))
     }
 }
 

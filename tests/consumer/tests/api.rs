@@ -566,13 +566,28 @@ mod whole_responses {
         assert!(!error.to_string().contains('\u{1b}'), "{error}");
     }
 
+    /// `Display` prints the whole error, so a logger walking the chain
+    /// (`{error}: {source}: ...`) prints it once: there is no `source()`
+    /// repeating it (issue 23; the test used to require one).
     #[cfg(feature = "std")]
     #[test]
-    fn response_errors_are_std_errors_with_a_source() {
+    fn response_errors_are_std_errors_printed_once() {
         use std::error::Error;
-        let error = read_response::<Value>(503, None, b"").unwrap_err();
-        let boxed: Box<dyn Error> = Box::new(error.clone());
-        assert_eq!(boxed.to_string(), error.to_string());
-        assert!(error.source().is_some());
+        let body = envelope(&ErrorCode::ALL[0].code().to_string(), "{}");
+        for error in [
+            read_response::<Value>(503, None, b"").unwrap_err(),
+            read_response::<Value>(200, None, &body).unwrap_err(),
+            read_response::<Value>(200, None, b"<html>").unwrap_err(),
+        ] {
+            let boxed: Box<dyn Error> = Box::new(error.clone());
+            assert_eq!(boxed.to_string(), error.to_string());
+            let mut chain = vec![boxed.to_string()];
+            let mut source = boxed.source();
+            while let Some(next) = source {
+                chain.push(next.to_string());
+                source = next.source();
+            }
+            assert_eq!(chain, [error.to_string()], "printed once");
+        }
     }
 }
