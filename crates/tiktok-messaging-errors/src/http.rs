@@ -233,20 +233,52 @@ impl ResponseError {
     }
 }
 
+/// One line on what failed, with the code or status; the details (TikTok's
+/// message and request id, the body) are the [`source`](std::error::Error::source)'s,
+/// so a logger walking the chain (`{error}: {source}`) prints each fact
+/// once instead of the whole error twice.
 impl fmt::Display for ResponseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ResponseError::Api(error) => fmt::Display::fmt(error, f),
-            ResponseError::Status(error) => fmt::Display::fmt(error, f),
-            ResponseError::Body(error) => fmt::Display::fmt(error, f),
+            ResponseError::Api(error) => {
+                write!(f, "TikTok answered")?;
+                if let Some(status) = error.status {
+                    write!(f, " HTTP {status} with")?;
+                }
+                write!(f, " error code {}", error.code.code())?;
+            }
+            ResponseError::Status(error) => {
+                write!(f, "the TikTok API call failed with HTTP {}", error.status)?;
+            }
+            ResponseError::Body(error) if error.unexpected_payload => write!(
+                f,
+                "TikTok accepted the request (HTTP {}), but its data could not be read",
+                error.status
+            )?,
+            ResponseError::Body(error) => write!(
+                f,
+                "the TikTok API call's response (HTTP {}) could not be read",
+                error.status
+            )?,
+        }
+        // When to try again is what a log reader needs first.
+        match self.retry_after() {
+            Some(retry_after) => write!(f, " (Retry-After: {retry_after})"),
+            None => Ok(()),
         }
     }
 }
 
-/// `Display` already prints the whole error, so there is no `source()`: a
-/// logger walking the chain prints each fact once.
 #[cfg(feature = "std")]
-impl std::error::Error for ResponseError {}
+impl std::error::Error for ResponseError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(match self {
+            ResponseError::Api(error) => error,
+            ResponseError::Status(error) => error,
+            ResponseError::Body(error) => error,
+        })
+    }
+}
 
 /// What every channel's response errors answer, so one policy (`fn
 /// decide(error: &dyn ChannelError)`) handles TikTok's and any other
