@@ -634,6 +634,17 @@ mod tests {
             }
 
             impl Category {
+                pub const ALL: &'static [Category] =
+                    &[Category::RateLimit, Category::Authentication, Category::Unknown];
+
+                pub const fn as_str(self) -> &'static str {
+                    match self {
+                        Category::RateLimit => "rate_limit",
+                        Category::Authentication => "authentication",
+                        Category::Unknown => "unknown",
+                    }
+                }
+
                 pub const fn shared(self) -> ::channel_errors::Category {
                     match self {
                         Category::RateLimit => ::channel_errors::Category::RateLimit,
@@ -1189,6 +1200,20 @@ mod tests {
             TokenExpired => "token_expired", Authentication, Reauthorize;
             Revoked => "revoked", Authentication, Reauthorize;
             Moved => "moved", Unknown, Escalate;
+        }
+
+        #[test]
+        fn categories_parse_and_serialise_as_their_stable_ids() {
+            for &category in Category::ALL {
+                assert_eq!(category.as_str().parse::<Category>(), Ok(category));
+                let json = serde_json::to_string(&category).unwrap();
+                assert_eq!(json, format!("\"{}\"", category.as_str()));
+                assert_eq!(serde_json::from_str::<Category>(&json).unwrap(), category);
+            }
+            let error = "throttled".parse::<Category>().unwrap_err();
+            assert_eq!(error.what(), "category id");
+            assert!(serde_json::from_str::<Category>("\"throttled\"").is_err());
+            assert!(serde_json::from_str::<Category>("3").is_err());
         }
 
         #[test]

@@ -18,7 +18,10 @@ pub struct ParseError {
 }
 
 impl ParseError {
-    pub(crate) const fn new(what: &'static str, expected: &'static str) -> ParseError {
+    /// An error for a string that is not a `what` (`"category id"`), with
+    /// what would have been accepted: for the `FromStr` of types that build
+    /// on this crate's, such as a generated crate's categories.
+    pub const fn new(what: &'static str, expected: &'static str) -> ParseError {
         ParseError { what, expected }
     }
 

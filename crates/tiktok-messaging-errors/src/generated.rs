@@ -669,6 +669,55 @@ impl ::channel_errors::VendorCode for ErrorCode {
         ErrorCode::is_known(*self)
     }
 }
+/// A category from its stable id ([`Category::as_str`]: `"rate_limit"`), as
+/// configurations, logs and dashboards write it.
+impl ::core::str::FromStr for Category {
+    type Err = ::channel_errors::ParseError;
+    fn from_str(id: &str) -> Result<Category, ::channel_errors::ParseError> {
+        Category::ALL
+            .iter()
+            .copied()
+            .find(|category| category.as_str() == id)
+            .ok_or(
+                ::channel_errors::ParseError::new(
+                    "category id",
+                    "the snake_case id of one of the crate's categories (Category::ALL)",
+                ),
+            )
+    }
+}
+/// A category as its stable id, both ways (feature `serde`).
+#[cfg(feature = "serde")]
+mod category_serde {
+    use super::Category;
+    use ::serde::de::{self, Deserialize, Deserializer};
+    use ::serde::ser::{Serialize, Serializer};
+    impl Serialize for Category {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> Deserialize<'de> for Category {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Category, D::Error> {
+            struct Id;
+            impl de::Visitor<'_> for Id {
+                type Value = Category;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("a category's stable id, such as \"rate_limit\"")
+                }
+                fn visit_str<E: de::Error>(self, id: &str) -> Result<Category, E> {
+                    id.parse().map_err(E::custom)
+                }
+            }
+            deserializer.deserialize_str(Id)
+        }
+    }
+}
 #[allow(clippy::useless_conversion)]
 impl From<Code> for ::channel_errors::Code {
     /// A number, or an alphanumeric code as text.

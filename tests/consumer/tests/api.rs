@@ -270,6 +270,14 @@ fn actions_have_stable_ids_and_say_what_retries() {
 }
 
 #[test]
+fn categories_parse_from_their_stable_ids() {
+    for &category in Category::ALL {
+        assert_eq!(category.as_str().parse::<Category>(), Ok(category));
+    }
+    assert!("throttled".parse::<Category>().is_err());
+}
+
+#[test]
 fn categories_decide_retry_defaults() {
     let retryable: Vec<Category> = Category::ALL
         .iter()
@@ -337,6 +345,16 @@ fn codes_are_std_errors() {
 mod serde_support {
     use super::*;
     use tiktok_messaging_errors::{ApiError, ApiResponse};
+
+    #[test]
+    fn categories_serialise_as_their_stable_ids() {
+        for &category in Category::ALL {
+            let json = serde_json::to_string(&category).unwrap();
+            assert_eq!(json, format!("\"{}\"", category.as_str()));
+            assert_eq!(serde_json::from_str::<Category>(&json).unwrap(), category);
+        }
+        assert!(serde_json::from_str::<Category>("\"throttled\"").is_err());
+    }
 
     #[test]
     fn codes_serialise_as_sent_and_read_back_from_numbers_or_strings() {
