@@ -129,7 +129,9 @@ fn rows_after(text: &str, end: usize, width: usize, first_line: usize) -> Vec<(R
         if !trimmed.starts_with('|') || next_is_delimiter {
             break;
         }
-        let parsed = parse(&format!("{synthetic_head}{trimmed}\n"));
+        // Read alone: a row pulldown-cmark does not take (a lone `|`) ends
+        // the table at its header, and rejoining would read it again.
+        let parsed = parse_alone(&format!("{synthetic_head}{trimmed}\n"));
         let Some(GfmTable {
             mut table, shapes, ..
         }) = parsed.tables.into_iter().next()
@@ -258,7 +260,20 @@ struct Parsed {
 /// The GFM tables, each with the heading it follows, every heading's
 /// offset and text, and where code is: one pulldown-cmark pass.
 fn parse(text: &str) -> Parsed {
-    let mut pass = Pass::new(text);
+    run(text, true)
+}
+
+/// The same pass, taking each table as GFM ends it: without the rows a
+/// blank line cut off it.
+fn parse_alone(text: &str) -> Parsed {
+    run(text, false)
+}
+
+fn run(text: &str, rejoin: bool) -> Parsed {
+    let mut pass = Pass {
+        rejoin,
+        ..Pass::new(text)
+    };
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
         pass.event(event, range);
     }
@@ -283,6 +298,8 @@ struct Pass<'t> {
     /// One builder serves every cell; `in_cell` says whether one is open.
     cell: CellBuilder,
     in_cell: bool,
+    /// Whether a table takes the `|`-rows a blank line cut off it.
+    rejoin: bool,
 }
 
 impl<'t> Pass<'t> {
@@ -290,6 +307,7 @@ impl<'t> Pass<'t> {
         Pass {
             text,
             lines: Lines::new(text),
+            rejoin: true,
             ..Pass::default()
         }
     }
@@ -397,7 +415,12 @@ impl<'t> Pass<'t> {
             let end = end.min(self.text.len());
             let first_line = self.lines.line(end);
             let width = gfm.table.header.len();
-            for (row, shape) in rows_after(self.text, end, width, first_line) {
+            let after = if self.rejoin {
+                rows_after(self.text, end, width, first_line)
+            } else {
+                Vec::new()
+            };
+            for (row, shape) in after {
                 gfm.table.rows.push(row);
                 gfm.shapes.push(shape);
             }
@@ -526,6 +549,20 @@ mod tests {
         assert_eq!(rows[0].cells, ["2", "Two."]);
         pass.end_table(usize::MAX);
         assert_eq!(pass.parsed.tables.len(), 1, "no table was open");
+    }
+
+    #[test]
+    fn a_lone_bar_after_a_blank_line_ends_the_table_once() {
+        // The row is read alone to see how GFM takes it; a lone `|` is no
+        // row, so reading it alone must not rejoin it again (it recursed).
+        for text in [
+            "| Code | Description |\n|---|---|\n| 1 | One. |\n\n|\n",
+            "| Code | Description |\n|---|---|\n| 1 | One. \n|\n| 2 | Two. |\n",
+        ] {
+            let tables = parse(text).tables;
+            assert_eq!(tables.len(), 1, "{text:?}");
+            assert!(!tables[0].table.rows.is_empty(), "{text:?}");
+        }
     }
 
     #[test]
