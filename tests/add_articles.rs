@@ -56,11 +56,14 @@ fn subcode_checks(catalog: &Catalog) -> String {
             entry.name, entry.description, entry.key().to_string()
         ));
         out.push_str(&id_check("Chirp", catalog, entry));
+        // Issue 23: the sub-code survives serde and the shared `Code`.
+        out.push_str("    assert_eq!(serde_json::from_str::<Chirp>(&serde_json::to_string(&e).unwrap()).unwrap(), e);\n    assert_eq!(<Chirp as channel_errors::FromVendorCode>::from_vendor_code(&channel_errors::Code::from(e)), Some(e));\n");
         if entry.subcode.is_none() {
-            // A sub-code the article does not list falls back to the code's own row.
+            // A sub-code the article does not list is kept (the code is
+            // unknown) and classified as the code's own row.
             out.push_str(&format!(
-                "    assert_eq!(Chirp::from_code_and_subcode({code}, Some({spare})).name(), {:?});\n    assert_eq!(Chirp::from_code({code}).name(), {:?});\n",
-                entry.name, entry.name
+                "    let kept = Chirp::from_code_and_subcode({code}, Some({spare}));\n    assert!(!kept.is_known());\n    assert_eq!(kept.code(), {code}u32);\n    assert_eq!(kept.subcode(), Some({spare}));\n    assert_eq!((kept.action(), kept.category()), (e.action(), e.category()));\n    assert_eq!(serde_json::to_string(&kept).unwrap(), \"\\\"{code}:{spare}\\\"\");\n    assert_eq!(serde_json::from_str::<Chirp>(&serde_json::to_string(&kept).unwrap()).unwrap(), kept);\n    assert_eq!(Chirp::from_code({code}).name(), {:?});\n",
+                entry.name
             ));
         }
     }
@@ -222,7 +225,7 @@ fn added_articles_build_and_work_for_a_consumer() {
     // A consumer crate depends on both, as a downstream service would.
     run_consumer(
         dir,
-        "chirp-errors = { path = \"../crates/chirp-errors\" }\nbeacon-api = { path = \"../crates/beacon-api\", features = [\"serde\"] }\ntram-api = { path = \"../crates/tram-api\" }\nhanul-api = { path = \"../crates/hanul-api\" }\nskiff-api = { path = \"../crates/skiff-api\" }\nserde_json = \"1\"\n",
+        "chirp-errors = { path = \"../crates/chirp-errors\", features = [\"serde\"] }\nchannel-errors = { path = \"../crates/channel-errors\" }\nbeacon-api = { path = \"../crates/beacon-api\", features = [\"serde\"] }\ntram-api = { path = \"../crates/tram-api\" }\nhanul-api = { path = \"../crates/hanul-api\" }\nskiff-api = { path = \"../crates/skiff-api\" }\nserde_json = \"1\"\n",
         &format!(
             "{}\n{}{}{}{}",
             subcode_checks(&chirp),

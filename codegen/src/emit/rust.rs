@@ -344,6 +344,61 @@ fn kind_of(catalog: &Catalog) -> Result<Kind> {
     })
 }
 
+/// `category` and `action`. An unknown code is [`Category::Unknown`] and
+/// takes its default, except a sub-code the article does not list of a code
+/// it does: that one is unknown (it keeps the sub-code) but classified as
+/// the code's own entry, so a new sub-code never changes what a client does.
+fn classification(
+    ty: &Ident,
+    kind: &Kind,
+    category_arms: &TokenStream,
+    action_arms: &TokenStream,
+) -> TokenStream {
+    let (category, action, unknown_doc) = if kind.subcodes {
+        (
+            quote! { match unknown.code_entry() { Some(own) => own.category(), None => Category::Unknown } },
+            quote! { match unknown.code_entry() { Some(own) => own.action(), None => Category::Unknown.default_action() } },
+            " codes take [`Category::Unknown`]'s default, but an unlisted\n sub-code of a listed code takes the code's own ([`UnknownCode::code_entry`]).",
+        )
+    } else {
+        (
+            quote! { Category::Unknown },
+            quote! { Category::Unknown.default_action() },
+            " codes take [`Category::Unknown`]'s default.",
+        )
+    };
+    let category_doc = if kind.subcodes {
+        " What kind of failure this is; [`Category::Unknown`] for unknown codes\n but an unlisted sub-code of a listed code, which takes the code's own."
+    } else {
+        " What kind of failure this is; [`Category::Unknown`] for unknown codes."
+    };
+    let binding = if kind.subcodes {
+        quote! { unknown }
+    } else {
+        quote! { _ }
+    };
+    let action_doc = format!(
+        " What a client should do about this code: back off, retry,\n reauthorise, fix the request or escalate to a person. Unknown\n{unknown_doc}"
+    );
+    quote! {
+        #[doc = #category_doc]
+        pub const fn category(self) -> Category {
+            match self {
+                #category_arms
+                #ty::Unknown(#binding) => #category,
+            }
+        }
+
+        #[doc = #action_doc]
+        pub const fn action(self) -> Action {
+            match self {
+                #action_arms
+                #ty::Unknown(#binding) => #action,
+            }
+        }
+    }
+}
+
 /// The generated module for `catalog`, as formatted source with its header.
 pub fn emit(catalog: &Catalog) -> Result<String> {
     let kind = kind_of(catalog)?;
@@ -382,6 +437,7 @@ pub fn emit(catalog: &Catalog) -> Result<String> {
         let action = ident(e.action.variant());
         quote! { Action::#action }
     });
+    let classification = classification(&ty, &kind, &category_arms, &action_arms);
     let description_arms = code_arms(&ty, &variants, entries, |e| {
         let description = &e.description;
         quote! { Some(#description) }
@@ -455,23 +511,7 @@ pub fn emit(catalog: &Catalog) -> Result<String> {
                 }
             }
 
-            /// What kind of failure this is; [`Category::Unknown`] for unknown codes.
-            pub const fn category(self) -> Category {
-                match self {
-                    #category_arms
-                    #ty::Unknown(_) => Category::Unknown,
-                }
-            }
-
-            /// What a client should do about this code: back off, retry,
-            /// reauthorise, fix the request or escalate to a person. Unknown
-            /// codes take [`Category::Unknown`]'s default.
-            pub const fn action(self) -> Action {
-                match self {
-                    #action_arms
-                    #ty::Unknown(_) => Category::Unknown.default_action(),
-                }
-            }
+            #classification
 
             /// Whether the same request may succeed if retried after a backoff:
             /// whether [`Self::action`] is [`Action::Backoff`] or [`Action::Retry`].

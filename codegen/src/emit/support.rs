@@ -345,8 +345,9 @@ fn integer_items(
         _ => None,
     };
     // Lookups by value: entries with a sub-code first, then each code's own
-    // row, which takes any sub-code it does not list. (Sub-codes of integer
-    // codes are numbers: `rust::kind_of` checks.)
+    // row: by the code alone, or with no sub-code where sub-codes are listed
+    // (an unlisted one is kept, in `Unknown`). (Sub-codes of integer codes
+    // are numbers: `rust::kind_of` checks.)
     // Entries keyed by message or section are looked up by it
     // (`keyed_lookups`), not by their code alone.
     let mut order: Vec<_> = entries
@@ -359,7 +360,12 @@ fn integer_items(
         .into_iter()
         .map(|(entry, variant)| {
             let code = int(entry.code.as_i64().unwrap_or_default());
-            let subcode = subcode(entry).map_or(quote! { _ }, |s| quote! { Some(#s) });
+            let own = if kind.subcodes {
+                quote! { None }
+            } else {
+                quote! { _ }
+            };
+            let subcode = subcode(entry).map_or(own, |s| quote! { Some(#s) });
             quote! { (#code, #subcode) => #ty::#variant, }
         })
         .collect();
@@ -368,9 +374,10 @@ fn integer_items(
             subcode(entry).map_or(quote! { None }, |s| quote! { Some(#s) })
         });
         let lookups = quote! {
-            /// The code for a (code, sub-code) pair. Never fails: a sub-code the
-            /// article does not list falls back to the code's own row, and an
-            /// unknown pair becomes [`Self::Unknown`], keeping both values.
+            /// The code for a (code, sub-code) pair. Never fails: a pair the
+            /// article does not list becomes [`Self::Unknown`], keeping both
+            /// values; an unlisted sub-code of a listed code is classified as
+            /// the code's own row ([`UnknownCode::code_entry`]).
             pub const fn from_code_and_subcode(code: #number, subcode: Option<#number>) -> #ty {
                 match (code, subcode) {
                     #lookup_arms
@@ -662,13 +669,22 @@ mod tests {
                 }
 
                 pub const fn category(self) -> Category {
-                    match self { $(ErrorCode::$variant => Category::$category,)* ErrorCode::Unknown(_) => Category::Unknown }
+                    match self {
+                        $(ErrorCode::$variant => Category::$category,)*
+                        ErrorCode::Unknown(unknown) => match code_entry(unknown) {
+                            Some(own) => own.category(),
+                            None => Category::Unknown,
+                        },
+                    }
                 }
 
                 pub const fn action(self) -> ::channel_errors::Action {
                     match self {
                         $(ErrorCode::$variant => ::channel_errors::Action::$action,)*
-                        ErrorCode::Unknown(_) => ::channel_errors::Action::Escalate,
+                        ErrorCode::Unknown(unknown) => match code_entry(unknown) {
+                            Some(own) => own.action(),
+                            None => ::channel_errors::Action::Escalate,
+                        },
                     }
                 }
 
@@ -775,7 +791,7 @@ mod tests {
             pub const fn from_code_and_subcode(code: u32, subcode: Option<u32>) -> ErrorCode {
                 match (code, subcode) {
                     (429, Some(1)) => ErrorCode::Blocked,
-                    (429, _) => ErrorCode::RateLimited,
+                    (429, None) => ErrorCode::RateLimited,
                     (code, subcode) => ErrorCode::Unknown(UnknownCode::new(code, subcode)),
                 }
             }
@@ -821,17 +837,38 @@ mod tests {
             }
         }
 
-        /// `quote!` writes integer `parse_code`; this one takes no sub-codes.
+        /// What `quote!` writes as integer `parse_code` with sub-codes.
         impl ErrorCode {
             fn parse_code(code: &str) -> Result<ErrorCode, ParseErrorCodeError> {
-                let kind = match code.parse::<u64>().map(u32::try_from) {
-                    _ if ErrorCode::from_known_str(code).is_some() => ParseKind::Unknown,
-                    Ok(Ok(number)) => return Ok(ErrorCode::from_code(number)),
-                    Ok(Err(_)) => ParseKind::TooLarge,
-                    Err(_) => ParseKind::NotACode,
+                if let Some(known) = ErrorCode::from_known_str(code) {
+                    return Ok(known);
+                }
+                let (code, subcode) = match code.split_once(':') {
+                    Some((code, subcode)) => (code, Some(subcode)),
+                    None => (code, None),
                 };
-                ErrorCode::from_known_str(code).ok_or(ParseErrorCodeError { kind })
+                let parse = |code: &str| -> Result<u32, ParseErrorCodeError> {
+                    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
+                        return Err(ParseErrorCodeError {
+                            kind: ParseKind::NotACode,
+                        });
+                    }
+                    code.parse::<u32>().map_err(|_| ParseErrorCodeError {
+                        kind: ParseKind::TooLarge,
+                    })
+                };
+                let subcode = match subcode {
+                    Some(subcode) => Some(parse(subcode)?),
+                    None => None,
+                };
+                Ok(ErrorCode::from_code_and_subcode(parse(code)?, subcode))
             }
+        }
+
+        /// What `quote!` writes for crates with sub-codes: an unlisted
+        /// sub-code is classified as its code's own row.
+        const fn code_entry(unknown: UnknownCode) -> Option<ErrorCode> {
+            unknown.code_entry()
         }
 
         include!("support/common.rs");
@@ -966,6 +1003,10 @@ mod tests {
             let unknown = ErrorCode::from_code_and_subcode(7, Some(2));
             assert_eq!(
                 unknown.to_string(),
+                "7:2 Unknown: a VENDOR error code this crate does not know"
+            );
+            assert_eq!(
+                ErrorCode::from_code(7).to_string(),
                 "7 Unknown: a VENDOR error code this crate does not know"
             );
             assert_eq!(
@@ -1030,6 +1071,77 @@ mod tests {
             assert_eq!(
                 (unknown.code(), unknown.to_string()),
                 (7, "7 is not a VENDOR error code this crate knows".into())
+            );
+        }
+
+        #[test]
+        fn an_unlisted_subcode_is_kept_and_classified_as_its_codes_own_row() {
+            let moved = ErrorCode::from_code_and_subcode(429, Some(9));
+            let ErrorCode::Unknown(unknown) = moved else {
+                panic!("an unlisted sub-code is not its code's row: {moved:?}")
+            };
+            assert!(!moved.is_known());
+            assert_eq!(
+                (moved.code(), moved.subcode(), moved.description()),
+                (Code::Numeric(429), Some(9), None)
+            );
+            assert_eq!(unknown.code_entry(), Some(ErrorCode::RateLimited));
+            assert_eq!(
+                (moved.category(), moved.action()),
+                (
+                    ErrorCode::RateLimited.category(),
+                    ErrorCode::RateLimited.action()
+                )
+            );
+            assert_eq!(
+                moved.to_string(),
+                "429:9 Unknown: a VENDOR error code this crate does not know"
+            );
+            assert_eq!("429:9".parse(), Ok(moved));
+            // A code the article does not list has no row to take after.
+            let ErrorCode::Unknown(stranger) = ErrorCode::from_code_and_subcode(7, Some(2)) else {
+                panic!("7 is not listed")
+            };
+            assert_eq!(stranger.code_entry(), None);
+            assert_eq!(
+                ErrorCode::Unknown(stranger).action(),
+                ::channel_errors::Action::Escalate
+            );
+        }
+
+        #[test]
+        fn the_subcode_survives_the_shared_code_both_ways() {
+            use ::channel_errors::FromVendorCode;
+            for code in [
+                ErrorCode::Blocked,
+                ErrorCode::RateLimited,
+                ErrorCode::from_code_and_subcode(429, Some(9)),
+                ErrorCode::from_code_and_subcode(7, Some(2)),
+                ErrorCode::from_code(7),
+            ] {
+                let shared = ::channel_errors::Code::from(code);
+                assert_eq!(shared.subcode(), code.subcode().map(i64::from));
+                assert_eq!(ErrorCode::from_vendor_code(&shared), Some(code));
+                let text = shared.to_string();
+                let parsed: ::channel_errors::Code = text.parse().unwrap();
+                assert_eq!(ErrorCode::from_vendor_code(&parsed), Some(code), "{text}");
+            }
+        }
+
+        #[test]
+        fn serde_keeps_the_subcode() {
+            let codes = [
+                ErrorCode::Blocked,
+                ErrorCode::from_code_and_subcode(429, Some(9)),
+                ErrorCode::from_code_and_subcode(7, Some(2)),
+                ErrorCode::RateLimited,
+                ErrorCode::from_code(7),
+            ];
+            let json = serde_json::to_string(&codes).unwrap();
+            assert_eq!(json, r#"["429:1","429:9","7:2",429,7]"#);
+            assert_eq!(
+                serde_json::from_str::<Vec<ErrorCode>>(&json).unwrap(),
+                codes
             );
         }
 
@@ -1189,6 +1301,11 @@ mod tests {
                     ErrorCode::Unknown(_) => None,
                 }
             }
+        }
+
+        /// Unknown slugs are classified as unknown.
+        const fn code_entry(_: UnknownCode) -> Option<ErrorCode> {
+            None
         }
 
         include!("support/common.rs");

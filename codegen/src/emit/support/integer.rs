@@ -96,11 +96,21 @@ impl ::core::fmt::Display for ErrorCode {
                     write!(f, "{} {}: {}", self.code(), self.name(), description)
                 }
             }
-            None => write!(
-                f,
-                "{} Unknown: a VENDOR error code this crate does not know",
-                self.code()
-            ),
+            None => {
+                if SUBCODES {
+                    write!(f, "{}", self.code())?;
+                    if let Some(sub) = self.subcode() {
+                        write!(f, ":{sub}")?;
+                    }
+                    f.write_str(" Unknown: a VENDOR error code this crate does not know")
+                } else {
+                    write!(
+                        f,
+                        "{} Unknown: a VENDOR error code this crate does not know",
+                        self.code()
+                    )
+                }
+            }
         }
     }
 }
@@ -195,6 +205,16 @@ const _: () = {
 
     impl Serialize for ErrorCode {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            if SUBCODES {
+                // A code with a sub-code as the string `FromStr` reads
+                // (`"1:77"`); the number alone would read back as the
+                // code's own row.
+                if let Some(sub) = self.subcode() {
+                    return serializer.collect_str(&format_args!("{}:{}", self.code(), sub));
+                }
+            } else {
+                // Without sub-codes, a code is its value alone.
+            }
             match self.code() {
                 Code::Numeric(n) => serializer.serialize_u32(n),
                 Code::Alphanumeric(s) => serializer.serialize_str(s),

@@ -25,6 +25,19 @@ impl UnknownCode {
     pub const fn subcode(self) -> Option<u32> {
         self.subcode
     }
+
+    /// The entry the article lists for the code itself (its row without a
+    /// sub-code), for a sub-code it does not list: what the unknown code
+    /// takes its category and action from. `None` if the code has none.
+    pub const fn code_entry(self) -> Option<ErrorCode> {
+        match self.subcode {
+            None => None,
+            Some(_) => match ErrorCode::from_code_and_subcode(self.code, None) {
+                ErrorCode::Unknown(_) => None,
+                own => Some(own),
+            },
+        }
+    }
 }
 
 impl ::core::fmt::Debug for UnknownCode {
