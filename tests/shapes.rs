@@ -79,6 +79,15 @@ fn markdown_reads_as_gfm_reads_it_under_every_heading() {
 }
 
 #[test]
+fn rows_without_outer_bars_stay_in_their_table_after_a_comment_or_blank_line() {
+    let article = read_shape("gfm-bare-split.md");
+    let codes: Vec<String> = article.rows.iter().map(|r| r.code.to_string()).collect();
+    // The prose line after the table holds a `|` but does not fill a row.
+    assert_eq!(codes, ["5101", "5102", "5103"]);
+    assert_eq!(article.rows[1].solution, "Compress it first.");
+}
+
+#[test]
 fn a_gfm_repair_reaches_the_warnings_the_cli_prints() {
     let (catalog, warnings) =
         model_and_warnings("gfm-ragged.md", &article(&shape("gfm-ragged.md")));
@@ -148,6 +157,14 @@ fn a_capture_cut_mid_row_is_refused_in_every_form_at_its_line() {
         (
             "pipe-ended-cut-code.txt",
             "pipe-ended-cut-code.txt:12: the capture is cut in the middle of a row: \"10\" at line 12 starts a row after the last `|`",
+        ),
+        (
+            "gfm-cut-at-bar.md",
+            "gfm-cut-at-bar.md:7: row 3: the capture is cut in the middle of a row: the row starts with `|` and the input ends there",
+        ),
+        (
+            "gfm-cut-in-code.md",
+            "gfm-cut-in-code.md:9: row 3: the capture is cut in the middle of a row: the row starts with `|` and the input ends there",
         ),
         (
             "html-cut.html",

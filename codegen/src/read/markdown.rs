@@ -108,10 +108,13 @@ pub(crate) fn is_delimiter_row(line: &str) -> bool {
 /// comment. GFM ends a table at a blank line (and at a comment, which starts
 /// an HTML block), so pulldown-cmark reads what follows as a paragraph; a
 /// table is whole again when the `|`-rows after it (until prose or the next
-/// table's header) are read as its rows.
-fn rows_after(text: &str, end: usize, width: usize, first_line: usize) -> Vec<(RawRow, RowShape)> {
+/// table's header) are read as its rows. A table written without outer
+/// `|` (`bare`) takes lines with a `|` anywhere. A line that starts a row
+/// but is none, with nothing after it, is where the capture was cut.
+fn rows_after(text: &str, end: usize, width: usize, first_line: usize, bare: bool) -> RowsAfter {
     let all: Vec<&str> = text[end..].split('\n').collect();
     let mut rows = Vec::new();
+    let mut cut = None;
     // A header and delimiter row of `width` columns, to read each row apart
     // from its table as pulldown-cmark would read it in it.
     let synthetic_head = format!("|{}\n|{}\n", " h |".repeat(width), "---|".repeat(width));
@@ -126,9 +129,12 @@ fn rows_after(text: &str, end: usize, width: usize, first_line: usize) -> Vec<(R
             .iter()
             .find(|l| !l.trim().is_empty())
             .is_some_and(|l| is_delimiter_row(l));
-        if !trimmed.starts_with('|') || next_is_delimiter {
+        let row_like = trimmed.starts_with('|') || (bare && trimmed.contains('|'));
+        if !row_like || next_is_delimiter {
             break;
         }
+        let rest_is_blank = all[index + 1..].iter().all(|l| l.trim().is_empty());
+        let at_end = (trimmed.starts_with('|') && rest_is_blank).then_some(first_line + index);
         // Read alone: a row pulldown-cmark does not take (a lone `|`) ends
         // the table at its header, and rejoining would read it again.
         let parsed = parse_alone(&format!("{synthetic_head}{trimmed}\n"));
@@ -136,19 +142,33 @@ fn rows_after(text: &str, end: usize, width: usize, first_line: usize) -> Vec<(R
             mut table, shapes, ..
         }) = parsed.tables.into_iter().next()
         else {
+            cut = at_end;
             break;
         };
         let (Some(mut row), Some(shape)) = (table.rows.pop(), shapes.into_iter().next()) else {
+            cut = at_end;
             break;
         };
-        // A single cell is a line that starts with `|`, not a row.
-        if row.cells.len() - shape.padded < 2 && shape.dropped.is_empty() {
+        // A single cell is a line that starts with `|`, not a row; a line
+        // without outer `|` is one only if it fills the header (prose may
+        // hold a `|`).
+        let single = row.cells.len() - shape.padded < 2 && shape.dropped.is_empty();
+        if single || (!trimmed.starts_with('|') && shape.padded > 0) {
+            cut = at_end;
             break;
         }
         row.line = Some(first_line + index);
         rows.push((row, shape));
     }
-    rows
+    RowsAfter { rows, cut }
+}
+
+/// What [`rows_after`] found: the rows, and the line the capture was cut
+/// in, if it ends in a row that never got its cells.
+#[derive(Default)]
+struct RowsAfter {
+    rows: Vec<(RawRow, RowShape)>,
+    cut: Option<usize>,
 }
 
 /// What pulldown-cmark made of a row's source line: it pads a short row
@@ -215,6 +235,8 @@ impl RowShape {
 struct GfmTable {
     table: RawTable,
     header_closed: bool,
+    /// The header has no leading `|`: rows need none either.
+    bare: bool,
     /// One per row of `table.rows`.
     shapes: Vec<RowShape>,
 }
@@ -228,6 +250,7 @@ impl GfmTable {
             mut table,
             header_closed,
             shapes,
+            ..
         } = self;
         let closed: Vec<bool> = std::iter::once(header_closed)
             .chain(shapes.iter().map(|s| s.closed))
@@ -235,7 +258,9 @@ impl GfmTable {
         if let Some(last) = table.rows.last_mut() {
             let after = last.line.map_or(0, |l| l);
             let rest_is_blank = text.split('\n').skip(after).all(|l| l.trim().is_empty());
-            last.problem = cut_last_row(&closed, rest_is_blank, last.line);
+            if last.problem.is_none() {
+                last.problem = cut_last_row(&closed, rest_is_blank, last.line);
+            }
         }
         let width = table.header.len();
         for (row, shape) in table.rows.iter().zip(&shapes) {
@@ -388,9 +413,13 @@ impl<'t> Pass<'t> {
 
     fn end_head(&mut self) {
         let closed = self.row_shape().closed;
+        let bare = !self.text[self.row_range.clone()]
+            .trim_start()
+            .starts_with('|');
         if let Some(gfm) = self.table.as_mut() {
             gfm.table.header = std::mem::take(&mut self.cells);
             gfm.header_closed = closed;
+            gfm.bare = bare;
         }
     }
 
@@ -416,13 +445,21 @@ impl<'t> Pass<'t> {
             let first_line = self.lines.line(end);
             let width = gfm.table.header.len();
             let after = if self.rejoin {
-                rows_after(self.text, end, width, first_line)
+                rows_after(self.text, end, width, first_line, gfm.bare)
             } else {
-                Vec::new()
+                RowsAfter::default()
             };
-            for (row, shape) in after {
+            for (row, shape) in after.rows {
                 gfm.table.rows.push(row);
                 gfm.shapes.push(shape);
+            }
+            if let Some(line) = after.cut {
+                gfm.table.rows.push(RawRow {
+                    cells: vec![String::new(); width],
+                    line: Some(line),
+                    problem: Some("the capture is cut in the middle of a row: the row starts with `|` and the input ends there; expected the whole table (copy or save the page again)".into()),
+                });
+                gfm.shapes.push(RowShape::default());
             }
             self.parsed.tables.push(gfm);
         }
