@@ -139,6 +139,24 @@ fn a_headerless_table_keeps_its_first_row_as_data_in_every_form() {
 }
 
 #[test]
+fn a_headerless_first_row_of_another_code_kind_is_data_beside_a_sentence() {
+    // A slug first over `E1001`s, and an `E1001` first over slugs.
+    for (name, first) in [
+        ("headerless-mixed-kinds.txt", "invalid_token"),
+        ("headerless-mixed-kinds.html", "E1001"),
+    ] {
+        let article = read(name);
+        assert_eq!(article.rows.len(), 3, "{name}: {:?}", codes(&article));
+        assert_eq!(codes(&article)[0], first, "{name}");
+    }
+    // A label of the other kind, beside labels, is still a header.
+    let text = "ref | note\n---|---\n401 | The token is missing.\n402 | The credit ran out.\n";
+    let article =
+        codegen::read::read("a.md", text.as_bytes(), None, &ColumnPins::default()).unwrap();
+    assert_eq!(codes(&article), ["401", "402"]);
+}
+
+#[test]
 fn a_wrong_header_over_codes_is_read_by_content_and_the_field_table_ignored() {
     let article = read("wrong-header.md");
     let codes: Vec<&Code> = article.rows.iter().map(|r| &r.code).collect();

@@ -107,15 +107,29 @@ fn code_column(rows: &[&[String]], taken: &Roles) -> Option<usize> {
     })
 }
 
-/// Whether the header row is data: the code column's header cell is a code
-/// of the same kind as the column's (digits or none), and no pin names a
-/// column by its header text.
+/// Whether the header row is data: the code column's header cell is a code,
+/// and no pin names a column by its header text. A code of the other kind
+/// than the column's (`invalid_token` over `E1001`, digits or none) is data
+/// only beside a finished sentence, which header labels never are: a slug
+/// such as `key` over numbers is a header.
 fn header_is_row(header: &[String], body: &[&[String]], code: usize, pins: &ColumnPins) -> bool {
     let digits = column(body, code).filter(|c| has_digit(c)).count() * 2 >= body.len();
     let pinned_by_text = ROLES
         .iter()
         .any(|r| matches!(r.pin(pins), Some(ColumnPin::Header(_))));
-    !pinned_by_text && code_like(&header[code]) && has_digit(&header[code]) == digits
+    let same_kind = has_digit(&header[code]) == digits;
+    let beside_a_sentence = header
+        .iter()
+        .enumerate()
+        .any(|(i, cell)| i != code && finished_sentence(cell));
+    !pinned_by_text && code_like(&header[code]) && (same_kind || beside_a_sentence)
+}
+
+/// Prose that ends as a sentence does (`.`, `!`, `?`, `。`): a description,
+/// not a column's label.
+fn finished_sentence(cell: &str) -> bool {
+    let cell = cell.trim();
+    sentence(cell) && cell.ends_with(['.', '!', '?', '。', '！', '？'])
 }
 
 /// Whether a table whose code column is pinned by position has no header
