@@ -201,6 +201,23 @@ fn wrong_and_foreign_headers_read_in_the_pipe_forms() {
 }
 
 #[test]
+fn inline_bars_before_a_pipe_ended_table_are_not_its_header() {
+    // A breadcrumb (`Home | Docs`) and a `|` table of fields: their bars do
+    // not end their lines, so no header cell is taken from them.
+    for name in [
+        "pipe-ended-behind-inline-bars.txt",
+        "pipe-ended-behind-field-table.txt",
+    ] {
+        let article = read_gap(name);
+        assert_eq!(codes(&article), ["7001", "7002"], "{name}");
+        assert_eq!(
+            article.rows[1].solution, "Submit the template for review.",
+            "{name}"
+        );
+    }
+}
+
+#[test]
 fn a_pipe_ended_decoy_does_not_stop_a_paragraph_per_cell_table() {
     let article = read_gap("pipe-ended-decoy.txt");
     assert_eq!(codes(&article), ["4101", "4102", "4107"]);

@@ -513,6 +513,8 @@ fn paragraph_rows(
 struct Segment<'a> {
     text: &'a str,
     start: usize,
+    /// Its `|` ends its line, as the form's bars do (not `Home | Docs`).
+    ends_line: bool,
 }
 
 impl Segment<'_> {
@@ -559,9 +561,12 @@ fn segments(text: &str) -> Vec<Segment<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (index, _) in text.match_indices('|') {
+        let after = &text[index + 1..];
+        let line_rest = after.split('\n').next().unwrap_or_default();
         out.push(Segment {
             text: &text[start..index],
             start,
+            ends_line: line_rest.trim().is_empty(),
         });
         start = index + 1;
     }
@@ -593,7 +598,7 @@ fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
     let cells = segments(text);
     let Some(code_header) = cells
         .iter()
-        .position(|c| table::names_code(c.last_line(), pins))
+        .position(|c| c.ends_line && table::names_code(c.last_line(), pins))
     else {
         if let Some(tables) = pipe_by_content::tables(&cells, &lines, pins)? {
             return Ok(tables);
@@ -618,13 +623,17 @@ fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
 }
 
 /// The first header cell: walking back from the code column over single
-/// short lines; the first header cell may share its segment with the intro
-/// prose.
+/// short lines that a `|` ends; the first header cell may share its segment
+/// with the intro prose (a breadcrumb's `Home | Docs` or a decoy `|` table
+/// before it is not header).
 fn header_start(cells: &[Segment<'_>], code_header: usize) -> usize {
     let mut start = code_header;
     while start > 0 {
         let previous = &cells[start - 1];
-        if previous.last_line().is_empty() || previous.last_line().chars().count() > 60 {
+        if previous.last_line().is_empty()
+            || previous.last_line().chars().count() > 60
+            || !previous.ends_line
+        {
             break;
         }
         start -= 1;
