@@ -157,6 +157,22 @@ fn a_headerless_first_row_of_another_code_kind_is_data_beside_a_sentence() {
 }
 
 #[test]
+fn a_lone_table_of_fields_is_no_error_table() {
+    // Its type column reads as slugs, but value types are not codes.
+    for text in [
+        "| Param | Type | Notes |\n|---|---|---|\n| code | integer | The error code. |\n| message | string | The message text. |\n",
+        "Field\tKind\tWhat it holds\nretry_at\t`timestamp`\tWhen to try again.\nerrors\tobject[]\tEach problem found.\n",
+    ] {
+        let name = if text.contains('\t') { "a.tsv" } else { "a.md" };
+        let error = codegen::read::read(name, text.as_bytes(), None, &ColumnPins::default())
+            .map(|a| codes(&a))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("no error table found"), "{error}");
+    }
+}
+
+#[test]
 fn a_wrong_header_over_codes_is_read_by_content_and_the_field_table_ignored() {
     let article = read("wrong-header.md");
     let codes: Vec<&Code> = article.rows.iter().map(|r| &r.code).collect();

@@ -252,7 +252,7 @@ mod tests {
         assert_eq!(of(&header, &[]), Evidence::Header);
         let body: &[&[&str]] = &[&["1", "One."], &["2", "Two."]];
         assert_eq!(of(&["Param", "Notes"], body), Evidence::ContentDigits);
-        let words: &[&[&str]] = &[&["integer", "A number."], &["string", "A text."]];
+        let words: &[&[&str]] = &[&["bad_token", "A bad token."], &["expired", "Too late."]];
         assert_eq!(of(&["Key", "Notes"], words), Evidence::ContentWords);
         assert_eq!(of(&["Home", "Docs"], &[&["Errors", "API"]]), Evidence::None);
         assert!(Evidence::ContentDigits < Evidence::Header);
