@@ -124,6 +124,9 @@ fn type_name(cell: &str) -> bool {
 /// most distinct, then the leftmost.
 fn code_column(rows: &[&[String]], taken: &Roles) -> Option<usize> {
     let width = rows[0].len();
+    // The description the header named may be the prose beside the codes.
+    let mut others = *taken;
+    others[Role::Description as usize] = None;
     let candidates = (0..width).filter(|&i| {
         let mut cells: Vec<&str> = column(rows, i).collect();
         let all_codes = cells.iter().all(|c| code_like(c));
@@ -133,7 +136,7 @@ fn code_column(rows: &[&[String]], taken: &Roles) -> Option<usize> {
             && all_codes
             && !cells.iter().all(|c| type_name(c))
             && cells.len() * 2 >= rows.len()
-            && beside(rows, i, taken).is_some()
+            && beside(rows, i, &others).is_some()
     });
     candidates.max_by_key(|&i| {
         let distinct: std::collections::BTreeSet<&str> = column(rows, i).collect();
@@ -303,15 +306,19 @@ fn warning(
 }
 
 /// For a table nothing could read: the pins that would read it, from the
-/// first column of codes (else the first column) and the column beside it.
+/// first column of codes with digits (else of any codes, else the first
+/// column) and the column beside it.
 pub(crate) fn pin_hint(header: &[String], rows: &[&[String]]) -> String {
     let width = header.len();
     if width < 2 {
         return "pin the code and description columns: --code-column N --description-column N, or [columns] code = N, description = N".into();
     }
-    let code = (0..width)
-        .find(|&i| !rows.is_empty() && column(rows, i).all(code_like))
-        .unwrap_or(0);
+    let codes = |digits: bool| {
+        (0..width).find(|&i| {
+            !rows.is_empty() && column(rows, i).all(|c| code_like(c) && (!digits || has_digit(c)))
+        })
+    };
+    let code = codes(true).or_else(|| codes(false)).unwrap_or(0);
     let description = if code + 1 < width { code + 1 } else { code - 1 };
     let (c, d) = (code + 1, description + 1);
     format!(
@@ -476,5 +483,20 @@ mod tests {
             pin_hint(&strings(&["A", "B"]), &rows),
             "to read it, pin its columns: --code-column 2 --description-column 1, or [columns] code = 2, description = 1"
         );
+        // Numbers are the codes before a column of one-letter slugs.
+        let rows = [strings(&["a", "40001", "x"]), strings(&["b", "40002", "y"])];
+        let rows: Vec<&[String]> = rows.iter().map(Vec::as_slice).collect();
+        assert!(
+            pin_hint(&strings(&["Where", "Status", "Kind"]), &rows)
+                .starts_with("to read it, pin its columns: --code-column 2 --description-column 3")
+        );
+    }
+
+    #[test]
+    fn a_named_description_may_be_the_prose_beside_the_codes() {
+        let pins = ColumnPins::default();
+        let rows: &[&[&str]] = &[&["400", "The request is malformed."], &["401", "No token."]];
+        let guess = guessed(&["Status", "Meaning"], rows, &pins).unwrap();
+        assert_eq!((guess.map.code, guess.map.description), (0, 1));
     }
 }
