@@ -101,6 +101,18 @@ fn the_key_setting_pins_the_choice_or_refuses_naming_the_rows() {
 }
 
 #[test]
+fn a_key_setting_that_changes_nothing_is_warned_of() {
+    // `cells.html` lists each code once (its cells list several).
+    for key in [KeyChoice::CodeMessage, KeyChoice::SectionCode] {
+        let article = read_keys("cells.html", Some(key)).unwrap();
+        let warning = warning(&article, "is set, but no code is listed more than once");
+        assert!(warning.contains(key.as_str()), "{warning}");
+    }
+    let plain = read_keys("cells.html", Some(KeyChoice::Code)).unwrap();
+    assert!(plain.warnings.iter().all(|w| !w.contains("is set, but")));
+}
+
+#[test]
 fn an_http_status_with_a_message_per_row_is_keyed_by_code_and_message() {
     let relay = read_keys("relay-statuses.md", None).unwrap();
     let parts: Vec<(String, Option<KeyPart>)> = relay

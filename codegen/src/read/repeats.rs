@@ -25,6 +25,14 @@ pub(crate) fn resolve(
     let (mut rows, numbers) = fold_identical(rows, numbers, warnings);
     let repeated = repeated_codes(&rows);
     if repeated.is_empty() {
+        // Not an error (a code listed once is its own entry under every
+        // key), but a setting that does nothing should not pass unnoticed.
+        if let Some(setting) = setting.filter(|s| s.part().is_some()) {
+            warnings.push(format!(
+                "key = \"{setting}\" is set, but no code is listed more than once: every entry is keyed by its code, so the setting changes nothing",
+                setting = setting.as_str()
+            ));
+        }
         return Ok(rows);
     }
     let at = Place {
