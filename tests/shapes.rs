@@ -180,6 +180,8 @@ fn a_capture_cut_mid_row_is_refused_in_every_form_at_its_line() {
             message.starts_with(expected),
             "{name}: expected\n  {expected}\ngot\n  {message}"
         );
+        // Issue 21: every form's message says the capture is cut.
+        assert!(message.contains("the capture is cut"), "{name}: {message}");
     }
 }
 

@@ -293,7 +293,9 @@ fn read_row(
         let (got, expected) = (raw.cells.len(), header.len());
         let count = format!("{got} cells, expected {expected} ({})", show_header(header));
         return Err(located(if got < expected && last {
-            format!("the table ends in the middle of a row: {count}; expected the whole table")
+            format!(
+                "the table ends in the middle of a row: {count}, so the capture is cut there; expected the whole table (copy the page again)"
+            )
         } else {
             count
         }));

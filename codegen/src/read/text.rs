@@ -739,9 +739,10 @@ fn pipe_rows(
         }
         if row.len() < width {
             return Err(Error::new(format!(
-                "the table ends in the middle of a row: its last row has {} of its {width} cells ({}); expected every row to end each of its {width} cells with `|` (a cell may be missing or have a stray `|`; {rows_read} complete rows read)",
+                "the table ends in the middle of a row: its last row has {} of its {width} cells ({}), so the capture is cut after line {} (or a cell is missing or has a stray `|`); expected every row to end each of its {width} cells with `|`: copy the page again ({rows_read} complete rows read)",
                 row.len(),
                 shown,
+                row.last().map_or(0, |c| c.last_line_number(lines)),
             ))
             .at_line(row.last().map(|c| c.line(lines))));
         }
