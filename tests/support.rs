@@ -519,7 +519,7 @@ pub fn add_article_pinned(
     .unwrap_or_else(|e| panic!("add {name}: {e}"));
     let lib = fs::read_to_string(dir.join(format!("crates/{crate_name}/src/lib.rs"))).unwrap();
     assert!(
-        lib.lines().count() <= 6,
+        lib.lines().count() <= 8,
         "the hand-written part stays a few lines:\n{lib}"
     );
     assert!(
