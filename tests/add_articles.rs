@@ -12,8 +12,8 @@ use codegen::model::{Catalog, Code, ErrorEntry};
 use codegen::read::ColumnPins;
 use codegen::read::pins::ColumnPin;
 use workspace_tests::{
-    add_article as add, add_article_pinned as add_pinned, article_workspace, fixture,
-    regen_with_then_check, root, run_consumer,
+    add_article as add, add_article_pinned as add_pinned, article_workspace,
+    build_without_default_features, fixture, regen_with_then_check, root, run_consumer,
 };
 
 /// A number no entry uses as a code or sub-code.
@@ -318,6 +318,19 @@ fn added_articles_build_and_work_for_a_consumer() {
             lookup_checks("hanul_api", &hanul),
             lookup_checks("skiff_api", &skiff),
         ),
+        "add-articles",
+    );
+    // Each shape's no_std path: sub-codes, slugs, `E1001` and plain numbers.
+    build_without_default_features(
+        dir,
+        &[
+            "chirp-errors",
+            "beacon-api",
+            "tram-api",
+            "hanul-api",
+            "skiff-api",
+        ],
+        &["serde"],
         "add-articles",
     );
 }
