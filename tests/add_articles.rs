@@ -8,11 +8,12 @@
 
 use std::fs;
 
-use codegen::model::{Catalog, Code};
+use codegen::model::{Catalog, Code, ErrorEntry};
 use codegen::read::ColumnPins;
 use codegen::read::pins::ColumnPin;
 use workspace_tests::{
-    add_article as add, add_article_pinned as add_pinned, article_workspace, root, run_consumer,
+    add_article as add, add_article_pinned as add_pinned, article_workspace,
+    build_without_default_features, fixture, regen_with_then_check, root, run_consumer,
 };
 
 /// A number no entry uses as a code or sub-code.
@@ -57,7 +58,7 @@ fn subcode_checks(catalog: &Catalog) -> String {
         ));
         out.push_str(&id_check("Chirp", catalog, entry));
         // Issue 23: the sub-code survives serde and the shared `Code`.
-        out.push_str("    assert_eq!(serde_json::from_str::<Chirp>(&serde_json::to_string(&e).unwrap()).unwrap(), e);\n    assert_eq!(<Chirp as channel_errors::FromVendorCode>::from_vendor_code(&channel_errors::Code::from(e)), Some(e));\n");
+        out.push_str("    assert_eq!(serde_json::from_str::<Chirp>(&serde_json::to_string(&e).unwrap()).unwrap(), e);\n    assert_eq!(<Chirp as chirp_errors::FromVendorCode>::from_vendor_code(&chirp_errors::channel_errors::Code::from(e)), Some(e));\n");
         if entry.subcode.is_none() {
             // A sub-code the article does not list is kept (the code is
             // unknown) and classified as the code's own row.
@@ -71,6 +72,54 @@ fn subcode_checks(catalog: &Catalog) -> String {
         "    let unknown = Chirp::from_code_and_subcode({spare}, Some(7));\n    assert!(!unknown.is_known());\n    assert_eq!(unknown.code(), {spare}u32);\n    assert_eq!(unknown.subcode(), Some(7));\n    assert_eq!(Chirp::ALL.len(), {});\n",
         catalog.errors.len()
     ));
+    out
+}
+
+/// Assertions on the shared runtime's traits and types, named only through
+/// the generated crate `krate` (the consumer has no `channel-errors` of its
+/// own): each entry (`lookup` gives the expression that finds it) as a
+/// `&dyn VendorCode`, and in a `ResponseError` as a `&dyn ChannelError`,
+/// with the vendor, qualified id, action and shared category the fixture
+/// and the configuration say.
+fn shared_checks(
+    krate: &str,
+    ty: &str,
+    catalog: &Catalog,
+    lookup: impl Fn(&ErrorEntry) -> String,
+) -> String {
+    let vendor = catalog.vendor.id();
+    let mut out = String::new();
+    for entry in &catalog.errors {
+        let shared = catalog
+            .categories
+            .iter()
+            .find(|c| c.name == entry.category.0)
+            .expect("the entry's category is defined")
+            .shared_id();
+        let id = format!("{vendor}.{}", codegen::names::stable_id(&entry.name));
+        let (action, lookup) = (entry.action.as_str(), lookup(entry));
+        out.push_str(&format!(
+            "    {{
+    let e = {lookup};
+    let code: &dyn {krate}::VendorCode = &e;
+    assert_eq!(code.vendor(), {krate}::VENDOR);
+    assert_eq!(code.qualified_id(), {id:?});
+    assert_eq!(code.action().as_str(), {action:?});
+    assert_eq!(code.category(), {shared:?}.parse::<{krate}::channel_errors::Category>().unwrap());
+    assert_eq!(<{ty} as {krate}::FromVendorCode>::from_vendor_code(&code.code()), Some(e));
+    let error = {krate}::channel_errors::ResponseError::from_code(e);
+    let error: &dyn {krate}::ChannelError = &error;
+    assert!(matches!(error.kind(), {krate}::ErrorKind::Vendor(c) if c.qualified_id() == {id:?}));
+    assert!(matches!(error.stable_id(), {krate}::StableId::Vendor(_)));
+    assert_eq!(error.stable_id(), {id:?});
+    assert_eq!(error.action().as_str(), {action:?});
+    assert_eq!(error.delivery(), {krate}::Delivery::for_category(code.category()));
+    assert_eq!(error.delivery() == {krate}::Delivery::MaybeSent, {maybe_sent});
+    }}
+",
+            maybe_sent = shared == "server",
+        ));
+    }
     out
 }
 
@@ -146,7 +195,29 @@ fn lookup_checks(krate: &str, catalog: &Catalog) -> String {
 fn added_articles_build_and_work_for_a_consumer() {
     let dir = article_workspace();
     let dir = dir.path();
-    let chirp = add(dir, "chirp-messenger", "chirp-subcodes.txt", "chirp-errors");
+    let added = add(dir, "chirp-messenger", "chirp-subcodes.txt", "chirp-errors");
+    // One code classified as the maintainer would, so that the shared
+    // checks below see another action, category and delivery than the
+    // stub's `unknown`.
+    let chirp_config = dir.join("docs/chirp-messenger.toml");
+    let stub = fs::read_to_string(&chirp_config).unwrap();
+    let classified = stub.replacen("category = \"unknown\"", "category = \"server\"", 1);
+    assert_ne!(classified, stub);
+    fs::write(&chirp_config, classified).unwrap();
+    let options = xtask::regen::Options {
+        article: Some("chirp-messenger".into()),
+        ..Default::default()
+    };
+    regen_with_then_check(dir, &options, "after classifying a chirp code");
+    let chirp = fixture(dir, "chirp-messenger");
+    let server: Vec<&ErrorEntry> = chirp
+        .errors
+        .iter()
+        .filter(|e| e.category.0 == "server")
+        .collect();
+    assert_eq!(server.len(), 1, "{:?}", chirp.errors);
+    assert_eq!(server[0].action.as_str(), "retry");
+    assert_eq!(chirp.errors.len(), added.errors.len());
     let beacon = add(dir, "beacon-api", "beacon-slugs.md", "beacon-api");
     // (a) Headers in the vendor's language: Vietnamese by its words; Korean
     // with the solution column pinned by its header on the command line.
@@ -222,18 +293,44 @@ fn added_articles_build_and_work_for_a_consumer() {
         assert!(report.stale().is_empty(), "{:?}", report.stale());
     }
 
-    // A consumer crate depends on both, as a downstream service would.
+    // A consumer crate depends on them, as a downstream service would, and
+    // on no `channel-errors` of its own: the crates re-export what they share.
+    // (`json` for the runtime's `ResponseError`, which needs an allocator.)
+    let dependencies = "chirp-errors = { path = \"../crates/chirp-errors\", features = [\"json\"] }\nbeacon-api = { path = \"../crates/beacon-api\", features = [\"json\"] }\ntram-api = { path = \"../crates/tram-api\" }\nhanul-api = { path = \"../crates/hanul-api\" }\nskiff-api = { path = \"../crates/skiff-api\" }\nserde_json = \"1\"\n";
+    assert!(!dependencies.contains("channel-errors"));
     run_consumer(
         dir,
-        "chirp-errors = { path = \"../crates/chirp-errors\", features = [\"serde\"] }\nchannel-errors = { path = \"../crates/channel-errors\" }\nbeacon-api = { path = \"../crates/beacon-api\", features = [\"serde\"] }\ntram-api = { path = \"../crates/tram-api\" }\nhanul-api = { path = \"../crates/hanul-api\" }\nskiff-api = { path = \"../crates/skiff-api\" }\nserde_json = \"1\"\n",
+        dependencies,
         &format!(
-            "{}\n{}{}{}{}",
+            "{}{}\n{}{}{}{}{}",
             subcode_checks(&chirp),
+            shared_checks("chirp_errors", "Chirp", &chirp, |e| format!(
+                "Chirp::from_code_and_subcode({}, {:?})",
+                e.code,
+                e.subcode.as_ref().and_then(Code::as_i64)
+            )),
             slug_checks(&beacon),
+            shared_checks("beacon_api", "Beacon", &beacon, |e| format!(
+                "Beacon::from_code({:?})",
+                e.code.to_string()
+            )),
             lookup_checks("tram_api", &tram),
             lookup_checks("hanul_api", &hanul),
             lookup_checks("skiff_api", &skiff),
         ),
+        "add-articles",
+    );
+    // Each shape's no_std path: sub-codes, slugs, `E1001` and plain numbers.
+    build_without_default_features(
+        dir,
+        &[
+            "chirp-errors",
+            "beacon-api",
+            "tram-api",
+            "hanul-api",
+            "skiff-api",
+        ],
+        &["serde"],
         "add-articles",
     );
 }

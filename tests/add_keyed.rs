@@ -12,7 +12,8 @@ use std::fs;
 
 use codegen::model::{Catalog, KeyPart};
 use workspace_tests::{
-    add_article, article_workspace, fixture, regen_with_then_check, run_consumer,
+    add_article, article_workspace, build_without_default_features, fixture, regen_with_then_check,
+    run_consumer,
 };
 
 const NAME: &str = "relay-bot";
@@ -137,4 +138,6 @@ fn an_article_of_repeated_statuses_builds_a_crate_looked_up_by_code_and_message(
     );
     let checks = keyed_checks(&catalog) + &section_checks(&ledger);
     run_consumer(dir, &dependencies, &checks, "add-keyed");
+    // The no_std path of the message- and section-keyed support code.
+    build_without_default_features(dir, &[CRATE, "ledger-errors"], &["serde"], "add-keyed");
 }
