@@ -58,7 +58,7 @@ fn subcode_checks(catalog: &Catalog) -> String {
         ));
         out.push_str(&id_check("Chirp", catalog, entry));
         // Issue 23: the sub-code survives serde and the shared `Code`.
-        out.push_str("    assert_eq!(serde_json::from_str::<Chirp>(&serde_json::to_string(&e).unwrap()).unwrap(), e);\n    assert_eq!(<Chirp as chirp_errors::FromVendorCode>::from_vendor_code(&chirp_errors::channel_errors::Code::from(e)), Some(e));\n");
+        out.push_str("    assert_eq!(serde_json::from_str::<Chirp>(&serde_json::to_string(&e).unwrap()).unwrap(), e);\n    assert_eq!(<Chirp as chirp_errors::channel_errors::FromVendorCode>::from_vendor_code(&chirp_errors::channel_errors::Code::from(e)), Some(e));\n");
         if entry.subcode.is_none() {
             // A sub-code the article does not list is kept (the code is
             // unknown) and classified as the code's own row.
@@ -101,20 +101,20 @@ fn shared_checks(
         out.push_str(&format!(
             "    {{
     let e = {lookup};
-    let code: &dyn {krate}::VendorCode = &e;
+    let code: &dyn {krate}::channel_errors::VendorCode = &e;
     assert_eq!(code.vendor(), {krate}::VENDOR);
     assert_eq!(code.qualified_id(), {id:?});
     assert_eq!(code.action().as_str(), {action:?});
     assert_eq!(code.category(), {shared:?}.parse::<{krate}::channel_errors::Category>().unwrap());
-    assert_eq!(<{ty} as {krate}::FromVendorCode>::from_vendor_code(&code.code()), Some(e));
+    assert_eq!(<{ty} as {krate}::channel_errors::FromVendorCode>::from_vendor_code(&code.code()), Some(e));
     let error = {krate}::channel_errors::ResponseError::from_code(e);
-    let error: &dyn {krate}::ChannelError = &error;
-    assert!(matches!(error.kind(), {krate}::ErrorKind::Vendor(c) if c.qualified_id() == {id:?}));
-    assert!(matches!(error.stable_id(), {krate}::StableId::Vendor(_)));
+    let error: &dyn {krate}::channel_errors::ChannelError = &error;
+    assert!(matches!(error.kind(), {krate}::channel_errors::ErrorKind::Vendor(c) if c.qualified_id() == {id:?}));
+    assert!(matches!(error.stable_id(), {krate}::channel_errors::StableId::Vendor(_)));
     assert_eq!(error.stable_id(), {id:?});
     assert_eq!(error.action().as_str(), {action:?});
-    assert_eq!(error.delivery(), {krate}::Delivery::for_category(code.category()));
-    assert_eq!(error.delivery() == {krate}::Delivery::MaybeSent, {maybe_sent});
+    assert_eq!(error.delivery(), {krate}::channel_errors::Delivery::for_category(code.category()));
+    assert_eq!(error.delivery() == {krate}::channel_errors::Delivery::MaybeSent, {maybe_sent});
     }}
 ",
             maybe_sent = shared == "server",

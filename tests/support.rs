@@ -552,7 +552,7 @@ pub fn add_article_pinned(
     .unwrap_or_else(|e| panic!("add {name}: {e}"));
     let lib = fs::read_to_string(dir.join(format!("crates/{crate_name}/src/lib.rs"))).unwrap();
     assert!(
-        lib.lines().count() <= 8,
+        lib.lines().count() <= 7,
         "the hand-written part stays a few lines:\n{lib}"
     );
     assert!(

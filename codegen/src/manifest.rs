@@ -93,15 +93,6 @@ pub fn parse(file: &str, text: &str) -> Result<Manifest> {
             ))
             .in_file(file));
         }
-        // A scaffolded crate's root glob-imports the generated module beside
-        // these: a type of the same name would be shadowed there, silently.
-        if crate::scaffold::SHARED_REEXPORTS.contains(&entry.type_name.as_str()) {
-            return Err(Error::new(format!(
-                "article {}: type_name \"{}\" is a name the crate's root re-exports from the shared runtime; expected another (such as ErrorCode)",
-                entry.name, entry.type_name
-            ))
-            .in_file(file));
-        }
     }
     Ok(manifest)
 }
@@ -181,23 +172,6 @@ mod tests {
             .to_string();
         assert!(
             err.starts_with("docs/sources.toml: article a: source \"../x.txt\""),
-            "{err}"
-        );
-    }
-
-    #[test]
-    fn a_type_name_the_root_re_exports_from_the_runtime_is_refused() {
-        let entry = |ty: &str| {
-            format!(
-                "[[article]]\nname = \"a\"\ntitle = \"t\"\nurl = \"u\"\nsource = \"x.txt\"\nannotations = \"a.toml\"\nfixture = \"f.json\"\nreleased = \"r.json\"\nmarkdown = \"m.md\"\ncrate_dir = \"c\"\ncrate_name = \"c\"\ntype_name = \"{ty}\"\n"
-            )
-        };
-        assert!(parse("docs/sources.toml", &entry("ErrorCode")).is_ok());
-        let err = parse("docs/sources.toml", &entry("Delivery"))
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("type_name \"Delivery\" is a name the crate's root re-exports"),
             "{err}"
         );
     }

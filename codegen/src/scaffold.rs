@@ -1,9 +1,9 @@
 //! `cargo xtask add`: everything a second article needs, as data. The
 //! capture, a configuration stub (vendor wording, starter categories, a
 //! name per code), the manifest entry, and a crate whose hand-written part is
-//! a Cargo.toml and an eight-line `lib.rs`: the generated module carries every
-//! type the crate defines, and the root re-exports the shared runtime's
-//! vocabulary beside them.
+//! a Cargo.toml and a seven-line `lib.rs`: the generated module carries every
+//! type the crate defines, and the root re-exports the shared runtime beside
+//! them.
 
 use crate::Output;
 use crate::error::{Error, Result};
@@ -223,31 +223,15 @@ fn crate_manifest(crate_name: &str, crate_dir: &str, title: &str) -> String {
     )
 }
 
-/// What a crate's root re-exports from the shared runtime, beside the
-/// generated module's items: the runtime itself (`channel_errors`, at the
-/// version the crate is built with) and the traits and types its items
-/// implement or answer with, so that depending on the generated crate
-/// alone is enough to write one policy for every channel. Names the crate
-/// defines itself (`Code`, `Category`, `ResponseError`, ...) stay the
-/// crate's; the runtime's are `channel_errors::Code` and so on.
-///
-/// They sit at the root, not in the generated module, because a trait
-/// imported there would take over method calls on references in the
-/// module's own code (`self.code()` in `Display` would become
-/// `VendorCode::code`).
-pub const SHARED_REEXPORTS: &[&str] = &[
-    "channel_errors",
-    "ChannelError",
-    "Delivery",
-    "ErrorKind",
-    "FromVendorCode",
-    "StableId",
-    "VendorCode",
-];
-
 /// The whole crate source a user writes: the generated module is the crate,
-/// with the shared runtime's vocabulary ([`SHARED_REEXPORTS`]) beside it.
-pub const LIB_RS: &str = "#![doc = include_str!(\"../README.md\")]\n#![no_std]\n\n#[rustfmt::skip]\nmod generated;\npub use channel_errors;\npub use channel_errors::{ChannelError, Delivery, ErrorKind, FromVendorCode, StableId, VendorCode};\npub use generated::*;\n";
+/// with the shared runtime beside it (`crate_name::channel_errors`, at the
+/// version the crate is built with), so that depending on the generated
+/// crate alone is enough to name `ChannelError`, `VendorCode` or
+/// `Delivery`. Only the module is re-exported, not its traits: a trait a
+/// glob import (`use crate_name::*`) brought into scope would take over
+/// method calls on references (`.code()` on a `&ErrorCode` would be
+/// `VendorCode::code`), and no user's code should change meaning that way.
+pub const LIB_RS: &str = "#![doc = include_str!(\"../README.md\")]\n#![no_std]\n\n#[rustfmt::skip]\nmod generated;\npub use channel_errors;\npub use generated::*;\n";
 
 /// Every file `add` writes, given the manifest and the workspace Cargo.toml.
 pub fn add(request: &Request<'_>, manifest_text: &str, workspace_toml: &str) -> Result<Added> {
@@ -486,36 +470,24 @@ fn with_member(workspace_toml: &str, dir: &str) -> Result<String> {
 mod tests {
     use super::*;
 
-    /// `lib.rs` re-exports exactly [`SHARED_REEXPORTS`] from the runtime,
-    /// and the generated module last, as rustfmt orders `use` items.
+    /// `lib.rs` re-exports the runtime as a module and the generated
+    /// module's items, and nothing that a glob import would bring into
+    /// method resolution.
     #[test]
-    fn lib_rs_re_exports_the_shared_vocabulary() {
+    fn lib_rs_re_exports_the_runtime_as_a_module_only() {
         let file = syn::parse_file(LIB_RS).unwrap();
-        let (mut names, mut uses) = (Vec::new(), Vec::new());
-        for item in &file.items {
-            let syn::Item::Use(item) = item else { continue };
-            assert!(matches!(item.vis, syn::Visibility::Public(_)));
-            match &item.tree {
-                syn::UseTree::Name(name) => {
-                    uses.push(name.ident.to_string());
-                    names.push(name.ident.to_string());
-                }
-                syn::UseTree::Path(path) => {
-                    uses.push(path.ident.to_string());
-                    if let syn::UseTree::Group(group) = &*path.tree {
-                        for tree in &group.items {
-                            let syn::UseTree::Name(name) = tree else {
-                                panic!("a name")
-                            };
-                            names.push(name.ident.to_string());
-                        }
-                    }
-                }
-                _ => panic!("a path"),
-            }
-        }
-        assert_eq!(uses, ["channel_errors", "channel_errors", "generated"]);
-        assert_eq!(names, SHARED_REEXPORTS);
+        let uses: Vec<String> = file
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                syn::Item::Use(item) => Some(quote::quote!(#item).to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            uses,
+            ["pub use channel_errors ;", "pub use generated :: * ;"]
+        );
     }
 
     static NO_PINS: ColumnPins = ColumnPins {

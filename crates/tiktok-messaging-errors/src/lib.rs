@@ -5,12 +5,11 @@
 //! documentation, [`Code`], [`UnknownCode`], the parse errors, the serde
 //! impls, the shared runtime's traits ([`VENDOR`], `channel_errors::VendorCode`)
 //! and the [`ENVELOPE`] responses are read by. [`Action`] is the shared
-//! runtime's (`channel-errors`), re-exported, as are its traits
-//! ([`ChannelError`], [`VendorCode`], [`FromVendorCode`]), the types they
-//! answer with ([`Delivery`], [`ErrorKind`], [`StableId`]) and the runtime
-//! itself ([`channel_errors`], for the names this crate has its own of:
-//! `channel_errors::Code`, `Category`, `RetryAfter`, `ResponseError`), so
-//! that depending on this crate is enough. The response types
+//! runtime's (`channel-errors`), re-exported, and so is the runtime itself
+//! ([`channel_errors`]: its `ChannelError`, `VendorCode`, `Delivery`, ...),
+//! so that depending on this crate is enough; its traits are not put at the
+//! root, where a glob import would let them take over method calls such as
+//! `.code()` on a `&ErrorCode`. The response types
 //! (`response.rs`, `http.rs`) are hand-written shims over the generated
 //! reader, kept so that the API they have always had stays.
 
@@ -32,7 +31,6 @@ mod http;
 mod response;
 
 pub use channel_errors;
-pub use channel_errors::{ChannelError, Delivery, ErrorKind, FromVendorCode, StableId, VendorCode};
 pub use generated::{
     Action, Category, Code, ErrorCode, NotNumericError, ParseErrorCodeError, UnknownCode,
     UnknownCodeError, ENVELOPE, VENDOR,
