@@ -235,8 +235,8 @@ impl ResponseError {
 
 /// One line on what failed, with the code or status; the details (TikTok's
 /// message and request id, the body) are the [`source`](std::error::Error::source)'s,
-/// so a logger walking the chain (`{error}: {source}`) prints each fact
-/// once instead of the whole error twice.
+/// so a logger walking the chain (`{error}: {source}`) no longer prints the
+/// whole error twice (the code or status may show in both).
 impl fmt::Display for ResponseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

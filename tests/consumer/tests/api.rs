@@ -584,10 +584,10 @@ mod whole_responses {
         assert!(!error.to_string().contains('\u{1b}'), "{error}");
     }
 
-    /// A logger walking the chain (`{error}: {source}: ...`) prints each
-    /// fact once: the response error says what failed, with its code or
-    /// status, and its source the details (issue 23: both printed the whole
-    /// error).
+    /// A logger walking the chain (`{error}: {source}: ...`) never prints
+    /// the whole error twice: the response error says what failed, with its
+    /// code or status, and its source the details (issue 23: both printed
+    /// the whole error). The status or code may show in both.
     #[cfg(feature = "std")]
     #[test]
     fn response_errors_are_std_errors_with_a_source_printed_once() {
