@@ -140,6 +140,49 @@ fn paragraph_per_cell_copies_read_behind_decoys_and_doubled_blank_lines() {
 }
 
 #[test]
+fn paragraph_per_cell_copies_read_with_each_header_label_its_own_paragraph() {
+    for name in [
+        "reader-view-label-paragraphs.txt",
+        // The same, every blank line doubled.
+        "reader-view-label-paragraphs-doubled.txt",
+        // A title and intro, then a decoy field table in the same shape
+        // (a field named `code`, another `trace_id`), and a footer.
+        "reader-view-label-paragraphs-decoy.txt",
+    ] {
+        let article = read_shape(name);
+        let rows: Vec<(String, &str, &str)> = article
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.code.to_string(),
+                    r.description.as_str(),
+                    r.solution.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "61001".to_string(),
+                    "The upload link is no longer valid.",
+                    "Request a fresh upload link."
+                ),
+                (
+                    "61002".to_string(),
+                    "The parcel weighs more than the plan allows.",
+                    "Split the parcel or move to a larger plan."
+                )
+            ],
+            "{name}"
+        );
+    }
+    let plain = read_shape("reader-view-label-paragraphs.txt");
+    assert_eq!(plain.rows[1].line, Some(13), "a row is at its code's line");
+}
+
+#[test]
 fn a_capture_cut_mid_row_is_refused_in_every_form_at_its_line() {
     for (name, expected) in [
         (

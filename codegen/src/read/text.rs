@@ -8,7 +8,7 @@
 //!   cell's text perhaps continuing on the next line;
 //! - TSV, from copying just the table out of Chrome or Firefox;
 //! - one paragraph per cell (blank lines between cells), the header's cells
-//!   one per line, so the header tells the width.
+//!   one per line or each its own paragraph, so the header tells the width.
 
 use crate::error::{Error, Result};
 use crate::model::{Code, Format};
@@ -407,7 +407,7 @@ fn paragraph_tables(
     let mut tables = Vec::new();
     for (n, header) in headers.iter().enumerate() {
         let end = headers.get(n + 1).map_or(paragraphs.len(), |h| h.at);
-        let mut body = &paragraphs[header.at + 1..end];
+        let mut body = &paragraphs[header.at + header.span..end];
         // When another table follows, a title left over after whole rows is
         // that table's, not a cell.
         if let Some((last, rows)) = body.split_last()
@@ -431,35 +431,122 @@ fn paragraph_tables(
     Ok(tables)
 }
 
-/// A header paragraph: its index, its cells, and which of them is the code.
+/// A header of the paragraph-per-cell copy: where it starts, how many
+/// paragraphs it spans, its cells, and which of them is the code.
 #[derive(Debug, PartialEq, Eq)]
 struct ParagraphHeader {
     at: usize,
+    span: usize,
     cells: Vec<String>,
     code_column: usize,
 }
 
-/// The paragraphs whose lines (two or more short ones) are a header naming
-/// the columns; not lines that end a cell with `|`, which are the `|`-ended
-/// form's (a decoy copied so before the table, say).
+/// The headers of a paragraph-per-cell copy, in order: a paragraph whose
+/// lines are the labels, or a run of paragraphs that are each one label.
 fn paragraph_headers(paragraphs: &[Paragraph], pins: &ColumnPins) -> Vec<ParagraphHeader> {
-    paragraphs
-        .iter()
-        .enumerate()
-        .filter_map(|(at, p)| {
-            let cells: Vec<String> = p.lines.iter().map(|l| collapse(l)).collect();
-            let too_long = cells.iter().any(|c| c.chars().count() > 60);
-            if cells.len() < 2 || too_long || p.lines.iter().any(|l| ends_a_cell(l)) {
-                return None;
+    let mut headers = Vec::new();
+    let mut at = 0;
+    while at < paragraphs.len() {
+        if let Some(header) = lines_header(paragraphs, at, pins) {
+            at += 1;
+            headers.push(header);
+            continue;
+        }
+        let run_end = at + paragraphs[at..].iter().take_while(|p| is_label(p)).count();
+        match labels_header(paragraphs, at, run_end, pins) {
+            Some(header) => {
+                at = header.at + header.span;
+                headers.push(header);
             }
-            let code_column = table::columns(&cells, pins).ok()?.code;
-            Some(ParagraphHeader {
-                at,
-                cells,
-                code_column,
-            })
-        })
-        .collect()
+            None => at = run_end.max(at + 1),
+        }
+    }
+    headers
+}
+
+/// The paragraph at `at` if its lines (two or more short ones) are a header
+/// naming the columns; not lines that end a cell with `|`, which are the
+/// `|`-ended form's (a decoy copied so before the table, say).
+fn lines_header(paragraphs: &[Paragraph], at: usize, pins: &ColumnPins) -> Option<ParagraphHeader> {
+    let p = &paragraphs[at];
+    let cells: Vec<String> = p.lines.iter().map(|l| collapse(l)).collect();
+    let too_long = cells.iter().any(|c| c.chars().count() > 60);
+    if cells.len() < 2 || too_long || p.lines.iter().any(|l| ends_a_cell(l)) {
+        return None;
+    }
+    let code_column = table::columns(&cells, pins).ok()?.code;
+    Some(ParagraphHeader {
+        at,
+        span: 1,
+        cells,
+        code_column,
+    })
+}
+
+/// A paragraph that could be one header label: one short line, no value
+/// (a code, a number, a sentence), no `|`-ended cell.
+fn is_label(paragraph: &Paragraph) -> bool {
+    match paragraph.lines.as_slice() {
+        [line] => {
+            let line = collapse(line);
+            line.chars().count() <= 60 && !ends_a_cell(&line) && !looks_like_a_value(&line)
+        }
+        _ => false,
+    }
+}
+
+/// The header among the label paragraphs `start..end`, each its own
+/// paragraph: the labels that name the columns (the code among them) and
+/// are followed by a row whose code cell reads as a code, the row after it
+/// in step. Of several, the one that ends last, then the narrowest: a title
+/// before the labels is no label, and a short cell of the first row (one
+/// before its code) no more header.
+fn labels_header(
+    paragraphs: &[Paragraph],
+    start: usize,
+    end: usize,
+    pins: &ColumnPins,
+) -> Option<ParagraphHeader> {
+    for header_end in (start + 2..=end).rev() {
+        let widest = (header_end - start).min(MAX_COLUMNS);
+        for width in 2..=widest {
+            let at = header_end - width;
+            let cells: Vec<String> = paragraphs[at..header_end]
+                .iter()
+                .map(|p| collapse(&p.lines[0]))
+                .collect();
+            if !cells.iter().any(|c| table::names_code(c, pins)) {
+                continue;
+            }
+            let Ok(map) = table::columns(&cells, pins) else {
+                continue;
+            };
+            if rows_in_step(&paragraphs[header_end..], width, map.code) {
+                return Some(ParagraphHeader {
+                    at,
+                    span: width,
+                    cells,
+                    code_column: map.code,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Whether the first row of `body`, `width` paragraphs a row, holds a code
+/// at `code`, and the second row's codes (if any paragraph of it reads as a
+/// code) sit there too: a header read too wide or too narrow puts them
+/// elsewhere.
+fn rows_in_step(body: &[Paragraph], width: usize, code: usize) -> bool {
+    let first = body.get(code).is_some_and(strong_code);
+    let second = body.get(width..).unwrap_or_default();
+    let second = &second[..second.len().min(width)];
+    first
+        && second
+            .iter()
+            .position(strong_code)
+            .is_none_or(|at| at == code)
 }
 
 /// A paragraph that is a title: one line, title-like.
@@ -879,9 +966,63 @@ mod tests {
             paragraph_headers(&ps, &pins()),
             [ParagraphHeader {
                 at: 1,
+                span: 1,
                 cells: vec!["Description".into(), "Error code".into()],
                 code_column: 1
             }]
+        );
+    }
+
+    #[test]
+    fn header_labels_each_their_own_paragraph_end_where_the_first_row_starts() {
+        let headers = |text: &str| -> Vec<(usize, usize, Vec<String>)> {
+            paragraph_headers(&paragraphs_of(text), &pins())
+                .into_iter()
+                .map(|h| (h.at, h.span, h.cells))
+                .collect()
+        };
+        let labels = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        // A title before the labels is no label: the codes say the width.
+        assert_eq!(
+            headers(
+                "Card errors\n\nError code\n\nDescription\n\nWhat to do\n\n1\n\nOne.\n\nFix.\n\n2\n\nTwo.\n\nFix."
+            ),
+            [(1, 3, labels(&["Error code", "Description", "What to do"]))]
+        );
+        // The code column second: the first row's short description is no label.
+        assert_eq!(
+            headers("Description\n\nError code\n\nBusy\n\n503\n\nGone.\n\n410"),
+            [(0, 2, labels(&["Description", "Error code"]))]
+        );
+        // A decoy's field `code` starts no header; nor do labels naming no code.
+        assert_eq!(
+            headers(
+                "Key\n\nType\n\nDescription\n\ncode\n\ninteger\n\nThe number.\n\nName\n\nDescription\n\nx_1\n\nOne."
+            ),
+            []
+        );
+        // Labels one per line in one paragraph are a header as before.
+        assert_eq!(
+            headers("Error code\nDescription\n\n1\n\nOne."),
+            [(0, 1, labels(&["Error code", "Description"]))]
+        );
+    }
+
+    #[test]
+    fn a_label_header_needs_its_second_row_in_step() {
+        let body = paragraphs_of("1\n\nOne.\n\n2\n\nTwo.\n\n3\n\nThree.");
+        assert!(rows_in_step(&body, 2, 0));
+        assert!(
+            !rows_in_step(&body, 3, 0),
+            "the second row's code is out of step"
+        );
+        assert!(
+            !rows_in_step(&body, 2, 1),
+            "the first row's code cell holds prose"
+        );
+        assert!(
+            rows_in_step(&body[..2], 2, 0),
+            "one row: nothing to be out of step"
         );
     }
 
@@ -944,6 +1085,7 @@ mod tests {
     fn paragraph_rows_end_at_prose_or_refuse_a_row_out_of_step() {
         let header = ParagraphHeader {
             at: 0,
+            span: 1,
             cells: vec!["Code".into(), "Description".into()],
             code_column: 0,
         };
