@@ -13,7 +13,9 @@
 use crate::error::{Error, Result};
 use crate::model::{Code, Format};
 use crate::read::lines::Lines;
-use crate::read::markdown::{cut_last_row, ends_with_bar, is_delimiter_row};
+use crate::read::markdown::{
+    cut_last_row, ends_with_bar, is_delimiter_row, split_pipe_line, starts_a_run,
+};
 use crate::read::normalize::{cell_from_lines, collapse, strip_code_decoration};
 use crate::read::pins::ColumnPins;
 use crate::read::table::{self, Article, RawRow, RawTable};
@@ -28,6 +30,12 @@ use choice::{Evidence, Reader, Shape};
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
     let mut warnings = Vec::new();
     let tables = tables_of_the_best_shape(text, pins, &mut warnings)?;
+    if tables.is_empty() {
+        let seen = unread_line_runs(text, pins);
+        if !seen.is_empty() {
+            return Err(table::refuse_seen(&seen, pins));
+        }
+    }
     let mut article = table::select(Format::Text, tables, pins)?;
     article.warnings.extend(warnings);
     Ok(article)
@@ -107,33 +115,6 @@ fn title_like(text: &str) -> Option<String> {
     ok.then_some(text)
 }
 
-/// The cells of one `|` line: outer pipes optional, `\|` is a literal `|`.
-fn split_pipe_line(line: &str) -> Vec<String> {
-    let line = line.trim();
-    if !line.contains('|') || is_delimiter_row(line) {
-        return Vec::new();
-    }
-    let mut cells: Vec<String> = Vec::new();
-    for piece in line.split('|') {
-        match cells.last_mut() {
-            // The bar after a backslash was escaped: the cell goes on.
-            Some(cell) if cell.ends_with('\\') => {
-                cell.pop();
-                cell.push('|');
-                cell.push_str(piece);
-            }
-            _ => cells.push(piece.to_owned()),
-        }
-    }
-    if line.starts_with('|') {
-        cells.remove(0);
-    }
-    if line.ends_with('|') && !line.ends_with("\\|") && !cells.is_empty() {
-        cells.pop();
-    }
-    cells
-}
-
 /// `|` lines: one row a line (a row with too few cells takes the next lines
 /// until it has them; a line with no `|` right after a row continues its last
 /// cell). A blank line followed by prose, or a new header, ends a table.
@@ -204,14 +185,31 @@ fn unlabelled_line_table(
     )
 }
 
-/// Whether line `index` starts a run of `|` lines of one width (two cells
-/// or more): a table without a header that names its columns, perhaps.
-fn starts_a_run(lines: &[&str], index: usize) -> bool {
-    let width = split_pipe_line(lines[index]).len();
-    width >= 2
-        && lines
-            .get(index + 1)
-            .is_some_and(|next| split_pipe_line(next).len() == width)
+/// The runs of `|` lines that no shape read (no line names their columns,
+/// nor do their cells show them), each to its first blank line, that have a
+/// column of codes a pin could read: what the refusal lists as seen, with
+/// the pins that would read it (navigation's `Home | Docs` lines are none).
+fn unread_line_runs(text: &str, pins: &ColumnPins) -> Vec<RawTable> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !starts_a_run(&lines, i) {
+            i += 1;
+            continue;
+        }
+        let blank = (i..lines.len())
+            .find(|&j| lines[j].trim().is_empty())
+            .unwrap_or(lines.len());
+        let (table, next) = line_table(&lines[..blank], i, None, pins);
+        let rows = table::full_rows(&table);
+        let codes = |column: usize| rows.iter().all(|row| looks_like_code(&row[column]));
+        if !rows.is_empty() && (0..table.header.len()).any(codes) {
+            runs.push(table);
+        }
+        i = next.max(i + 1);
+    }
+    runs
 }
 
 /// Whether line `index` heads a `|` table: two cells or more, followed by a
@@ -1255,6 +1253,26 @@ mod tests {
             );
             assert!(continued.contains("continues."), "{text}");
         }
+    }
+
+    #[test]
+    fn a_refusal_lists_unread_pipe_runs_with_a_column_of_codes() {
+        let text = "Home | Docs\nGuides | Help\n\n1 | One. | Fix.\n2 | Two. | Fix.\n\nPrivacy | Terms\nA | B\n";
+        let runs = unread_line_runs(text, &pins());
+        let seen: Vec<(Option<usize>, usize)> =
+            runs.iter().map(|t| (t.line, t.rows.len())).collect();
+        assert_eq!(seen, [(Some(4), 1)], "navigation lines are no table");
+        let pinned = ColumnPins {
+            code: Some(crate::read::pins::ColumnPin::Position(7)),
+            ..ColumnPins::default()
+        };
+        let err = read(text, &pinned).unwrap_err();
+        assert!(
+            err.message.contains(
+                "the tables seen were:\n  table at line 4: \"1\" | \"One.\" | \"Fix.\" (no column 7"
+            ),
+            "{err}"
+        );
     }
 
     #[test]
