@@ -1,8 +1,11 @@
 //! The table shapes real captures have (issue 21, parts 5 to 7), each in an
 //! article of our own under tests/articles/shapes/: markdown read as GFM
 //! reads it, paragraph-per-cell copies behind decoys and doubled blank
-//! lines, and a capture cut in the middle of a row refused in every form.
+//! lines, and a capture cut in the middle of a row refused in every form; a
+//! refused text capture lists the tables it saw, as markdown's refusal does.
 
+use codegen::Format;
+use codegen::read::pins::ColumnPin;
 use codegen::read::{Article, ColumnPins, read};
 use workspace_tests::{article, model_and_warnings};
 
@@ -140,6 +143,49 @@ fn paragraph_per_cell_copies_read_behind_decoys_and_doubled_blank_lines() {
 }
 
 #[test]
+fn paragraph_per_cell_copies_read_with_each_header_label_its_own_paragraph() {
+    for name in [
+        "reader-view-label-paragraphs.txt",
+        // The same, every blank line doubled.
+        "reader-view-label-paragraphs-doubled.txt",
+        // A title and intro, then a decoy field table in the same shape
+        // (a field named `code`, another `trace_id`), and a footer.
+        "reader-view-label-paragraphs-decoy.txt",
+    ] {
+        let article = read_shape(name);
+        let rows: Vec<(String, &str, &str)> = article
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.code.to_string(),
+                    r.description.as_str(),
+                    r.solution.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "61001".to_string(),
+                    "The upload link is no longer valid.",
+                    "Request a fresh upload link."
+                ),
+                (
+                    "61002".to_string(),
+                    "The parcel weighs more than the plan allows.",
+                    "Split the parcel or move to a larger plan."
+                )
+            ],
+            "{name}"
+        );
+    }
+    let plain = read_shape("reader-view-label-paragraphs.txt");
+    assert_eq!(plain.rows[1].line, Some(13), "a row is at its code's line");
+}
+
+#[test]
 fn a_capture_cut_mid_row_is_refused_in_every_form_at_its_line() {
     for (name, expected) in [
         (
@@ -223,4 +269,52 @@ fn complete_tables_that_only_resemble_a_cut_are_read() {
         article.warnings,
         ["text after the table's last `|` was ignored"]
     );
+}
+
+#[test]
+fn a_refused_text_capture_lists_the_tables_it_saw_as_markdown_does() {
+    let pinned = ColumnPins {
+        code: Some(ColumnPin::Position(7)),
+        ..ColumnPins::default()
+    };
+    let text = article(&shape("pipe-lines-headerless.txt"));
+    let err = read("x.txt", &text, None, &pinned).unwrap_err().to_string();
+    assert!(
+        err.starts_with("x.txt: no error table found: ")
+            && err.contains("the tables seen were:\n  table at line 1: \"71001\" | ")
+            && err.contains("(no column 7: the table has 3 (pinned as the code")
+            && err.ends_with("to read it, pin its columns: --code-column 1 --description-column 2, or [columns] code = 1, description = 2)"),
+        "{err}"
+    );
+    // The same table as GFM (a `---` row under its first line): the same list.
+    let text = String::from_utf8(text).unwrap();
+    let (first, rest) = text.split_once('\n').unwrap();
+    let gfm = format!("{first}\n|---|---|---|\n{rest}");
+    let listed = read("x.md", gfm.as_bytes(), None, &pinned).unwrap_err();
+    assert_eq!(listed.to_string().replace("x.md", "x.txt"), err);
+}
+
+#[test]
+fn markdown_pipe_lines_without_a_delimiter_row_are_refused_naming_format_text() {
+    let name = "pipe-lines-no-delimiter.md";
+    assert_eq!(
+        refusal(name),
+        "pipe-lines-no-delimiter.md:3: no table found: the `|` lines from line 3 have no `---` row under their first line, so they are no GFM table (markdown shows them as a paragraph); to read them as copied `|` lines, pass --format text (or save the capture as .txt), or add the `---` row under the header"
+    );
+    let headerless = read(
+        "headerless.md",
+        &article(&shape("pipe-lines-headerless.txt")),
+        None,
+        &ColumnPins::default(),
+    )
+    .unwrap_err();
+    assert!(
+        headerless.message.contains("pass --format text"),
+        "{headerless}"
+    );
+    // As the text reader reads them, they are a table.
+    let bytes = article(&shape(name));
+    let as_text = read(name, &bytes, Some(Format::Text), &ColumnPins::default()).unwrap();
+    let codes: Vec<String> = as_text.rows.iter().map(|r| r.code.to_string()).collect();
+    assert_eq!(codes, ["71001", "71002", "71003"]);
 }

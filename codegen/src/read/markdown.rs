@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::Format;
 use crate::read::html;
 use crate::read::lines::Lines;
@@ -42,7 +42,25 @@ pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
     // In document order: an HTML table's rows come where it stands among
     // the GFM tables (a table without a line, last).
     tables.sort_by_key(|t| t.line.unwrap_or(usize::MAX));
+    if tables.is_empty() {
+        bars_are_no_table(&html_text)?;
+    }
     table::select(Format::Markdown, tables, pins)
+}
+
+/// With no table found: `|` lines without a `---` row under their first
+/// one are no GFM table (markdown renders them as a paragraph), and this
+/// reader reads markdown as GFM does; the text reader reads such lines.
+fn bars_are_no_table(text: &str) -> Result<()> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let Some(at) = (0..lines.len()).find(|&i| starts_a_run(&lines, i)) else {
+        return Ok(());
+    };
+    Err(Error::new(format!(
+        "no table found: the `|` lines from line {} have no `---` row under their first line, so they are no GFM table (markdown shows them as a paragraph); to read them as copied `|` lines, pass --format text (or save the capture as .txt), or add the `---` row under the header",
+        at + 1
+    ))
+    .at_line(Some(at + 1)))
 }
 
 /// `text` with the bytes in `ranges` turned to spaces (line ends kept, so
@@ -92,6 +110,43 @@ pub(crate) fn cut_last_row(
     cut.then(|| format!(
         "the capture is cut in the middle of a row: the table's last row{at} ends the input without the closing `|` that every other row has; expected the whole table (copy or save the page again)"
     ))
+}
+
+/// The cells of one `|` line: outer pipes optional, `\|` is a literal `|`.
+pub(crate) fn split_pipe_line(line: &str) -> Vec<String> {
+    let line = line.trim();
+    if !line.contains('|') || is_delimiter_row(line) {
+        return Vec::new();
+    }
+    let mut cells: Vec<String> = Vec::new();
+    for piece in line.split('|') {
+        match cells.last_mut() {
+            // The bar after a backslash was escaped: the cell goes on.
+            Some(cell) if cell.ends_with('\\') => {
+                cell.pop();
+                cell.push('|');
+                cell.push_str(piece);
+            }
+            _ => cells.push(piece.to_owned()),
+        }
+    }
+    if line.starts_with('|') {
+        cells.remove(0);
+    }
+    if line.ends_with('|') && !line.ends_with("\\|") && !cells.is_empty() {
+        cells.pop();
+    }
+    cells
+}
+
+/// Whether line `index` starts a run of `|` lines of one width (two cells
+/// or more): a table without a header that names its columns, perhaps.
+pub(crate) fn starts_a_run(lines: &[&str], index: usize) -> bool {
+    let width = split_pipe_line(lines[index]).len();
+    width >= 2
+        && lines
+            .get(index + 1)
+            .is_some_and(|next| split_pipe_line(next).len() == width)
 }
 
 /// A GFM delimiter row: `|---|:--:|`.

@@ -146,25 +146,56 @@ fn error_tables(
     }
     let mut seen = Vec::new();
     for (place, table, why) in &refused {
-        let shown = show_header(&table.header);
         if !table.header.iter().all(|h| h.is_empty()) {
+            let shown = show_header(&table.header);
             warnings.push(format!("ignored {place} with header {shown} ({why})"));
         }
-        let hint = content::pin_hint(&table.header, &full_rows(table));
-        seen.push(format!("{place}: {shown} ({why}; {hint})"));
+        seen.push(seen_table(place, table, why));
     }
     if !chosen.is_empty() {
         return Ok(chosen.into_iter().map(|(_, t, m)| (t, m)).collect());
     }
+    Err(no_error_table(&seen))
+}
+
+/// How a refusal lists a table it saw: its place, its header, why it is not
+/// the error table, and the pins that would read it.
+fn seen_table(place: &str, table: &RawTable, why: &str) -> String {
+    let hint = content::pin_hint(&table.header, &full_rows(table));
+    format!("{place}: {} ({why}; {hint})", show_header(&table.header))
+}
+
+/// The refusal when no table is the error table, listing the tables seen.
+fn no_error_table(seen: &[String]) -> Error {
     let expected = "expected a table whose header names an error code and a description column";
-    Err(if seen.is_empty() {
-        Error::new(format!("no table found: {expected}"))
-    } else {
-        Error::new(format!(
-            "no error table found: {expected}, or whose cells show them; the tables seen were:\n  {}",
-            seen.join("\n  ")
-        ))
-    })
+    if seen.is_empty() {
+        return Error::new(format!("no table found: {expected}"));
+    }
+    Error::new(format!(
+        "no error table found: {expected}, or whose cells show them; the tables seen were:\n  {}",
+        seen.join("\n  ")
+    ))
+}
+
+/// The refusal of a reader that saw tables but hands none on (`|` lines
+/// whose cells show no columns, say): each listed as [`select`] lists the
+/// tables it does not read, with the pins that would read it.
+pub(crate) fn refuse_seen(tables: &[RawTable], pins: &ColumnPins) -> Error {
+    let seen: Vec<String> = tables
+        .iter()
+        .enumerate()
+        .map(|(index, table)| {
+            let why = match columns(&table.header, pins) {
+                Err(why) => why,
+                Ok(map) => format!(
+                    "its column {} (the code column) does not hold a code in every row",
+                    map.code + 1
+                ),
+            };
+            seen_table(&place(index, table), table, &why)
+        })
+        .collect();
+    no_error_table(&seen)
 }
 
 /// A table taken, with its place (as messages name it) and its map.

@@ -8,12 +8,14 @@
 //!   cell's text perhaps continuing on the next line;
 //! - TSV, from copying just the table out of Chrome or Firefox;
 //! - one paragraph per cell (blank lines between cells), the header's cells
-//!   one per line, so the header tells the width.
+//!   one per line or each its own paragraph, so the header tells the width.
 
 use crate::error::{Error, Result};
 use crate::model::{Code, Format};
 use crate::read::lines::Lines;
-use crate::read::markdown::{cut_last_row, ends_with_bar, is_delimiter_row};
+use crate::read::markdown::{
+    cut_last_row, ends_with_bar, is_delimiter_row, split_pipe_line, starts_a_run,
+};
 use crate::read::normalize::{cell_from_lines, collapse, strip_code_decoration};
 use crate::read::pins::ColumnPins;
 use crate::read::table::{self, Article, RawRow, RawTable};
@@ -28,6 +30,12 @@ use choice::{Evidence, Reader, Shape};
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
     let mut warnings = Vec::new();
     let tables = tables_of_the_best_shape(text, pins, &mut warnings)?;
+    if tables.is_empty() {
+        let seen = unread_line_runs(text, pins);
+        if !seen.is_empty() {
+            return Err(table::refuse_seen(&seen, pins));
+        }
+    }
     let mut article = table::select(Format::Text, tables, pins)?;
     article.warnings.extend(warnings);
     Ok(article)
@@ -107,33 +115,6 @@ fn title_like(text: &str) -> Option<String> {
     ok.then_some(text)
 }
 
-/// The cells of one `|` line: outer pipes optional, `\|` is a literal `|`.
-fn split_pipe_line(line: &str) -> Vec<String> {
-    let line = line.trim();
-    if !line.contains('|') || is_delimiter_row(line) {
-        return Vec::new();
-    }
-    let mut cells: Vec<String> = Vec::new();
-    for piece in line.split('|') {
-        match cells.last_mut() {
-            // The bar after a backslash was escaped: the cell goes on.
-            Some(cell) if cell.ends_with('\\') => {
-                cell.pop();
-                cell.push('|');
-                cell.push_str(piece);
-            }
-            _ => cells.push(piece.to_owned()),
-        }
-    }
-    if line.starts_with('|') {
-        cells.remove(0);
-    }
-    if line.ends_with('|') && !line.ends_with("\\|") && !cells.is_empty() {
-        cells.pop();
-    }
-    cells
-}
-
 /// `|` lines: one row a line (a row with too few cells takes the next lines
 /// until it has them; a line with no `|` right after a row continues its last
 /// cell). A blank line followed by prose, or a new header, ends a table.
@@ -204,14 +185,31 @@ fn unlabelled_line_table(
     )
 }
 
-/// Whether line `index` starts a run of `|` lines of one width (two cells
-/// or more): a table without a header that names its columns, perhaps.
-fn starts_a_run(lines: &[&str], index: usize) -> bool {
-    let width = split_pipe_line(lines[index]).len();
-    width >= 2
-        && lines
-            .get(index + 1)
-            .is_some_and(|next| split_pipe_line(next).len() == width)
+/// The runs of `|` lines that no shape read (no line names their columns,
+/// nor do their cells show them), each to its first blank line, that have a
+/// column of codes a pin could read: what the refusal lists as seen, with
+/// the pins that would read it (navigation's `Home | Docs` lines are none).
+fn unread_line_runs(text: &str, pins: &ColumnPins) -> Vec<RawTable> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !starts_a_run(&lines, i) {
+            i += 1;
+            continue;
+        }
+        let blank = (i..lines.len())
+            .find(|&j| lines[j].trim().is_empty())
+            .unwrap_or(lines.len());
+        let (table, next) = line_table(&lines[..blank], i, None, pins);
+        let rows = table::full_rows(&table);
+        let codes = |column: usize| rows.iter().all(|row| looks_like_code(&row[column]));
+        if !rows.is_empty() && (0..table.header.len()).any(codes) {
+            runs.push(table);
+        }
+        i = next.max(i + 1);
+    }
+    runs
 }
 
 /// Whether line `index` heads a `|` table: two cells or more, followed by a
@@ -407,7 +405,7 @@ fn paragraph_tables(
     let mut tables = Vec::new();
     for (n, header) in headers.iter().enumerate() {
         let end = headers.get(n + 1).map_or(paragraphs.len(), |h| h.at);
-        let mut body = &paragraphs[header.at + 1..end];
+        let mut body = &paragraphs[header.at + header.span..end];
         // When another table follows, a title left over after whole rows is
         // that table's, not a cell.
         if let Some((last, rows)) = body.split_last()
@@ -431,35 +429,122 @@ fn paragraph_tables(
     Ok(tables)
 }
 
-/// A header paragraph: its index, its cells, and which of them is the code.
+/// A header of the paragraph-per-cell copy: where it starts, how many
+/// paragraphs it spans, its cells, and which of them is the code.
 #[derive(Debug, PartialEq, Eq)]
 struct ParagraphHeader {
     at: usize,
+    span: usize,
     cells: Vec<String>,
     code_column: usize,
 }
 
-/// The paragraphs whose lines (two or more short ones) are a header naming
-/// the columns; not lines that end a cell with `|`, which are the `|`-ended
-/// form's (a decoy copied so before the table, say).
+/// The headers of a paragraph-per-cell copy, in order: a paragraph whose
+/// lines are the labels, or a run of paragraphs that are each one label.
 fn paragraph_headers(paragraphs: &[Paragraph], pins: &ColumnPins) -> Vec<ParagraphHeader> {
-    paragraphs
-        .iter()
-        .enumerate()
-        .filter_map(|(at, p)| {
-            let cells: Vec<String> = p.lines.iter().map(|l| collapse(l)).collect();
-            let too_long = cells.iter().any(|c| c.chars().count() > 60);
-            if cells.len() < 2 || too_long || p.lines.iter().any(|l| ends_a_cell(l)) {
-                return None;
+    let mut headers = Vec::new();
+    let mut at = 0;
+    while at < paragraphs.len() {
+        if let Some(header) = lines_header(paragraphs, at, pins) {
+            at += 1;
+            headers.push(header);
+            continue;
+        }
+        let run_end = at + paragraphs[at..].iter().take_while(|p| is_label(p)).count();
+        match labels_header(paragraphs, at, run_end, pins) {
+            Some(header) => {
+                at = header.at + header.span;
+                headers.push(header);
             }
-            let code_column = table::columns(&cells, pins).ok()?.code;
-            Some(ParagraphHeader {
-                at,
-                cells,
-                code_column,
-            })
-        })
-        .collect()
+            None => at = run_end.max(at + 1),
+        }
+    }
+    headers
+}
+
+/// The paragraph at `at` if its lines (two or more short ones) are a header
+/// naming the columns; not lines that end a cell with `|`, which are the
+/// `|`-ended form's (a decoy copied so before the table, say).
+fn lines_header(paragraphs: &[Paragraph], at: usize, pins: &ColumnPins) -> Option<ParagraphHeader> {
+    let p = &paragraphs[at];
+    let cells: Vec<String> = p.lines.iter().map(|l| collapse(l)).collect();
+    let too_long = cells.iter().any(|c| c.chars().count() > 60);
+    if cells.len() < 2 || too_long || p.lines.iter().any(|l| ends_a_cell(l)) {
+        return None;
+    }
+    let code_column = table::columns(&cells, pins).ok()?.code;
+    Some(ParagraphHeader {
+        at,
+        span: 1,
+        cells,
+        code_column,
+    })
+}
+
+/// A paragraph that could be one header label: one short line, no value
+/// (a code, a number, a sentence), no `|`-ended cell.
+fn is_label(paragraph: &Paragraph) -> bool {
+    match paragraph.lines.as_slice() {
+        [line] => {
+            let line = collapse(line);
+            line.chars().count() <= 60 && !ends_a_cell(&line) && !looks_like_a_value(&line)
+        }
+        _ => false,
+    }
+}
+
+/// The header among the label paragraphs `start..end`, each its own
+/// paragraph: the labels that name the columns (the code among them) and
+/// are followed by a row whose code cell reads as a code, the row after it
+/// in step. Of several, the one that ends last, then the narrowest: a title
+/// before the labels is no label, and a short cell of the first row (one
+/// before its code) no more header.
+fn labels_header(
+    paragraphs: &[Paragraph],
+    start: usize,
+    end: usize,
+    pins: &ColumnPins,
+) -> Option<ParagraphHeader> {
+    for header_end in (start + 2..=end).rev() {
+        let widest = (header_end - start).min(MAX_COLUMNS);
+        for width in 2..=widest {
+            let at = header_end - width;
+            let cells: Vec<String> = paragraphs[at..header_end]
+                .iter()
+                .map(|p| collapse(&p.lines[0]))
+                .collect();
+            if !cells.iter().any(|c| table::names_code(c, pins)) {
+                continue;
+            }
+            let Ok(map) = table::columns(&cells, pins) else {
+                continue;
+            };
+            if rows_in_step(&paragraphs[header_end..], width, map.code) {
+                return Some(ParagraphHeader {
+                    at,
+                    span: width,
+                    cells,
+                    code_column: map.code,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Whether the first row of `body`, `width` paragraphs a row, holds a code
+/// at `code`, and the second row's codes (if any paragraph of it reads as a
+/// code) sit there too: a header read too wide or too narrow puts them
+/// elsewhere.
+fn rows_in_step(body: &[Paragraph], width: usize, code: usize) -> bool {
+    let first = body.get(code).is_some_and(strong_code);
+    let second = body.get(width..).unwrap_or_default();
+    let second = &second[..second.len().min(width)];
+    first
+        && second
+            .iter()
+            .position(strong_code)
+            .is_none_or(|at| at == code)
 }
 
 /// A paragraph that is a title: one line, title-like.
@@ -880,9 +965,63 @@ mod tests {
             paragraph_headers(&ps, &pins()),
             [ParagraphHeader {
                 at: 1,
+                span: 1,
                 cells: vec!["Description".into(), "Error code".into()],
                 code_column: 1
             }]
+        );
+    }
+
+    #[test]
+    fn header_labels_each_their_own_paragraph_end_where_the_first_row_starts() {
+        let headers = |text: &str| -> Vec<(usize, usize, Vec<String>)> {
+            paragraph_headers(&paragraphs_of(text), &pins())
+                .into_iter()
+                .map(|h| (h.at, h.span, h.cells))
+                .collect()
+        };
+        let labels = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        // A title before the labels is no label: the codes say the width.
+        assert_eq!(
+            headers(
+                "Card errors\n\nError code\n\nDescription\n\nWhat to do\n\n1\n\nOne.\n\nFix.\n\n2\n\nTwo.\n\nFix."
+            ),
+            [(1, 3, labels(&["Error code", "Description", "What to do"]))]
+        );
+        // The code column second: the first row's short description is no label.
+        assert_eq!(
+            headers("Description\n\nError code\n\nBusy\n\n503\n\nGone.\n\n410"),
+            [(0, 2, labels(&["Description", "Error code"]))]
+        );
+        // A decoy's field `code` starts no header; nor do labels naming no code.
+        assert_eq!(
+            headers(
+                "Key\n\nType\n\nDescription\n\ncode\n\ninteger\n\nThe number.\n\nName\n\nDescription\n\nx_1\n\nOne."
+            ),
+            []
+        );
+        // Labels one per line in one paragraph are a header as before.
+        assert_eq!(
+            headers("Error code\nDescription\n\n1\n\nOne."),
+            [(0, 1, labels(&["Error code", "Description"]))]
+        );
+    }
+
+    #[test]
+    fn a_label_header_needs_its_second_row_in_step() {
+        let body = paragraphs_of("1\n\nOne.\n\n2\n\nTwo.\n\n3\n\nThree.");
+        assert!(rows_in_step(&body, 2, 0));
+        assert!(
+            !rows_in_step(&body, 3, 0),
+            "the second row's code is out of step"
+        );
+        assert!(
+            !rows_in_step(&body, 2, 1),
+            "the first row's code cell holds prose"
+        );
+        assert!(
+            rows_in_step(&body[..2], 2, 0),
+            "one row: nothing to be out of step"
         );
     }
 
@@ -945,6 +1084,7 @@ mod tests {
     fn paragraph_rows_end_at_prose_or_refuse_a_row_out_of_step() {
         let header = ParagraphHeader {
             at: 0,
+            span: 1,
             cells: vec!["Code".into(), "Description".into()],
             code_column: 0,
         };
@@ -1114,6 +1254,26 @@ mod tests {
             );
             assert!(continued.contains("continues."), "{text}");
         }
+    }
+
+    #[test]
+    fn a_refusal_lists_unread_pipe_runs_with_a_column_of_codes() {
+        let text = "Home | Docs\nGuides | Help\n\n1 | One. | Fix.\n2 | Two. | Fix.\n\nPrivacy | Terms\nA | B\n";
+        let runs = unread_line_runs(text, &pins());
+        let seen: Vec<(Option<usize>, usize)> =
+            runs.iter().map(|t| (t.line, t.rows.len())).collect();
+        assert_eq!(seen, [(Some(4), 1)], "navigation lines are no table");
+        let pinned = ColumnPins {
+            code: Some(crate::read::pins::ColumnPin::Position(7)),
+            ..ColumnPins::default()
+        };
+        let err = read(text, &pinned).unwrap_err();
+        assert!(
+            err.message.contains(
+                "the tables seen were:\n  table at line 4: \"1\" | \"One.\" | \"Fix.\" (no column 7"
+            ),
+            "{err}"
+        );
     }
 
     #[test]
