@@ -153,6 +153,31 @@ fn rows_no_key_tells_apart_are_refused_by_row() {
 }
 
 #[test]
+fn a_footnote_mark_in_a_code_cell_is_never_part_of_the_code() {
+    let pins = ColumnPins::default();
+    let html = "<table><tr><th>Code</th><th>Description</th></tr><tr><td>40001<sup>1</sup></td><td>The token expired.<sup>1</sup></td></tr><tr><td>40002</td><td>Quota used.</td></tr></table>";
+    let md = "| Code | Description |\n|---|---|\n| 40001<sup>1</sup> | The token expired.<sup>1</sup> |\n| 40002 | Quota used. |\n";
+    for (name, text) in [("sup.html", html), ("sup.md", md)] {
+        let article = read::read(name, text.as_bytes(), None, &pins).unwrap();
+        let codes: Vec<String> = article.rows.iter().map(|r| r.code.to_string()).collect();
+        assert_eq!(codes, ["40001", "40002"], "{name}: not 400011");
+        assert_eq!(
+            article.rows[0].description, "The token expired.^1",
+            "{name}"
+        );
+    }
+    // A thousands separator is refused, not read as the codes 40 and 001.
+    let md = "| Code | Description |\n|---|---|\n| 40,001 | Token expired. |\n";
+    let err = read::read("sep.md", md.as_bytes(), None, &pins).unwrap_err();
+    assert!(
+        err.to_string().starts_with(
+            "sep.md:3: row 1: code \"40,001\" reads as one number with a thousands separator"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
 fn code_cells_list_and_label_codes_in_every_form() {
     let html = read_keys("cells.html", None).unwrap();
     let codes: Vec<String> = html.rows.iter().map(|r| r.code.to_string()).collect();

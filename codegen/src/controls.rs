@@ -25,11 +25,14 @@ pub fn code_point(c: char) -> String {
 }
 
 /// For terminals and error messages: hidden characters as escapes
-/// (`\u{1b}`), everything else as is.
+/// (`\u{1b}`), and the invisible ones that make a bad value look right
+/// (`code "40003\u{200b}" is not a decimal number`: a zero-width space, a
+/// word joiner, a BOM, a soft hyphen); everything else as is.
 pub fn for_terminal(text: &str) -> String {
+    let invisible = |c: char| matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}');
     let mut out = String::new();
     for c in text.chars() {
-        if is_hidden(c) {
+        if is_hidden(c) || invisible(c) {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);
@@ -56,6 +59,10 @@ mod tests {
     #[test]
     fn hidden_characters_become_visible() {
         assert_eq!(for_terminal("x\u{1b}[31m\u{9b}y"), "x\\u{1b}[31m\\u{9b}y");
+        assert_eq!(
+            for_terminal("40003\u{200b} 400\u{ad}02"),
+            "40003\\u{200b} 400\\u{ad}02"
+        );
         assert_eq!(hidden_in("\u{2066}a\u{2066}\u{7f}"), ["U+2066", "U+007F"]);
         assert!(!is_hidden('é') && !is_hidden('\n') && is_hidden('\u{200f}'));
         let plain = "\u{2019}\u{201c}\u{2192} \u{e9}\t\n".repeat(200);

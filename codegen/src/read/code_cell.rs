@@ -27,6 +27,12 @@ pub(crate) fn codes_in(cell: &str) -> Result<Vec<CellCode>, String> {
     if let Ok(one) = labelled(cell) {
         return Ok(vec![one]);
     }
+    if thousands(cell) {
+        return Err(format!(
+            "code {:?} reads as one number with a thousands separator as well as a list of codes: expected the code without separators (40001), or codes listed as \"500, 503\"",
+            cell.trim()
+        ));
+    }
     let parts: Vec<&str> = cell
         .split(['\n', ',', ';', '/'])
         .flat_map(split_or)
@@ -37,6 +43,21 @@ pub(crate) fn codes_in(cell: &str) -> Result<Vec<CellCode>, String> {
         return labelled(cell).map(|one| vec![one]);
     }
     parts.into_iter().map(labelled).collect()
+}
+
+/// Whether a cell reads as a number with thousands separators, not as a
+/// list: `40,001` and `1,000` (a list's second code would be `001`), and
+/// `12,345`; not `500,503`, which lists two statuses, as people write them.
+fn thousands(cell: &str) -> bool {
+    let mut groups = strip_code_decoration(cell).split(',');
+    let first = groups.next().unwrap_or_default();
+    let rest: Vec<&str> = groups.collect();
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    !rest.is_empty()
+        && digits(first)
+        && first.len() <= 3
+        && rest.iter().all(|g| g.len() == 3 && digits(g))
+        && (first.len() < 3 || rest.iter().any(|g| g.starts_with('0')))
 }
 
 /// A part split at the word `or`, in any case.
@@ -127,6 +148,21 @@ mod tests {
         assert!(codes_in("500, x y").unwrap_err().contains("x y"));
         assert!(codes_in("").is_err());
         assert!(codes_in("two words").is_err());
+        // Without a space after the comma, two statuses; a thousands
+        // separator (a list's second code would be zero-padded) is refused.
+        assert_eq!(codes("500,503"), ["500", "503"]);
+        for number in ["40,001", "1,000", "12,345", "1,000,000"] {
+            let err = codes_in(number).unwrap_err();
+            assert!(err.contains("thousands separator"), "{number}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_footnote_mark_after_a_code_is_not_part_of_it() {
+        assert_eq!(codes("40001^1"), ["40001"]);
+        assert_eq!(codes("**40002**^[b]"), ["40002"]);
+        assert_eq!(codes("E1001^*, E1002"), ["E1001", "E1002"]);
+        assert!(codes_in("40001^too long").is_err());
     }
 
     #[test]

@@ -315,6 +315,9 @@ fn open(node: NodeRef<'_, Node>, cell: &mut CellBuilder, hidden: &mut usize) {
         Node::Element(element) => match element.name() {
             "br" => cell.break_line(),
             "li" => cell.start_list_item(),
+            // A footnote mark stays apart from what it marks: `40001^1`,
+            // never the code 400011.
+            "sup" => cell.push_text("^"),
             name if breaks_before(name) => cell.break_line(),
             _ => {}
         },

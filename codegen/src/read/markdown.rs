@@ -84,6 +84,8 @@ fn apply_inline_html(cell: &mut CellBuilder, tag: &str) {
     let name = name.split(|c: char| !c.is_ascii_alphanumeric()).next();
     match name.unwrap_or_default().to_ascii_lowercase().as_str() {
         "li" if !tag.starts_with("</") => cell.start_list_item(),
+        // As the HTML reader marks it: `40001^1`, never the code 400011.
+        "sup" if !tag.starts_with("</") => cell.push_text("^"),
         "br" | "p" | "div" | "li" | "ul" | "ol" => cell.break_line(),
         _ => {}
     }

@@ -169,11 +169,32 @@ pub fn cell_from_lines(text: &str) -> String {
     cell.take()
 }
 
-/// Strips formatting people wrap codes in (`**40001**`, `` `40001` ``, quotes).
+/// Strips formatting people wrap codes in (`**40001**`, `` `40001` ``,
+/// quotes) and a footnote mark after one (`40001^1`, `40001^[a]`, as the
+/// readers write `<sup>`).
 pub fn strip_code_decoration(cell: &str) -> &str {
+    let cell = cell.trim();
+    let cell = match cell.rsplit_once('^') {
+        Some((code, mark)) if is_footnote_mark(mark) => code,
+        _ => cell,
+    };
     cell.trim()
         .trim_matches(|c: char| matches!(c, '*' | '_' | '`' | '"' | '\'' | '“' | '”'))
         .trim()
+}
+
+/// A footnote's mark: a few letters or digits, bare or in brackets, or `*`/`†`.
+fn is_footnote_mark(mark: &str) -> bool {
+    let mark = mark.trim();
+    let inner = mark
+        .strip_prefix(['[', '('])
+        .and_then(|m| m.strip_suffix([']', ')']))
+        .unwrap_or(mark);
+    !inner.is_empty()
+        && inner.chars().count() <= 3
+        && inner
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '*' | '†' | '‡'))
 }
 
 #[cfg(test)]
