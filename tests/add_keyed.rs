@@ -12,8 +12,8 @@ use std::fs;
 
 use codegen::model::{Catalog, KeyPart};
 use workspace_tests::{
-    add_article, article_workspace, build_without_default_features, fixture, regen_with_then_check,
-    run_consumer,
+    add_article, add_article_pinned, article_workspace, build_without_default_features, fixture,
+    regen_with_then_check, run_consumer,
 };
 
 const NAME: &str = "relay-bot";
@@ -83,8 +83,22 @@ fn keyed_checks(catalog: &Catalog) -> String {
 fn an_article_of_repeated_statuses_builds_a_crate_looked_up_by_code_and_message() {
     let dir = article_workspace();
     let dir = dir.path();
-    let added = add_article(dir, NAME, "keys/relay-statuses.md", CRATE);
+    let (added, warnings) = add_article_pinned(
+        dir,
+        NAME,
+        "keys/relay-statuses.md",
+        CRATE,
+        codegen::read::ColumnPins::default(),
+    );
     assert_eq!(added.key_part(), Some(KeyPart::Message));
+    // The guessed key is warned of, with where `add` kept it.
+    assert!(
+        warnings.iter().any(
+            |w| w.contains("a guess: pin it with key = \"code_message\"")
+                && w.ends_with(&format!("add wrote it into docs/{NAME}.toml"))
+        ),
+        "{warnings:?}"
+    );
     assert!(added.errors.iter().any(|e| e.keyed_by.is_none()));
 
     // The stub lists every entry under its key, each addressable by it.

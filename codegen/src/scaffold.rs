@@ -280,9 +280,17 @@ pub fn add(request: &Request<'_>, manifest_text: &str, workspace_toml: &str) -> 
         workspace_toml,
     )?;
     outputs.extend(generated.outputs);
+    // The generation read with the key pinned, so it has no guess to warn
+    // of: the first reading's guess is said here, with where it was kept.
+    let guess = article
+        .warnings
+        .iter()
+        .filter(|_| request.pins.key.is_none())
+        .find(|w| w.contains(", a guess: pin it with key"))
+        .map(|w| format!("{w}; add wrote it into {}", entry.annotations));
     Ok(Added {
         outputs,
-        warnings: generated.warnings,
+        warnings: guess.into_iter().chain(generated.warnings).collect(),
     })
 }
 
