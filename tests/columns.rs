@@ -282,4 +282,13 @@ fn a_table_nothing_reads_is_refused_with_the_pins_that_would() {
             && err.contains("to read it, pin its columns: --code-column 1 --description-column 2, or [columns] code = 1, description = 2)"),
         "{err}"
     );
+    // Two code columns: the pin that picks one, and no other guess.
+    let text = "| Status code | Error code | Description |\n|---|---|---|\n| 401 | 40001 | Token expired. |\n";
+    let err = codegen::read::read("b.md", text.as_bytes(), None, &ColumnPins::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("pin one: --code-column 2") && !err.contains("to read it"),
+        "{err}"
+    );
 }
