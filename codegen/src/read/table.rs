@@ -202,6 +202,7 @@ fn error_tables(
     if chosen.is_empty() {
         chosen = by_content(&mut refused, pins, warnings);
     }
+    keep_with_rows(&mut chosen, &mut refused);
     let mut seen = Vec::new();
     for (place, table, why) in &refused {
         if !table.header.iter().all(|h| h.is_empty()) {
@@ -279,6 +280,23 @@ pub(crate) fn full_rows(table: &RawTable) -> Vec<&[String]> {
         .filter(|r| !r.across && !r.footer && !is_spacer(r))
         .map(|r| r.cells.as_slice())
         .collect()
+}
+
+/// Where some chosen tables have rows, one with a header but no rows (a
+/// navigation bar read as a header under position pins, say) is not the
+/// error table. Alone, it is refused as one.
+fn keep_with_rows(chosen: &mut Vec<Chosen>, refused: &mut Vec<Refused>) {
+    let has_rows = |(_, table, map): &Chosen| {
+        (0..table.rows.len()).any(|index| furniture(table, map.code, index).is_none())
+    };
+    if !chosen.iter().any(has_rows) {
+        return;
+    }
+    let (kept, empty): (Vec<_>, Vec<_>) = std::mem::take(chosen).into_iter().partition(has_rows);
+    *chosen = kept;
+    for (place, table, _) in empty {
+        refused.push((place, table, "it has a header but no rows".to_owned()));
+    }
 }
 
 /// With the code column pinned by position, every table wide enough has
@@ -503,6 +521,24 @@ mod tests {
             "{err}"
         );
         let err = readable(&table(&["Code", "Description"], &[])).unwrap_err();
+        assert!(err.message.contains("has a header but no rows"), "{err}");
+    }
+
+    #[test]
+    fn a_table_without_rows_is_not_chosen_beside_one_with_rows() {
+        let head = ["Code", "Description"];
+        let mut empty = table(&head, &[&["", ""]]);
+        empty.line = Some(1);
+        let tables = vec![empty.clone(), table(&head, &[&["7", "Seven."]])];
+        let article = select(Format::Markdown, tables, &ColumnPins::default()).unwrap();
+        assert_eq!(article.rows.len(), 1);
+        assert!(
+            article.warnings.iter().any(|w| w
+                == "ignored table at line 1 with header \"Code\" | \"Description\" (it has a header but no rows)"),
+            "{:?}",
+            article.warnings
+        );
+        let err = select(Format::Markdown, vec![empty], &ColumnPins::default()).unwrap_err();
         assert!(err.message.contains("has a header but no rows"), "{err}");
     }
 
