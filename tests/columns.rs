@@ -271,6 +271,29 @@ fn pins_by_position_or_header_read_what_detection_would_not() {
 }
 
 #[test]
+fn under_position_pins_a_table_with_no_rows_is_not_the_error_table() {
+    // A one-row breadcrumb table reads as a header with no rows; the error
+    // table after it, headerless, is the one with rows.
+    let pin = |text: &str| Some(text.parse::<ColumnPin>().unwrap());
+    let pins = ColumnPins {
+        code: pin("1"),
+        description: pin("2"),
+        ..ColumnPins::default()
+    };
+    for name in ["crumbs-then-headerless.html", "crumbs-then-headerless.md"] {
+        let article = read_with(name, &pins).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(codes(&article), ["601", "602", "603"], "{name}");
+        assert!(
+            article.warnings.iter().any(|w| w.contains(
+                "with header \"Home\" | \"Docs\" | \"Errors\" (it has a header but no rows)"
+            )),
+            "{name}: {:?}",
+            article.warnings
+        );
+    }
+}
+
+#[test]
 fn a_table_nothing_reads_is_refused_with_the_pins_that_would() {
     let text = "| Name | Value |\n|---|---|\n| Size | Large |\n| Colour | Blue |\n";
     let err = codegen::read::read("a.md", text.as_bytes(), None, &ColumnPins::default())

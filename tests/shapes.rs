@@ -318,3 +318,99 @@ fn markdown_pipe_lines_without_a_delimiter_row_are_refused_naming_format_text() 
     let codes: Vec<String> = as_text.rows.iter().map(|r| r.code.to_string()).collect();
     assert_eq!(codes, ["71001", "71002", "71003"]);
 }
+
+#[test]
+fn help_centre_table_furniture_is_skipped_or_titles_its_rows_each_warned_of() {
+    let name = "html-table-furniture.html";
+    let article = read_shape(name);
+    let expected: Vec<(String, String)> = [
+        ("1101", "Signing in"),
+        ("1102", "Signing in"),
+        ("2101", "Payments"),
+        ("2102", "Payments"),
+        // A footer row that holds a code is an entry, under no group.
+        ("9001", ""),
+    ]
+    .iter()
+    .map(|(c, s)| (c.to_string(), s.to_string()))
+    .collect();
+    assert_eq!(codes_and_sections(&article), expected);
+    // Every row that is no entry is named, with what was made of it.
+    let expected = [
+        "row 1 is one cell across the table, \"Signing in\": read as the section title of the rows after it",
+        "row 4 is empty: skipped",
+        "row 5 is one cell across the table, \"Payments\": read as the section title",
+        "row 7 is empty: skipped",
+        "row 9, in the table's footer, repeats the header (\"Code\" | \"Description\" | \"Solution\"): skipped",
+        "row 10, in the table's footer, holds no code, only a note (\"* Codes marked with an asterisk are retired.\"): skipped",
+        "row 11, in the table's footer, holds no code, only a note (\"Not listed here? Write to the support desk with the request id.\"): skipped",
+    ];
+    for warning in expected {
+        assert!(
+            article.warnings.iter().any(|w| w.starts_with(warning)),
+            "{warning}\nnot in {:#?}",
+            article.warnings
+        );
+    }
+}
+
+#[test]
+fn merged_cells_that_would_misalign_columns_are_still_refused() {
+    let table = |row: &str| {
+        format!(
+            "<table><tr><th>Code</th><th>Description</th><th>Solution</th></tr><tr><td>1</td><td>One.</td><td>Fix.</td></tr>{row}</table>"
+        )
+    };
+    for (row, expected) in [
+        (
+            "<tr><td colspan=\"2\">Note</td><td></td></tr>",
+            "a.html: row 2: a cell has colspan=\"2\": merged cells are not supported",
+        ),
+        (
+            "<tr><td colspan=\"2\">Across two of three.</td></tr>",
+            "a.html: row 2: a cell has colspan=\"2\"",
+        ),
+        (
+            "<tr><td colspan=\"3\" rowspan=\"2\">Two rows high.</td></tr>",
+            "a.html: row 2: a cell has colspan=\"3\"",
+        ),
+        (
+            "<tfoot><tr><td>2</td><td colspan=\"2\">In the footer.</td></tr></tfoot>",
+            "a.html: row 2: a cell has colspan=\"2\"",
+        ),
+    ] {
+        let page = table(row);
+        match read("a.html", page.as_bytes(), None, &ColumnPins::default()) {
+            Ok(article) => panic!("{row} was accepted: {:?}", article.rows),
+            Err(e) => assert!(e.to_string().starts_with(expected), "{row}: {e}"),
+        }
+    }
+}
+
+#[test]
+fn a_row_of_header_words_is_a_repeated_header_in_markdown_and_html() {
+    let markdown = "| Code | Description | Solution |\n|---|---|---|\n| 301 | The form was sent twice. | Send it once. |\n| Error code | Message | |\n| 302 | The form has expired. | Open it again. |\n| code | description | solution |\n";
+    let html = "<table><tr><th>Code</th><th>Description</th><th>Solution</th></tr><tr><td>301</td><td>The form was sent twice.</td><td>Send it once.</td></tr><tr><td>Error code</td><td>Message</td><td></td></tr><tr><td>302</td><td>The form has expired.</td><td>Open it again.</td></tr><tfoot><tr><td>code</td><td>description</td><td>solution</td></tr></tfoot></table>";
+    for (name, text) in [("a.md", markdown), ("a.html", html)] {
+        let article = read(name, text.as_bytes(), None, &ColumnPins::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let codes: Vec<String> = article.rows.iter().map(|r| r.code.to_string()).collect();
+        assert_eq!(codes, ["301", "302"], "{name}");
+        let repeats: Vec<&String> = article
+            .warnings
+            .iter()
+            .filter(|w| {
+                w.contains(
+                    "repeats the header (\"Code\" | \"Description\" | \"Solution\"): skipped",
+                )
+            })
+            .collect();
+        assert_eq!(repeats.len(), 2, "{name}: {:?}", article.warnings);
+        let (second, fourth) = match name {
+            "a.md" => ("row 2 (line 4)", "row 4 (line 6)"),
+            _ => ("row 2", "row 4, in the table's footer,"),
+        };
+        assert!(repeats[0].starts_with(second), "{repeats:?}");
+        assert!(repeats[1].starts_with(fourth), "{repeats:?}");
+    }
+}

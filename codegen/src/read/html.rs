@@ -235,17 +235,22 @@ fn inside(element: ElementRef<'_>, names: &[&str]) -> bool {
         .any(|a| ElementRef::wrap(a).is_some_and(|e| names.contains(&e.value().name())))
 }
 
-/// Rows that belong to this table itself, not to a table nested in a cell.
-fn own_rows<'a>(table: ElementRef<'a>) -> Vec<ElementRef<'a>> {
+/// Rows that belong to this table itself, not to a table nested in a cell,
+/// each with whether it is in the table's `<tfoot>`. Footer rows come last,
+/// where browsers show them, wherever the markup puts the `<tfoot>`.
+fn own_rows<'a>(table: ElementRef<'a>) -> Vec<(ElementRef<'a>, bool)> {
     let children = |e: ElementRef<'a>| e.children().filter_map(ElementRef::wrap);
     let rows = children(table).flat_map(|child| match child.value().name() {
-        "tr" => vec![child],
-        "thead" | "tbody" | "tfoot" => children(child)
+        "tr" => vec![(child, false)],
+        group @ ("thead" | "tbody" | "tfoot") => children(child)
             .filter(|r| r.value().name() == "tr")
+            .map(|r| (r, group == "tfoot"))
             .collect(),
         _ => Vec::new(),
     });
-    rows.collect()
+    let (mut rows, footer): (Vec<_>, Vec<_>) = rows.partition(|(_, footer)| !footer);
+    rows.extend(footer);
+    rows
 }
 
 /// Why a cell with this `colspan` or `rowspan` cannot be read, if it cannot.
@@ -253,30 +258,58 @@ fn span_problem(cell: ElementRef<'_>) -> Option<String> {
     ["colspan", "rowspan"].into_iter().find_map(|attr| {
         let value = cell.value().attr(attr)?.trim();
         (value != "1" && !value.is_empty()).then(|| {
-            format!("a cell has {attr}=\"{value}\": merged cells are not supported, expected one cell per column in every row")
+            format!("a cell has {attr}=\"{value}\": merged cells are not supported, expected one cell per column in every row (or one cell across the whole table, a note or a group title)")
         })
     })
 }
 
+/// Whether `cells` are one cell across a table `width` columns wide: its
+/// `colspan` at least the width, and no `rowspan` but 1. Such a row
+/// misaligns no column; it is a note or a group title.
+fn is_across(cells: &[ElementRef<'_>], width: usize) -> bool {
+    let [cell] = cells else {
+        return false;
+    };
+    let span = |attr: &str| cell.value().attr(attr).map(str::trim);
+    let colspan = span("colspan").and_then(|v| v.parse::<usize>().ok());
+    width >= 2
+        && colspan.is_some_and(|n| n >= width)
+        && matches!(span("rowspan"), None | Some("" | "1"))
+}
+
 /// A table of an HTML table's own rows: the first is the header.
-fn raw_table(table: ElementRef<'_>) -> RawTable {
-    let mut rows = own_rows(table).into_iter().map(|tr| {
-        let cells: Vec<ElementRef<'_>> = tr
+fn raw_table<'a>(table: ElementRef<'a>) -> RawTable {
+    let row = |(tr, footer): (ElementRef<'a>, bool)| {
+        let cells: Vec<ElementRef<'a>> = tr
             .children()
             .filter_map(ElementRef::wrap)
             .filter(|c| matches!(c.value().name(), "td" | "th"))
             .collect();
+        (cells, footer)
+    };
+    let mut rows = own_rows(table).into_iter().map(row);
+    let header = rows.next().map(|(cells, _)| RawRow {
+        problem: cells.iter().find_map(|c| span_problem(*c)),
+        cells: cells.into_iter().map(cell_text).collect(),
+        ..RawRow::default()
+    });
+    let width = header.as_ref().map_or(0, |h| h.cells.len());
+    let rows = rows.map(|(cells, footer)| {
+        let across = is_across(&cells, width);
         RawRow {
-            problem: cells.iter().find_map(|c| span_problem(*c)),
+            problem: (!across)
+                .then(|| cells.iter().find_map(|c| span_problem(*c)))
+                .flatten(),
             cells: cells.into_iter().map(cell_text).collect(),
             line: None,
+            across,
+            footer,
         }
     });
-    let header = rows.next();
     RawTable {
+        rows: rows.collect(),
         problem: header.as_ref().and_then(|h| h.problem.clone()),
         header: header.map(|h| h.cells).unwrap_or_default(),
-        rows: rows.collect(),
         ..RawTable::default()
     }
 }
@@ -439,6 +472,46 @@ mod tests {
         let err = read(html, &ColumnPins::default()).unwrap_err();
         assert_eq!(err.row, Some(1));
         assert!(err.message.contains("colspan=\"2\""), "{err}");
+    }
+
+    #[test]
+    fn one_cell_across_the_table_is_a_group_title_or_a_note_and_footers_come_last() {
+        // The footer written before the body, as HTML 4 had it, is shown
+        // (and read) after it; a colspan wider than the table is across it.
+        let html = "<table><thead><tr><th>Code</th><th>Description</th></tr></thead>\
+            <tfoot><tr><td colspan=\"2\">See also the FAQ.</td></tr><tr><td>9</td><td>Last.</td></tr></tfoot>\
+            <tbody><tr><td colspan=\"100\"><b>Group</b> A</td></tr><tr><td>1</td><td>One.</td></tr></tbody></table>";
+        let table = &parsed_tables(html)[0];
+        let shape: Vec<(bool, bool, Option<&String>)> = table
+            .rows
+            .iter()
+            .map(|r| (r.across, r.footer, r.problem.as_ref()))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                (true, false, None),
+                (false, false, None),
+                (true, true, None),
+                (false, true, None)
+            ]
+        );
+        let article = read_default(html).unwrap();
+        let rows: Vec<(String, Option<&str>)> = article
+            .rows
+            .iter()
+            .map(|r| (r.code.to_string(), r.section.as_deref()))
+            .collect();
+        assert_eq!(
+            rows,
+            [("1".to_string(), Some("Group A")), ("9".to_string(), None)]
+        );
+        assert!(
+            article.warnings.iter().any(|w| w
+                == "row 3, in the table's footer, holds no code, only a note (\"See also the FAQ.\"): skipped"),
+            "{:?}",
+            article.warnings
+        );
     }
 
     #[test]

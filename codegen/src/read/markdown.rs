@@ -489,7 +489,7 @@ impl<'t> Pass<'t> {
             gfm.table.rows.push(RawRow {
                 cells,
                 line: self.row_line,
-                problem: None,
+                ..RawRow::default()
             });
             gfm.shapes.push(shape);
         }
@@ -515,6 +515,7 @@ impl<'t> Pass<'t> {
                     cells: vec![String::new(); width],
                     line: Some(line),
                     problem: Some("the capture is cut in the middle of a row: the row starts with `|` and the input ends there; expected the whole table (copy or save the page again)".into()),
+                    ..RawRow::default()
                 });
                 gfm.shapes.push(RowShape::default());
             }

@@ -6,6 +6,7 @@ pub mod article;
 pub(crate) mod code_cell;
 pub(crate) mod columns;
 pub(crate) mod content;
+pub(crate) mod furniture;
 pub mod html;
 pub(crate) mod lines;
 pub mod markdown;

@@ -10,6 +10,7 @@ use crate::model::Format;
 pub use crate::read::article::{Article, ArticleRow};
 use crate::read::code_cell::{LABEL_FIELD, codes_in, is_success, subcode_in};
 use crate::read::content;
+use crate::read::furniture::{Furniture, furniture, is_spacer};
 use crate::read::pins::{ColumnPin, ColumnPins};
 
 pub use crate::read::columns::{ColumnMap, columns, is_role_header, names_code};
@@ -31,12 +32,19 @@ pub struct RawTable {
     pub warnings: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RawRow {
     pub cells: Vec<String>,
     pub line: Option<usize>,
     /// Something that makes the row unreadable (merged cells, say).
     pub problem: Option<String>,
+    /// One cell across the whole table (an HTML `colspan` as wide as the
+    /// header), its text the only cell: a group title or a note, never an
+    /// entry (see `read::furniture`).
+    pub across: bool,
+    /// In the table's footer (HTML `<tfoot>`): an entry only if its code
+    /// cell holds a code.
+    pub footer: bool,
 }
 
 /// A header as the errors show it: `"Code" | "Description"`.
@@ -65,21 +73,57 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Resul
             chosen.len()
         ));
     }
-    let mut rows = Vec::new();
-    // The table row each entry came from, counted over every chosen table
-    // (a cell listing several codes gives several entries; a success row
-    // none).
-    let mut numbers = Vec::new();
-    let mut read = 0;
-    let mut extra_seen: Vec<String> = Vec::new();
+    let mut reading = Reading {
+        warnings,
+        ..Reading::default()
+    };
     for (table, columns) in chosen {
-        warnings.extend(table.warnings.iter().cloned());
+        reading.table(&table, &columns)?;
+    }
+    let Reading {
+        rows,
+        numbers,
+        mut warnings,
+        ..
+    } = reading;
+    let rows = crate::read::repeats::resolve(rows, numbers, pins.key, &mut warnings)?;
+    Ok(Article {
+        format,
+        rows,
+        warnings,
+    })
+}
+
+/// The entries of the chosen tables as [`select`] reads them, table by
+/// table.
+#[derive(Default)]
+struct Reading {
+    rows: Vec<ArticleRow>,
+    /// The table row each entry came from, counted over every chosen table
+    /// (a cell listing several codes gives several entries; a success row
+    /// or a row that is no entry none).
+    numbers: Vec<usize>,
+    /// The table rows seen so far.
+    read: usize,
+    warnings: Vec<String>,
+    extra_seen: Vec<String>,
+}
+
+impl Reading {
+    /// Reads one chosen table's rows: rows that are no entry (see
+    /// `read::furniture`) are warned of, a group title becoming the section
+    /// of the rows after it.
+    fn table(&mut self, table: &RawTable, columns: &ColumnMap) -> Result<()> {
+        self.warnings.extend(table.warnings.iter().cloned());
         if let Some(problem) = &table.problem {
             return Err(
                 Error::new(format!("the error table's header: {problem}")).at_line(table.line)
             );
         }
-        if table.rows.is_empty() {
+        let kinds: Vec<Option<Furniture>> = (0..table.rows.len())
+            .map(|index| furniture(table, columns.code, index))
+            .collect();
+        if kinds.iter().all(Option::is_some) {
             return Err(Error::new(format!(
                 "the error table {} has a header but no rows: expected at least one error code",
                 show_header(&table.header)
@@ -87,36 +131,50 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Resul
             .at_line(table.line));
         }
         for (_, name) in &columns.extra {
-            if !extra_seen.contains(name) {
-                extra_seen.push(name.clone());
-                warnings.push(format!(
+            if !self.extra_seen.contains(name) {
+                self.extra_seen.push(name.clone());
+                self.warnings.push(format!(
                     "extra column \"{name}\" is kept in each entry's `extra` fields"
                 ));
             }
         }
-        for (index, raw) in table.rows.iter().enumerate() {
-            read += 1;
+        let mut section = table.section.clone();
+        for (index, (raw, kind)) in table.rows.iter().zip(kinds).enumerate() {
+            self.read += 1;
+            let read = self.read;
+            if let Some(kind) = kind {
+                let line = raw.line.map_or(String::new(), |l| format!(" (line {l})"));
+                let footer = if raw.footer {
+                    ", in the table's footer,"
+                } else {
+                    ""
+                };
+                let place = format!("row {read}{line}{footer}");
+                self.warnings.push(kind.warning(&place, &table.header));
+                if let Furniture::Title(title) = kind {
+                    section = Some(title);
+                }
+                continue;
+            }
             let last = index + 1 == table.rows.len();
-            let entries = read_row(&table, &columns, raw, last).map_err(|e| e.at_row(read))?;
+            // A footer row is no group's: its section is the table's.
+            let here = if raw.footer { &table.section } else { &section };
+            let entries =
+                read_row(table, here.as_ref(), columns, raw, last).map_err(|e| e.at_row(read))?;
             for entry in entries {
                 if is_success(&entry.code, &entry.description) {
-                    warnings.push(format!(
+                    self.warnings.push(format!(
                         "row {read}: code {} (\"{}\") reports success, not an error: left out of the error type",
                         entry.code, entry.description
                     ));
                     continue;
                 }
-                rows.push(entry);
-                numbers.push(read);
+                self.rows.push(entry);
+                self.numbers.push(read);
             }
         }
+        Ok(())
     }
-    let rows = crate::read::repeats::resolve(rows, numbers, pins.key, &mut warnings)?;
-    Ok(Article {
-        format,
-        rows,
-        warnings,
-    })
 }
 
 /// The tables whose header maps to a [`ColumnMap`], each with its map;
@@ -144,6 +202,7 @@ fn error_tables(
     if chosen.is_empty() {
         chosen = by_content(&mut refused, pins, warnings);
     }
+    keep_with_rows(&mut chosen, &mut refused);
     let mut seen = Vec::new();
     for (place, table, why) in &refused {
         if !table.header.iter().all(|h| h.is_empty()) {
@@ -215,15 +274,34 @@ fn place(index: usize, table: &RawTable) -> String {
     })
 }
 
-/// A table's rows as wide as its header, with nothing wrong with them.
+/// A table's rows as wide as its header, with nothing wrong with them, and
+/// none that is only layout (a spacer, a footer, one cell across).
 pub(crate) fn full_rows(table: &RawTable) -> Vec<&[String]> {
     let width = table.header.len();
     table
         .rows
         .iter()
         .filter(|r| r.cells.len() == width && r.problem.is_none())
+        .filter(|r| !r.across && !r.footer && !is_spacer(r))
         .map(|r| r.cells.as_slice())
         .collect()
+}
+
+/// Where some chosen tables have rows, one with a header but no rows (a
+/// navigation bar read as a header under position pins, say) is not the
+/// error table. Alone, it is refused as one.
+fn keep_with_rows(chosen: &mut Vec<Chosen>, refused: &mut Vec<Refused>) {
+    let has_rows = |(_, table, map): &Chosen| {
+        (0..table.rows.len()).any(|index| furniture(table, map.code, index).is_none())
+    };
+    if !chosen.iter().any(has_rows) {
+        return;
+    }
+    let (kept, empty): (Vec<_>, Vec<_>) = std::mem::take(chosen).into_iter().partition(has_rows);
+    *chosen = kept;
+    for (place, table, _) in empty {
+        refused.push((place, table, "it has a header but no rows".to_owned()));
+    }
 }
 
 /// With the code column pinned by position, every table wide enough has
@@ -288,6 +366,7 @@ fn header_into_rows(table: &mut RawTable) {
             cells,
             line,
             problem,
+            ..RawRow::default()
         },
     );
 }
@@ -312,10 +391,11 @@ fn headerless_by_position(chosen: &mut [Chosen], pins: &ColumnPins, warnings: &m
 }
 
 /// Reads one row of `table`: an entry per code its code cell lists, under
-/// the table's section, each code's label (if the cell gives one) kept in
+/// `section` (the table's, or its group's), each code's label (if the cell gives one) kept in
 /// the entry's [`LABEL_FIELD`] extra field.
 fn read_row(
     table: &RawTable,
+    section: Option<&String>,
     columns: &ColumnMap,
     raw: &RawRow,
     last: bool,
@@ -364,7 +444,7 @@ fn read_row(
             description: cell(columns.description),
             solution: columns.solution.map_or_else(String::new, cell),
             cause: columns.cause.map_or_else(String::new, cell),
-            section: table.section.clone(),
+            section: section.cloned(),
             other_sections: Vec::new(),
             keyed_by: None,
             extra,
@@ -391,7 +471,7 @@ mod tests {
                 .map(|(i, r)| RawRow {
                     cells: header(r),
                     line: Some(i + 2),
-                    problem: None,
+                    ..RawRow::default()
                 })
                 .collect(),
             ..RawTable::default()
@@ -446,6 +526,24 @@ mod tests {
             "{err}"
         );
         let err = readable(&table(&["Code", "Description"], &[])).unwrap_err();
+        assert!(err.message.contains("has a header but no rows"), "{err}");
+    }
+
+    #[test]
+    fn a_table_without_rows_is_not_chosen_beside_one_with_rows() {
+        let head = ["Code", "Description"];
+        let mut empty = table(&head, &[&["", ""]]);
+        empty.line = Some(1);
+        let tables = vec![empty.clone(), table(&head, &[&["7", "Seven."]])];
+        let article = select(Format::Markdown, tables, &ColumnPins::default()).unwrap();
+        assert_eq!(article.rows.len(), 1);
+        assert!(
+            article.warnings.iter().any(|w| w
+                == "ignored table at line 1 with header \"Code\" | \"Description\" (it has a header but no rows)"),
+            "{:?}",
+            article.warnings
+        );
+        let err = select(Format::Markdown, vec![empty], &ColumnPins::default()).unwrap_err();
         assert!(err.message.contains("has a header but no rows"), "{err}");
     }
 

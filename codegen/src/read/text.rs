@@ -315,7 +315,7 @@ fn row_at(line: usize, cells: impl IntoIterator<Item = impl AsRef<str>>) -> RawR
             .map(|c| cell_from_lines(c.as_ref()))
             .collect(),
         line: Some(line),
-        problem: None,
+        ..RawRow::default()
     }
 }
 

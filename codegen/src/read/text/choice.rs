@@ -234,7 +234,7 @@ mod tests {
                 .map(|r| RawRow {
                     cells: strings(r),
                     line: None,
-                    problem: None,
+                    ..RawRow::default()
                 })
                 .collect(),
             ..RawTable::default()

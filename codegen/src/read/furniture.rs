@@ -1,0 +1,181 @@
+//! Rows of an error table that are no entry, as help centres lay them out:
+//! an empty spacer row, a repeat of the header (a `<tfoot>` that echoes
+//! `Code | Description | Solution`), a note (one cell across the table, or
+//! a footer row whose code cell holds no code) and a group title (one cell
+//! across the table with rows after it). Each is skipped with a warning
+//! naming its row; a group title becomes the section of the rows after it.
+
+use crate::read::code_cell::codes_in;
+use crate::read::normalize::collapse;
+use crate::read::table::{RawRow, RawTable, is_role_header, show_header};
+
+/// What a row that is no entry is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Furniture {
+    /// Every cell empty, or no cell at all.
+    Spacer,
+    /// Every cell a header word (or its own column's header), the code
+    /// cell among them.
+    Header,
+    /// Text that is not an entry: one cell across the table with no rows
+    /// after it, or a footer row without a code.
+    Note(String),
+    /// One cell across the table with rows after it: their section.
+    Title(String),
+}
+
+impl Furniture {
+    /// The warning for a row so read, `place` naming it (`row 3 (line 9)`).
+    pub(crate) fn warning(&self, place: &str, header: &[String]) -> String {
+        match self {
+            Furniture::Spacer => format!("{place} is empty: skipped"),
+            Furniture::Header => format!(
+                "{place} repeats the header ({}): skipped, not read as an entry",
+                show_header(header)
+            ),
+            Furniture::Note(text) => {
+                format!("{place} holds no code, only a note (\"{text}\"): skipped")
+            }
+            Furniture::Title(text) => format!(
+                "{place} is one cell across the table, \"{text}\": read as the section title of the rows after it"
+            ),
+        }
+    }
+}
+
+/// What row `index` of `table` is, if it is no entry, the code being in
+/// column `code`. A row with a problem (merged cells that would misalign
+/// the columns, a cut) is left to be refused.
+pub(crate) fn furniture(table: &RawTable, code: usize, index: usize) -> Option<Furniture> {
+    let raw = &table.rows[index];
+    if raw.problem.is_some() {
+        return None;
+    }
+    if is_spacer(raw) {
+        return Some(Furniture::Spacer);
+    }
+    let text = collapse(&raw.cells.join(" "));
+    if raw.across {
+        let rows_after = table.rows[index + 1..]
+            .iter()
+            .any(|r| !r.footer && !r.across && !is_spacer(r));
+        return Some(if rows_after && !raw.footer {
+            Furniture::Title(text)
+        } else {
+            Furniture::Note(text)
+        });
+    }
+    if repeats_header(&table.header, &raw.cells, code) {
+        return Some(Furniture::Header);
+    }
+    let holds_code = raw
+        .cells
+        .get(code)
+        .is_some_and(|cell| codes_in(cell).is_ok_and(|codes| !codes.is_empty()));
+    (raw.footer && !holds_code).then_some(Furniture::Note(text))
+}
+
+/// Whether every cell of the row is empty (or it has none).
+pub(crate) fn is_spacer(raw: &RawRow) -> bool {
+    raw.cells.iter().all(|c| c.trim().is_empty())
+}
+
+/// Whether a row as wide as the header repeats it: its code cell and every
+/// other non-empty cell (one at least) is a header word or its column's own
+/// header, in any case.
+fn repeats_header(header: &[String], cells: &[String], code: usize) -> bool {
+    let names_column = |(index, cell): (usize, &String)| {
+        is_role_header(cell)
+            || header
+                .get(index)
+                .is_some_and(|h| collapse(h).eq_ignore_ascii_case(&collapse(cell)))
+    };
+    let filled: Vec<(usize, &String)> = cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.trim().is_empty())
+        .collect();
+    cells.len() == header.len()
+        && filled.len() >= 2
+        && filled.iter().any(|(index, _)| *index == code)
+        && filled.into_iter().all(names_column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| c.to_string()).collect()
+    }
+
+    fn row(cells: &[&str]) -> RawRow {
+        RawRow {
+            cells: strings(cells),
+            ..RawRow::default()
+        }
+    }
+
+    fn kinds(rows: Vec<RawRow>) -> Vec<Option<Furniture>> {
+        let table = RawTable {
+            header: strings(&["Code", "Description", "Solution"]),
+            rows,
+            ..RawTable::default()
+        };
+        (0..table.rows.len())
+            .map(|i| furniture(&table, 0, i))
+            .collect()
+    }
+
+    #[test]
+    fn rows_that_are_no_entry_are_told_apart_from_entries() {
+        let across = |text: &str, footer: bool| RawRow {
+            across: true,
+            footer,
+            ..row(&[text])
+        };
+        let footer = |cells: &[&str]| RawRow {
+            footer: true,
+            ..row(cells)
+        };
+        let title = || Some(Furniture::Title("Auth".into()));
+        let note = |text: &str| Some(Furniture::Note(text.into()));
+        let read = kinds(vec![
+            across("Auth", false),
+            row(&["401", "Bad token.", "Renew."]),
+            row(&["", "", ""]),
+            row(&[]),
+            row(&["Error code", "Message", ""]),
+            row(&["code", "description", "solution"]),
+            footer(&["* Codes may change.", "", ""]),
+            footer(&["429", "Slow down.", "Wait."]),
+            across("Ask us.", false),
+            across("Ask us.", true),
+        ]);
+        assert_eq!(
+            read,
+            [
+                title(),
+                None,
+                Some(Furniture::Spacer),
+                Some(Furniture::Spacer),
+                Some(Furniture::Header),
+                Some(Furniture::Header),
+                note("* Codes may change."),
+                None,
+                note("Ask us."),
+                note("Ask us.")
+            ]
+        );
+        // Header words beside a code, or a header word alone, are a row.
+        let read = kinds(vec![
+            row(&["401", "Description", "Solution"]),
+            row(&["Code", "", ""]),
+            RawRow {
+                problem: Some("cut".into()),
+                ..row(&["", "", ""])
+            },
+        ]);
+        assert_eq!(read, [None, None, None]);
+    }
+}
