@@ -12,7 +12,7 @@ use crate::model::{
     ArticleInfo, Catalog, Category, ErrorEntry, Key, SCHEMA_VERSION, SourceInfo, Status,
 };
 use crate::read::{Article, ArticleRow};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Codes listed one warning each, up to a screenful; beyond that one warning
 /// names the first few and the count (an unannotated article of 100k codes
@@ -127,8 +127,10 @@ fn listed_entries(
     released: Option<&Catalog>,
     unannotated: &mut Unannotated,
 ) -> Vec<ErrorEntry> {
+    let taken = names_in_use(annotations, released);
     let released = released.map(Catalog::by_key).unwrap_or_default();
-    let placeholders = crate::names::fallback_names(rows.iter().map(ArticleRow::key));
+    let keys = rows.iter().map(ArticleRow::key);
+    let placeholders = crate::names::fallback_names_avoiding(keys, &taken);
     let mut classify = |key: Key, placeholder: String| match annotations.by_code.get(&key) {
         Some(a) => (a.name.clone(), a.category.clone(), annotations.action_of(a)),
         None => {
@@ -158,6 +160,25 @@ fn listed_entries(
         }
     };
     rows.into_iter().zip(placeholders).map(entry).collect()
+}
+
+/// The id of every name the configuration gives and the last release had,
+/// with the key that has it: what a placeholder must not take, since the
+/// released entries the article dropped stay in the model under their names.
+fn names_in_use(annotations: &Annotations, released: Option<&Catalog>) -> HashMap<String, Key> {
+    let configured = annotations
+        .by_code
+        .iter()
+        .map(|(k, a)| (k.clone(), &a.name));
+    let shipped = released
+        .into_iter()
+        .flat_map(|r| &r.errors)
+        .map(|e| (e.key(), &e.name));
+    let mut taken = HashMap::new();
+    for (key, name) in configured.chain(shipped) {
+        taken.entry(crate::names::stable_id(name)).or_insert(key);
+    }
+    taken
 }
 
 /// The entries of the last release that the article no longer lists, as
@@ -301,13 +322,24 @@ mod tests {
 
     /// A model of these entries, as the fixture of the last release holds them.
     fn released(entries: &[(i64, &str, serde_json::Value)]) -> Catalog {
+        let errors = entries.iter().map(|(code, name, status)| {
+            let mut entry = serde_json::json!({"code": code, "name": name});
+            if !status.is_null() {
+                entry["status"] = status.clone();
+            }
+            entry
+        });
+        released_entries(errors)
+    }
+
+    /// A model of these entries (code and name, and any other field), the
+    /// rest of each as the fixture of the last release holds it.
+    fn released_entries(entries: impl IntoIterator<Item = serde_json::Value>) -> Catalog {
         let errors: Vec<serde_json::Value> = entries
-            .iter()
-            .map(|(code, name, status)| {
-                let mut entry = serde_json::json!({"code": code, "name": name, "description": "d", "solution": "", "category": "unknown", "action": "escalate"});
-                if !status.is_null() {
-                    entry["status"] = status.clone();
-                }
+            .into_iter()
+            .map(|fields| {
+                let mut entry = serde_json::json!({"description": "d", "solution": "", "category": "unknown", "action": "escalate"});
+                entry.as_object_mut().unwrap().extend(fields.as_object().unwrap().clone());
                 entry
             })
             .collect();
@@ -364,6 +396,101 @@ mod tests {
                 ("Three", Action::Escalate, since(None)),
                 ("Five", Action::Escalate, since(Some("1.1.0"))),
             ]
+        );
+    }
+
+    /// A row of code `code` keyed by its message `message`.
+    fn keyed_row(code: &str, message: &str) -> ArticleRow {
+        ArticleRow {
+            code: Code::parse(code).unwrap(),
+            description: message.into(),
+            keyed_by: Some(crate::model::KeyPart::Message),
+            ..row(0)
+        }
+    }
+
+    /// The names of the model of `rows` after a release of `before`, the
+    /// entries the article dropped last.
+    fn names_after(rows: Vec<ArticleRow>, notes: &Annotations, before: &Catalog) -> Vec<String> {
+        let mut unannotated = Unannotated::default();
+        let mut entries = listed_entries(rows, notes, Some(before), &mut unannotated);
+        entries.extend(dropped_entries(&entries, before, notes));
+        entries.into_iter().map(|e| e.name).collect()
+    }
+
+    #[test]
+    fn a_placeholder_never_takes_a_name_the_release_or_the_configuration_has() {
+        // Released with placeholders: two messages of 400 and a 401; then
+        // the vendor rewords the second message.
+        let rows = || {
+            vec![
+                keyed_row("400", "Chat missing"),
+                keyed_row("400", "Message too long"),
+                row(401),
+            ]
+        };
+        let before = released_entries([
+            serde_json::json!({"code": 400, "name": "Code400", "description": "Chat missing", "keyed_by": "message"}),
+            serde_json::json!({"code": 400, "name": "Code400V2", "description": "Text too long", "keyed_by": "message"}),
+            serde_json::json!({"code": 401, "name": "Code401"}),
+        ]);
+        let expected = ["Code400", "Code400V3", "Code401", "Code400V2"];
+        let bare = crate::annotations::parse("notes.toml", "").unwrap();
+        assert_eq!(names_after(rows(), &bare, &before), expected);
+        // The same with the stub `add` wrote, which names every entry as
+        // its placeholder.
+        let stub = "[codes.\"400 | Chat missing\"]\nname = \"Code400\"\ncategory = \"unknown\"\n[codes.\"400 | Text too long\"]\nname = \"Code400V2\"\ncategory = \"unknown\"\n[codes.401]\nname = \"Code401\"\ncategory = \"unknown\"\n";
+        let stub = crate::annotations::parse("notes.toml", stub).unwrap();
+        assert_eq!(names_after(rows(), &stub, &before), expected);
+        // A name the configuration gives a new entry is not a placeholder
+        // to take either.
+        let named =
+            "[codes.\"400 | Message too long\"]\nname = \"Code400V3\"\ncategory = \"unknown\"\n";
+        let named = crate::annotations::parse("notes.toml", named).unwrap();
+        let mut more = rows();
+        more.push(keyed_row("400", "Chat archived"));
+        assert_eq!(
+            names_after(more, &named, &before),
+            ["Code400", "Code400V3", "Code401", "Code400V4", "Code400V2"]
+        );
+    }
+
+    #[test]
+    fn a_renamed_string_code_gets_a_placeholder_of_its_own() {
+        // `access-denied` and `access_denied` were released as placeholders
+        // that share a base; the vendor then renames the first.
+        let text_row = |code: &str| ArticleRow {
+            code: Code::parse(code).unwrap(),
+            ..row(0)
+        };
+        let before = released_entries([
+            serde_json::json!({"code": "access-denied", "name": "CodeAccessDenied"}),
+            serde_json::json!({"code": "access_denied", "name": "CodeAccessDeniedV2"}),
+        ]);
+        let rows = vec![text_row("access_denied"), text_row("accessDenied")];
+        let bare = crate::annotations::parse("notes.toml", "").unwrap();
+        assert_eq!(
+            names_after(rows, &bare, &before),
+            [
+                "CodeAccessDeniedV2",
+                "CodeAccessDeniedV3",
+                "CodeAccessDenied"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_given_twice_names_the_other_entry() {
+        let mut catalog = released_entries([
+            serde_json::json!({"code": 401, "name": "Code401"}),
+            serde_json::json!({"code": 400, "name": "Long", "description": "Too long", "keyed_by": "message", "status": {"state": "removed", "since": "0.1.0"}}),
+            serde_json::json!({"code": 400, "name": "Other", "description": "Way too long", "keyed_by": "message"}),
+        ]);
+        catalog.errors[2].name = "Long".into();
+        catalog.article.annotations = "notes.toml".into();
+        assert_eq!(
+            validated(catalog).unwrap_err().to_string(),
+            "a.md: entry 3: code 400 | Way too long: name \"Long\" is used twice (also by code 400 | Too long, kept from the release) (check notes.toml)"
         );
     }
 
