@@ -9,7 +9,8 @@
 use crate::annotations::Annotations;
 use crate::error::{Error, Result};
 use crate::model::{
-    ArticleInfo, Catalog, Category, ErrorEntry, Key, SCHEMA_VERSION, SourceInfo, Status,
+    ArticleInfo, Catalog, Category, Code, CodeType, ErrorEntry, Key, SCHEMA_VERSION, SourceInfo,
+    Status,
 };
 use crate::read::{Article, ArticleRow};
 use std::collections::{HashMap, HashSet};
@@ -97,6 +98,18 @@ pub fn build(
     released: Option<&Catalog>,
     warnings: &mut Vec<String>,
 ) -> Result<Catalog> {
+    let code_type = annotations.vendor.code_type;
+    for (index, row) in article.rows.iter().enumerate() {
+        if let Some(problem) = unfit(code_type, row.key(), &annotations.file) {
+            // A row the reader could not place is told by its entry number.
+            let entry = row
+                .line
+                .map_or(format!("entry {}: ", index + 1), |_| String::new());
+            return Err(Error::new(entry + &problem)
+                .at_line(row.line)
+                .in_file(&source.path));
+        }
+    }
     let mut unannotated = Unannotated::default();
     let mut errors = listed_entries(article.rows, annotations, released, &mut unannotated);
     // What the article's text hides comes first, then what its configuration lacks.
@@ -104,6 +117,12 @@ pub fn build(
     unannotated.warn(&annotations.file, warnings);
     if let Some(released) = released {
         let dropped = dropped_entries(&errors, released, annotations);
+        for entry in &dropped {
+            if let Some(problem) = unfit(code_type, entry.key(), &annotations.file) {
+                let kept = "the article dropped it, the last release kept it";
+                return Err(Error::new(format!("{problem} ({kept})")).in_file(&annotations.file));
+            }
+        }
         errors.extend(dropped);
     }
     warnings.extend(unused_annotations(annotations, &errors));
@@ -115,6 +134,21 @@ pub fn build(
         categories: annotations.categories.clone(),
         envelope: annotations.envelope.clone(),
         errors,
+    })
+}
+
+/// Why the configuration's code type cannot hold the code or sub-code of
+/// `key`, if it cannot: the crate could not be generated, and only the
+/// configuration (`file`) can ask for a wider type.
+fn unfit(code_type: CodeType, key: Key, file: &str) -> Option<String> {
+    let (low, high) = code_type.range()?;
+    let mut codes = std::iter::once(&key.code).chain(&key.subcode);
+    let outside = |code: &Code| matches!(code, Code::Numeric(n) if !(low..=high).contains(n));
+    codes.any(outside).then(|| {
+        format!(
+            "code {key} does not fit code_type {}: expected a number from {low} to {high}, or set code_type = \"i64\" under [vendor] in {file}",
+            code_type.as_str()
+        )
     })
 }
 
@@ -296,6 +330,69 @@ mod tests {
         assert!(
             warnings[3].contains("[codes.\"-5\"] annotates a code the article does not have"),
             "{warnings:#?}"
+        );
+    }
+
+    /// The model of `file` (`text`) under the configuration `notes`, after
+    /// the release `released`.
+    fn built(file: &str, text: &str, notes: &str, released: Option<&Catalog>) -> Result<Catalog> {
+        let pins = Default::default();
+        let article = crate::read::read(file, text.as_bytes(), None, &pins).unwrap();
+        let annotations = crate::annotations::parse("notes.toml", notes).unwrap();
+        let source = SourceInfo {
+            path: file.into(),
+            format: article.format,
+            sha256: String::new(),
+        };
+        let about = ArticleInfo::default();
+        build(
+            article,
+            source,
+            about,
+            &annotations,
+            released,
+            &mut Vec::new(),
+        )
+    }
+
+    #[test]
+    fn a_code_its_code_type_cannot_hold_is_refused_at_its_line() {
+        let table =
+            "| Error code | Description | Solution |\n|---|---|---|\n| 1 | One. | Retry. |\n";
+        let expected = |code: &str| {
+            format!(
+                "code {code} does not fit code_type u32: expected a number from 0 to 4294967295, or set code_type = \"i64\" under [vendor] in notes.toml"
+            )
+        };
+        let refusal = |file, text: &str, released| built(file, text, "", released).unwrap_err();
+        for code in ["99999999999", "-1"] {
+            let text = format!("{table}| {code} | Big. | Wait. |\n");
+            assert_eq!(
+                refusal("a.md", &text, None).to_string(),
+                format!("a.md:4: {}", expected(code))
+            );
+            // Wide enough, the same article is a model.
+            let notes = "[vendor]\ncode_type = \"i64\"\n";
+            assert!(built("a.md", &text, notes, None).is_ok());
+        }
+        // HTML rows have no line: the entry is numbered.
+        let html = "<table><tr><th>Error code</th><th>Description</th><th>Solution</th></tr><tr><td>1</td><td>One.</td><td>Retry.</td></tr><tr><td>99999999999</td><td>Big.</td><td>Wait.</td></tr></table>";
+        assert_eq!(
+            refusal("a.html", html, None).to_string(),
+            format!("a.html: entry 2: {}", expected("99999999999"))
+        );
+        // A code only the last release still has: the configuration's type
+        // is what changed.
+        let before = released(&[
+            (1, "One", serde_json::Value::Null),
+            (5_000_000_000, "Big", serde_json::Value::Null),
+        ]);
+        assert_eq!(
+            refusal("a.md", table, Some(&before)).to_string(),
+            format!(
+                "notes.toml: {} (the article dropped it, the last release kept it)",
+                expected("5000000000")
+            )
         );
     }
 
