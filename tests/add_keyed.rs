@@ -12,8 +12,8 @@ use std::fs;
 
 use codegen::model::{Catalog, KeyPart};
 use workspace_tests::{
-    add_article, add_article_pinned, article_workspace, build_without_default_features, fixture,
-    regen_with_then_check, run_consumer,
+    add_article, add_article_pinned, article_workspace, build_without_default_features, cargo,
+    fixture, regen_with_then_check, run_consumer,
 };
 
 const NAME: &str = "relay-bot";
@@ -154,4 +154,56 @@ fn an_article_of_repeated_statuses_builds_a_crate_looked_up_by_code_and_message(
     run_consumer(dir, &dependencies, &checks, "add-keyed");
     // The no_std path of the message- and section-keyed support code.
     build_without_default_features(dir, &[CRATE, "ledger-errors"], &["serde"], "add-keyed");
+}
+
+#[test]
+fn a_message_reworded_after_a_release_gets_a_placeholder_of_its_own() {
+    let dir = article_workspace();
+    let dir = dir.path();
+    let added = add_article(dir, NAME, "keys/relay-statuses.md", CRATE);
+    // Release bumps the crate in Cargo.lock, which lists it once cargo has
+    // seen the workspace.
+    let status = cargo(dir, &dir.join("target"))
+        .args(["metadata", "--offline", "--format-version", "1"])
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "cargo metadata: {status}");
+    xtask::release::run(dir, Some(NAME), codegen::release::Placeholders::Allow)
+        .expect("the placeholders are released as they are");
+
+    // The vendor rewords the last message of a repeated status: its entry
+    // is deprecated under its released name, the new one needs another.
+    let reworded = added
+        .errors
+        .iter()
+        .rfind(|e| e.keyed_by.is_some())
+        .expect("a repeated status");
+    let source = dir.join(format!("docs/source/{NAME}.md"));
+    let text = fs::read_to_string(&source).unwrap();
+    let message = format!("{} (reworded)", reworded.description);
+    fs::write(&source, text.replacen(&reworded.description, &message, 1)).unwrap();
+    let options = xtask::regen::Options {
+        article: Some(NAME.into()),
+        ..Default::default()
+    };
+    regen_with_then_check(dir, &options, "after rewording a message");
+
+    let catalog = fixture(dir, NAME);
+    let name_of = |description: &str| {
+        let entry = catalog.errors.iter().find(|e| e.description == description);
+        entry.map(|e| (e.name.clone(), e.status.is_listed()))
+    };
+    let old = name_of(&reworded.description);
+    assert_eq!(
+        old,
+        Some((reworded.name.clone(), false)),
+        "deprecated as released"
+    );
+    let (new, listed) = name_of(&message).expect("the reworded entry");
+    assert!(listed && new != reworded.name, "{new}");
+    assert!(codegen::names::is_placeholder(
+        &reworded.key().unqualified(),
+        &new
+    ));
 }

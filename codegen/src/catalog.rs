@@ -9,10 +9,11 @@
 use crate::annotations::Annotations;
 use crate::error::{Error, Result};
 use crate::model::{
-    ArticleInfo, Catalog, Category, ErrorEntry, Key, SCHEMA_VERSION, SourceInfo, Status,
+    ArticleInfo, Catalog, Category, Code, CodeType, ErrorEntry, Key, SCHEMA_VERSION, SourceInfo,
+    Status,
 };
 use crate::read::{Article, ArticleRow};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Codes listed one warning each, up to a screenful; beyond that one warning
 /// names the first few and the count (an unannotated article of 100k codes
@@ -97,6 +98,18 @@ pub fn build(
     released: Option<&Catalog>,
     warnings: &mut Vec<String>,
 ) -> Result<Catalog> {
+    let code_type = annotations.vendor.code_type;
+    for (index, row) in article.rows.iter().enumerate() {
+        if let Some(problem) = unfit(code_type, row.key(), &annotations.file) {
+            // A row the reader could not place is told by its entry number.
+            let entry = row
+                .line
+                .map_or(format!("entry {}: ", index + 1), |_| String::new());
+            return Err(Error::new(entry + &problem)
+                .at_line(row.line)
+                .in_file(&source.path));
+        }
+    }
     let mut unannotated = Unannotated::default();
     let mut errors = listed_entries(article.rows, annotations, released, &mut unannotated);
     // What the article's text hides comes first, then what its configuration lacks.
@@ -104,6 +117,12 @@ pub fn build(
     unannotated.warn(&annotations.file, warnings);
     if let Some(released) = released {
         let dropped = dropped_entries(&errors, released, annotations);
+        for entry in &dropped {
+            if let Some(problem) = unfit(code_type, entry.key(), &annotations.file) {
+                let kept = "the article dropped it, the last release kept it";
+                return Err(Error::new(format!("{problem} ({kept})")).in_file(&annotations.file));
+            }
+        }
         errors.extend(dropped);
     }
     warnings.extend(unused_annotations(annotations, &errors));
@@ -118,6 +137,21 @@ pub fn build(
     })
 }
 
+/// Why the configuration's code type cannot hold the code or sub-code of
+/// `key`, if it cannot: the crate could not be generated, and only the
+/// configuration (`file`) can ask for a wider type.
+fn unfit(code_type: CodeType, key: Key, file: &str) -> Option<String> {
+    let (low, high) = code_type.range()?;
+    let mut codes = std::iter::once(&key.code).chain(&key.subcode);
+    let outside = |code: &Code| matches!(code, Code::Numeric(n) if !(low..=high).contains(n));
+    codes.any(outside).then(|| {
+        format!(
+            "code {key} does not fit code_type {}: expected a number from {low} to {high}, or set code_type = \"i64\" under [vendor] in {file}",
+            code_type.as_str()
+        )
+    })
+}
+
 /// The article's rows as entries, in its order. A row nobody annotated keeps
 /// the name the last release gave it, else a placeholder, and is counted in
 /// `unannotated`. Rows move into entries: a large article is not held twice.
@@ -127,8 +161,10 @@ fn listed_entries(
     released: Option<&Catalog>,
     unannotated: &mut Unannotated,
 ) -> Vec<ErrorEntry> {
+    let taken = names_in_use(annotations, released);
     let released = released.map(Catalog::by_key).unwrap_or_default();
-    let placeholders = crate::names::fallback_names(rows.iter().map(ArticleRow::key));
+    let keys = rows.iter().map(ArticleRow::key);
+    let placeholders = crate::names::fallback_names_avoiding(keys, &taken);
     let mut classify = |key: Key, placeholder: String| match annotations.by_code.get(&key) {
         Some(a) => (a.name.clone(), a.category.clone(), annotations.action_of(a)),
         None => {
@@ -158,6 +194,25 @@ fn listed_entries(
         }
     };
     rows.into_iter().zip(placeholders).map(entry).collect()
+}
+
+/// The id of every name the configuration gives and the last release had,
+/// with the key that has it: what a placeholder must not take, since the
+/// released entries the article dropped stay in the model under their names.
+fn names_in_use(annotations: &Annotations, released: Option<&Catalog>) -> HashMap<String, Key> {
+    let configured = annotations
+        .by_code
+        .iter()
+        .map(|(k, a)| (k.clone(), &a.name));
+    let shipped = released
+        .into_iter()
+        .flat_map(|r| &r.errors)
+        .map(|e| (e.key(), &e.name));
+    let mut taken = HashMap::new();
+    for (key, name) in configured.chain(shipped) {
+        taken.entry(crate::names::stable_id(name)).or_insert(key);
+    }
+    taken
 }
 
 /// The entries of the last release that the article no longer lists, as
@@ -278,6 +333,69 @@ mod tests {
         );
     }
 
+    /// The model of `file` (`text`) under the configuration `notes`, after
+    /// the release `released`.
+    fn built(file: &str, text: &str, notes: &str, released: Option<&Catalog>) -> Result<Catalog> {
+        let pins = Default::default();
+        let article = crate::read::read(file, text.as_bytes(), None, &pins).unwrap();
+        let annotations = crate::annotations::parse("notes.toml", notes).unwrap();
+        let source = SourceInfo {
+            path: file.into(),
+            format: article.format,
+            sha256: String::new(),
+        };
+        let about = ArticleInfo::default();
+        build(
+            article,
+            source,
+            about,
+            &annotations,
+            released,
+            &mut Vec::new(),
+        )
+    }
+
+    #[test]
+    fn a_code_its_code_type_cannot_hold_is_refused_at_its_line() {
+        let table =
+            "| Error code | Description | Solution |\n|---|---|---|\n| 1 | One. | Retry. |\n";
+        let expected = |code: &str| {
+            format!(
+                "code {code} does not fit code_type u32: expected a number from 0 to 4294967295, or set code_type = \"i64\" under [vendor] in notes.toml"
+            )
+        };
+        let refusal = |file, text: &str, released| built(file, text, "", released).unwrap_err();
+        for code in ["99999999999", "-1"] {
+            let text = format!("{table}| {code} | Big. | Wait. |\n");
+            assert_eq!(
+                refusal("a.md", &text, None).to_string(),
+                format!("a.md:4: {}", expected(code))
+            );
+            // Wide enough, the same article is a model.
+            let notes = "[vendor]\ncode_type = \"i64\"\n";
+            assert!(built("a.md", &text, notes, None).is_ok());
+        }
+        // HTML rows have no line: the entry is numbered.
+        let html = "<table><tr><th>Error code</th><th>Description</th><th>Solution</th></tr><tr><td>1</td><td>One.</td><td>Retry.</td></tr><tr><td>99999999999</td><td>Big.</td><td>Wait.</td></tr></table>";
+        assert_eq!(
+            refusal("a.html", html, None).to_string(),
+            format!("a.html: entry 2: {}", expected("99999999999"))
+        );
+        // A code only the last release still has: the configuration's type
+        // is what changed.
+        let before = released(&[
+            (1, "One", serde_json::Value::Null),
+            (5_000_000_000, "Big", serde_json::Value::Null),
+        ]);
+        assert_eq!(
+            refusal("a.md", table, Some(&before)).to_string(),
+            format!(
+                "notes.toml: {} (the article dropped it, the last release kept it)",
+                expected("5000000000")
+            )
+        );
+    }
+
     /// Annotations for codes 1 (`One`, retried) and 3 (`Three`).
     fn notes() -> Annotations {
         let text = "[[category]]\nname = \"server\"\ndoc = \"d\"\naction = \"retry\"\n[codes.1]\nname = \"One\"\ncategory = \"server\"\n[codes.3]\nname = \"Three\"\ncategory = \"server\"\naction = \"escalate\"\n";
@@ -301,13 +419,24 @@ mod tests {
 
     /// A model of these entries, as the fixture of the last release holds them.
     fn released(entries: &[(i64, &str, serde_json::Value)]) -> Catalog {
+        let errors = entries.iter().map(|(code, name, status)| {
+            let mut entry = serde_json::json!({"code": code, "name": name});
+            if !status.is_null() {
+                entry["status"] = status.clone();
+            }
+            entry
+        });
+        released_entries(errors)
+    }
+
+    /// A model of these entries (code and name, and any other field), the
+    /// rest of each as the fixture of the last release holds it.
+    fn released_entries(entries: impl IntoIterator<Item = serde_json::Value>) -> Catalog {
         let errors: Vec<serde_json::Value> = entries
-            .iter()
-            .map(|(code, name, status)| {
-                let mut entry = serde_json::json!({"code": code, "name": name, "description": "d", "solution": "", "category": "unknown", "action": "escalate"});
-                if !status.is_null() {
-                    entry["status"] = status.clone();
-                }
+            .into_iter()
+            .map(|fields| {
+                let mut entry = serde_json::json!({"description": "d", "solution": "", "category": "unknown", "action": "escalate"});
+                entry.as_object_mut().unwrap().extend(fields.as_object().unwrap().clone());
                 entry
             })
             .collect();
@@ -364,6 +493,101 @@ mod tests {
                 ("Three", Action::Escalate, since(None)),
                 ("Five", Action::Escalate, since(Some("1.1.0"))),
             ]
+        );
+    }
+
+    /// A row of code `code` keyed by its message `message`.
+    fn keyed_row(code: &str, message: &str) -> ArticleRow {
+        ArticleRow {
+            code: Code::parse(code).unwrap(),
+            description: message.into(),
+            keyed_by: Some(crate::model::KeyPart::Message),
+            ..row(0)
+        }
+    }
+
+    /// The names of the model of `rows` after a release of `before`, the
+    /// entries the article dropped last.
+    fn names_after(rows: Vec<ArticleRow>, notes: &Annotations, before: &Catalog) -> Vec<String> {
+        let mut unannotated = Unannotated::default();
+        let mut entries = listed_entries(rows, notes, Some(before), &mut unannotated);
+        entries.extend(dropped_entries(&entries, before, notes));
+        entries.into_iter().map(|e| e.name).collect()
+    }
+
+    #[test]
+    fn a_placeholder_never_takes_a_name_the_release_or_the_configuration_has() {
+        // Released with placeholders: two messages of 400 and a 401; then
+        // the vendor rewords the second message.
+        let rows = || {
+            vec![
+                keyed_row("400", "Chat missing"),
+                keyed_row("400", "Message too long"),
+                row(401),
+            ]
+        };
+        let before = released_entries([
+            serde_json::json!({"code": 400, "name": "Code400", "description": "Chat missing", "keyed_by": "message"}),
+            serde_json::json!({"code": 400, "name": "Code400V2", "description": "Text too long", "keyed_by": "message"}),
+            serde_json::json!({"code": 401, "name": "Code401"}),
+        ]);
+        let expected = ["Code400", "Code400V3", "Code401", "Code400V2"];
+        let bare = crate::annotations::parse("notes.toml", "").unwrap();
+        assert_eq!(names_after(rows(), &bare, &before), expected);
+        // The same with the stub `add` wrote, which names every entry as
+        // its placeholder.
+        let stub = "[codes.\"400 | Chat missing\"]\nname = \"Code400\"\ncategory = \"unknown\"\n[codes.\"400 | Text too long\"]\nname = \"Code400V2\"\ncategory = \"unknown\"\n[codes.401]\nname = \"Code401\"\ncategory = \"unknown\"\n";
+        let stub = crate::annotations::parse("notes.toml", stub).unwrap();
+        assert_eq!(names_after(rows(), &stub, &before), expected);
+        // A name the configuration gives a new entry is not a placeholder
+        // to take either.
+        let named =
+            "[codes.\"400 | Message too long\"]\nname = \"Code400V3\"\ncategory = \"unknown\"\n";
+        let named = crate::annotations::parse("notes.toml", named).unwrap();
+        let mut more = rows();
+        more.push(keyed_row("400", "Chat archived"));
+        assert_eq!(
+            names_after(more, &named, &before),
+            ["Code400", "Code400V3", "Code401", "Code400V4", "Code400V2"]
+        );
+    }
+
+    #[test]
+    fn a_renamed_string_code_gets_a_placeholder_of_its_own() {
+        // `access-denied` and `access_denied` were released as placeholders
+        // that share a base; the vendor then renames the first.
+        let text_row = |code: &str| ArticleRow {
+            code: Code::parse(code).unwrap(),
+            ..row(0)
+        };
+        let before = released_entries([
+            serde_json::json!({"code": "access-denied", "name": "CodeAccessDenied"}),
+            serde_json::json!({"code": "access_denied", "name": "CodeAccessDeniedV2"}),
+        ]);
+        let rows = vec![text_row("access_denied"), text_row("accessDenied")];
+        let bare = crate::annotations::parse("notes.toml", "").unwrap();
+        assert_eq!(
+            names_after(rows, &bare, &before),
+            [
+                "CodeAccessDeniedV2",
+                "CodeAccessDeniedV3",
+                "CodeAccessDenied"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_given_twice_names_the_other_entry() {
+        let mut catalog = released_entries([
+            serde_json::json!({"code": 401, "name": "Code401"}),
+            serde_json::json!({"code": 400, "name": "Long", "description": "Too long", "keyed_by": "message", "status": {"state": "removed", "since": "0.1.0"}}),
+            serde_json::json!({"code": 400, "name": "Other", "description": "Way too long", "keyed_by": "message"}),
+        ]);
+        catalog.errors[2].name = "Long".into();
+        catalog.article.annotations = "notes.toml".into();
+        assert_eq!(
+            validated(catalog).unwrap_err().to_string(),
+            "a.md: entry 3: code 400 | Way too long: name \"Long\" is used twice (also by code 400 | Too long, kept from the release) (check notes.toml)"
         );
     }
 

@@ -2,6 +2,7 @@
 //! them and supplies the fallback for a code nobody has annotated yet.
 
 use crate::model::code::{Code, Key};
+use std::collections::{HashMap, HashSet};
 
 /// Variant names the generated crate uses itself.
 const RESERVED: &[&str] = &["Unknown", "Self", "ALL"];
@@ -49,17 +50,34 @@ pub fn fallback_name(key: &Key) -> String {
 /// several messages, or `access-denied` beside `access_denied`) gets `V2`,
 /// `V3`, … so an article generates before anyone has named anything.
 pub fn fallback_names(keys: impl IntoIterator<Item = Key>) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
+    fallback_names_avoiding(keys, &HashMap::new())
+}
+
+/// [`fallback_names`], where `taken` holds the ids of the names already in
+/// use (the configuration's, the released baseline's) with the key that
+/// has each: a placeholder skips every one another key has, so a new entry
+/// never takes the name of a deprecated one (a reworded message after a
+/// release), and a key's own name still counts as its placeholder, so
+/// naming entries does not renumber the placeholders of the rest.
+pub fn fallback_names_avoiding(
+    keys: impl IntoIterator<Item = Key>,
+    taken: &HashMap<String, Key>,
+) -> Vec<String> {
+    let mut seen = HashSet::new();
     keys.into_iter()
         .map(|key| {
             let base = fallback_name(&key);
             let mut variant = base.clone();
             let mut n = 2;
-            while !seen.insert(stable_id(&variant)) {
+            loop {
+                let id = stable_id(&variant);
+                let free = taken.get(&id).is_none_or(|owner| *owner == key);
+                if free && seen.insert(id) {
+                    break variant;
+                }
                 variant = format!("{base}V{n}");
                 n += 1;
             }
-            variant
         })
         .collect()
 }

@@ -12,7 +12,7 @@ use quote::quote;
 
 use crate::emit::tokens::Kind;
 use crate::error::{Error, Result};
-use crate::model::{Catalog, CategoryDef, Code, CodeType, ErrorEntry, Status, Vendor};
+use crate::model::{Catalog, CategoryDef, Code, ErrorEntry, Status, Vendor};
 
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
@@ -297,11 +297,11 @@ fn category_items(type_name: &str, categories: &[CategoryDef]) -> TokenStream {
 }
 
 fn kind_of(catalog: &Catalog) -> Result<Kind> {
-    let (number, range): (Option<&str>, (i64, i64)) = match catalog.vendor.code_type {
-        CodeType::U32 => (Some("u32"), (0, i64::from(u32::MAX))),
-        CodeType::I64 => (Some("i64"), (i64::MIN, i64::MAX)),
-        CodeType::Str => (None, (0, 0)),
-    };
+    // The model refuses a code its type cannot hold at the article's line
+    // (`catalog::build`); this keeps the emitter safe for any model.
+    let code_type = catalog.vendor.code_type;
+    let number = code_type.range().map(|_| code_type.as_str());
+    let range = code_type.range().unwrap_or((0, 0));
     let subcodes = catalog.has_subcodes();
     let file = &catalog.article.annotations;
     for entry in &catalog.errors {

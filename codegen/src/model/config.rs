@@ -206,6 +206,15 @@ impl CodeType {
             CodeType::Str => "str",
         }
     }
+
+    /// The numbers a numeric code type holds, lowest and highest.
+    pub fn range(self) -> Option<(i64, i64)> {
+        match self {
+            CodeType::U32 => Some((0, i64::from(u32::MAX))),
+            CodeType::I64 => Some((i64::MIN, i64::MAX)),
+            CodeType::Str => None,
+        }
+    }
 }
 
 /// A category as the configuration defines it (`[[category]]`).

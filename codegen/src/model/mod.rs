@@ -287,7 +287,7 @@ impl Catalog {
         // Each name's id, and the name that has it. A name used twice shares
         // its id with itself, so one map finds both clashes (ids are unique
         // until the first one), and the message tells them apart.
-        let mut ids: HashMap<String, &str> = HashMap::new();
+        let mut ids: HashMap<String, &ErrorEntry> = HashMap::new();
         for (index, entry) in self.errors.iter().enumerate() {
             let row = index + 1;
             let problem = |error: Error| Some(error.at_row(row));
@@ -298,13 +298,20 @@ impl Catalog {
                 )));
             }
             let id = crate::names::stable_id(&entry.name);
-            if let Some(other) = ids.insert(id.clone(), &entry.name) {
-                return problem(Error::new(if other == entry.name {
-                    format!("code {}: name \"{}\" is used twice", entry.code, entry.name)
+            if let Some(other) = ids.insert(id.clone(), entry) {
+                // Which entry has it: one the article dropped is in the
+                // model only because the last release shipped it.
+                let also = match other.status.is_listed() {
+                    true => format!("code {}", other.key()),
+                    false => format!("code {}, kept from the release", other.key()),
+                };
+                let (key, name) = (entry.key(), &entry.name);
+                return problem(Error::new(if other.name == *name {
+                    format!("code {key}: name \"{name}\" is used twice (also by {also})")
                 } else {
                     format!(
-                        "code {}: name \"{}\" has the same snake_case id \"{id}\" as \"{other}\": ids must be unique",
-                        entry.code, entry.name
+                        "code {key}: name \"{name}\" has the same snake_case id \"{id}\" as \"{}\" ({also}): ids must be unique",
+                        other.name
                     )
                 }));
             }
