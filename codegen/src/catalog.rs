@@ -99,17 +99,6 @@ pub fn build(
     warnings: &mut Vec<String>,
 ) -> Result<Catalog> {
     let code_type = annotations.vendor.code_type;
-    for (index, row) in article.rows.iter().enumerate() {
-        if let Some(problem) = unfit(code_type, row.key(), &annotations.file) {
-            // A row the reader could not place is told by its entry number.
-            let entry = row
-                .line
-                .map_or(format!("entry {}: ", index + 1), |_| String::new());
-            return Err(Error::new(entry + &problem)
-                .at_line(row.line)
-                .in_file(&source.path));
-        }
-    }
     let mut unannotated = Unannotated::default();
     let mut errors = listed_entries(article.rows, annotations, released, &mut unannotated);
     // What the article's text hides comes first, then what its configuration lacks.
@@ -135,6 +124,39 @@ pub fn build(
         envelope: annotations.envelope.clone(),
         errors,
     })
+}
+
+/// Refuses a row whose code the configuration's code type cannot hold, at
+/// the capture's line (a row the reader could not place by its entry
+/// number): the crate could not be generated. Where the capture is not the
+/// configuration's own (`parse` of a new article, read with another
+/// article's configuration), the same is a warning: `add` picks the type
+/// from the codes.
+pub(crate) fn check_code_type(
+    article: &Article,
+    source: &str,
+    annotations: &Annotations,
+    own: bool,
+    warnings: &mut Vec<String>,
+) -> Result<()> {
+    let code_type = annotations.vendor.code_type;
+    for (index, row) in article.rows.iter().enumerate() {
+        let Some(problem) = unfit(code_type, row.key(), &annotations.file) else {
+            continue;
+        };
+        let entry = row
+            .line
+            .map_or(format!("entry {}: ", index + 1), |_| String::new());
+        if !own {
+            let at = row.line.map_or(String::new(), |l| format!(":{l}"));
+            warnings.push(format!("{source}{at}: {entry}{problem}"));
+            continue;
+        }
+        return Err(Error::new(entry + &problem)
+            .at_line(row.line)
+            .in_file(source));
+    }
+    Ok(())
 }
 
 /// Why the configuration's code type cannot hold the code or sub-code of
@@ -345,6 +367,7 @@ mod tests {
             sha256: String::new(),
         };
         let about = ArticleInfo::default();
+        check_code_type(&article, file, &annotations, true, &mut Vec::new())?;
         build(
             article,
             source,
@@ -353,6 +376,23 @@ mod tests {
             released,
             &mut Vec::new(),
         )
+    }
+
+    #[test]
+    fn a_capture_read_with_another_articles_configuration_is_only_warned_of() {
+        let text = "| Error code | Description |\n|---|---|\n| -1 | Failed. |\n";
+        let article =
+            crate::read::read("new.md", text.as_bytes(), None, &Default::default()).unwrap();
+        let annotations = crate::annotations::parse("notes.toml", "").unwrap();
+        let mut warnings = Vec::new();
+        check_code_type(&article, "new.md", &annotations, false, &mut warnings).unwrap();
+        assert_eq!(
+            warnings,
+            [
+                "new.md:3: code -1 does not fit code_type u32: expected a number from 0 to 4294967295, or set code_type = \"i64\" under [vendor] in notes.toml"
+            ]
+        );
+        assert!(check_code_type(&article, "new.md", &annotations, true, &mut warnings).is_err());
     }
 
     #[test]

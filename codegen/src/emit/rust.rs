@@ -310,11 +310,13 @@ fn kind_of(catalog: &Catalog) -> Result<Kind> {
                 if let Code::Numeric(n) = code
                     && !(range.0..=range.1).contains(n)
                 {
+                    // The capture's code, whatever file is being emitted.
                     return Err(Error::new(format!(
                         "code {} does not fit {}: set code_type = \"i64\" under [vendor] in {file}",
                         entry.key(),
                         number.unwrap_or_default()
-                    )));
+                    ))
+                    .in_file(&catalog.source.path));
                 }
             }
         }
