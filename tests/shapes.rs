@@ -91,6 +91,16 @@ fn rows_without_outer_bars_stay_in_their_table_after_a_comment_or_blank_line() {
 }
 
 #[test]
+fn a_title_that_joined_the_header_labels_is_no_label() {
+    // One blank line after the title, two between cells: the title's gap is
+    // shorter than the usual run, so it joins the labels' paragraph.
+    let article = read_shape("reader-view-title-joined.txt");
+    let codes: Vec<String> = article.rows.iter().map(|r| r.code.to_string()).collect();
+    assert_eq!(codes, ["6101", "6102"]);
+    assert_eq!(article.rows[1].solution, "Send it as a link instead.");
+}
+
+#[test]
 fn a_gfm_repair_reaches_the_warnings_the_cli_prints() {
     let (catalog, warnings) =
         model_and_warnings("gfm-ragged.md", &article(&shape("gfm-ragged.md")));

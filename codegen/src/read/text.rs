@@ -464,15 +464,30 @@ fn paragraph_headers(paragraphs: &[Paragraph], pins: &ColumnPins) -> Vec<Paragra
 
 /// The paragraph at `at` if its lines (two or more short ones) are a header
 /// naming the columns; not lines that end a cell with `|`, which are the
-/// `|`-ended form's (a decoy copied so before the table, say).
+/// `|`-ended form's (a decoy copied so before the table, say). A title line
+/// first (its blank line was shorter than the copy's usual run, so it
+/// joined the labels) is not a label: the labels are the lines whose width
+/// puts a code where each of the first two rows starts.
 fn lines_header(paragraphs: &[Paragraph], at: usize, pins: &ColumnPins) -> Option<ParagraphHeader> {
     let p = &paragraphs[at];
-    let cells: Vec<String> = p.lines.iter().map(|l| collapse(l)).collect();
-    let too_long = cells.iter().any(|c| c.chars().count() > 60);
-    if cells.len() < 2 || too_long || p.lines.iter().any(|l| ends_a_cell(l)) {
+    let all: Vec<String> = p.lines.iter().map(|l| collapse(l)).collect();
+    let too_long = all.iter().any(|c| c.chars().count() > 60);
+    if all.len() < 2 || too_long || p.lines.iter().any(|l| ends_a_cell(l)) {
         return None;
     }
-    let code_column = table::columns(&cells, pins).ok()?.code;
+    let in_step = |width: usize, code: usize| {
+        let code_at = |row: usize| paragraphs.get(at + 1 + row * width + code);
+        code_at(0).is_some_and(strong_code) && code_at(1).is_none_or(strong_code)
+    };
+    let labels = |title: usize| {
+        let cells = all.get(title..).filter(|c| c.len() >= 2)?.to_vec();
+        let code = table::columns(&cells, pins).ok()?.code;
+        Some((cells, code))
+    };
+    let (cells, code_column) = labels(0)
+        .filter(|(cells, code)| in_step(cells.len(), *code))
+        .or_else(|| labels(1).filter(|(cells, code)| in_step(cells.len(), *code)))
+        .or_else(|| labels(0))?;
     Some(ParagraphHeader {
         at,
         span: 1,
