@@ -6,8 +6,9 @@
 //! naming its row; a group title becomes the section of the rows after it.
 
 use crate::read::code_cell::codes_in;
+use crate::read::columns::is_role_header;
 use crate::read::normalize::collapse;
-use crate::read::table::{RawRow, RawTable, is_role_header, show_header};
+use crate::read::raw::{RawRow, RawTable, show_header};
 
 /// What a row that is no entry is.
 #[derive(Debug, Clone, PartialEq, Eq)]

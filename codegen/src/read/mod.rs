@@ -12,6 +12,7 @@ pub(crate) mod lines;
 pub mod markdown;
 pub mod normalize;
 pub mod pins;
+pub(crate) mod raw;
 pub(crate) mod repeats;
 pub(crate) mod roles;
 pub mod table;
