@@ -91,6 +91,31 @@ fn rows_without_outer_bars_stay_in_their_table_after_a_comment_or_blank_line() {
 }
 
 #[test]
+fn footer_lines_with_bars_after_a_gfm_table_are_no_rows_and_no_cut() {
+    let pins = ColumnPins::default();
+    for text in [
+        "Code | Description\n--- | ---\n40001 | Bad token.\n\nWas this article helpful? Yes | No\n",
+        "Code | Description | Fix\n--- | --- | ---\n40001 | Bad token. | Renew.\n\nPrivacy | Terms | Contact\n",
+        "| Code | Description |\n|---|---|\n| 40001 | Bad token. |\n\n| Last updated in May |\n",
+    ] {
+        let article =
+            read("a.md", text.as_bytes(), None, &pins).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        let codes: Vec<String> = article.rows.iter().map(|r| r.code.to_string()).collect();
+        assert_eq!(codes, ["40001"], "{text:?}");
+    }
+}
+
+#[test]
+fn labels_each_their_own_paragraph_beside_a_column_of_numbers() {
+    // An HTTP status before the error code: both columns hold numbers.
+    let text = "HTTP status\n\nError code\n\nDescription\n\n400\n\n40001\n\nThe request is malformed.\n\n401\n\n40002\n\nThe token is missing.\n";
+    let article = read("a.txt", text.as_bytes(), None, &ColumnPins::default()).unwrap();
+    let codes: Vec<String> = article.rows.iter().map(|r| r.code.to_string()).collect();
+    assert_eq!(codes, ["40001", "40002"]);
+    assert_eq!(article.rows[1].extra["HTTP status"], "401");
+}
+
+#[test]
 fn a_title_that_joined_the_header_labels_is_no_label() {
     // One blank line after the title, two between cells: the title's gap is
     // shorter than the usual run, so it joins the labels' paragraph.

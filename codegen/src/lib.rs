@@ -111,7 +111,7 @@ pub fn read_catalog(
     let annotations = annotations::parse(&entry.annotations, annotations)?;
     let (article, info) =
         read_article(source_path, source.as_ref(), format, &annotations, warnings)?;
-    let own = source_path == entry.source;
+    let own = source_path.trim_start_matches("./") == entry.source;
     catalog::check_code_type(&article, source_path, &annotations, own, warnings)?;
     let about = model::ArticleInfo {
         title: entry.title.clone(),

@@ -27,15 +27,18 @@ pub(crate) fn codes_in(cell: &str) -> Result<Vec<CellCode>, String> {
     if let Ok(one) = labelled(cell) {
         return Ok(vec![one]);
     }
-    if thousands(cell) {
+    // `,` splits last, so that each part it would split is checked for a
+    // thousands separator first.
+    let coarse: Vec<&str> = cell.split(['\n', ';', '/']).flat_map(split_or).collect();
+    if let Some(number) = coarse.iter().find(|part| thousands(part)) {
         return Err(format!(
             "code {:?} reads as one number with a thousands separator as well as a list of codes: expected the code without separators (40001), or codes listed as \"500, 503\"",
-            cell.trim()
+            number.trim().trim_start_matches("- ")
         ));
     }
-    let parts: Vec<&str> = cell
-        .split(['\n', ',', ';', '/'])
-        .flat_map(split_or)
+    let parts: Vec<&str> = coarse
+        .into_iter()
+        .flat_map(|part| part.split(','))
         .map(|part| part.trim().trim_start_matches("- ").trim())
         .filter(|part| !part.is_empty())
         .collect();
@@ -49,7 +52,7 @@ pub(crate) fn codes_in(cell: &str) -> Result<Vec<CellCode>, String> {
 /// list: `40,001` and `1,000` (a list's second code would be `001`), and
 /// `12,345`; not `500,503`, which lists two statuses, as people write them.
 fn thousands(cell: &str) -> bool {
-    let mut groups = strip_code_decoration(cell).split(',');
+    let mut groups = strip_code_decoration(cell.trim().trim_start_matches("- ")).split(',');
     let first = groups.next().unwrap_or_default();
     let rest: Vec<&str> = groups.collect();
     let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
@@ -151,7 +154,15 @@ mod tests {
         // Without a space after the comma, two statuses; a thousands
         // separator (a list's second code would be zero-padded) is refused.
         assert_eq!(codes("500,503"), ["500", "503"]);
-        for number in ["40,001", "1,000", "12,345", "1,000,000"] {
+        for number in [
+            "40,001",
+            "1,000",
+            "12,345",
+            "1,000,000",
+            "40,001\n40,002",
+            "40,001 or 40,002",
+            "- 40,001\n- 40,002",
+        ] {
             let err = codes_in(number).unwrap_err();
             assert!(err.contains("thousands separator"), "{number}: {err}");
         }

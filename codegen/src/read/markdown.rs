@@ -191,7 +191,10 @@ fn rows_after(text: &str, end: usize, width: usize, first_line: usize, bare: boo
             break;
         }
         let rest_is_blank = all[index + 1..].iter().all(|l| l.trim().is_empty());
-        let at_end = (trimmed.starts_with('|') && rest_is_blank).then_some(first_line + index);
+        // A closed one-cell line (`| Last updated |`) is no row, but not cut.
+        let open = trimmed == "|" || !ends_with_bar(trimmed);
+        let at_end =
+            (trimmed.starts_with('|') && open && rest_is_blank).then_some(first_line + index);
         // Read alone: a row pulldown-cmark does not take (a lone `|`) ends
         // the table at its header, and rejoining would read it again.
         let parsed = parse_alone(&format!("{synthetic_head}{trimmed}\n"));
@@ -207,10 +210,14 @@ fn rows_after(text: &str, end: usize, width: usize, first_line: usize, bare: boo
             break;
         };
         // A single cell is a line that starts with `|`, not a row; a line
-        // without outer `|` is one only if it fills the header (prose may
-        // hold a `|`).
+        // without outer `|` is one only if it fills the header exactly and a
+        // cell holds a code (a footer's `Was this helpful? Yes | No` is
+        // prose with a `|`).
         let single = row.cells.len() - shape.padded < 2 && shape.dropped.is_empty();
-        if single || (!trimmed.starts_with('|') && shape.padded > 0) {
+        let bare_row = shape.padded == 0
+            && shape.dropped.is_empty()
+            && row.cells.iter().any(|c| holds_a_code(c));
+        if single || (!trimmed.starts_with('|') && !bare_row) {
             cut = at_end;
             break;
         }
@@ -218,6 +225,12 @@ fn rows_after(text: &str, end: usize, width: usize, first_line: usize, bare: boo
         rows.push((row, shape));
     }
     RowsAfter { rows, cut }
+}
+
+/// Whether a cell reads as codes (`40001`, `invalid_token`), not words.
+fn holds_a_code(cell: &str) -> bool {
+    crate::read::code_cell::codes_in(cell)
+        .is_ok_and(|codes| codes.iter().all(|c| c.code.looks_like_value()))
 }
 
 /// What [`rows_after`] found: the rows, and the line the capture was cut

@@ -548,18 +548,11 @@ fn labels_header(
 }
 
 /// Whether the first row of `body`, `width` paragraphs a row, holds a code
-/// at `code`, and the second row's codes (if any paragraph of it reads as a
-/// code) sit there too: a header read too wide or too narrow puts them
-/// elsewhere.
+/// at `code`, and the second row (if there is one) too: a header read too
+/// wide or too narrow puts prose there. (Other columns may hold numbers: an
+/// HTTP status beside the error code.)
 fn rows_in_step(body: &[Paragraph], width: usize, code: usize) -> bool {
-    let first = body.get(code).is_some_and(strong_code);
-    let second = body.get(width..).unwrap_or_default();
-    let second = &second[..second.len().min(width)];
-    first
-        && second
-            .iter()
-            .position(strong_code)
-            .is_none_or(|at| at == code)
+    body.get(code).is_some_and(strong_code) && body.get(width + code).is_none_or(strong_code)
 }
 
 /// A paragraph that is a title: one line, title-like.
@@ -661,12 +654,13 @@ fn segments(text: &str) -> Vec<Segment<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (index, _) in text.match_indices('|') {
-        let after = &text[index + 1..];
-        let line_rest = after.split('\n').next().unwrap_or_default();
+        // Only the blanks after the bar are looked at, so a line of many
+        // bars is not scanned once per bar.
+        let after = text[index + 1..].trim_start_matches([' ', '\t', '\r']);
         out.push(Segment {
             text: &text[start..index],
             start,
-            ends_line: line_rest.trim().is_empty(),
+            ends_line: after.is_empty() || after.starts_with('\n'),
         });
         start = index + 1;
     }
