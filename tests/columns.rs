@@ -5,7 +5,7 @@
 use codegen::model::Code;
 use codegen::read::pins::ColumnPin;
 use codegen::read::{Article, ColumnPins};
-use workspace_tests::root;
+use workspace_tests::{code_texts, root};
 
 fn read_with(name: &str, pins: &ColumnPins) -> Result<Article, codegen::Error> {
     let path = root().join("tests/articles/columns").join(name);
@@ -77,17 +77,7 @@ fn every_listed_language_reads_in_markdown_tsv_and_html() {
         for (file, text) in [("a.md", md), ("a.tsv", tsv), ("a.html", html)] {
             let article = codegen::read::read(file, text.as_bytes(), None, &ColumnPins::default())
                 .unwrap_or_else(|e| panic!("{code}: {e}"));
-            let read: Vec<(String, &str, &str)> = article
-                .rows
-                .iter()
-                .map(|r| {
-                    (
-                        r.code.to_string(),
-                        r.description.as_str(),
-                        r.solution.as_str(),
-                    )
-                })
-                .collect();
+            let read = code_texts(&article);
             assert_eq!(
                 read,
                 [

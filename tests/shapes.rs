@@ -7,7 +7,7 @@
 use codegen::Format;
 use codegen::read::pins::ColumnPin;
 use codegen::read::{Article, ColumnPins, read};
-use workspace_tests::{article, model_and_warnings};
+use workspace_tests::{article, code_texts, model_and_warnings};
 
 fn shape(name: &str) -> String {
     format!("shapes/{name}")
@@ -188,17 +188,7 @@ fn paragraph_per_cell_copies_read_with_each_header_label_its_own_paragraph() {
         "reader-view-label-paragraphs-decoy.txt",
     ] {
         let article = read_shape(name);
-        let rows: Vec<(String, &str, &str)> = article
-            .rows
-            .iter()
-            .map(|r| {
-                (
-                    r.code.to_string(),
-                    r.description.as_str(),
-                    r.solution.as_str(),
-                )
-            })
-            .collect();
+        let rows = code_texts(&article);
         assert_eq!(
             rows,
             [

@@ -24,6 +24,21 @@ pub fn article(name: &str) -> Vec<u8> {
         .unwrap_or_else(|e| panic!("tests/articles/{name}: {e}"))
 }
 
+/// Each entry's code, description and solution, in the order read.
+pub fn code_texts(article: &codegen::read::Article) -> Vec<(String, &str, &str)> {
+    article
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.code.to_string(),
+                r.description.as_str(),
+                r.solution.as_str(),
+            )
+        })
+        .collect()
+}
+
 pub fn test_annotations() -> String {
     String::from_utf8(article("annotations.toml")).unwrap()
 }

@@ -406,6 +406,15 @@ mod tests {
         read(text, &ColumnPins::default())
     }
 
+    /// Each entry's code and section, in the order read.
+    fn sections(article: &Article) -> Vec<(String, Option<&str>)> {
+        article
+            .rows
+            .iter()
+            .map(|r| (r.code.to_string(), r.section.as_deref()))
+            .collect()
+    }
+
     #[test]
     fn a_tree_deeper_than_its_tags_show_is_read_without_recursion() {
         // Stray end tags close nothing, so html5ever nests these divs 4,000
@@ -431,11 +440,7 @@ mod tests {
             <h2>System <em>Error</em></h2><table><tr><th>Error</th><th>Description</th></tr><tr><td>internal_error</td><td>Ours.</td></tr></table>\
             <h2>Invalid Param Error</h2><table><tr><th>Error</th><th>Description</th></tr><tr><td>param_missing</td><td>Yours.</td></tr></table>";
         let article = read_default(page).unwrap();
-        let rows: Vec<(String, Option<&str>)> = article
-            .rows
-            .iter()
-            .map(|r| (r.code.to_string(), r.section.as_deref()))
-            .collect();
+        let rows = sections(&article);
         assert_eq!(
             rows,
             [
@@ -497,11 +502,7 @@ mod tests {
             ]
         );
         let article = read_default(html).unwrap();
-        let rows: Vec<(String, Option<&str>)> = article
-            .rows
-            .iter()
-            .map(|r| (r.code.to_string(), r.section.as_deref()))
-            .collect();
+        let rows = sections(&article);
         assert_eq!(
             rows,
             [("1".to_string(), Some("Group A")), ("9".to_string(), None)]
