@@ -201,6 +201,31 @@ fn wrong_and_foreign_headers_read_in_the_pipe_forms() {
 }
 
 #[test]
+fn a_table_of_fields_beside_the_error_table_adds_no_entry_in_any_text_form() {
+    for (name, skipped) in [
+        // After the error table, run into it: its rows are skipped, named.
+        ("fields-after-tsv.txt", 3),
+        ("fields-after-pipe-lines.txt", 3),
+        // Before it, in the `|`-ended form: its cells are no header.
+        ("fields-before-pipe-ended.txt", 0),
+        ("fields-before-pipe-ended-typed.txt", 0),
+    ] {
+        let article = read_gap(name);
+        assert_eq!(codes(&article), ["7301", "7302"], "{name}");
+        assert_eq!(
+            article.rows[1].description, "The file is larger than allowed.",
+            "{name}"
+        );
+        let fields = article
+            .warnings
+            .iter()
+            .filter(|w| w.contains("reads as a field of a response body"))
+            .count();
+        assert_eq!(fields, skipped, "{name}: {:?}", article.warnings);
+    }
+}
+
+#[test]
 fn inline_bars_before_a_pipe_ended_table_are_not_its_header() {
     // A breadcrumb (`Home | Docs`) and a `|` table of fields: their bars do
     // not end their lines, so no header cell is taken from them.

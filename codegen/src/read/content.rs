@@ -11,6 +11,7 @@ use crate::read::columns::{
     ColumnMap, ROLES, Role, Roles, column_map, detect_roles, is_role_header, pinned_roles,
 };
 use crate::read::pins::{ColumnPin, ColumnPins};
+use crate::read::vocabulary::is_type_name;
 
 /// Columns chosen by content, and what the maintainer is told about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,43 +83,6 @@ fn beside(rows: &[&[String]], code: usize, taken: &Roles) -> Option<usize> {
         .find(|&i| free(i))
 }
 
-/// A value type's name, as a table of an error body's fields has in its
-/// type column (`integer`, `string`): words that read as slugs, not codes.
-fn type_name(cell: &str) -> bool {
-    const TYPES: &[&str] = &[
-        "int",
-        "integer",
-        "int32",
-        "int64",
-        "long",
-        "uint",
-        "number",
-        "float",
-        "double",
-        "decimal",
-        "string",
-        "str",
-        "text",
-        "bool",
-        "boolean",
-        "object",
-        "array",
-        "list",
-        "map",
-        "dict",
-        "null",
-        "date",
-        "datetime",
-        "timestamp",
-        "uuid",
-        "enum",
-        "any",
-    ];
-    let cell = cell.trim().trim_matches('`').to_ascii_lowercase();
-    let cell = cell.trim_end_matches("[]");
-    TYPES.contains(&cell)
-}
-
 /// The best code column: every cell code-like (not all type names), at least half of them
 /// distinct, a prose column beside it; columns of digits first, then the
 /// most distinct, then the leftmost.
@@ -134,7 +98,7 @@ fn code_column(rows: &[&[String]], taken: &Roles) -> Option<usize> {
         cells.dedup();
         !taken.contains(&Some(i))
             && all_codes
-            && !cells.iter().all(|c| type_name(c))
+            && !cells.iter().all(|c| is_type_name(c))
             && cells.len() * 2 >= rows.len()
             && beside(rows, i, &others).is_some()
     });

@@ -9,6 +9,7 @@ use crate::read::code_cell::codes_in;
 use crate::read::columns::is_role_header;
 use crate::read::normalize::collapse;
 use crate::read::raw::{RawRow, RawTable, show_header};
+use crate::read::vocabulary::is_type_name;
 
 /// What a row that is no entry is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +24,10 @@ pub(crate) enum Furniture {
     Note(String),
     /// One cell across the table with rows after it: their section.
     Title(String),
+    /// A field of an error body (`code | integer | The number.`: a cell
+    /// other than the code names a value type), or the header of such
+    /// rows: a table of fields the copy ran into the error table.
+    Field(String),
 }
 
 impl Furniture {
@@ -39,6 +44,9 @@ impl Furniture {
             }
             Furniture::Title(text) => format!(
                 "{place} is one cell across the table, \"{text}\": read as the section title of the rows after it"
+            ),
+            Furniture::Field(text) => format!(
+                "{place} reads as a field of a response body (\"{text}\"), not an error: skipped"
             ),
         }
     }
@@ -69,11 +77,35 @@ pub(crate) fn furniture(table: &RawTable, code: usize, index: usize) -> Option<F
     if repeats_header(&table.header, &raw.cells, code) {
         return Some(Furniture::Header);
     }
+    if is_field(raw, code) || heads_fields(table, code, index) {
+        return Some(Furniture::Field(text));
+    }
     let holds_code = raw
         .cells
         .get(code)
         .is_some_and(|cell| codes_in(cell).is_ok_and(|codes| !codes.is_empty()));
     (raw.footer && !holds_code).then_some(Furniture::Note(text))
+}
+
+/// Whether a cell other than the code names a value type (`integer`,
+/// `string`): no error's description or solution is one word like that.
+fn is_field(raw: &RawRow, code: usize) -> bool {
+    raw.cells
+        .iter()
+        .enumerate()
+        .any(|(i, cell)| i != code && is_type_name(cell))
+}
+
+/// Whether row `index` heads rows of fields (`Field | Type | Notes` before
+/// `code | integer | …`): the next row is one, and this one holds no code
+/// with a digit (the header's labels, not an error of its own).
+fn heads_fields(table: &RawTable, code: usize, index: usize) -> bool {
+    let next = table.rows.get(index + 1);
+    let digit = table.rows[index]
+        .cells
+        .get(code)
+        .is_some_and(|c| c.bytes().any(|b| b.is_ascii_digit()));
+    next.is_some_and(|next| is_field(next, code)) && !digit
 }
 
 /// Whether every cell of the row is empty (or it has none).

@@ -690,10 +690,11 @@ fn looks_like_a_value(cell: &str) -> bool {
 fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
     let lines = Lines::new(text);
     let cells = segments(text);
-    let Some(code_header) = cells
-        .iter()
-        .position(|c| c.ends_line && table::names_code(c.last_line(), pins))
-    else {
+    let names_code = |c: &Segment<'_>| c.ends_line && table::names_code(c.last_line(), pins);
+    let candidates: Vec<usize> = (0..cells.len())
+        .filter(|&i| names_code(&cells[i]))
+        .collect();
+    let Some(&code_header) = candidates.first() else {
         if let Some(tables) = pipe_by_content::tables(&cells, &lines, pins)? {
             return Ok(tables);
         }
@@ -705,8 +706,16 @@ fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
             ..RawTable::default()
         }]);
     };
-    let start = header_start(&cells, code_header);
-    let end = header_end(&cells, start, code_header - start, pins);
+    // The first cell naming the code column whose header is followed by a
+    // row (a decoy table's `code` field, before it, is not), else the first.
+    let fitting = candidates.iter().find_map(|&at| {
+        let start = header_start(&cells, at);
+        fitting_header_end(&cells, start, at - start, pins).map(|end| (start, end))
+    });
+    let (start, end) = fitting.unwrap_or_else(|| {
+        let start = header_start(&cells, code_header);
+        (start, header_end(&cells, start, code_header - start, pins))
+    });
     pipe_rows(
         &cells,
         &lines,
@@ -724,9 +733,12 @@ fn header_start(cells: &[Segment<'_>], code_header: usize) -> usize {
     let mut start = code_header;
     while start > 0 {
         let previous = &cells[start - 1];
+        // A value (`A text.`, `40001`) is a row's cell, not a label: the
+        // end of whatever table came before.
         if previous.last_line().is_empty()
             || previous.last_line().chars().count() > 60
             || !previous.ends_line
+            || looks_like_a_value(previous.last_line())
         {
             break;
         }
@@ -738,6 +750,31 @@ fn header_start(cells: &[Segment<'_>], code_header: usize) -> usize {
     start
 }
 
+/// The end of the narrowest header at `cells[start]` (its code column
+/// `code_offset` cells in) whose cells are header-like, name the columns
+/// and are followed by a row whose code cell holds a code; `None` if no
+/// width is.
+fn fitting_header_end(
+    cells: &[Segment<'_>],
+    start: usize,
+    code_offset: usize,
+    pins: &ColumnPins,
+) -> Option<usize> {
+    let widest = (cells.len() - start).min(MAX_COLUMNS);
+    let fits = |width: usize| {
+        cells[start + 1..start + width]
+            .iter()
+            .all(Segment::is_header_like)
+            && table::columns(&labels(&cells[start..start + width]), pins).is_ok()
+            && cells
+                .get(start + width + code_offset)
+                .is_some_and(|c| looks_like_code(c.text))
+    };
+    (code_offset + 1..=widest)
+        .find(|&w| fits(w))
+        .map(|w| start + w)
+}
+
 /// The index after the header that starts at `cells[start]`, its code
 /// column `code_offset` cells in: the narrowest width whose cells are
 /// header-like, name the columns and are followed by a row whose code cell
@@ -747,17 +784,8 @@ fn header_end(cells: &[Segment<'_>], start: usize, code_offset: usize, pins: &Co
     let widest = (cells.len() - start).min(MAX_COLUMNS);
     let names_columns =
         |width: usize| table::columns(&labels(&cells[start..start + width]), pins).is_ok();
-    let fits = |width: usize| {
-        cells[start + 1..start + width]
-            .iter()
-            .all(Segment::is_header_like)
-            && names_columns(width)
-            && cells
-                .get(start + width + code_offset)
-                .is_some_and(|c| looks_like_code(c.text))
-    };
-    if let Some(width) = (code_offset + 1..=widest).find(|&w| fits(w)) {
-        return start + width;
+    if let Some(end) = fitting_header_end(cells, start, code_offset, pins) {
+        return end;
     }
     // No width is followed by a code. Take the run of header-like cells if
     // it names the columns (else the narrowest header that does), so a

@@ -429,6 +429,43 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
     })
 }
 
+/// A value type's name, as a table of an error body's fields has in its
+/// type column (`integer`, `string`): words that read as slugs, not codes.
+pub(crate) fn is_type_name(cell: &str) -> bool {
+    const TYPES: &[&str] = &[
+        "int",
+        "integer",
+        "int32",
+        "int64",
+        "long",
+        "uint",
+        "number",
+        "float",
+        "double",
+        "decimal",
+        "string",
+        "str",
+        "text",
+        "bool",
+        "boolean",
+        "object",
+        "array",
+        "list",
+        "map",
+        "dict",
+        "null",
+        "date",
+        "datetime",
+        "timestamp",
+        "uuid",
+        "enum",
+        "any",
+    ];
+    let cell = cell.trim().trim_matches('`').to_ascii_lowercase();
+    let cell = cell.trim_end_matches("[]");
+    TYPES.contains(&cell)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
