@@ -116,6 +116,34 @@ fn labels_each_their_own_paragraph_beside_a_column_of_numbers() {
 }
 
 #[test]
+fn a_reader_view_cell_may_list_codes_one_a_line() {
+    let text = "Error code\nDescription\nSolution\n\n500\n503\n\nThe server failed.\n\nTry again.\n\n40002\n\nToo many calls.\n\nSlow down.\n";
+    let article = read("a.txt", text.as_bytes(), None, &ColumnPins::default()).unwrap();
+    let codes: Vec<String> = article.rows.iter().map(|r| r.code.to_string()).collect();
+    assert_eq!(codes, ["500", "503", "40002"]);
+}
+
+#[test]
+fn a_page_footer_run_into_the_last_row_is_a_note() {
+    let pins = ColumnPins::default();
+    let text = "Error code\tDescription\tSolution\n40001\tToken missing.\tSend one.\n40002\tToo many calls.\tSlow down.\nWas this helpful?\tYes\tNo\n";
+    let article = read("a.txt", text.as_bytes(), None, &pins).unwrap();
+    let codes: Vec<String> = article.rows.iter().map(|r| r.code.to_string()).collect();
+    assert_eq!(codes, ["40001", "40002"]);
+    assert!(
+        article
+            .warnings
+            .iter()
+            .any(|w| w.contains("only a note (\"Was this helpful? Yes No\"): skipped")),
+        "{:?}",
+        article.warnings
+    );
+    // A malformed code in the last row is no sentence: still refused.
+    let text = "Error code\tDescription\n40001\tToken missing.\n4000I\tTypo.\n";
+    assert!(read("b.txt", text.as_bytes(), None, &pins).is_err());
+}
+
+#[test]
 fn a_title_that_joined_the_header_labels_is_no_label() {
     // One blank line after the title, two between cells: the title's gap is
     // shorter than the usual run, so it joins the labels' paragraph.

@@ -84,7 +84,19 @@ pub(crate) fn furniture(table: &RawTable, code: usize, index: usize) -> Option<F
         .cells
         .get(code)
         .is_some_and(|cell| codes_in(cell).is_ok_and(|codes| !codes.is_empty()));
-    (raw.footer && !holds_code).then_some(Furniture::Note(text))
+    // The last row, a sentence where its code should be (`Was this
+    // helpful?`): the page's footer, which a copy runs into the table. A
+    // malformed code (`4000I`) is no sentence, and stays refused.
+    let last = index > 0 && table.rows[index + 1..].iter().all(is_spacer);
+    let sentence = raw.cells.get(code).is_some_and(|cell| is_sentence(cell));
+    ((raw.footer && !holds_code) || (last && !holds_code && sentence))
+        .then_some(Furniture::Note(text))
+}
+
+/// Words that end as a sentence does: prose, not a code.
+fn is_sentence(cell: &str) -> bool {
+    let cell = cell.trim();
+    cell.contains(' ') && cell.ends_with(['.', '?', '!', '。', '？', '！'])
 }
 
 /// Whether a cell other than the code names a value type (`integer`,

@@ -380,7 +380,8 @@ fn usual_gap(runs: &[&[(usize, &str)]]) -> usize {
 
 /// Whether a paragraph reads as a row's code (not prose, not a header word).
 fn strong_code(paragraph: &Paragraph) -> bool {
-    crate::read::code_cell::codes_in(&paragraph.lines.join(" ")).is_ok_and(|codes| {
+    // Its lines as a cell reads them: one code a line is a list.
+    crate::read::code_cell::codes_in(&paragraph.lines.join("\n")).is_ok_and(|codes| {
         codes.iter().all(|c| {
             c.label.is_none()
                 && match &c.code {
