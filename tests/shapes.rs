@@ -116,6 +116,15 @@ fn labels_each_their_own_paragraph_beside_a_column_of_numbers() {
 }
 
 #[test]
+fn a_pipe_ended_copy_may_label_its_codes() {
+    let text = "Error code |\nDescription |\nSolution |\nUnauthorized: 50001 |\nThe token is not valid. |\nRenew it. |\nForbidden: 50003 |\nThe app may not do this. |\nAsk an admin. |\n";
+    let article = read("a.txt", text.as_bytes(), None, &ColumnPins::default()).unwrap();
+    let codes: Vec<String> = article.rows.iter().map(|r| r.code.to_string()).collect();
+    assert_eq!(codes, ["50001", "50003"]);
+    assert_eq!(article.rows[1].extra["Code label"], "Forbidden");
+}
+
+#[test]
 fn a_reader_view_cell_may_list_codes_one_a_line() {
     let text = "Error code\nDescription\nSolution\n\n500\n503\n\nThe server failed.\n\nTry again.\n\n40002\n\nToo many calls.\n\nSlow down.\n";
     let article = read("a.txt", text.as_bytes(), None, &ColumnPins::default()).unwrap();

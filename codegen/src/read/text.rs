@@ -751,6 +751,15 @@ fn header_start(cells: &[Segment<'_>], code_header: usize) -> usize {
     start
 }
 
+/// A code with its label (`Unauthorized: 50001`), as a code cell reads it.
+fn labelled_code(cell: &str) -> bool {
+    crate::read::code_cell::codes_in(&collapse(cell)).is_ok_and(|codes| {
+        codes
+            .iter()
+            .all(|c| c.label.is_some() && c.code.looks_like_value())
+    })
+}
+
 /// The end of the narrowest header at `cells[start]` (its code column
 /// `code_offset` cells in) whose cells are header-like, name the columns
 /// and are followed by a row whose code cell holds a code; `None` if no
@@ -769,7 +778,7 @@ fn fitting_header_end(
             && table::columns(&labels(&cells[start..start + width]), pins).is_ok()
             && cells
                 .get(start + width + code_offset)
-                .is_some_and(|c| looks_like_code(c.text))
+                .is_some_and(|c| looks_like_code(c.text) || labelled_code(c.text))
     };
     (code_offset + 1..=widest)
         .find(|&w| fits(w))
