@@ -116,6 +116,40 @@ fn labels_each_their_own_paragraph_beside_a_column_of_numbers() {
 }
 
 #[test]
+fn a_pipe_ended_copy_saved_as_markdown_is_refused_naming_format_text() {
+    let text =
+        "Error code |\nDescription |\nSolution |\n40001 |\nThe token is missing. |\nSend one. |\n";
+    let err = read("copy.md", text.as_bytes(), None, &ColumnPins::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("copy.md:1: no table found: from line 1 each cell ends with `|`")
+            && err.contains("--format text"),
+        "{err}"
+    );
+    let article = read(
+        "copy.md",
+        text.as_bytes(),
+        Some(Format::Text),
+        &ColumnPins::default(),
+    );
+    assert_eq!(article.unwrap().rows.len(), 1);
+}
+
+#[test]
+fn a_spreadsheet_copy_keeps_no_trailing_column_and_no_quotes() {
+    let text = "Error code\tDescription\tSolution\t\n40001\t\"Say \"\"hello\"\" first.\"\tSend one.\t\n40002\tToo many calls.\tSlow down.\t\n";
+    let article = read("a.tsv", text.as_bytes(), None, &ColumnPins::default()).unwrap();
+    assert_eq!(article.rows[0].description, "Say \"hello\" first.");
+    assert!(article.rows.iter().all(|r| r.extra.is_empty()));
+    assert!(
+        article.warnings.iter().all(|w| !w.contains("extra column")),
+        "{:?}",
+        article.warnings
+    );
+}
+
+#[test]
 fn a_pipe_ended_copy_may_label_its_codes() {
     let text = "Error code |\nDescription |\nSolution |\nUnauthorized: 50001 |\nThe token is not valid. |\nRenew it. |\nForbidden: 50003 |\nThe app may not do this. |\nAsk an admin. |\n";
     let article = read("a.txt", text.as_bytes(), None, &ColumnPins::default()).unwrap();

@@ -54,13 +54,29 @@ pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
 fn bars_are_no_table(text: &str) -> Result<()> {
     let lines: Vec<&str> = text.split('\n').collect();
     let Some(at) = (0..lines.len()).find(|&i| starts_a_run(&lines, i)) else {
-        return Ok(());
+        return pipe_ended_is_no_table(&lines);
     };
     Err(Error::new(format!(
         "no table found: the `|` lines from line {} have no `---` row under their first line, so they are no GFM table (markdown shows them as a paragraph); to read them as copied `|` lines, pass --format text (or save the capture as .txt), or add the `---` row under the header",
         at + 1
     ))
     .at_line(Some(at + 1)))
+}
+
+/// With no table found: cells each ended by a `|` at its line's end, as a
+/// copied page gives them, are text, not markdown.
+fn pipe_ended_is_no_table(lines: &[&str]) -> Result<()> {
+    let ended: Vec<usize> = (0..lines.len())
+        .filter(|&i| ends_a_cell(lines[i]))
+        .collect();
+    if ended.len() < 4 {
+        return Ok(());
+    }
+    let at = ended[0] + 1;
+    Err(Error::new(format!(
+        "no table found: from line {at} each cell ends with `|` at its line's end, as a copied page gives them, which markdown does not read as a table; pass --format text (or save the capture as .txt)"
+    ))
+    .at_line(Some(at)))
 }
 
 /// `text` with the bytes in `ranges` turned to spaces (line ends kept, so
@@ -89,6 +105,14 @@ fn apply_inline_html(cell: &mut CellBuilder, tag: &str) {
         "br" | "p" | "div" | "li" | "ul" | "ol" => cell.break_line(),
         _ => {}
     }
+}
+
+/// A line of the `|`-ended form (a copied page's cells): a bar alone, or
+/// text a bar ends that does not start with one (a `| a | b |` row is a
+/// line of a `|` table).
+pub(crate) fn ends_a_cell(line: &str) -> bool {
+    let line = line.trim();
+    line == "|" || (ends_with_bar(line) && !line.starts_with('|'))
 }
 
 /// Whether a row's line ends with a closing `|` (an escaped `\|` is text).

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::model::{Code, Format};
 use crate::read::lines::Lines;
 use crate::read::markdown::{
-    cut_last_row, ends_with_bar, is_delimiter_row, split_pipe_line, starts_a_run,
+    cut_last_row, ends_a_cell, ends_with_bar, is_delimiter_row, split_pipe_line, starts_a_run,
 };
 use crate::read::normalize::{cell_from_lines, collapse, strip_code_decoration};
 use crate::read::pins::ColumnPins;
@@ -69,13 +69,6 @@ fn tables_of_the_best_shape(
         shape("one paragraph per cell", true, paragraph_tables),
     ];
     choice::read_best(text, pins, &shapes, warnings)
-}
-
-/// A line of the `|`-ended form: a bar alone, or text a bar ends that does
-/// not start with one (a `| a | b |` row is a line of a `|` table).
-fn ends_a_cell(line: &str) -> bool {
-    let line = line.trim();
-    line == "|" || (ends_with_bar(line) && !line.starts_with('|'))
 }
 
 /// The `|`-ended form, and what follows its last `|`: prose (warned of), or
@@ -895,7 +888,10 @@ fn tsv_table(text: &str, pins: &ColumnPins) -> Result<RawTable> {
         .or_else(|| lines.iter().position(|l| l.contains('\t')))
         .unwrap_or(0);
     let mut table = RawTable {
-        header: lines[header_at].split('\t').map(cell_from_lines).collect(),
+        header: lines[header_at]
+            .split('\t')
+            .map(|cell| cell_from_lines(&unquote(cell)))
+            .collect(),
         line: Some(header_at + 1),
         ..RawTable::default()
     };
@@ -911,7 +907,9 @@ fn tsv_table(text: &str, pins: &ColumnPins) -> Result<RawTable> {
             break; // After the last row, a blank line ends the table.
         }
         if line.contains('\t') {
-            table.rows.push(row_at(index + 1, line.split('\t')));
+            table
+                .rows
+                .push(row_at(index + 1, line.split('\t').map(unquote)));
             continue;
         }
         // A tab-less line continues the last cell of the row before it (a
@@ -924,7 +922,39 @@ fn tsv_table(text: &str, pins: &ColumnPins) -> Result<RawTable> {
             push_paragraph(last, &more);
         }
     }
+    without_trailing_blank_columns(&mut table);
     Ok(table)
+}
+
+/// A cell as a spreadsheet copies it: one that holds a tab, a quote or a
+/// line break comes in quotes, its quotes doubled (`"Say ""hi"" first."`).
+fn unquote(cell: &str) -> String {
+    let trimmed = cell.trim();
+    match trimmed
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+    {
+        Some(inner) if !inner.is_empty() => inner.replace("\"\"", "\""),
+        _ => cell.to_owned(),
+    }
+}
+
+/// A trailing tab on every line (as some spreadsheets copy rows) is no
+/// column: an empty header cell over empty cells is dropped.
+fn without_trailing_blank_columns(table: &mut RawTable) {
+    let blank = |cell: Option<&String>| cell.is_some_and(|c| c.trim().is_empty());
+    while table.header.len() > 2
+        && blank(table.header.last())
+        && table
+            .rows
+            .iter()
+            .all(|r| r.cells.len() == table.header.len() && blank(r.cells.last()))
+    {
+        table.header.pop();
+        for row in &mut table.rows {
+            row.cells.pop();
+        }
+    }
 }
 
 #[cfg(test)]
