@@ -129,6 +129,14 @@ pub(crate) fn is_spacer(raw: &RawRow) -> bool {
 /// other non-empty cell (one at least) is a header word or its column's own
 /// header, in any case.
 fn repeats_header(header: &[String], cells: &[String], code: usize) -> bool {
+    // No header word holds a digit: a row whose code does is an entry,
+    // found without looking words up (a lookup a row is most of a read).
+    if cells
+        .get(code)
+        .is_some_and(|c| c.bytes().any(|b| b.is_ascii_digit()))
+    {
+        return false;
+    }
     let names_column = |(index, cell): (usize, &String)| {
         is_role_header(cell)
             || header

@@ -210,9 +210,12 @@ fn unread_line_runs(text: &str, pins: &ColumnPins) -> Vec<RawTable> {
 fn is_line_header(lines: &[&str], index: usize, pins: &ColumnPins) -> bool {
     let cells = split_pipe_line(lines[index]);
     let next_is_delimiter = lines.get(index + 1).is_some_and(|l| is_delimiter_row(l));
+    // Header labels are short: a long cell rules a line out before any
+    // word is looked up (a lookup per cell is most of a read).
     cells.len() >= 2
         && (next_is_delimiter
-            || (cells.iter().any(|c| table::names_code(c, pins))
+            || (cells.iter().all(|c| c.len() <= 120)
+                && cells.iter().any(|c| table::names_code(c, pins))
                 && cells
                     .iter()
                     .all(|c| table::is_role_header(c) || c.trim().is_empty())))
@@ -685,10 +688,9 @@ fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
     let lines = Lines::new(text);
     let cells = segments(text);
     let names_code = |c: &Segment<'_>| c.ends_line && table::names_code(c.last_line(), pins);
-    let candidates: Vec<usize> = (0..cells.len())
-        .filter(|&i| names_code(&cells[i]))
-        .collect();
-    let Some(&code_header) = candidates.first() else {
+    // Looked for lazily: a word lookup per cell is most of a read.
+    let mut candidates = (0..cells.len()).filter(|&i| names_code(&cells[i]));
+    let Some(code_header) = candidates.next() else {
         if let Some(tables) = pipe_by_content::tables(&cells, &lines, pins)? {
             return Ok(tables);
         }
@@ -702,10 +704,12 @@ fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
     };
     // The first cell naming the code column whose header is followed by a
     // row (a decoy table's `code` field, before it, is not), else the first.
-    let fitting = candidates.iter().find_map(|&at| {
-        let start = header_start(&cells, at);
-        fitting_header_end(&cells, start, at - start, pins).map(|end| (start, end))
-    });
+    let fitting = std::iter::once(code_header)
+        .chain(candidates)
+        .find_map(|at| {
+            let start = header_start(&cells, at);
+            fitting_header_end(&cells, start, at - start, pins).map(|end| (start, end))
+        });
     let (start, end) = fitting.unwrap_or_else(|| {
         let start = header_start(&cells, code_header);
         (start, header_end(&cells, start, code_header - start, pins))

@@ -7,6 +7,9 @@
 //! a run of whole words; in scripts written without spaces between words
 //! (Chinese, Japanese, Korean compounds, Thai) it matches inside a word too.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::read::roles::Role;
 
 /// The words of one role.
@@ -381,11 +384,27 @@ fn unspaced(c: char) -> bool {
         | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}') // Han
 }
 
+/// Each term's words (and each whole header's), split once: every cell a
+/// reader looks at is checked against every term, and splitting the terms
+/// anew for each was most of a read.
+static TERM_WORDS: LazyLock<HashMap<&'static str, Vec<String>>> = LazyLock::new(|| {
+    VOCABULARY
+        .iter()
+        .flat_map(|role| role.terms.iter().chain(role.whole))
+        .map(|term| (*term, words(term)))
+        .collect()
+});
+
+/// A vocabulary term's words, as [`words`] splits them.
+fn term_words(term: &'static str) -> &'static [String] {
+    TERM_WORDS.get(term).map_or(&[], Vec::as_slice)
+}
+
 /// Whether `term` occurs in `words`: as a run of whole words ending at
 /// word `end` (any word when `end` is `None`), or inside a word for a term
 /// of a script without spaces.
-fn has_term(words: &[String], term: &str, end: Option<usize>) -> bool {
-    let term_words = self::words(term);
+fn has_term(words: &[String], term: &'static str, end: Option<usize>) -> bool {
+    let term_words = term_words(term);
     if term.starts_with(unspaced) && term_words.len() == 1 {
         return words.iter().any(|w| w.contains(&term_words[0]));
     }
@@ -406,12 +425,8 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
     if words.is_empty() || words.len() > 8 {
         return None;
     }
-    let joined = words.join(" ");
     VOCABULARY.iter().find_map(|role| {
-        let whole = role
-            .whole
-            .iter()
-            .any(|w| self::words(w).join(" ") == joined);
+        let whole = role.whole.iter().any(|w| term_words(w) == words);
         let term = if role.role == Role::Code {
             words.len() <= 3
                 && !words.iter().any(|w| w.contains(NOT_THE_CODE))
