@@ -5,7 +5,7 @@
 use codegen::model::Code;
 use codegen::read::pins::ColumnPin;
 use codegen::read::{Article, ColumnPins};
-use workspace_tests::{code_texts, root};
+use workspace_tests::{code_texts, codes, root};
 
 fn read_with(name: &str, pins: &ColumnPins) -> Result<Article, codegen::Error> {
     let path = root().join("tests/articles/columns").join(name);
@@ -15,10 +15,6 @@ fn read_with(name: &str, pins: &ColumnPins) -> Result<Article, codegen::Error> {
 
 fn read(name: &str) -> Article {
     read_with(name, &ColumnPins::default()).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn codes(article: &Article) -> Vec<String> {
-    article.rows.iter().map(|r| r.code.to_string()).collect()
 }
 
 #[test]

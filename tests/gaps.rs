@@ -7,7 +7,7 @@
 
 use codegen::read::pins::ColumnPin;
 use codegen::read::{Article, ColumnPins, read};
-use workspace_tests::article;
+use workspace_tests::{article, code_texts, codes};
 
 fn read_with(name: &str, pins: &ColumnPins) -> Result<Article, codegen::Error> {
     let path = if name.contains('/') {
@@ -27,25 +27,6 @@ fn refusal(name: &str, pins: &ColumnPins) -> String {
         Ok(article) => panic!("{name} was accepted: {:?}", article.rows),
         Err(e) => e.to_string(),
     }
-}
-
-fn codes(article: &Article) -> Vec<String> {
-    article.rows.iter().map(|r| r.code.to_string()).collect()
-}
-
-/// Each entry's code, description and solution.
-fn entries(article: &Article) -> Vec<(String, String, String)> {
-    article
-        .rows
-        .iter()
-        .map(|r| {
-            (
-                r.code.to_string(),
-                r.description.clone(),
-                r.solution.clone(),
-            )
-        })
-        .collect()
 }
 
 /// The warnings that say columns were chosen by content.
@@ -70,7 +51,11 @@ fn headerless_tables_read_in_the_pipe_ended_and_pipe_line_forms() {
     let ended = read_gap("headerless-pipe-ended.txt");
     let lines = read_gap("headerless-pipe-lines.txt");
     assert_eq!(codes(&ended), ["4010", "4020", "4040", "4090", "5030"]);
-    assert_eq!(entries(&ended), entries(&lines), "one table, two forms");
+    assert_eq!(
+        code_texts(&ended),
+        code_texts(&lines),
+        "one table, two forms"
+    );
     assert_eq!(
         ended.rows[1].solution,
         "Top up the account in the dashboard, then send again."
@@ -115,7 +100,7 @@ fn the_text_forms_guess_as_tsv_does() {
         .collect();
     let tsv = read("a.tsv", tsv.as_bytes(), None, &ColumnPins::default()).unwrap();
     let lines = read_gap("headerless-pipe-lines.txt");
-    assert_eq!(entries(&tsv), entries(&lines));
+    assert_eq!(code_texts(&tsv), code_texts(&lines));
     let after_place = |w: &str| w.split_once(" has ").unwrap().1.to_string();
     assert_eq!(
         after_place(guesses(&tsv)[0]),

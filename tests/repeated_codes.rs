@@ -159,7 +159,7 @@ fn a_footnote_mark_in_a_code_cell_is_never_part_of_the_code() {
     let md = "| Code | Description |\n|---|---|\n| 40001<sup>1</sup> | The token expired.<sup>1</sup> |\n| 40002 | Quota used. |\n";
     for (name, text) in [("sup.html", html), ("sup.md", md)] {
         let article = read::read(name, text.as_bytes(), None, &pins).unwrap();
-        let codes: Vec<String> = article.rows.iter().map(|r| r.code.to_string()).collect();
+        let codes = workspace_tests::codes(&article);
         assert_eq!(codes, ["40001", "40002"], "{name}: not 400011");
         assert_eq!(
             article.rows[0].description, "The token expired.^1",
@@ -180,7 +180,7 @@ fn a_footnote_mark_in_a_code_cell_is_never_part_of_the_code() {
 #[test]
 fn code_cells_list_and_label_codes_in_every_form() {
     let html = read_keys("cells.html", None).unwrap();
-    let codes: Vec<String> = html.rows.iter().map(|r| r.code.to_string()).collect();
+    let codes = workspace_tests::codes(&html);
     assert_eq!(
         codes,
         ["2001", "2002", "3001", "3002", "7", "8", "9", "10", "11"]
@@ -195,7 +195,7 @@ fn code_cells_list_and_label_codes_in_every_form() {
     // `<br>` in a GFM cell reads as a line break does.
     let md = "| Error code | Description |\n|---|---|\n| 2001<br>2002 | Locked. |\n| `E_FULL` = E9 or E10 | Full. |\n";
     let read_md = read::read("cells.md", md.as_bytes(), None, &ColumnPins::default()).unwrap();
-    let codes: Vec<String> = read_md.rows.iter().map(|r| r.code.to_string()).collect();
+    let codes = workspace_tests::codes(&read_md);
     assert_eq!(codes, ["2001", "2002", "E9", "E10"]);
     assert_eq!(read_md.rows[2].extra["Code label"], "E_FULL");
     assert!(
@@ -205,7 +205,7 @@ fn code_cells_list_and_label_codes_in_every_form() {
     // A page copy's code cell over two lines, and `or`.
     let text = "Error code |\nDescription |\nSolution |\n2001\n2002 |\nLocked. |\nWait. |\n3001 or 3002 |\nNot supported. |\nUpload a PDF. |\n";
     let read_text = read::read("cells.txt", text.as_bytes(), None, &ColumnPins::default()).unwrap();
-    let codes: Vec<String> = read_text.rows.iter().map(|r| r.code.to_string()).collect();
+    let codes = workspace_tests::codes(&read_text);
     assert_eq!(codes, ["2001", "2002", "3001", "3002"]);
 }
 

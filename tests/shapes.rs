@@ -84,7 +84,7 @@ fn markdown_reads_as_gfm_reads_it_under_every_heading() {
 #[test]
 fn rows_without_outer_bars_stay_in_their_table_after_a_comment_or_blank_line() {
     let article = read_shape("gfm-bare-split.md");
-    let codes: Vec<String> = article.rows.iter().map(|r| r.code.to_string()).collect();
+    let codes = workspace_tests::codes(&article);
     // The prose line after the table holds a `|` but does not fill a row.
     assert_eq!(codes, ["5101", "5102", "5103"]);
     assert_eq!(article.rows[1].solution, "Compress it first.");
@@ -100,7 +100,7 @@ fn footer_lines_with_bars_after_a_gfm_table_are_no_rows_and_no_cut() {
     ] {
         let article =
             read("a.md", text.as_bytes(), None, &pins).unwrap_or_else(|e| panic!("{text:?}: {e}"));
-        let codes: Vec<String> = article.rows.iter().map(|r| r.code.to_string()).collect();
+        let codes = workspace_tests::codes(&article);
         assert_eq!(codes, ["40001"], "{text:?}");
     }
 }
@@ -110,7 +110,7 @@ fn labels_each_their_own_paragraph_beside_a_column_of_numbers() {
     // An HTTP status before the error code: both columns hold numbers.
     let text = "HTTP status\n\nError code\n\nDescription\n\n400\n\n40001\n\nThe request is malformed.\n\n401\n\n40002\n\nThe token is missing.\n";
     let article = read("a.txt", text.as_bytes(), None, &ColumnPins::default()).unwrap();
-    let codes: Vec<String> = article.rows.iter().map(|r| r.code.to_string()).collect();
+    let codes = workspace_tests::codes(&article);
     assert_eq!(codes, ["40001", "40002"]);
     assert_eq!(article.rows[1].extra["HTTP status"], "401");
 }
@@ -153,7 +153,7 @@ fn a_spreadsheet_copy_keeps_no_trailing_column_and_no_quotes() {
 fn a_pipe_ended_copy_may_label_its_codes() {
     let text = "Error code |\nDescription |\nSolution |\nUnauthorized: 50001 |\nThe token is not valid. |\nRenew it. |\nForbidden: 50003 |\nThe app may not do this. |\nAsk an admin. |\n";
     let article = read("a.txt", text.as_bytes(), None, &ColumnPins::default()).unwrap();
-    let codes: Vec<String> = article.rows.iter().map(|r| r.code.to_string()).collect();
+    let codes = workspace_tests::codes(&article);
     assert_eq!(codes, ["50001", "50003"]);
     assert_eq!(article.rows[1].extra["Code label"], "Forbidden");
 }
@@ -162,7 +162,7 @@ fn a_pipe_ended_copy_may_label_its_codes() {
 fn a_reader_view_cell_may_list_codes_one_a_line() {
     let text = "Error code\nDescription\nSolution\n\n500\n503\n\nThe server failed.\n\nTry again.\n\n40002\n\nToo many calls.\n\nSlow down.\n";
     let article = read("a.txt", text.as_bytes(), None, &ColumnPins::default()).unwrap();
-    let codes: Vec<String> = article.rows.iter().map(|r| r.code.to_string()).collect();
+    let codes = workspace_tests::codes(&article);
     assert_eq!(codes, ["500", "503", "40002"]);
 }
 
@@ -171,7 +171,7 @@ fn a_page_footer_run_into_the_last_row_is_a_note() {
     let pins = ColumnPins::default();
     let text = "Error code\tDescription\tSolution\n40001\tToken missing.\tSend one.\n40002\tToo many calls.\tSlow down.\nWas this helpful?\tYes\tNo\n";
     let article = read("a.txt", text.as_bytes(), None, &pins).unwrap();
-    let codes: Vec<String> = article.rows.iter().map(|r| r.code.to_string()).collect();
+    let codes = workspace_tests::codes(&article);
     assert_eq!(codes, ["40001", "40002"]);
     assert!(
         article
@@ -191,7 +191,7 @@ fn a_title_that_joined_the_header_labels_is_no_label() {
     // One blank line after the title, two between cells: the title's gap is
     // shorter than the usual run, so it joins the labels' paragraph.
     let article = read_shape("reader-view-title-joined.txt");
-    let codes: Vec<String> = article.rows.iter().map(|r| r.code.to_string()).collect();
+    let codes = workspace_tests::codes(&article);
     assert_eq!(codes, ["6101", "6102"]);
     assert_eq!(article.rows[1].solution, "Send it as a link instead.");
 }
@@ -411,7 +411,7 @@ fn markdown_pipe_lines_without_a_delimiter_row_are_refused_naming_format_text() 
     // As the text reader reads them, they are a table.
     let bytes = article(&shape(name));
     let as_text = read(name, &bytes, Some(Format::Text), &ColumnPins::default()).unwrap();
-    let codes: Vec<String> = as_text.rows.iter().map(|r| r.code.to_string()).collect();
+    let codes = workspace_tests::codes(&as_text);
     assert_eq!(codes, ["71001", "71002", "71003"]);
 }
 
@@ -490,7 +490,7 @@ fn a_row_of_header_words_is_a_repeated_header_in_markdown_and_html() {
     for (name, text) in [("a.md", markdown), ("a.html", html)] {
         let article = read(name, text.as_bytes(), None, &ColumnPins::default())
             .unwrap_or_else(|e| panic!("{e}"));
-        let codes: Vec<String> = article.rows.iter().map(|r| r.code.to_string()).collect();
+        let codes = workspace_tests::codes(&article);
         assert_eq!(codes, ["301", "302"], "{name}");
         let repeats: Vec<&String> = article
             .warnings

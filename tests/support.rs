@@ -24,6 +24,11 @@ pub fn article(name: &str) -> Vec<u8> {
         .unwrap_or_else(|e| panic!("tests/articles/{name}: {e}"))
 }
 
+/// Each entry's code (and sub-code), as written, in the order read.
+pub fn codes(article: &codegen::read::Article) -> Vec<String> {
+    article.rows.iter().map(|r| r.code.to_string()).collect()
+}
+
 /// Each entry's code, description and solution, in the order read.
 pub fn code_texts(article: &codegen::read::Article) -> Vec<(String, &str, &str)> {
     article
