@@ -63,6 +63,15 @@ fn thousands(cell: &str) -> bool {
         && (first.len() < 3 || rest.iter().any(|g| g.starts_with('0')))
 }
 
+/// The codes a cell lists, if it reads as codes that look like values
+/// (`40001`, `invalid_token`, not `Success`), each with its label if any:
+/// what the readers ask of a cell before they know its column.
+pub(crate) fn value_codes(cell: &str) -> Option<Vec<CellCode>> {
+    codes_in(cell)
+        .ok()
+        .filter(|codes| codes.iter().all(|c| c.code.looks_like_value()))
+}
+
 /// A part split at the word `or`, in any case.
 fn split_or(part: &str) -> Vec<&str> {
     let mut pieces = Vec::new();

@@ -6,7 +6,7 @@
 //! when no table's header names its columns, so a table of field names
 //! (`Key | Type | Description`) beside a real error table is never taken.
 
-use crate::read::code_cell::codes_in;
+use crate::read::code_cell::value_codes;
 use crate::read::columns::{
     ColumnMap, ROLES, Role, Roles, column_map, detect_roles, is_role_header, pinned_roles,
 };
@@ -31,12 +31,7 @@ pub(crate) struct Guess {
 /// one per line); not a word with capitals (`Success`) or prose. A label
 /// (`Unauthorized: 50001`) does not count here: prose can look like one.
 fn code_like(cell: &str) -> bool {
-    codes_in(cell).is_ok_and(|codes| {
-        !codes.is_empty()
-            && codes
-                .iter()
-                .all(|c| c.label.is_none() && c.code.looks_like_value())
-    })
+    value_codes(cell).is_some_and(|codes| codes.iter().all(|c| c.label.is_none()))
 }
 
 fn has_digit(cell: &str) -> bool {

@@ -7,6 +7,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use crate::error::{Error, Result};
 use crate::model::Format;
+use crate::read::code_cell::value_codes;
 use crate::read::html;
 use crate::read::lines::Lines;
 use crate::read::normalize::{CellBuilder, collapse};
@@ -240,7 +241,7 @@ fn rows_after(text: &str, end: usize, width: usize, first_line: usize, bare: boo
         let single = row.cells.len() - shape.padded < 2 && shape.dropped.is_empty();
         let bare_row = shape.padded == 0
             && shape.dropped.is_empty()
-            && row.cells.iter().any(|c| holds_a_code(c));
+            && row.cells.iter().any(|c| value_codes(c).is_some());
         if single || (!trimmed.starts_with('|') && !bare_row) {
             cut = at_end;
             break;
@@ -249,12 +250,6 @@ fn rows_after(text: &str, end: usize, width: usize, first_line: usize, bare: boo
         rows.push((row, shape));
     }
     RowsAfter { rows, cut }
-}
-
-/// Whether a cell reads as codes (`40001`, `invalid_token`), not words.
-fn holds_a_code(cell: &str) -> bool {
-    crate::read::code_cell::codes_in(cell)
-        .is_ok_and(|codes| codes.iter().all(|c| c.code.looks_like_value()))
 }
 
 /// What [`rows_after`] found: the rows, and the line the capture was cut

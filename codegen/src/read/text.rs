@@ -12,6 +12,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{Code, Format};
+use crate::read::code_cell::value_codes;
 use crate::read::lines::Lines;
 use crate::read::markdown::{
     cut_last_row, ends_a_cell, ends_with_bar, is_delimiter_row, split_pipe_line, starts_a_run,
@@ -750,11 +751,7 @@ fn header_start(cells: &[Segment<'_>], code_header: usize) -> usize {
 
 /// A code with its label (`Unauthorized: 50001`), as a code cell reads it.
 fn labelled_code(cell: &str) -> bool {
-    crate::read::code_cell::codes_in(&collapse(cell)).is_ok_and(|codes| {
-        codes
-            .iter()
-            .all(|c| c.label.is_some() && c.code.looks_like_value())
-    })
+    value_codes(&collapse(cell)).is_some_and(|codes| codes.iter().all(|c| c.label.is_some()))
 }
 
 /// The end of the narrowest header at `cells[start]` (its code column
