@@ -1,363 +1,114 @@
-//! The header words that name each part of an error table, in the languages
-//! vendor docs are written in, as data: one list per role, every language in
-//! it. A new language or synonym is a word added here, never new code.
-//!
-//! Headers are compared as lower-case words (any character that is not a
-//! letter or digit separates them: `Sub-code` is `sub code`). A term matches
-//! a run of whole words; in scripts written without spaces between words
-//! (Chinese, Japanese, Korean compounds, Thai) it matches inside a word too.
+//! Which part of an error table a header names, from the header words in
+//! `vocabulary.toml`: one word list per role, in the languages vendor docs
+//! are written in. A new language or synonym is a word added there, never
+//! new code; the file says how its words match.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use serde::Deserialize;
 
 use crate::read::roles::Role;
 
-/// The words of one role.
+/// `vocabulary.toml` as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    subcode: Terms,
+    solution: Terms,
+    cause: Terms,
+    description: Terms,
+    code: Terms,
+    success: Success,
+    value_types: ValueTypes,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Terms {
+    terms: Vec<String>,
+    #[serde(default)]
+    whole: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Success {
+    starts: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ValueTypes {
+    names: Vec<String>,
+}
+
+/// The words of one role, each term split into [`words`] once: every cell
+/// a reader looks at is checked against every term, and splitting the terms
+/// anew for each was most of a read.
 struct Words {
     role: Role,
     /// A header holding one of these plays the role.
-    terms: &'static [&'static str],
-    /// A header that is exactly one of these plays the role: words too
-    /// common to be looked for inside longer headers.
-    whole: &'static [&'static str],
+    terms: Vec<Term>,
+    /// A header that is exactly one of these plays the role.
+    whole: Vec<Vec<String>>,
 }
 
-/// Tried in this order, the more specific first: `Error sub-code` is a
-/// sub-code, `Possible cause and suggested solution` a solution, `Error
-/// message` a description, `Error code` a code.
-const VOCABULARY: [Words; 5] = [
-    Words {
-        role: Role::Subcode,
-        terms: &[
-            // English, German, French, Spanish, Portuguese, Indonesian
-            "subcode",
-            "subcodes",
-            "sub code",
-            "sub codes",
-            "sub error code",
-            "untercode",
-            "sous code",
-            "subcódigo",
-            "subcodigo",
-            "subkode",
-            "sub kode",
-            // Vietnamese, Thai
-            "mã phụ",
-            "mã lỗi phụ",
-            "รหัสย่อย",
-            // Chinese, Japanese, Korean
-            "子码",
-            "子错误码",
-            "子代码",
-            "子碼",
-            "サブコード",
-            "詳細コード",
-            "하위 코드",
-            "하위코드",
-            "서브 코드",
-            "서브코드",
-            "세부 코드",
-        ],
-        whole: &[],
-    },
-    Words {
-        role: Role::Solution,
-        terms: &[
-            "solution",
-            "solutions",
-            "fix",
-            "resolution",
-            "remedy",
-            "resolve",
-            // German, French
-            "lösung",
-            "loesung",
-            "behebung",
-            "abhilfe",
-            "maßnahme",
-            "massnahme",
-            "résolution",
-            "correction",
-            "action corrective",
-            "que faire",
-            // Spanish, Portuguese
-            "solución",
-            "solucion",
-            "soluciones",
-            "resolución",
-            "solucionar",
-            "solução",
-            "solucao",
-            "resolução",
-            "resolver",
-            // Indonesian, Vietnamese
-            "solusi",
-            "penyelesaian",
-            "cara mengatasi",
-            "cara memperbaiki",
-            "perbaikan",
-            "giải pháp",
-            "khắc phục",
-            "xử lý",
-            "cách giải quyết",
-            // Thai
-            "วิธีแก้",
-            "การแก้ไข",
-            "แนวทางแก้ไข",
-            // Chinese, Japanese, Korean
-            "解决",
-            "解決",
-            "处理",
-            "處理",
-            "建议",
-            "建議",
-            "措施",
-            "对策",
-            "対処",
-            "対応",
-            "対策",
-            "処置",
-            "해결",
-            "조치",
-            "대처",
-            "대응",
-        ],
-        whole: &[
-            "action",
-            "actions",
-            "action to take",
-            "recommended action",
-            "recommended actions",
-            "suggested action",
-            "what to do",
-            "next steps",
-            "acción",
-            "acción recomendada",
-            "ação",
-            "tindakan",
-            "maßnahmen",
-        ],
-    },
-    Words {
-        role: Role::Cause,
-        terms: &[
-            "cause",
-            "causes",
-            "reason",
-            "reasons",
-            "ursache",
-            "grund",
-            "raison",
-            "motif",
-            "causa",
-            "causas",
-            "motivo",
-            "razón",
-            "penyebab",
-            "alasan",
-            "nguyên nhân",
-            "lý do",
-            "สาเหตุ",
-            "原因",
-            "理由",
-            "원인",
-            "사유",
-            "이유",
-        ],
-        whole: &[],
-    },
-    Words {
-        role: Role::Description,
-        terms: &[
-            "description",
-            "message",
-            "meaning",
-            "information",
-            "explanation",
-            "details",
-            // German
-            "beschreibung",
-            "fehlerbeschreibung",
-            "meldung",
-            "fehlermeldung",
-            "bedeutung",
-            "nachricht",
-            "erläuterung",
-            // French
-            "signification",
-            "libellé",
-            "explication",
-            "détails",
-            // Spanish, Portuguese
-            "descripción",
-            "descripcion",
-            "mensaje",
-            "significado",
-            "detalle",
-            "detalles",
-            "explicación",
-            "descrição",
-            "descricao",
-            "mensagem",
-            // Indonesian, Vietnamese
-            "deskripsi",
-            "keterangan",
-            "pesan",
-            "penjelasan",
-            "mô tả",
-            "thông báo",
-            "ý nghĩa",
-            "nội dung",
-            "chi tiết",
-            // Thai
-            "คำอธิบาย",
-            "รายละเอียด",
-            "ข้อความ",
-            "ความหมาย",
-            // Chinese, Japanese, Korean
-            "描述",
-            "说明",
-            "說明",
-            "信息",
-            "資訊",
-            "讯息",
-            "訊息",
-            "含义",
-            "含義",
-            "提示",
-            "説明",
-            "メッセージ",
-            "内容",
-            "意味",
-            "概要",
-            "설명",
-            "메시지",
-            "내용",
-            "의미",
-        ],
-        whole: &["arti", "makna"],
-    },
-    Words {
-        role: Role::Code,
-        // Only at a header's end, in a header of three words or fewer
-        // (`Return code`, not `Error code name`), or inside a word of a
-        // script without spaces.
-        terms: &[
-            "code",
-            "codes",
-            "fehlercode",
-            "statuscode",
-            "returncode",
-            "rückgabecode",
-            "errorcode",
-            "errcode",
-            "錯誤碼",
-            "错误码",
-            "错误代码",
-            "錯誤代碼",
-            "代码",
-            "代碼",
-            "返回码",
-            "状态码",
-            "狀態碼",
-            "结果码",
-            "响应码",
-            "错误编号",
-            "错误编码",
-            "コード",
-            "코드",
-            "รหัส",
-        ],
-        whole: &[
-            "error",
-            "errors",
-            "error number",
-            "error id",
-            "status code",
-            "fehlernummer",
-            "code d erreur",
-            "code erreur",
-            "código",
-            "codigo",
-            "código de error",
-            "codigo de error",
-            "código de erro",
-            "codigo de erro",
-            "códigos",
-            "kode",
-            "kode kesalahan",
-            "kode galat",
-            "kode error",
-            "mã",
-            "mã lỗi",
-            "mã số",
-            "错误",
-            "錯誤",
-            "エラー",
-            "エラー番号",
-            "오류",
-            "에러",
-            "오류 번호",
-        ],
-    },
-];
+/// A term and whether it is of a script without spaces (found inside a
+/// longer word).
+struct Term {
+    words: Vec<String>,
+    unspaced: bool,
+}
 
-/// How a success row's description opens (`0 | Success`, `0 | 成功`), in
-/// the same languages: such a row reports success, not an error.
-const SUCCESS: &[&str] = &[
-    // English, German, French, Spanish, Portuguese, Indonesian
-    "success",
-    "successful",
-    "succeeded",
-    "succeed",
-    "ok",
-    "no error",
-    "erfolg",
-    "erfolgreich",
-    "kein fehler",
-    "succès",
-    "réussi",
-    "réussite",
-    "aucune erreur",
-    "éxito",
-    "exito",
-    "correcto",
-    "sin error",
-    "sucesso",
-    "sem erro",
-    "berhasil",
-    "sukses",
-    "tidak ada kesalahan",
-    // Vietnamese, Thai
-    "thành công",
-    "không có lỗi",
-    "สำเร็จ",
-    // Chinese, Japanese, Korean
-    "成功",
-    "请求成功",
-    "請求成功",
-    "操作成功",
-    "正常",
-    "正常終了",
-    "성공",
-    "정상",
-];
+struct Vocabulary {
+    /// In the order they are tried: the file's order of the roles.
+    roles: Vec<Words>,
+    success: Vec<Term>,
+    value_types: Vec<String>,
+}
+
+static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
+    let file: File = toml::from_str(include_str!("vocabulary.toml"))
+        .expect("vocabulary.toml is valid (a unit test reads it)");
+    let words_of = |role, terms: Terms| Words {
+        role,
+        terms: terms.terms.iter().map(|t| term(t)).collect(),
+        whole: terms.whole.iter().map(|t| words(t)).collect(),
+    };
+    Vocabulary {
+        roles: vec![
+            words_of(Role::Subcode, file.subcode),
+            words_of(Role::Solution, file.solution),
+            words_of(Role::Cause, file.cause),
+            words_of(Role::Description, file.description),
+            words_of(Role::Code, file.code),
+        ],
+        success: file.success.starts.iter().map(|t| term(t)).collect(),
+        value_types: file.value_types.names,
+    }
+});
+
+fn term(text: &str) -> Term {
+    Term {
+        words: words(text),
+        unspaced: text.starts_with(unspaced),
+    }
+}
 
 /// Whether a description opens with a word for success.
 pub(crate) fn says_success(description: &str) -> bool {
     let words = words(description);
-    SUCCESS.iter().any(|term| {
-        let term = self::words(term);
-        match (term.as_slice(), words.first()) {
-            ([one], Some(first)) if one.starts_with(unspaced) => first.starts_with(one.as_str()),
-            _ => words.len() >= term.len() && words[..term.len()] == term[..],
-        }
-    })
+    VOCABULARY
+        .success
+        .iter()
+        .any(|term| match (term.words.as_slice(), words.first()) {
+            ([one], Some(first)) if term.unspaced => first.starts_with(one.as_str()),
+            (term, _) => words.starts_with(term),
+        })
 }
 
 /// Header cells longer than this are content, not a header (layout tables).
 const MAX_HEADER_LEN: usize = 60;
-
 /// A code header naming the HTTP status is not the error's own code.
 const NOT_THE_CODE: &str = "http";
 
@@ -384,32 +135,15 @@ fn unspaced(c: char) -> bool {
         | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}') // Han
 }
 
-/// Each term's words (and each whole header's), split once: every cell a
-/// reader looks at is checked against every term, and splitting the terms
-/// anew for each was most of a read.
-static TERM_WORDS: LazyLock<HashMap<&'static str, Vec<String>>> = LazyLock::new(|| {
-    VOCABULARY
-        .iter()
-        .flat_map(|role| role.terms.iter().chain(role.whole))
-        .map(|term| (*term, words(term)))
-        .collect()
-});
-
-/// A vocabulary term's words, as [`words`] splits them.
-fn term_words(term: &'static str) -> &'static [String] {
-    TERM_WORDS.get(term).map_or(&[], Vec::as_slice)
-}
-
 /// Whether `term` occurs in `words`: as a run of whole words ending at
 /// word `end` (any word when `end` is `None`), or inside a word for a term
 /// of a script without spaces.
-fn has_term(words: &[String], term: &'static str, end: Option<usize>) -> bool {
-    let term_words = term_words(term);
-    if term.starts_with(unspaced) && term_words.len() == 1 {
-        return words.iter().any(|w| w.contains(&term_words[0]));
+fn has_term(words: &[String], term: &Term, end: Option<usize>) -> bool {
+    if let ([one], true) = (term.words.as_slice(), term.unspaced) {
+        return words.iter().any(|w| w.contains(one.as_str()));
     }
-    let n = term_words.len();
-    let fits = |last: usize| last + 1 >= n && words[last + 1 - n..=last] == term_words[..];
+    let n = term.words.len();
+    let fits = |last: usize| last + 1 >= n && words[last + 1 - n..=last] == term.words[..];
     match end {
         Some(last) => fits(last),
         None => (0..words.len()).any(fits),
@@ -425,18 +159,18 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
     if words.is_empty() || words.len() > 8 {
         return None;
     }
-    VOCABULARY.iter().find_map(|role| {
-        let whole = role.whole.iter().any(|w| term_words(w) == words);
+    VOCABULARY.roles.iter().find_map(|role| {
+        let whole = role.whole.contains(&words);
+        // A code term only at a header's end, in a header of three words
+        // or fewer (`Return code`, not `Error code name`), or inside a word
+        // of a script without spaces.
         let term = if role.role == Role::Code {
             words.len() <= 3
                 && !words.iter().any(|w| w.contains(NOT_THE_CODE))
-                && role.terms.iter().any(|t| {
-                    has_term(
-                        &words,
-                        t,
-                        (!t.starts_with(unspaced)).then(|| words.len() - 1),
-                    )
-                })
+                && role
+                    .terms
+                    .iter()
+                    .any(|t| has_term(&words, t, (!t.unspaced).then(|| words.len() - 1)))
         } else {
             role.terms.iter().any(|t| has_term(&words, t, None))
         };
@@ -447,38 +181,9 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
 /// A value type's name, as a table of an error body's fields has in its
 /// type column (`integer`, `string`): words that read as slugs, not codes.
 pub(crate) fn is_type_name(cell: &str) -> bool {
-    const TYPES: &[&str] = &[
-        "int",
-        "integer",
-        "int32",
-        "int64",
-        "long",
-        "uint",
-        "number",
-        "float",
-        "double",
-        "decimal",
-        "string",
-        "str",
-        "text",
-        "bool",
-        "boolean",
-        "object",
-        "array",
-        "list",
-        "map",
-        "dict",
-        "null",
-        "date",
-        "datetime",
-        "timestamp",
-        "uuid",
-        "enum",
-        "any",
-    ];
     let cell = cell.trim().trim_matches('`').to_ascii_lowercase();
     let cell = cell.trim_end_matches("[]");
-    TYPES.contains(&cell)
+    VOCABULARY.value_types.iter().any(|t| t == cell)
 }
 
 #[cfg(test)]
@@ -658,13 +363,23 @@ mod tests {
     }
 
     #[test]
+    fn the_word_file_is_read_with_every_role_and_list() {
+        let vocabulary = &*VOCABULARY;
+        assert_eq!(vocabulary.roles.len(), 5);
+        assert!(vocabulary.roles.iter().all(|role| !role.terms.is_empty()));
+        assert!(!vocabulary.success.is_empty() && !vocabulary.value_types.is_empty());
+        assert!(says_success("成功") && says_success("OK, no error"));
+        assert!(is_type_name("`object[]`") && !is_type_name("rate_limited"));
+    }
+
+    #[test]
     fn terms_match_whole_words_unless_the_script_has_no_spaces() {
         let w = words("Error sub-code");
         assert_eq!(w, ["error", "sub", "code"]);
-        assert!(has_term(&w, "sub code", None));
-        assert!(has_term(&w, "code", Some(2)));
-        assert!(!has_term(&w, "error", Some(2)));
-        assert!(!has_term(&words("Errorcodes"), "code", None));
-        assert!(has_term(&words("HTTP错误码"), "错误码", None));
+        assert!(has_term(&w, &term("sub code"), None));
+        assert!(has_term(&w, &term("code"), Some(2)));
+        assert!(!has_term(&w, &term("error"), Some(2)));
+        assert!(!has_term(&words("Errorcodes"), &term("code"), None));
+        assert!(has_term(&words("HTTP错误码"), &term("错误码"), None));
     }
 }
