@@ -7,7 +7,7 @@
 //! shape that finds no error table, or refuses its cells, does not stop
 //! another from being read: whatever was not taken is warned of.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::read::content;
 use crate::read::pins::ColumnPins;
 use crate::read::table::{self, RawTable};
@@ -128,10 +128,8 @@ pub(super) fn read_best(
         .map(|shape| {
             let mut said = Vec::new();
             let read = (shape.read)(text, pins, &mut said).map(|tables| (tables, said));
-            let evidence = match &read {
-                Ok((tables, _)) => tables.iter().map(|t| evidence(t, pins)).max(),
-                Err(_) => None,
-            };
+            let tables = read.iter().flat_map(|(tables, _)| tables);
+            let evidence = tables.map(|t| evidence(t, pins)).max();
             Tried {
                 name: shape.name,
                 read,
@@ -140,7 +138,7 @@ pub(super) fn read_best(
         })
         .collect();
     let best = (0..tried.len())
-        .filter(|&i| tried[i].read.is_ok() && tried[i].evidence > Evidence::None)
+        .filter(|&i| tried[i].evidence > Evidence::None)
         .max_by_key(|&i| (tried[i].evidence, std::cmp::Reverse(i)));
     let first_refusal = tried.iter().position(|t| t.read.is_err());
     let best = best.filter(|&best| {
@@ -169,7 +167,7 @@ fn not_taken(tried: &[Tried], best: usize, pins: &ColumnPins) -> Vec<String> {
             Err(e) => warnings.push(format!(
                 "the text does not read as {}{}: {}; it was read as {} instead",
                 other.name,
-                at_line(e),
+                e.line.map_or(String::new(), |l| format!(" (line {l})")),
                 e.message,
                 taken.name
             )),
@@ -199,10 +197,6 @@ fn not_taken(tried: &[Tried], best: usize, pins: &ColumnPins) -> Vec<String> {
     warnings
 }
 
-fn at_line(e: &Error) -> String {
-    e.line.map_or(String::new(), |l| format!(" (line {l})"))
-}
-
 /// With no error table in any shape: the tables of the first shape that
 /// saw any, and its warnings, so the refusal says what was seen.
 fn first_seen(tried: Vec<Tried>, warnings: &mut Vec<String>) -> Vec<RawTable> {
@@ -223,6 +217,7 @@ fn first_seen(tried: Vec<Tried>, warnings: &mut Vec<String>) -> Vec<RawTable> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
     use crate::read::table::RawRow;
 
     fn table(header: &[&str], rows: &[&[&str]]) -> RawTable {
