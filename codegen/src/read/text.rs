@@ -57,7 +57,7 @@ fn tables_of_the_best_shape(
         applies,
         read,
     };
-    let tsv: Reader = |text, pins, _| Ok(vec![tsv_table(text, pins)?]);
+    let tsv: Reader = |text, pins, _| Ok(vec![tsv_table(text, pins)]);
     let shapes = [
         shape("TSV", tsv_named, tsv),
         shape(
@@ -173,10 +173,7 @@ fn unlabelled_line_table(
         .find(|&i| lines[i].trim().is_empty())
         .unwrap_or(next);
     let (table, _) = line_table(&lines[..blank], at, section, pins);
-    (
-        shows_columns(&table).then_some(table),
-        if blank < next { blank } else { next },
-    )
+    (shows_columns(&table).then_some(table), blank)
 }
 
 /// The runs of `|` lines that no shape read (no line names their columns,
@@ -259,16 +256,14 @@ fn line_table(
             break;
         }
         if !line.contains('|') || is_delimiter_row(line) {
-            match table.rows.last_mut() {
-                Some(row) if !after_blank => {
-                    if let Some(last) = row.cells.last_mut() {
-                        push_paragraph(last, &cell_from_lines(line));
-                    }
-                    i += 1;
-                    continue;
-                }
-                _ => break,
+            let Some(row) = table.rows.last_mut().filter(|_| !after_blank) else {
+                break;
+            };
+            if let Some(last) = row.cells.last_mut() {
+                push_paragraph(last, &cell_from_lines(line));
             }
+            i += 1;
+            continue;
         }
         let (row, last_line) = line_row(lines, i, table.header.len(), pins);
         table.rows.push(row);
@@ -473,18 +468,17 @@ fn lines_header(paragraphs: &[Paragraph], at: usize, pins: &ColumnPins) -> Optio
     if all.len() < 2 || too_long || p.lines.iter().any(|l| ends_a_cell(l)) {
         return None;
     }
-    let in_step = |width: usize, code: usize| {
-        let code_at = |row: usize| paragraphs.get(at + 1 + row * width + code);
-        code_at(0).is_some_and(strong_code) && code_at(1).is_none_or(strong_code)
-    };
     let labels = |title: usize| {
         let cells = all.get(title..).filter(|c| c.len() >= 2)?.to_vec();
         let code = table::columns(&cells, pins).ok()?.code;
         Some((cells, code))
     };
+    let in_step = |(cells, code): &(Vec<String>, usize)| {
+        rows_in_step(&paragraphs[at + 1..], cells.len(), *code)
+    };
     let (cells, code_column) = labels(0)
-        .filter(|(cells, code)| in_step(cells.len(), *code))
-        .or_else(|| labels(1).filter(|(cells, code)| in_step(cells.len(), *code)))
+        .filter(in_step)
+        .or_else(|| labels(1).filter(in_step))
         .or_else(|| labels(0))?;
     Some(ParagraphHeader {
         at,
@@ -780,22 +774,16 @@ fn fitting_header_end(
 }
 
 /// The index after the header that starts at `cells[start]`, its code
-/// column `code_offset` cells in: the narrowest width whose cells are
-/// header-like, name the columns and are followed by a row whose code cell
-/// holds a code (the first number after the header may sit in another
-/// column).
+/// column `code_offset` cells in, when no width is followed by a code
+/// (`fitting_header_end` finds none).
 fn header_end(cells: &[Segment<'_>], start: usize, code_offset: usize, pins: &ColumnPins) -> usize {
     let widest = (cells.len() - start).min(MAX_COLUMNS);
     let names_columns =
         |width: usize| table::columns(&labels(&cells[start..start + width]), pins).is_ok();
-    if let Some(end) = fitting_header_end(cells, start, code_offset, pins) {
-        return end;
-    }
-    // No width is followed by a code. Take the run of header-like cells if
-    // it names the columns (else the narrowest header that does), so a
-    // malformed code in the first row is reported on its row instead of
-    // being read as more header (which would fold every second row into
-    // the one before).
+    // The run of header-like cells if it names the columns (else the
+    // narrowest header that does), so a malformed code in the first row is
+    // reported on its row instead of being read as more header (which would
+    // fold every second row into the one before).
     let run = 1 + cells[start + 1..]
         .iter()
         .take(widest.saturating_sub(1))
@@ -881,7 +869,7 @@ fn pipe_rows(
     Ok(tables)
 }
 
-fn tsv_table(text: &str, pins: &ColumnPins) -> Result<RawTable> {
+fn tsv_table(text: &str, pins: &ColumnPins) -> RawTable {
     let lines: Vec<&str> = text.split('\n').collect();
     let header_at = lines
         .iter()
@@ -924,7 +912,7 @@ fn tsv_table(text: &str, pins: &ColumnPins) -> Result<RawTable> {
         }
     }
     without_trailing_blank_columns(&mut table);
-    Ok(table)
+    table
 }
 
 /// A cell as a spreadsheet copies it: one that holds a tab, a quote or a
