@@ -76,9 +76,7 @@ fn tables_of_the_best_shape(
 /// the start of a row whose code cell the capture cut off before its `|`.
 fn pipe_shape(text: &str, pins: &ColumnPins, warnings: &mut Vec<String>) -> Result<Vec<RawTable>> {
     let tables = pipe_tables(text, pins)?;
-    let Some((before, rest)) = text.rsplit_once('|') else {
-        return Ok(tables);
-    };
+    let (before, rest) = text.rsplit_once('|').unwrap_or((text, ""));
     let rest_line = rest.trim();
     if rest_line.is_empty() {
         return Ok(tables);
@@ -375,13 +373,8 @@ fn strong_code(paragraph: &Paragraph) -> bool {
     // Its lines as a cell reads them: one code a line is a list.
     crate::read::code_cell::codes_in(&paragraph.lines.join("\n")).is_ok_and(|codes| {
         codes.iter().all(|c| {
-            c.label.is_none()
-                && match &c.code {
-                    Code::Numeric(_) => true,
-                    Code::Text(t) => {
-                        t.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '-')
-                    }
-                }
+            let code = c.code.to_string();
+            c.label.is_none() && code.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '-')
         })
     })
 }
@@ -512,31 +505,27 @@ fn labels_header(
     end: usize,
     pins: &ColumnPins,
 ) -> Option<ParagraphHeader> {
-    for header_end in (start + 2..=end).rev() {
-        let widest = (header_end - start).min(MAX_COLUMNS);
-        for width in 2..=widest {
-            let at = header_end - width;
-            let cells: Vec<String> = paragraphs[at..header_end]
-                .iter()
-                .map(|p| collapse(&p.lines[0]))
-                .collect();
-            if !cells.iter().any(|c| table::names_code(c, pins)) {
-                continue;
-            }
-            let Ok(map) = table::columns(&cells, pins) else {
-                continue;
-            };
-            if rows_in_step(&paragraphs[header_end..], width, map.code) {
-                return Some(ParagraphHeader {
-                    at,
-                    span: width,
-                    cells,
-                    code_column: map.code,
-                });
-            }
+    let header_ending_at = |header_end: usize, width: usize| {
+        let at = header_end - width;
+        let cells: Vec<String> = paragraphs[at..header_end]
+            .iter()
+            .map(|p| collapse(&p.lines[0]))
+            .collect();
+        if !cells.iter().any(|c| table::names_code(c, pins)) {
+            return None;
         }
-    }
-    None
+        let code_column = table::columns(&cells, pins).ok()?.code;
+        rows_in_step(&paragraphs[header_end..], width, code_column).then_some(ParagraphHeader {
+            at,
+            span: width,
+            cells,
+            code_column,
+        })
+    };
+    (start + 2..=end).rev().find_map(|header_end| {
+        let widest = (header_end - start).min(MAX_COLUMNS);
+        (2..=widest).find_map(|width| header_ending_at(header_end, width))
+    })
 }
 
 /// Whether the first row of `body`, `width` paragraphs a row, holds a code
