@@ -116,26 +116,23 @@ fn line_tables(text: &str, pins: &ColumnPins, warnings: &mut Vec<String>) -> Vec
     let mut title: Option<String> = None;
     let mut i = 0;
     while i < lines.len() {
-        if is_line_header(&lines, i, pins) {
+        let (table, next) = if is_line_header(&lines, i, pins) {
             let (table, next) = line_table(&lines, i, title.take(), pins);
-            tables.push(table);
-            i = next;
-            continue;
-        }
-        if starts_a_run(&lines, i) {
+            (Some(table), next)
+        } else if starts_a_run(&lines, i) {
             // No line names the columns: the run is a table if its cells
             // show them (its first line a row, or a header naming nothing),
             // as TSV is read. Its lines are not tried again.
-            let (table, next) = unlabelled_line_table(&lines, i, title.take(), pins);
-            tables.extend(table);
-            i = next;
-            continue;
-        }
-        let line = lines[i].trim();
-        if !line.is_empty() {
-            title = title_like(line.trim_start_matches('#'));
-        }
-        i += 1;
+            unlabelled_line_table(&lines, i, title.take(), pins)
+        } else {
+            let line = lines[i].trim();
+            if !line.is_empty() {
+                title = title_like(line.trim_start_matches('#'));
+            }
+            (None, i + 1)
+        };
+        tables.extend(table);
+        i = next;
     }
     if tables.is_empty() {
         warnings.push("no `|` table found".into());
@@ -431,13 +428,10 @@ fn paragraph_headers(paragraphs: &[Paragraph], pins: &ColumnPins) -> Vec<Paragra
     let mut headers = Vec::new();
     let mut at = 0;
     while at < paragraphs.len() {
-        if let Some(header) = lines_header(paragraphs, at, pins) {
-            at += 1;
-            headers.push(header);
-            continue;
-        }
         let run_end = at + paragraphs[at..].iter().take_while(|p| is_label(p)).count();
-        match labels_header(paragraphs, at, run_end, pins) {
+        let header = lines_header(paragraphs, at, pins)
+            .or_else(|| labels_header(paragraphs, at, run_end, pins));
+        match header {
             Some(header) => {
                 at = header.at + header.span;
                 headers.push(header);
@@ -673,8 +667,10 @@ fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
     let cells = segments(text);
     let names_code = |c: &Segment<'_>| c.ends_line && table::names_code(c.last_line(), pins);
     // Looked for lazily: a word lookup per cell is most of a read.
-    let mut candidates = (0..cells.len()).filter(|&i| names_code(&cells[i]));
-    let Some(code_header) = candidates.next() else {
+    let mut candidates = (0..cells.len())
+        .filter(|&i| names_code(&cells[i]))
+        .peekable();
+    let Some(&code_header) = candidates.peek() else {
         if let Some(tables) = pipe_by_content::tables(&cells, &lines, pins)? {
             return Ok(tables);
         }
@@ -688,12 +684,10 @@ fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
     };
     // The first cell naming the code column whose header is followed by a
     // row (a decoy table's `code` field, before it, is not), else the first.
-    let fitting = std::iter::once(code_header)
-        .chain(candidates)
-        .find_map(|at| {
-            let start = header_start(&cells, at);
-            fitting_header_end(&cells, start, at - start, pins).map(|end| (start, end))
-        });
+    let fitting = candidates.find_map(|at| {
+        let start = header_start(&cells, at);
+        fitting_header_end(&cells, start, at - start, pins).map(|end| (start, end))
+    });
     let (start, end) = fitting.unwrap_or_else(|| {
         let start = header_start(&cells, code_header);
         (start, header_end(&cells, start, code_header - start, pins))
