@@ -29,28 +29,10 @@ use choice::{Evidence, Reader, Shape};
 /// The tables of whichever shape the text has, and the error table among
 /// them. The column pins matter early: they say which line is a header.
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
-    let mut warnings = Vec::new();
-    let tables = tables_of_the_best_shape(text, pins, &mut warnings)?;
-    if tables.is_empty() {
-        let seen = unread_line_runs(text, pins);
-        if !seen.is_empty() {
-            return Err(table::refuse_seen(&seen, pins));
-        }
-    }
-    let mut article = table::select(Format::Text, tables, pins)?;
-    article.warnings.extend(warnings);
-    Ok(article)
-}
-
-/// The shapes of copied text, in the order a tie between them is decided:
-/// first the shape a header line names (a TSV or `|` line naming the code
-/// column), then `|` lines, the `|`-ended form (when a line ends a cell with
-/// `|`), TSV and one paragraph per cell.
-fn tables_of_the_best_shape(
-    text: &str,
-    pins: &ColumnPins,
-    warnings: &mut Vec<String>,
-) -> Result<Vec<RawTable>> {
+    // The shapes of copied text, in the order a tie between them is decided:
+    // first the shape a header line names (a TSV or `|` line naming the code
+    // column), then `|` lines, the `|`-ended form (when a line ends a cell
+    // with `|`), TSV and one paragraph per cell.
     let tsv_named = text.lines().any(|l| is_tsv_header(l, pins));
     let shape = |name, applies, read| Shape {
         name,
@@ -69,7 +51,17 @@ fn tables_of_the_best_shape(
         shape("TSV", !tsv_named && text.contains('\t'), tsv),
         shape("one paragraph per cell", true, paragraph_tables),
     ];
-    choice::read_best(text, pins, &shapes, warnings)
+    let mut warnings = Vec::new();
+    let tables = choice::read_best(text, pins, &shapes, &mut warnings)?;
+    if tables.is_empty() {
+        let seen = unread_line_runs(text, pins);
+        if !seen.is_empty() {
+            return Err(table::refuse_seen(&seen, pins));
+        }
+    }
+    let mut article = table::select(Format::Text, tables, pins)?;
+    article.warnings.extend(warnings);
+    Ok(article)
 }
 
 /// The `|`-ended form, and what follows its last `|`: prose (warned of), or
@@ -860,10 +852,7 @@ fn tsv_table(text: &str, pins: &ColumnPins) -> RawTable {
         .or_else(|| lines.iter().position(|l| l.contains('\t')))
         .unwrap_or(0);
     let mut table = RawTable {
-        header: lines[header_at]
-            .split('\t')
-            .map(|cell| cell_from_lines(&unquote(cell)))
-            .collect(),
+        header: row_at(header_at + 1, lines[header_at].split('\t').map(unquote)).cells,
         line: Some(header_at + 1),
         ..RawTable::default()
     };
