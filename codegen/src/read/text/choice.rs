@@ -96,11 +96,8 @@ impl Tried {
     /// The header and rows of the tables that may be error tables: two
     /// shapes that read the same cells do not disagree.
     fn reading(&self, pins: &ColumnPins) -> Vec<(&[String], Vec<&[String]>)> {
-        let Ok((tables, _)) = &self.read else {
-            return Vec::new();
-        };
+        let tables = self.read.iter().flat_map(|(tables, _)| tables);
         tables
-            .iter()
             .filter(|t| evidence(t, pins) > Evidence::None)
             .map(|t| {
                 (
@@ -200,15 +197,10 @@ fn not_taken(tried: &[Tried], best: usize, pins: &ColumnPins) -> Vec<String> {
 /// With no error table in any shape: the tables of the first shape that
 /// saw any, and its warnings, so the refusal says what was seen.
 fn first_seen(tried: Vec<Tried>, warnings: &mut Vec<String>) -> Vec<RawTable> {
-    let mut readings = tried.into_iter().filter_map(|t| t.read.ok());
-    let Some(first) = readings.next() else {
+    let readings: Vec<_> = tried.into_iter().filter_map(|t| t.read.ok()).collect();
+    let seen = readings.iter().position(|(tables, _)| !tables.is_empty());
+    let Some((tables, said)) = readings.into_iter().nth(seen.unwrap_or(0)) else {
         return Vec::new();
-    };
-    let (tables, said) = match first.0.is_empty() {
-        true => readings
-            .find(|(tables, _)| !tables.is_empty())
-            .unwrap_or(first),
-        false => first,
     };
     warnings.extend(said);
     tables
