@@ -43,7 +43,8 @@ pub(super) fn tables(
         })
         .take(MAX_STARTS);
     for start in starts {
-        let found = (2..=MAX_COLUMNS.max(anchor + 1))
+        // A row is wider than its code cell's place in it.
+        let found = ((anchor + 1).max(2)..=MAX_COLUMNS.max(anchor + 1))
             .find_map(|width| layout(cells, start, width, anchor, pins));
         if let Some((at, header, first)) = found {
             return pipe_rows(cells, lines, at, header, first).map(Some);
@@ -64,9 +65,6 @@ fn layout(
     anchor: usize,
     pins: &ColumnPins,
 ) -> Option<(usize, Vec<String>, FirstCells)> {
-    if anchor >= width {
-        return None;
-    }
     let rows: Vec<Vec<String>> = cells[start..]
         .chunks_exact(width)
         .take(SAMPLE_ROWS)
