@@ -133,9 +133,9 @@ fn line_tables(text: &str, pins: &ColumnPins, warnings: &mut Vec<String>) -> Vec
 }
 
 /// The `|` table at line `at` that no line's words name, if its cells show
-/// its columns (every code cell code-like): as far as a header's table runs, else to the first blank
-/// line (a footer's `Privacy | Terms` after the table is not a row); and the
-/// index of the first line after what was tried.
+/// its columns (every code cell code-like): as far as a header's table runs,
+/// else to the first blank line (a footer's `Privacy | Terms` after the
+/// table is not a row); and the index of the first line after what was tried.
 fn unlabelled_line_table(
     lines: &[&str],
     at: usize,
@@ -443,8 +443,7 @@ fn paragraph_headers(paragraphs: &[Paragraph], pins: &ColumnPins) -> Vec<Paragra
 fn lines_header(paragraphs: &[Paragraph], at: usize, pins: &ColumnPins) -> Option<ParagraphHeader> {
     let p = &paragraphs[at];
     let all: Vec<String> = p.lines.iter().map(|l| collapse(l)).collect();
-    let too_long = all.iter().any(|c| c.chars().count() > 60);
-    if all.len() < 2 || too_long || p.lines.iter().any(|l| ends_a_cell(l)) {
+    if all.iter().any(|c| c.chars().count() > 60) || p.lines.iter().any(|l| ends_a_cell(l)) {
         return None;
     }
     let labels = |title: usize| {

@@ -43,7 +43,7 @@ pub(super) fn tables(
         })
         .take(MAX_STARTS);
     for start in starts {
-        // A row is wider than its code cell's place in it.
+        // Only widths with room for the code cell at `anchor`.
         let found = ((anchor + 1).max(2)..=MAX_COLUMNS.max(anchor + 1))
             .find_map(|width| layout(cells, start, width, anchor, pins));
         if let Some((at, header, first)) = found {
