@@ -35,22 +35,21 @@ pub(super) fn tables(
         Some(ColumnPin::Position(n)) => n.saturating_sub(1),
         _ => 0,
     };
-    let starts = (0..cells.len())
+    let found = (0..cells.len())
         .filter(|&start| {
             cells
                 .get(start + anchor)
                 .is_some_and(|c| looks_like_code(cell_text(c, anchor == 0)))
         })
-        .take(MAX_STARTS);
-    for start in starts {
-        // Only widths with room for the code cell at `anchor`.
-        let found = ((anchor + 1).max(2)..=MAX_COLUMNS.max(anchor + 1))
-            .find_map(|width| layout(cells, start, width, anchor, pins));
-        if let Some((at, header, first)) = found {
-            return pipe_rows(cells, lines, at, header, first).map(Some);
-        }
-    }
-    Ok(None)
+        .take(MAX_STARTS)
+        .find_map(|start| {
+            // Only widths with room for the code cell at `anchor`.
+            ((anchor + 1).max(2)..=MAX_COLUMNS.max(anchor + 1))
+                .find_map(|width| layout(cells, start, width, anchor, pins))
+        });
+    found
+        .map(|(at, header, first)| pipe_rows(cells, lines, at, header, first))
+        .transpose()
 }
 
 /// The table whose first row starts at `cells[start]`, `width` cells a
