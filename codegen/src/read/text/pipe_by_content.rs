@@ -52,11 +52,11 @@ pub(super) fn tables(
         .transpose()
 }
 
-/// The table whose first row starts at `cells[start]`, `width` cells a
-/// row, if every sampled row holds a code at `anchor` and the cells show
-/// the columns: where it starts, and its header: labels before the first
-/// row, or the first row itself, which `table::select` then reads as a row,
-/// as it does a headerless TSV's.
+/// Where the table whose first row starts at `cells[start]`, `width` cells
+/// a row, starts and what heads it, if every sampled row holds a code at
+/// `anchor` and the cells show the columns: labels before the first row, or
+/// the first row itself, which `table::select` then reads as a row, as it
+/// does a headerless TSV's.
 fn layout(
     cells: &[Segment<'_>],
     start: usize,
