@@ -142,7 +142,7 @@ pub(super) fn read_best(
         tried[best].evidence >= Evidence::HeaderCodes || first_refusal.is_none_or(|r| r > best)
     });
     if let Some(best) = best {
-        warnings.extend(not_taken(&tried, best, pins));
+        warn_not_taken(&tried, best, pins, warnings);
         let (tables, said) = tried.swap_remove(best).read?;
         warnings.extend(said);
         return Ok(tables);
@@ -153,12 +153,11 @@ pub(super) fn read_best(
     Ok(first_seen(tried, warnings))
 }
 
-/// Warnings for the shapes not taken beside `best`: a refusal, or another
+/// Warns of the shapes not taken beside `best`: a refusal, or another
 /// reading whose header names an error table.
-fn not_taken(tried: &[Tried], best: usize, pins: &ColumnPins) -> Vec<String> {
+fn warn_not_taken(tried: &[Tried], best: usize, pins: &ColumnPins, warnings: &mut Vec<String>) {
     let taken = &tried[best];
     let reading = taken.reading(pins);
-    let mut warnings = Vec::new();
     for (index, other) in tried.iter().enumerate().filter(|(i, _)| *i != best) {
         match &other.read {
             Err(e) => warnings.push(format!(
@@ -191,7 +190,6 @@ fn not_taken(tried: &[Tried], best: usize, pins: &ColumnPins) -> Vec<String> {
             Ok(_) => {}
         }
     }
-    warnings
 }
 
 /// With no error table in any shape: the tables of the first shape that
