@@ -8,6 +8,7 @@
 //! another from being read: whatever was not taken is warned of.
 
 use crate::error::Result;
+use crate::read::code_cell::codes_in;
 use crate::read::content;
 use crate::read::pins::ColumnPins;
 use crate::read::table::{self, RawTable};
@@ -58,10 +59,7 @@ impl Evidence {
 pub(super) fn evidence(table: &RawTable, pins: &ColumnPins) -> Evidence {
     let rows = table::full_rows(table);
     if let Ok(map) = table::columns(&table.header, pins) {
-        let codes = !rows.is_empty()
-            && rows
-                .iter()
-                .all(|r| crate::read::code_cell::codes_in(&r[map.code]).is_ok());
+        let codes = !rows.is_empty() && rows.iter().all(|r| codes_in(&r[map.code]).is_ok());
         return match codes {
             false => Evidence::Header,
             true if content::digit_codes(&rows, map.code) => Evidence::HeaderDigits,
