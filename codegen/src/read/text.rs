@@ -29,35 +29,17 @@ use choice::{Evidence, Reader, Shape};
 /// The tables of whichever shape the text has, and the error table among
 /// them. The column pins matter early: they say which line is a header.
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
-    let mut warnings = Vec::new();
-    let tables = tables_of_the_best_shape(text, pins, &mut warnings)?;
-    if tables.is_empty() {
-        let seen = unread_line_runs(text, pins);
-        if !seen.is_empty() {
-            return Err(table::refuse_seen(&seen, pins));
-        }
-    }
-    let mut article = table::select(Format::Text, tables, pins)?;
-    article.warnings.extend(warnings);
-    Ok(article)
-}
-
-/// The shapes of copied text, in the order a tie between them is decided:
-/// first the shape a header line names (a TSV or `|` line naming the code
-/// column), then `|` lines, the `|`-ended form (when a line ends a cell with
-/// `|`), TSV and one paragraph per cell.
-fn tables_of_the_best_shape(
-    text: &str,
-    pins: &ColumnPins,
-    warnings: &mut Vec<String>,
-) -> Result<Vec<RawTable>> {
+    // The shapes of copied text, in the order a tie between them is decided:
+    // first the shape a header line names (a TSV or `|` line naming the code
+    // column), then `|` lines, the `|`-ended form (when a line ends a cell
+    // with `|`), TSV and one paragraph per cell.
     let tsv_named = text.lines().any(|l| is_tsv_header(l, pins));
     let shape = |name, applies, read| Shape {
         name,
         applies,
         read,
     };
-    let tsv: Reader = |text, pins, _| Ok(vec![tsv_table(text, pins)?]);
+    let tsv: Reader = |text, pins, _| Ok(vec![tsv_table(text, pins)]);
     let shapes = [
         shape("TSV", tsv_named, tsv),
         shape(
@@ -69,16 +51,24 @@ fn tables_of_the_best_shape(
         shape("TSV", !tsv_named && text.contains('\t'), tsv),
         shape("one paragraph per cell", true, paragraph_tables),
     ];
-    choice::read_best(text, pins, &shapes, warnings)
+    let mut warnings = Vec::new();
+    let tables = choice::read_best(text, pins, &shapes, &mut warnings)?;
+    if tables.is_empty() {
+        let seen = unread_line_runs(text, pins);
+        if !seen.is_empty() {
+            return Err(table::refuse_seen(&seen, pins));
+        }
+    }
+    let mut article = table::select(Format::Text, tables, pins)?;
+    article.warnings.extend(warnings);
+    Ok(article)
 }
 
 /// The `|`-ended form, and what follows its last `|`: prose (warned of), or
 /// the start of a row whose code cell the capture cut off before its `|`.
 fn pipe_shape(text: &str, pins: &ColumnPins, warnings: &mut Vec<String>) -> Result<Vec<RawTable>> {
     let tables = pipe_tables(text, pins)?;
-    let Some((before, rest)) = text.rsplit_once('|') else {
-        return Ok(tables);
-    };
+    let (before, rest) = text.rsplit_once('|').unwrap_or((text, ""));
     let rest_line = rest.trim();
     if rest_line.is_empty() {
         return Ok(tables);
@@ -118,26 +108,23 @@ fn line_tables(text: &str, pins: &ColumnPins, warnings: &mut Vec<String>) -> Vec
     let mut title: Option<String> = None;
     let mut i = 0;
     while i < lines.len() {
-        if is_line_header(&lines, i, pins) {
+        let (table, next) = if is_line_header(&lines, i, pins) {
             let (table, next) = line_table(&lines, i, title.take(), pins);
-            tables.push(table);
-            i = next;
-            continue;
-        }
-        if starts_a_run(&lines, i) {
+            (Some(table), next)
+        } else if starts_a_run(&lines, i) {
             // No line names the columns: the run is a table if its cells
             // show them (its first line a row, or a header naming nothing),
             // as TSV is read. Its lines are not tried again.
-            let (table, next) = unlabelled_line_table(&lines, i, title.take(), pins);
-            tables.extend(table);
-            i = next;
-            continue;
-        }
-        let line = lines[i].trim();
-        if !line.is_empty() {
-            title = title_like(line.trim_start_matches('#'));
-        }
-        i += 1;
+            unlabelled_line_table(&lines, i, title.take(), pins)
+        } else {
+            let line = lines[i].trim();
+            if !line.is_empty() {
+                title = title_like(line.trim_start_matches('#'));
+            }
+            (None, i + 1)
+        };
+        tables.extend(table);
+        i = next;
     }
     if tables.is_empty() {
         warnings.push("no `|` table found".into());
@@ -146,9 +133,9 @@ fn line_tables(text: &str, pins: &ColumnPins, warnings: &mut Vec<String>) -> Vec
 }
 
 /// The `|` table at line `at` that no line's words name, if its cells show
-/// its columns (every code cell code-like): as far as a header's table runs, else to the first blank
-/// line (a footer's `Privacy | Terms` after the table is not a row); and the
-/// index of the first line after what was tried.
+/// its columns (every code cell code-like): as far as a header's table runs,
+/// else to the first blank line (a footer's `Privacy | Terms` after the
+/// table is not a row); and the index of the first line after what was tried.
 fn unlabelled_line_table(
     lines: &[&str],
     at: usize,
@@ -173,10 +160,7 @@ fn unlabelled_line_table(
         .find(|&i| lines[i].trim().is_empty())
         .unwrap_or(next);
     let (table, _) = line_table(&lines[..blank], at, section, pins);
-    (
-        shows_columns(&table).then_some(table),
-        if blank < next { blank } else { next },
-    )
+    (shows_columns(&table).then_some(table), blank)
 }
 
 /// The runs of `|` lines that no shape read (no line names their columns,
@@ -259,16 +243,14 @@ fn line_table(
             break;
         }
         if !line.contains('|') || is_delimiter_row(line) {
-            match table.rows.last_mut() {
-                Some(row) if !after_blank => {
-                    if let Some(last) = row.cells.last_mut() {
-                        push_paragraph(last, &cell_from_lines(line));
-                    }
-                    i += 1;
-                    continue;
-                }
-                _ => break,
+            let Some(row) = table.rows.last_mut().filter(|_| !after_blank) else {
+                break;
+            };
+            if let Some(last) = row.cells.last_mut() {
+                push_paragraph(last, &cell_from_lines(line));
             }
+            i += 1;
+            continue;
         }
         let (row, last_line) = line_row(lines, i, table.header.len(), pins);
         table.rows.push(row);
@@ -380,13 +362,8 @@ fn strong_code(paragraph: &Paragraph) -> bool {
     // Its lines as a cell reads them: one code a line is a list.
     crate::read::code_cell::codes_in(&paragraph.lines.join("\n")).is_ok_and(|codes| {
         codes.iter().all(|c| {
-            c.label.is_none()
-                && match &c.code {
-                    Code::Numeric(_) => true,
-                    Code::Text(t) => {
-                        t.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '-')
-                    }
-                }
+            let code = c.code.to_string();
+            c.label.is_none() && code.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '-')
         })
     })
 }
@@ -443,13 +420,10 @@ fn paragraph_headers(paragraphs: &[Paragraph], pins: &ColumnPins) -> Vec<Paragra
     let mut headers = Vec::new();
     let mut at = 0;
     while at < paragraphs.len() {
-        if let Some(header) = lines_header(paragraphs, at, pins) {
-            at += 1;
-            headers.push(header);
-            continue;
-        }
         let run_end = at + paragraphs[at..].iter().take_while(|p| is_label(p)).count();
-        match labels_header(paragraphs, at, run_end, pins) {
+        let header = lines_header(paragraphs, at, pins)
+            .or_else(|| labels_header(paragraphs, at, run_end, pins));
+        match header {
             Some(header) => {
                 at = header.at + header.span;
                 headers.push(header);
@@ -469,22 +443,20 @@ fn paragraph_headers(paragraphs: &[Paragraph], pins: &ColumnPins) -> Vec<Paragra
 fn lines_header(paragraphs: &[Paragraph], at: usize, pins: &ColumnPins) -> Option<ParagraphHeader> {
     let p = &paragraphs[at];
     let all: Vec<String> = p.lines.iter().map(|l| collapse(l)).collect();
-    let too_long = all.iter().any(|c| c.chars().count() > 60);
-    if all.len() < 2 || too_long || p.lines.iter().any(|l| ends_a_cell(l)) {
+    if all.iter().any(|c| c.chars().count() > 60) || p.lines.iter().any(|l| ends_a_cell(l)) {
         return None;
     }
-    let in_step = |width: usize, code: usize| {
-        let code_at = |row: usize| paragraphs.get(at + 1 + row * width + code);
-        code_at(0).is_some_and(strong_code) && code_at(1).is_none_or(strong_code)
-    };
     let labels = |title: usize| {
         let cells = all.get(title..).filter(|c| c.len() >= 2)?.to_vec();
         let code = table::columns(&cells, pins).ok()?.code;
         Some((cells, code))
     };
+    let in_step = |(cells, code): &(Vec<String>, usize)| {
+        rows_in_step(&paragraphs[at + 1..], cells.len(), *code)
+    };
     let (cells, code_column) = labels(0)
-        .filter(|(cells, code)| in_step(cells.len(), *code))
-        .or_else(|| labels(1).filter(|(cells, code)| in_step(cells.len(), *code)))
+        .filter(in_step)
+        .or_else(|| labels(1).filter(in_step))
         .or_else(|| labels(0))?;
     Some(ParagraphHeader {
         at,
@@ -518,31 +490,27 @@ fn labels_header(
     end: usize,
     pins: &ColumnPins,
 ) -> Option<ParagraphHeader> {
-    for header_end in (start + 2..=end).rev() {
-        let widest = (header_end - start).min(MAX_COLUMNS);
-        for width in 2..=widest {
-            let at = header_end - width;
-            let cells: Vec<String> = paragraphs[at..header_end]
-                .iter()
-                .map(|p| collapse(&p.lines[0]))
-                .collect();
-            if !cells.iter().any(|c| table::names_code(c, pins)) {
-                continue;
-            }
-            let Ok(map) = table::columns(&cells, pins) else {
-                continue;
-            };
-            if rows_in_step(&paragraphs[header_end..], width, map.code) {
-                return Some(ParagraphHeader {
-                    at,
-                    span: width,
-                    cells,
-                    code_column: map.code,
-                });
-            }
+    let header_ending_at = |header_end: usize, width: usize| {
+        let at = header_end - width;
+        let cells: Vec<String> = paragraphs[at..header_end]
+            .iter()
+            .map(|p| collapse(&p.lines[0]))
+            .collect();
+        if !cells.iter().any(|c| table::names_code(c, pins)) {
+            return None;
         }
-    }
-    None
+        let code_column = table::columns(&cells, pins).ok()?.code;
+        rows_in_step(&paragraphs[header_end..], width, code_column).then_some(ParagraphHeader {
+            at,
+            span: width,
+            cells,
+            code_column,
+        })
+    };
+    (start + 2..=end).rev().find_map(|header_end| {
+        let widest = (header_end - start).min(MAX_COLUMNS);
+        (2..=widest).find_map(|width| header_ending_at(header_end, width))
+    })
 }
 
 /// Whether the first row of `body`, `width` paragraphs a row, holds a code
@@ -690,8 +658,10 @@ fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
     let cells = segments(text);
     let names_code = |c: &Segment<'_>| c.ends_line && table::names_code(c.last_line(), pins);
     // Looked for lazily: a word lookup per cell is most of a read.
-    let mut candidates = (0..cells.len()).filter(|&i| names_code(&cells[i]));
-    let Some(code_header) = candidates.next() else {
+    let mut candidates = (0..cells.len())
+        .filter(|&i| names_code(&cells[i]))
+        .peekable();
+    let Some(&code_header) = candidates.peek() else {
         if let Some(tables) = pipe_by_content::tables(&cells, &lines, pins)? {
             return Ok(tables);
         }
@@ -705,12 +675,10 @@ fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
     };
     // The first cell naming the code column whose header is followed by a
     // row (a decoy table's `code` field, before it, is not), else the first.
-    let fitting = std::iter::once(code_header)
-        .chain(candidates)
-        .find_map(|at| {
-            let start = header_start(&cells, at);
-            fitting_header_end(&cells, start, at - start, pins).map(|end| (start, end))
-        });
+    let fitting = candidates.find_map(|at| {
+        let start = header_start(&cells, at);
+        fitting_header_end(&cells, start, at - start, pins).map(|end| (start, end))
+    });
     let (start, end) = fitting.unwrap_or_else(|| {
         let start = header_start(&cells, code_header);
         (start, header_end(&cells, start, code_header - start, pins))
@@ -780,22 +748,16 @@ fn fitting_header_end(
 }
 
 /// The index after the header that starts at `cells[start]`, its code
-/// column `code_offset` cells in: the narrowest width whose cells are
-/// header-like, name the columns and are followed by a row whose code cell
-/// holds a code (the first number after the header may sit in another
-/// column).
+/// column `code_offset` cells in, when no width is followed by a code
+/// (`fitting_header_end` finds none).
 fn header_end(cells: &[Segment<'_>], start: usize, code_offset: usize, pins: &ColumnPins) -> usize {
     let widest = (cells.len() - start).min(MAX_COLUMNS);
     let names_columns =
         |width: usize| table::columns(&labels(&cells[start..start + width]), pins).is_ok();
-    if let Some(end) = fitting_header_end(cells, start, code_offset, pins) {
-        return end;
-    }
-    // No width is followed by a code. Take the run of header-like cells if
-    // it names the columns (else the narrowest header that does), so a
-    // malformed code in the first row is reported on its row instead of
-    // being read as more header (which would fold every second row into
-    // the one before).
+    // The run of header-like cells if it names the columns (else the
+    // narrowest header that does), so a malformed code in the first row is
+    // reported on its row instead of being read as more header (which would
+    // fold every second row into the one before).
     let run = 1 + cells[start + 1..]
         .iter()
         .take(widest.saturating_sub(1))
@@ -881,7 +843,7 @@ fn pipe_rows(
     Ok(tables)
 }
 
-fn tsv_table(text: &str, pins: &ColumnPins) -> Result<RawTable> {
+fn tsv_table(text: &str, pins: &ColumnPins) -> RawTable {
     let lines: Vec<&str> = text.split('\n').collect();
     let header_at = lines
         .iter()
@@ -889,10 +851,7 @@ fn tsv_table(text: &str, pins: &ColumnPins) -> Result<RawTable> {
         .or_else(|| lines.iter().position(|l| l.contains('\t')))
         .unwrap_or(0);
     let mut table = RawTable {
-        header: lines[header_at]
-            .split('\t')
-            .map(|cell| cell_from_lines(&unquote(cell)))
-            .collect(),
+        header: row_at(header_at + 1, lines[header_at].split('\t').map(unquote)).cells,
         line: Some(header_at + 1),
         ..RawTable::default()
     };
@@ -924,7 +883,7 @@ fn tsv_table(text: &str, pins: &ColumnPins) -> Result<RawTable> {
         }
     }
     without_trailing_blank_columns(&mut table);
-    Ok(table)
+    table
 }
 
 /// A cell as a spreadsheet copies it: one that holds a tab, a quote or a

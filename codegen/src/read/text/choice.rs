@@ -7,7 +7,8 @@
 //! shape that finds no error table, or refuses its cells, does not stop
 //! another from being read: whatever was not taken is warned of.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::read::code_cell::codes_in;
 use crate::read::content;
 use crate::read::pins::ColumnPins;
 use crate::read::table::{self, RawTable};
@@ -58,10 +59,7 @@ impl Evidence {
 pub(super) fn evidence(table: &RawTable, pins: &ColumnPins) -> Evidence {
     let rows = table::full_rows(table);
     if let Ok(map) = table::columns(&table.header, pins) {
-        let codes = !rows.is_empty()
-            && rows
-                .iter()
-                .all(|r| crate::read::code_cell::codes_in(&r[map.code]).is_ok());
+        let codes = !rows.is_empty() && rows.iter().all(|r| codes_in(&r[map.code]).is_ok());
         return match codes {
             false => Evidence::Header,
             true if content::digit_codes(&rows, map.code) => Evidence::HeaderDigits,
@@ -96,11 +94,8 @@ impl Tried {
     /// The header and rows of the tables that may be error tables: two
     /// shapes that read the same cells do not disagree.
     fn reading(&self, pins: &ColumnPins) -> Vec<(&[String], Vec<&[String]>)> {
-        let Ok((tables, _)) = &self.read else {
-            return Vec::new();
-        };
+        let tables = self.read.iter().flat_map(|(tables, _)| tables);
         tables
-            .iter()
             .filter(|t| evidence(t, pins) > Evidence::None)
             .map(|t| {
                 (
@@ -128,10 +123,8 @@ pub(super) fn read_best(
         .map(|shape| {
             let mut said = Vec::new();
             let read = (shape.read)(text, pins, &mut said).map(|tables| (tables, said));
-            let evidence = match &read {
-                Ok((tables, _)) => tables.iter().map(|t| evidence(t, pins)).max(),
-                Err(_) => None,
-            };
+            let tables = read.iter().flat_map(|(tables, _)| tables);
+            let evidence = tables.map(|t| evidence(t, pins)).max();
             Tried {
                 name: shape.name,
                 read,
@@ -140,14 +133,14 @@ pub(super) fn read_best(
         })
         .collect();
     let best = (0..tried.len())
-        .filter(|&i| tried[i].read.is_ok() && tried[i].evidence > Evidence::None)
+        .filter(|&i| tried[i].evidence > Evidence::None)
         .max_by_key(|&i| (tried[i].evidence, std::cmp::Reverse(i)));
     let first_refusal = tried.iter().position(|t| t.read.is_err());
     let best = best.filter(|&best| {
         tried[best].evidence >= Evidence::HeaderCodes || first_refusal.is_none_or(|r| r > best)
     });
     if let Some(best) = best {
-        warnings.extend(not_taken(&tried, best, pins));
+        warn_not_taken(&tried, best, pins, warnings);
         let (tables, said) = tried.swap_remove(best).read?;
         warnings.extend(said);
         return Ok(tables);
@@ -158,18 +151,17 @@ pub(super) fn read_best(
     Ok(first_seen(tried, warnings))
 }
 
-/// Warnings for the shapes not taken beside `best`: a refusal, or another
+/// Warns of the shapes not taken beside `best`: a refusal, or another
 /// reading whose header names an error table.
-fn not_taken(tried: &[Tried], best: usize, pins: &ColumnPins) -> Vec<String> {
+fn warn_not_taken(tried: &[Tried], best: usize, pins: &ColumnPins, warnings: &mut Vec<String>) {
     let taken = &tried[best];
     let reading = taken.reading(pins);
-    let mut warnings = Vec::new();
     for (index, other) in tried.iter().enumerate().filter(|(i, _)| *i != best) {
         match &other.read {
             Err(e) => warnings.push(format!(
                 "the text does not read as {}{}: {}; it was read as {} instead",
                 other.name,
-                at_line(e),
+                e.line.map_or(String::new(), |l| format!(" (line {l})")),
                 e.message,
                 taken.name
             )),
@@ -196,25 +188,15 @@ fn not_taken(tried: &[Tried], best: usize, pins: &ColumnPins) -> Vec<String> {
             Ok(_) => {}
         }
     }
-    warnings
-}
-
-fn at_line(e: &Error) -> String {
-    e.line.map_or(String::new(), |l| format!(" (line {l})"))
 }
 
 /// With no error table in any shape: the tables of the first shape that
 /// saw any, and its warnings, so the refusal says what was seen.
 fn first_seen(tried: Vec<Tried>, warnings: &mut Vec<String>) -> Vec<RawTable> {
-    let mut readings = tried.into_iter().filter_map(|t| t.read.ok());
-    let Some(first) = readings.next() else {
+    let readings: Vec<_> = tried.into_iter().filter_map(|t| t.read.ok()).collect();
+    let seen = readings.iter().position(|(tables, _)| !tables.is_empty());
+    let Some((tables, said)) = readings.into_iter().nth(seen.unwrap_or(0)) else {
         return Vec::new();
-    };
-    let (tables, said) = match first.0.is_empty() {
-        true => readings
-            .find(|(tables, _)| !tables.is_empty())
-            .unwrap_or(first),
-        false => first,
     };
     warnings.extend(said);
     tables
@@ -223,6 +205,7 @@ fn first_seen(tried: Vec<Tried>, warnings: &mut Vec<String>) -> Vec<RawTable> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
     use crate::read::table::RawRow;
 
     fn table(header: &[&str], rows: &[&[&str]]) -> RawTable {

@@ -35,46 +35,35 @@ pub(super) fn tables(
         Some(ColumnPin::Position(n)) => n.saturating_sub(1),
         _ => 0,
     };
-    let starts = (0..cells.len())
+    let found = (0..cells.len())
         .filter(|&start| {
             cells
                 .get(start + anchor)
                 .is_some_and(|c| looks_like_code(cell_text(c, anchor == 0)))
         })
-        .take(MAX_STARTS);
-    for start in starts {
-        let found = (2..=MAX_COLUMNS.max(anchor + 1))
-            .find_map(|width| layout(cells, start, width, anchor, pins));
-        if let Some(found) = found {
-            let tables = pipe_rows(cells, lines, found.at, found.header, found.first)?;
-            return Ok(Some(tables));
-        }
-    }
-    Ok(None)
+        .take(MAX_STARTS)
+        .find_map(|start| {
+            // Only widths with room for the code cell at `anchor`.
+            ((anchor + 1).max(2)..=MAX_COLUMNS.max(anchor + 1))
+                .find_map(|width| layout(cells, start, width, anchor, pins))
+        });
+    found
+        .map(|(at, header, first)| pipe_rows(cells, lines, at, header, first))
+        .transpose()
 }
 
-/// Where a table read by content starts, and its header: labels before the
-/// first row, or the first row itself, which `table::select` then reads as
-/// a row, as it does a headerless TSV's.
-struct Layout {
-    at: usize,
-    header: Vec<String>,
-    first: FirstCells,
-}
-
-/// The table whose first row starts at `cells[start]`, `width` cells a
-/// row, if every sampled row holds a code at `anchor` and the cells show
-/// the columns.
+/// Where the table whose first row starts at `cells[start]`, `width` cells
+/// a row, starts and what heads it, if every sampled row holds a code at
+/// `anchor` and the cells show the columns: labels before the first row, or
+/// the first row itself, which `table::select` then reads as a row, as it
+/// does a headerless TSV's.
 fn layout(
     cells: &[Segment<'_>],
     start: usize,
     width: usize,
     anchor: usize,
     pins: &ColumnPins,
-) -> Option<Layout> {
-    if anchor >= width {
-        return None;
-    }
+) -> Option<(usize, Vec<String>, FirstCells)> {
     let rows: Vec<Vec<String>> = cells[start..]
         .chunks_exact(width)
         .take(SAMPLE_ROWS)
@@ -91,18 +80,12 @@ fn layout(
     {
         let header = labels(&cells[at..start]);
         let guess = content::guess(&header, &body, pins).ok()?;
-        return (!guess.header_is_row).then_some(Layout {
-            at,
-            header,
-            first: FirstCells::Header,
-        });
+        return (!guess.header_is_row).then_some((at, header, FirstCells::Header));
     }
     let guess = content::guess(&rows[0], &body[1..], pins).ok()?;
-    guess.header_is_row.then(|| Layout {
-        at: start,
-        header: rows[0].clone(),
-        first: FirstCells::Row,
-    })
+    guess
+        .header_is_row
+        .then(|| (start, rows[0].clone(), FirstCells::Row))
 }
 
 /// A row's cells as text; the first cell of the first row shares its
@@ -111,8 +94,7 @@ fn layout(
 fn row_cells(row: &[Segment<'_>], first_row: bool) -> Vec<String> {
     row.iter()
         .enumerate()
-        .map(|(i, cell)| cell_text(cell, first_row && i == 0).to_owned())
-        .map(|text| cell_from_lines(&text))
+        .map(|(i, cell)| cell_from_lines(cell_text(cell, first_row && i == 0)))
         .collect()
 }
 
