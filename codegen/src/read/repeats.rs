@@ -22,8 +22,7 @@ pub(crate) fn resolve(
     setting: Option<KeyChoice>,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<ArticleRow>> {
-    let (mut rows, numbers) = fold_identical(rows, numbers, warnings);
-    let repeated = repeated_codes(&rows);
+    let (mut rows, numbers, repeated) = fold_identical(rows, numbers, warnings);
     if repeated.is_empty() {
         // Not an error (a code listed once is its own entry under every
         // key), but a setting that does nothing should not pass unnoticed.
@@ -83,38 +82,31 @@ impl Place<'_> {
 
 /// Folds each row that repeats an earlier one word for word (code,
 /// sub-code, every cell) into it, noting the sections it is also listed in,
-/// with one warning per folded entry.
+/// with one warning per folded entry. Gives the entries kept, their table
+/// rows, and the entries (indices) of each (code, sub-code) still listed more
+/// than once, in the order the codes first appear.
 fn fold_identical(
     rows: Vec<ArticleRow>,
     numbers: Vec<usize>,
     warnings: &mut Vec<String>,
-) -> (Vec<ArticleRow>, Vec<usize>) {
-    type Text = (
-        Code,
-        Option<Code>,
-        String,
-        String,
-        String,
-        Vec<(String, String)>,
-    );
-    let text = |r: &ArticleRow| -> Text {
-        let extra = r.extra.iter().map(|(k, v)| (k.clone(), v.clone()));
-        let cells = (r.description.clone(), r.solution.clone(), r.cause.clone());
-        (
-            r.code.clone(),
-            r.subcode.clone(),
-            cells.0,
-            cells.1,
-            cells.2,
-            extra.collect(),
-        )
-    };
+) -> (Vec<ArticleRow>, Vec<usize>, Vec<Vec<usize>>) {
     let mut kept: Vec<ArticleRow> = Vec::new();
     let mut kept_numbers = Vec::new();
     let mut folded: Vec<Vec<usize>> = Vec::new();
-    let mut seen: HashMap<Text, usize> = HashMap::new();
+    // Only entries of one code can be identical, so rows are grouped by code
+    // and their cells compared only within a group: a table that repeats no
+    // code has no cell text hashed or compared.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: HashMap<(Code, Option<Code>), usize> = HashMap::new();
     for (row, number) in rows.into_iter().zip(numbers) {
-        match seen.get(&text(&row)) {
+        let next = groups.len();
+        let group = *group_of
+            .entry((row.code.clone(), row.subcode.clone()))
+            .or_insert(next);
+        if group == next {
+            groups.push(Vec::new());
+        }
+        match groups[group].iter().find(|&&i| same_cells(&kept[i], &row)) {
             Some(&at) => {
                 let entry = &mut kept[at];
                 if let Some(section) = row.section
@@ -126,7 +118,7 @@ fn fold_identical(
                 folded[at].push(number);
             }
             None => {
-                seen.insert(text(&row), kept.len());
+                groups[group].push(kept.len());
                 kept.push(row);
                 kept_numbers.push(number);
                 folded.push(Vec::new());
@@ -134,60 +126,47 @@ fn fold_identical(
         }
     }
     warnings.extend(fold_warnings(&kept, &kept_numbers, &folded));
-    (kept, kept_numbers)
+    groups.retain(|g| g.len() > 1);
+    (kept, kept_numbers, groups)
+}
+
+/// Whether two entries of one code say the same in every cell.
+fn same_cells(a: &ArticleRow, b: &ArticleRow) -> bool {
+    (&a.description, &a.solution, &a.cause, &a.extra)
+        == (&b.description, &b.solution, &b.cause, &b.extra)
 }
 
 /// One warning per entry that rows were folded into: its rows (the entry's
 /// `number`, then the folded ones in `folded`) and its sections.
 fn fold_warnings(kept: &[ArticleRow], numbers: &[usize], folded: &[Vec<usize>]) -> Vec<String> {
-    let mut out = Vec::new();
-    for ((entry, number), also) in kept.iter().zip(numbers).zip(folded) {
-        if also.is_empty() {
-            continue;
-        }
-        let rows: Vec<String> = std::iter::once(number)
-            .chain(also)
-            .map(usize::to_string)
-            .collect();
-        let sections: Vec<String> = entry
-            .section
-            .iter()
-            .chain(&entry.other_sections)
-            .map(|s| format!("\"{s}\""))
-            .collect();
-        let under = if sections.len() > 1 {
-            format!(" under {}", sections.join(", "))
-        } else {
-            String::new()
-        };
-        out.push(format!(
-            "code {} is listed word for word in rows {}{under}: read as one entry{}",
-            entry.key(),
-            rows.join(", "),
-            if sections.len() > 1 {
-                ", its sections noted"
-            } else {
-                ""
-            }
-        ));
-    }
-    out
-}
-
-/// The entries (indices) of each (code, sub-code) listed more than once, in
-/// the order the codes first appear.
-fn repeated_codes(rows: &[ArticleRow]) -> Vec<Vec<usize>> {
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut by_code: HashMap<(&Code, &Option<Code>), usize> = HashMap::new();
-    for (index, row) in rows.iter().enumerate() {
-        let group = *by_code.entry((&row.code, &row.subcode)).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[group].push(index);
-    }
-    groups.retain(|g| g.len() > 1);
-    groups
+    let folds = kept.iter().zip(numbers).zip(folded);
+    let folds = folds.filter(|(_, also)| !also.is_empty());
+    folds
+        .map(|((entry, number), also)| {
+            let rows: Vec<String> = std::iter::once(number)
+                .chain(also)
+                .map(usize::to_string)
+                .collect();
+            let sections: Vec<String> = entry
+                .section
+                .iter()
+                .chain(&entry.other_sections)
+                .map(|s| format!("\"{s}\""))
+                .collect();
+            let (under, noted) = match sections.len() {
+                0 | 1 => (String::new(), ""),
+                _ => (
+                    format!(" under {}", sections.join(", ")),
+                    ", its sections noted",
+                ),
+            };
+            format!(
+                "code {} is listed word for word in rows {}{under}: read as one entry{noted}",
+                entry.key(),
+                rows.join(", ")
+            )
+        })
+        .collect()
 }
 
 /// The first two entries of a group that `part` does not tell apart.
