@@ -60,20 +60,15 @@ struct Place<'a> {
 }
 
 impl Place<'_> {
-    /// `row 3 (line 12)`.
-    fn row(&self, index: usize) -> String {
-        let line = self.rows[index].line;
-        let at = line.map_or(String::new(), |l| format!(" (line {l})"));
-        format!("row {}{at}", self.numbers[index])
-    }
-
     /// An error at the later of two rows whose code repeats, naming both.
     fn repeat(&self, (first, second): (usize, usize), expected: &str) -> Error {
         let row = &self.rows[second];
+        let line = self.rows[first].line;
+        let at = line.map_or(String::new(), |l| format!(" (line {l})"));
         Error::new(format!(
-            "code {} appears twice: first in {}; {expected}",
+            "code {} appears twice: first in row {}{at}; {expected}",
             row.key(),
-            self.row(first)
+            self.numbers[first]
         ))
         .at_line(row.line)
         .at_row(self.numbers[second])
@@ -153,12 +148,11 @@ fn fold_warnings(kept: &[ArticleRow], numbers: &[usize], folded: &[Vec<usize>]) 
                 .chain(&entry.other_sections)
                 .map(|s| format!("\"{s}\""))
                 .collect();
-            let (under, noted) = match sections.len() {
-                0 | 1 => (String::new(), ""),
-                _ => (
-                    format!(" under {}", sections.join(", ")),
-                    ", its sections noted",
-                ),
+            let (under, noted) = if sections.len() > 1 {
+                let under = format!(" under {}", sections.join(", "));
+                (under, ", its sections noted")
+            } else {
+                (String::new(), "")
             };
             format!(
                 "code {} is listed word for word in rows {}{under}: read as one entry{noted}",
@@ -177,14 +171,10 @@ fn same_under(part: KeyPart, rows: &[ArticleRow], group: &[usize]) -> Option<(us
     };
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for &index in group {
-        // A row with no section is told apart by none: named with another.
+        // A row with no section is told apart by none: named with the
+        // group's first (or, being the first, with its second).
         let Some(value) = value(index) else {
-            let other = if index == group[0] {
-                group[1]
-            } else {
-                group[0]
-            };
-            return Some((other.min(index), other.max(index)));
+            return Some((group[0], index.max(group[1])));
         };
         if let Some(&first) = seen.get(value) {
             return Some((first, index));
