@@ -24,8 +24,9 @@ pub(crate) const LABEL_FIELD: &str = "Code label";
 pub(crate) fn codes_in(cell: &str) -> Result<Vec<CellCode>, String> {
     // A whole cell that reads as one code is one code, even if a separator
     // could split it (no code holds one today, but the cell decides).
-    if let Ok(one) = labelled(cell) {
-        return Ok(vec![one]);
+    let whole = labelled(cell).map(|one| vec![one]);
+    if whole.is_ok() {
+        return whole;
     }
     // `,` splits last, so that each part it would split is checked for a
     // thousands separator first.
@@ -43,7 +44,7 @@ pub(crate) fn codes_in(cell: &str) -> Result<Vec<CellCode>, String> {
         .filter(|part| !part.is_empty())
         .collect();
     if parts.len() < 2 {
-        return labelled(cell).map(|one| vec![one]);
+        return whole;
     }
     parts.into_iter().map(labelled).collect()
 }
@@ -90,21 +91,14 @@ fn split_or(part: &str) -> Vec<&str> {
 /// a separator, and is more likely a description that lost its column.)
 fn labelled(part: &str) -> Result<CellCode, String> {
     let bare = |text: &str| Code::parse(strip_code_decoration(text));
-    let whole = bare(part);
-    let Some((left, right)) = part.split_once([':', '=']) else {
-        return whole.map(|code| CellCode { code, label: None });
-    };
-    let label = |text: &str| {
-        let text = strip_code_decoration(text);
-        (!text.is_empty()).then(|| text.to_owned())
-    };
-    match (bare(right), label(left)) {
-        (Ok(code), Some(label)) => Ok(CellCode {
-            code,
-            label: Some(label),
-        }),
-        _ => whole.map(|code| CellCode { code, label: None }),
+    if let Some((left, right)) = part.split_once([':', '='])
+        && let Ok(code) = bare(right)
+        && !strip_code_decoration(left).is_empty()
+    {
+        let label = Some(strip_code_decoration(left).to_owned());
+        return Ok(CellCode { code, label });
     }
+    bare(part).map(|code| CellCode { code, label: None })
 }
 
 /// A sub-code cell's sub-code; none for a cell that says so: empty, `/`, a
