@@ -40,24 +40,22 @@ pub(crate) fn column_map(
     extra.sort_by_key(|(index, _)| *index);
     name_extra_columns(header, &mut extra);
     let [code, subcode, description, solution, cause] = roles;
-    match (code, description) {
-        (Some(code), Some(description)) => Ok(ColumnMap {
-            code,
-            subcode,
-            description,
-            solution,
-            cause,
-            extra,
-        }),
-        _ => {
-            let missing: Vec<&str> = [(Role::Code, code), (Role::Description, description)]
-                .into_iter()
-                .filter(|(_, found)| found.is_none())
-                .map(|(role, _)| role.label())
-                .collect();
-            Err(format!("no {} column", missing.join(", no ")))
-        }
-    }
+    let (Some(code), Some(description)) = (code, description) else {
+        let missing: Vec<&str> = [Role::Code, Role::Description]
+            .into_iter()
+            .filter(|role| roles[*role as usize].is_none())
+            .map(Role::label)
+            .collect();
+        return Err(format!("no {} column", missing.join(", no ")));
+    };
+    Ok(ColumnMap {
+        code,
+        subcode,
+        description,
+        solution,
+        cause,
+        extra,
+    })
 }
 
 /// The pinned columns; a pin the table lacks makes it not the error table,
@@ -102,10 +100,10 @@ pub(crate) fn detect_roles(
     pins: &ColumnPins,
     roles: &mut Roles,
 ) -> std::result::Result<Vec<(usize, String)>, String> {
-    let pinned: Vec<usize> = roles.iter().flatten().copied().collect();
+    let pinned = *roles;
     let mut extra = Vec::new();
     for (index, cell) in header.iter().enumerate() {
-        if pinned.contains(&index) {
+        if pinned.contains(&Some(index)) {
             continue;
         }
         match role_of(cell).filter(|r| r.pin(pins).is_none()) {
