@@ -41,8 +41,8 @@ pub(crate) fn resolve(
     let part = match setting {
         Some(setting) => pinned(setting, &repeated, at)?,
         None => {
-            let part = guessed(&repeated, at)?;
-            warnings.push(guess_warning(part, &repeated, at));
+            let (part, warning) = guessed(&repeated, at)?;
+            warnings.push(warning);
             part
         }
     };
@@ -207,46 +207,38 @@ fn pinned(setting: KeyChoice, repeated: &[Vec<usize>], at: Place) -> Result<KeyP
             &format!("the configuration's key needs each code (and sub-code) once{hint}"),
         ));
     };
-    match first_clash(part, repeated, at) {
-        None => Ok(part),
-        Some(pair) => Err(at.repeat(
-            pair,
-            &format!(
-                "the configuration's key = \"{}\" needs a different {} for each",
-                KeyChoice::of(part),
-                what(part)
-            ),
-        )),
-    }
-}
-
-fn what(part: KeyPart) -> &'static str {
-    match part {
+    let Some(pair) = first_clash(part, repeated, at) else {
+        return Ok(part);
+    };
+    let what = match part {
         KeyPart::Message => "message (description)",
         KeyPart::Section => "section (heading)",
-    }
+    };
+    let key = KeyChoice::of(part);
+    Err(at.repeat(
+        pair,
+        &format!("the configuration's key = \"{key}\" needs a different {what} for each"),
+    ))
 }
 
 /// The part that tells every repeat apart: the section when each repeat
-/// sits under headings of its own (per-endpoint tables), else the message.
-fn guessed(repeated: &[Vec<usize>], at: Place) -> Result<KeyPart> {
+/// sits under headings of its own (per-endpoint tables), else the message;
+/// and the warning for the guess: which codes repeat (the first few, with
+/// their rows), the choice, and the setting that pins it (and the other
+/// one, where it works too).
+fn guessed(repeated: &[Vec<usize>], at: Place) -> Result<(KeyPart, String)> {
+    const SHOWN: usize = 5;
     let by_section = first_clash(KeyPart::Section, repeated, at);
     let by_message = first_clash(KeyPart::Message, repeated, at);
-    match (by_section, by_message) {
-        (None, _) => Ok(KeyPart::Section),
-        (Some(_), None) => Ok(KeyPart::Message),
-        (Some(_), Some(pair)) => Err(at.repeat(
+    let (part, also) = match (by_section, by_message) {
+        (None, None) => (KeyPart::Section, Some(KeyPart::Message)),
+        (None, Some(_)) => (KeyPart::Section, None),
+        (Some(_), None) => (KeyPart::Message, None),
+        (Some(_), Some(pair)) => return Err(at.repeat(
             pair,
             "neither their message nor their section tells the rows apart: expected each code (and sub-code) once, or rows of one code that differ in description or heading",
         )),
-    }
-}
-
-/// The warning for a guessed key: which codes repeat (the first few, with
-/// their rows), the choice, and the setting that pins it (and the other one,
-/// where it works too).
-fn guess_warning(part: KeyPart, repeated: &[Vec<usize>], at: Place) -> String {
-    const SHOWN: usize = 5;
+    };
     let shown: Vec<String> = repeated
         .iter()
         .take(SHOWN)
@@ -259,21 +251,15 @@ fn guess_warning(part: KeyPart, repeated: &[Vec<usize>], at: Place) -> String {
         0 => String::new(),
         n => format!(" and {n} more"),
     };
-    let other = match part {
-        KeyPart::Section => KeyPart::Message,
-        KeyPart::Message => KeyPart::Section,
-    };
-    let also = match first_clash(other, repeated, at) {
-        None => format!(
-            " (key = \"{}\" would also tell them apart)",
-            KeyChoice::of(other)
-        ),
-        Some(_) => String::new(),
-    };
-    format!(
+    let also = also.map_or(String::new(), |other| {
+        let key = KeyChoice::of(other);
+        format!(" (key = \"{key}\" would also tell them apart)")
+    });
+    let warning = format!(
         "codes listed more than once: {}{more}; their entries are keyed by {}, a guess: pin it with key = \"{}\" under [columns] in the article's configuration{also}",
         shown.join(", "),
         part.describe(),
         KeyChoice::of(part)
-    )
+    );
+    Ok((part, warning))
 }
