@@ -13,16 +13,15 @@ use crate::error::{Error, Result};
 use crate::model::{Code, KeyChoice, KeyPart};
 use crate::read::article::ArticleRow;
 
-/// The entries of `rows` (each read from table row `numbers[i]`), identical
-/// repeats folded into one, and the entries of every code still listed
-/// more than once keyed by the part that tells them apart.
+/// The entries of `rows` (each with the table row it was read from),
+/// identical repeats folded into one, and the entries of every code still
+/// listed more than once keyed by the part that tells them apart.
 pub(crate) fn resolve(
-    rows: Vec<ArticleRow>,
-    numbers: Vec<usize>,
+    rows: Vec<(ArticleRow, usize)>,
     setting: Option<KeyChoice>,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<ArticleRow>> {
-    let (mut rows, numbers, repeated) = fold_identical(rows, numbers, warnings);
+    let (mut rows, numbers, repeated) = fold_identical(rows, warnings);
     if repeated.is_empty() {
         // Not an error (a code listed once is its own entry under every
         // key), but a setting that does nothing should not pass unnoticed.
@@ -81,8 +80,7 @@ impl Place<'_> {
 /// rows, and the entries (indices) of each (code, sub-code) still listed more
 /// than once, in the order the codes first appear.
 fn fold_identical(
-    rows: Vec<ArticleRow>,
-    numbers: Vec<usize>,
+    rows: Vec<(ArticleRow, usize)>,
     warnings: &mut Vec<String>,
 ) -> (Vec<ArticleRow>, Vec<usize>, Vec<Vec<usize>>) {
     let mut kept: Vec<ArticleRow> = Vec::new();
@@ -93,7 +91,7 @@ fn fold_identical(
     // code has no cell text hashed or compared.
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut group_of: HashMap<(Code, Option<Code>), usize> = HashMap::new();
-    for (row, number) in rows.into_iter().zip(numbers) {
+    for (row, number) in rows {
         let next = groups.len();
         let group = *group_of
             .entry((row.code.clone(), row.subcode.clone()))

@@ -41,12 +41,11 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Resul
     for (table, columns) in chosen {
         reading.table(&table, &columns)?;
     }
-    let (rows, numbers, mut warnings) = (reading.rows, reading.numbers, reading.warnings);
-    let rows = crate::read::repeats::resolve(rows, numbers, pins.key, &mut warnings)?;
+    let rows = crate::read::repeats::resolve(reading.rows, pins.key, &mut reading.warnings)?;
     Ok(Article {
         format,
         rows,
-        warnings,
+        warnings: reading.warnings,
     })
 }
 
@@ -54,11 +53,10 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Resul
 /// table.
 #[derive(Default)]
 struct Reading {
-    rows: Vec<ArticleRow>,
-    /// The table row each entry came from, counted over every chosen table
-    /// (a cell listing several codes gives several entries; a success row
-    /// or a row that is no entry none).
-    numbers: Vec<usize>,
+    /// Each entry with the table row it came from, counted over every
+    /// chosen table (a cell listing several codes gives several entries; a
+    /// success row or a row that is no entry none).
+    rows: Vec<(ArticleRow, usize)>,
     /// The table rows seen so far.
     read: usize,
     warnings: Vec<String>,
@@ -121,8 +119,7 @@ impl Reading {
                     ));
                     continue;
                 }
-                self.rows.push(entry);
-                self.numbers.push(read);
+                self.rows.push((entry, read));
             }
         }
         Ok(())
