@@ -10,9 +10,7 @@ use std::cmp::Reverse;
 use std::collections::BTreeSet;
 
 use crate::read::code_cell::value_codes;
-use crate::read::columns::{
-    ColumnMap, ROLES, Role, Roles, column_map, detect_roles, is_role_header, pinned_roles,
-};
+use crate::read::columns::{ColumnMap, ROLES, Role, Roles, column_map, detect_roles, pinned_roles};
 use crate::read::pins::{ColumnPin, ColumnPins};
 use crate::read::vocabulary::is_type_name;
 
@@ -105,7 +103,12 @@ fn code_column(rows: &[&[String]], taken: &Roles) -> Option<usize> {
 /// text. A code of the other kind than the column's (`invalid_token` over
 /// `E1001`, digits or none) is data only beside a finished sentence, which
 /// header labels never are: a slug such as `key` over numbers is a header.
-fn header_is_row(header: &[String], body: &[&[String]], code: usize, pins: &ColumnPins) -> bool {
+pub(crate) fn header_is_row(
+    header: &[String],
+    body: &[&[String]],
+    code: usize,
+    pins: &ColumnPins,
+) -> bool {
     let digits = mostly(body, code, has_digit);
     let pinned_by_text = ROLES
         .iter()
@@ -126,18 +129,6 @@ fn header_is_row(header: &[String], body: &[&[String]], code: usize, pins: &Colu
 fn finished_sentence(cell: &str) -> bool {
     let cell = cell.trim();
     sentence(cell) && cell.ends_with(['.', '!', '?', '。', '！', '？'])
-}
-
-/// Whether a table whose code column is pinned by position has no header
-/// row: its header row is data as [`header_is_row`] tells it, and none of
-/// its cells is a header word (a lowercase `code` is code-like too).
-pub(crate) fn pinned_header_is_row(
-    header: &[String],
-    body: &[&[String]],
-    code: usize,
-    pins: &ColumnPins,
-) -> bool {
-    !header.iter().any(|h| is_role_header(h)) && header_is_row(header, body, code, pins)
 }
 
 /// The table's columns chosen by content, or why they cannot be; `rows`

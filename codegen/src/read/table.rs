@@ -311,11 +311,14 @@ fn header_into_rows(table: &mut RawTable) {
 }
 
 /// With the columns pinned by position, a table whose header row holds a
-/// code where the pinned code column is, and no header word, has no header:
-/// its first row is read as a row (warned of), not lost as a header.
+/// code where the pinned code column is, and no header word (a lowercase
+/// `code` is code-like too), has no header: its first row is read as a row
+/// (warned of), not lost as a header.
 fn headerless_by_position(chosen: &mut [Chosen], pins: &ColumnPins, warnings: &mut Vec<String>) {
     for (place, table, map) in chosen.iter_mut() {
-        if content::pinned_header_is_row(&table.header, &full_rows(table), map.code, pins) {
+        if !table.header.iter().any(|h| is_role_header(h))
+            && content::header_is_row(&table.header, &full_rows(table), map.code, pins)
+        {
             header_into_rows(table);
             // The extra columns were named by the row: now by position.
             if let Ok(by_position) = columns(&table.header, pins) {
