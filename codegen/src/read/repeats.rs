@@ -13,6 +13,9 @@ use crate::error::{Error, Result};
 use crate::model::{Code, KeyChoice, KeyPart};
 use crate::read::article::ArticleRow;
 
+/// An entry with the table rows that list it word for word, its own first.
+type Listed = (ArticleRow, Vec<usize>);
+
 /// The entries of `rows` (each with the table row it was read from),
 /// identical repeats folded into one, and the entries of every code still
 /// listed more than once keyed by the part that tells them apart.
@@ -21,7 +24,7 @@ pub(crate) fn resolve(
     setting: Option<KeyChoice>,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<ArticleRow>> {
-    let (mut rows, numbers, repeated) = fold_identical(rows, warnings);
+    let (mut rows, repeated) = fold_identical(rows, warnings);
     if repeated.is_empty() {
         // Not an error (a code listed once is its own entry under every
         // key), but a setting that does nothing should not pass unnoticed.
@@ -31,61 +34,46 @@ pub(crate) fn resolve(
                 setting = setting.as_str()
             ));
         }
-        return Ok(rows);
-    }
-    let at = Place {
-        rows: &rows,
-        numbers: &numbers,
-    };
-    let part = match setting {
-        Some(setting) => pinned(setting, &repeated, at)?,
-        None => {
-            let (part, warning) = guessed(&repeated, at)?;
-            warnings.push(warning);
-            part
+    } else {
+        let part = match setting {
+            Some(setting) => pinned(setting, &repeated, &rows)?,
+            None => {
+                let (part, warning) = guessed(&repeated, &rows)?;
+                warnings.push(warning);
+                part
+            }
+        };
+        for index in repeated.iter().flatten() {
+            rows[*index].0.keyed_by = Some(part);
         }
-    };
-    for index in repeated.iter().flatten() {
-        rows[*index].keyed_by = Some(part);
     }
-    Ok(rows)
+    Ok(rows.into_iter().map(|(row, _)| row).collect())
 }
 
-/// The rows and their table row numbers, for messages.
-#[derive(Clone, Copy)]
-struct Place<'a> {
-    rows: &'a [ArticleRow],
-    numbers: &'a [usize],
-}
-
-impl Place<'_> {
-    /// An error at the later of two rows whose code repeats, naming both.
-    fn repeat(&self, (first, second): (usize, usize), expected: &str) -> Error {
-        let row = &self.rows[second];
-        let line = self.rows[first].line;
-        let at = line.map_or(String::new(), |l| format!(" (line {l})"));
-        Error::new(format!(
-            "code {} appears twice: first in row {}{at}; {expected}",
-            row.key(),
-            self.numbers[first]
-        ))
-        .at_line(row.line)
-        .at_row(self.numbers[second])
-    }
+/// An error at the later of two entries whose code repeats, naming both.
+fn repeat(rows: &[Listed], (first, second): (usize, usize), expected: &str) -> Error {
+    let (row, numbers) = &rows[second];
+    let line = rows[first].0.line;
+    let at = line.map_or(String::new(), |l| format!(" (line {l})"));
+    Error::new(format!(
+        "code {} appears twice: first in row {}{at}; {expected}",
+        row.key(),
+        rows[first].1[0]
+    ))
+    .at_line(row.line)
+    .at_row(numbers[0])
 }
 
 /// Folds each row that repeats an earlier one word for word (code,
 /// sub-code, every cell) into it, noting the sections it is also listed in,
-/// with one warning per folded entry. Gives the entries kept, their table
-/// rows, and the entries (indices) of each (code, sub-code) still listed more
-/// than once, in the order the codes first appear.
+/// with one warning per folded entry. Gives the entries kept, and the
+/// entries (indices) of each (code, sub-code) still listed more than once,
+/// in the order the codes first appear.
 fn fold_identical(
     rows: Vec<(ArticleRow, usize)>,
     warnings: &mut Vec<String>,
-) -> (Vec<ArticleRow>, Vec<usize>, Vec<Vec<usize>>) {
-    let mut kept: Vec<ArticleRow> = Vec::new();
-    let mut kept_numbers = Vec::new();
-    let mut folded: Vec<Vec<usize>> = Vec::new();
+) -> (Vec<Listed>, Vec<Vec<usize>>) {
+    let mut kept: Vec<Listed> = Vec::new();
     // Only entries of one code can be identical, so rows are grouped by code
     // and their cells compared only within a group: a table that repeats no
     // code has no cell text hashed or compared.
@@ -99,28 +87,29 @@ fn fold_identical(
         if group == next {
             groups.push(Vec::new());
         }
-        match groups[group].iter().find(|&&i| same_cells(&kept[i], &row)) {
+        match groups[group]
+            .iter()
+            .find(|&&i| same_cells(&kept[i].0, &row))
+        {
             Some(&at) => {
-                let entry = &mut kept[at];
+                let (entry, numbers) = &mut kept[at];
                 if let Some(section) = row.section
                     && entry.section.as_ref() != Some(&section)
                     && !entry.other_sections.contains(&section)
                 {
                     entry.other_sections.push(section);
                 }
-                folded[at].push(number);
+                numbers.push(number);
             }
             None => {
                 groups[group].push(kept.len());
-                kept.push(row);
-                kept_numbers.push(number);
-                folded.push(Vec::new());
+                kept.push((row, vec![number]));
             }
         }
     }
-    warnings.extend(fold_warnings(&kept, &kept_numbers, &folded));
+    warnings.extend(kept.iter().filter(|(_, n)| n.len() > 1).map(fold_warning));
     groups.retain(|g| g.len() > 1);
-    (kept, kept_numbers, groups)
+    (kept, groups)
 }
 
 /// Whether two entries of one code say the same in every cell.
@@ -129,43 +118,34 @@ fn same_cells(a: &ArticleRow, b: &ArticleRow) -> bool {
         == (&b.description, &b.solution, &b.cause, &b.extra)
 }
 
-/// One warning per entry that rows were folded into: its rows (the entry's
-/// `number`, then the folded ones in `folded`) and its sections.
-fn fold_warnings(kept: &[ArticleRow], numbers: &[usize], folded: &[Vec<usize>]) -> Vec<String> {
-    let folds = kept.iter().zip(numbers).zip(folded);
-    let folds = folds.filter(|(_, also)| !also.is_empty());
-    folds
-        .map(|((entry, number), also)| {
-            let rows: Vec<String> = std::iter::once(number)
-                .chain(also)
-                .map(usize::to_string)
-                .collect();
-            let sections: Vec<String> = entry
-                .section
-                .iter()
-                .chain(&entry.other_sections)
-                .map(|s| format!("\"{s}\""))
-                .collect();
-            let (under, noted) = if sections.len() > 1 {
-                let under = format!(" under {}", sections.join(", "));
-                (under, ", its sections noted")
-            } else {
-                (String::new(), "")
-            };
-            format!(
-                "code {} is listed word for word in rows {}{under}: read as one entry{noted}",
-                entry.key(),
-                rows.join(", ")
-            )
-        })
-        .collect()
+/// The warning for an entry that rows were folded into: its rows and its
+/// sections.
+fn fold_warning((entry, numbers): &Listed) -> String {
+    let rows: Vec<String> = numbers.iter().map(usize::to_string).collect();
+    let sections: Vec<String> = entry
+        .section
+        .iter()
+        .chain(&entry.other_sections)
+        .map(|s| format!("\"{s}\""))
+        .collect();
+    let (under, noted) = if sections.len() > 1 {
+        let under = format!(" under {}", sections.join(", "));
+        (under, ", its sections noted")
+    } else {
+        (String::new(), "")
+    };
+    format!(
+        "code {} is listed word for word in rows {}{under}: read as one entry{noted}",
+        entry.key(),
+        rows.join(", ")
+    )
 }
 
 /// The first two entries of a group that `part` does not tell apart.
-fn same_under(part: KeyPart, rows: &[ArticleRow], group: &[usize]) -> Option<(usize, usize)> {
+fn same_under(part: KeyPart, rows: &[Listed], group: &[usize]) -> Option<(usize, usize)> {
     let value = |i: usize| match part {
-        KeyPart::Message => Some(rows[i].description.as_str()),
-        KeyPart::Section => rows[i].section.as_deref(),
+        KeyPart::Message => Some(rows[i].0.description.as_str()),
+        KeyPart::Section => rows[i].0.section.as_deref(),
     };
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for &index in group {
@@ -183,29 +163,30 @@ fn same_under(part: KeyPart, rows: &[ArticleRow], group: &[usize]) -> Option<(us
 }
 
 /// The first pair of rows, over every group, that `part` does not tell apart.
-fn first_clash(part: KeyPart, repeated: &[Vec<usize>], at: Place) -> Option<(usize, usize)> {
-    repeated.iter().find_map(|g| same_under(part, at.rows, g))
+fn first_clash(part: KeyPart, repeated: &[Vec<usize>], rows: &[Listed]) -> Option<(usize, usize)> {
+    repeated.iter().find_map(|g| same_under(part, rows, g))
 }
 
 /// The part the article's setting names, if it tells every repeat apart.
-fn pinned(setting: KeyChoice, repeated: &[Vec<usize>], at: Place) -> Result<KeyPart> {
+fn pinned(setting: KeyChoice, repeated: &[Vec<usize>], rows: &[Listed]) -> Result<KeyPart> {
     let Some(part) = setting.part() else {
         let pair = (repeated[0][0], repeated[0][1]);
         let works: Vec<String> = [KeyPart::Message, KeyPart::Section]
             .into_iter()
-            .filter(|p| first_clash(*p, repeated, at).is_none())
+            .filter(|p| first_clash(*p, repeated, rows).is_none())
             .map(|p| format!("key = \"{}\"", KeyChoice::of(p)))
             .collect();
         let hint = match works.is_empty() {
             true => String::new(),
             false => format!(" ({} would read them)", works.join(" or ")),
         };
-        return Err(at.repeat(
+        return Err(repeat(
+            rows,
             pair,
             &format!("the configuration's key needs each code (and sub-code) once{hint}"),
         ));
     };
-    let Some(pair) = first_clash(part, repeated, at) else {
+    let Some(pair) = first_clash(part, repeated, rows) else {
         return Ok(part);
     };
     let what = match part {
@@ -213,7 +194,8 @@ fn pinned(setting: KeyChoice, repeated: &[Vec<usize>], at: Place) -> Result<KeyP
         KeyPart::Section => "section (heading)",
     };
     let key = KeyChoice::of(part);
-    Err(at.repeat(
+    Err(repeat(
+        rows,
         pair,
         &format!("the configuration's key = \"{key}\" needs a different {what} for each"),
     ))
@@ -224,25 +206,28 @@ fn pinned(setting: KeyChoice, repeated: &[Vec<usize>], at: Place) -> Result<KeyP
 /// and the warning for the guess: which codes repeat (the first few, with
 /// their rows), the choice, and the setting that pins it (and the other
 /// one, where it works too).
-fn guessed(repeated: &[Vec<usize>], at: Place) -> Result<(KeyPart, String)> {
+fn guessed(repeated: &[Vec<usize>], rows: &[Listed]) -> Result<(KeyPart, String)> {
     const SHOWN: usize = 5;
-    let by_section = first_clash(KeyPart::Section, repeated, at);
-    let by_message = first_clash(KeyPart::Message, repeated, at);
+    let by_section = first_clash(KeyPart::Section, repeated, rows);
+    let by_message = first_clash(KeyPart::Message, repeated, rows);
     let (part, also) = match (by_section, by_message) {
         (None, None) => (KeyPart::Section, Some(KeyPart::Message)),
         (None, Some(_)) => (KeyPart::Section, None),
         (Some(_), None) => (KeyPart::Message, None),
-        (Some(_), Some(pair)) => return Err(at.repeat(
-            pair,
-            "neither their message nor their section tells the rows apart: expected each code (and sub-code) once, or rows of one code that differ in description or heading",
-        )),
+        (Some(_), Some(pair)) => {
+            return Err(repeat(
+                rows,
+                pair,
+                "neither their message nor their section tells the rows apart: expected each code (and sub-code) once, or rows of one code that differ in description or heading",
+            ));
+        }
     };
     let shown: Vec<String> = repeated
         .iter()
         .take(SHOWN)
         .map(|group| {
-            let rows: Vec<String> = group.iter().map(|i| at.numbers[*i].to_string()).collect();
-            format!("{} (rows {})", at.rows[group[0]].key(), rows.join(", "))
+            let numbers: Vec<String> = group.iter().map(|i| rows[*i].1[0].to_string()).collect();
+            format!("{} (rows {})", rows[group[0]].0.key(), numbers.join(", "))
         })
         .collect();
     let more = match repeated.len().saturating_sub(SHOWN) {
