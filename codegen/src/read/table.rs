@@ -21,23 +21,19 @@ pub use crate::read::raw::{RawRow, RawTable};
 /// with an error-code header are read in document order as one list, each
 /// row keeping its table's section title.
 pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Result<Article> {
-    let mut warnings = Vec::new();
-    let mut chosen = error_tables(tables, pins, &mut warnings)?;
+    let mut reading = Reading::default();
+    let mut chosen = error_tables(tables, pins, &mut reading.warnings)?;
     // A section title says which of several tables a row came from; with one
     // table it is only the page's heading, so every reader drops it.
     if chosen.len() == 1 {
         chosen[0].0.section = None;
     }
     if chosen.len() > 1 && chosen.iter().any(|(t, _)| t.section.is_none()) {
-        warnings.push(format!(
+        reading.warnings.push(format!(
             "{} tables have an error-code header; their rows are read as one list",
             chosen.len()
         ));
     }
-    let mut reading = Reading {
-        warnings,
-        ..Reading::default()
-    };
     for (table, columns) in chosen {
         reading.table(&table, &columns)?;
     }
