@@ -106,16 +106,6 @@ pub(crate) fn same_header(a: &str, b: &str) -> bool {
         == crate::read::normalize::collapse(b).to_lowercase()
 }
 
-impl fmt::Display for ColumnPin {
-    /// As the user would type it after `--code-column`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ColumnPin::Header(text) => write!(f, "\"{text}\""),
-            ColumnPin::Position(n) => write!(f, "{n}"),
-        }
-    }
-}
-
 impl std::str::FromStr for ColumnPin {
     type Err = String;
 
