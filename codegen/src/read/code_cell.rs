@@ -75,14 +75,15 @@ pub(crate) fn value_codes(cell: &str) -> Option<Vec<CellCode>> {
 
 /// A part split at the word `or`, in any case.
 fn split_or(part: &str) -> Vec<&str> {
-    let mut pieces = Vec::new();
-    let mut rest = part;
-    while let Some(at) = rest.to_ascii_lowercase().find(" or ") {
-        pieces.push(&rest[..at]);
-        rest = &rest[at + 4..];
-    }
-    pieces.push(rest);
-    pieces
+    // ASCII lowercasing moves no byte: each piece is at its place in `part`.
+    let lower = part.to_ascii_lowercase();
+    let mut at = 0;
+    let pieces = lower.split(" or ").map(|piece| {
+        let original = &part[at..at + piece.len()];
+        at += piece.len() + " or ".len();
+        original
+    });
+    pieces.collect()
 }
 
 /// A code, or a label and a code around `:` or `=` (`Unauthorized: 50001`,

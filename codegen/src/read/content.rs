@@ -250,12 +250,10 @@ pub(crate) fn pin_hint(header: &[String], rows: &[&[String]]) -> String {
     if width < 2 {
         return "pin the code and description columns: --code-column N --description-column N, or [columns] code = N, description = N".into();
     }
-    let codes = |digits: bool| {
-        (0..width).find(|&i| {
-            !rows.is_empty() && column(rows, i).all(|c| code_like(c) && (!digits || has_digit(c)))
-        })
-    };
-    let code = codes(true).or_else(|| codes(false)).unwrap_or(0);
+    let code = (0..width)
+        .filter(|&i| !rows.is_empty() && column(rows, i).all(code_like))
+        .min_by_key(|&i| !digit_codes(rows, i))
+        .unwrap_or(0);
     let description = if code + 1 < width { code + 1 } else { code - 1 };
     let (c, d) = (code + 1, description + 1);
     format!(

@@ -54,7 +54,7 @@ impl ColumnPins {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.settings().iter().all(|(_, pin)| pin.is_none()) && self.key.is_none()
+        *self == ColumnPins::default()
     }
 
     /// The `[columns]` table's settings for these pins (`code = 2`, `key =

@@ -355,10 +355,8 @@ fn read_row(
         }));
     }
     let codes = codes_in(&raw.cells[columns.code]).map_err(located)?;
-    let subcode = match columns.subcode {
-        Some(column) => subcode_in(&raw.cells[column]).map_err(located)?,
-        None => None,
-    };
+    let subcode = columns.subcode.map(|column| subcode_in(&raw.cells[column]));
+    let subcode = subcode.transpose().map_err(located)?.flatten();
     if raw.cells[columns.description].is_empty() {
         return Err(located(format!(
             "code {}: empty description: expected the error's description",
