@@ -102,10 +102,8 @@ pub(crate) fn detect_roles(
 ) -> std::result::Result<Vec<(usize, String)>, String> {
     let pinned = *roles;
     let mut extra = Vec::new();
-    for (index, cell) in header.iter().enumerate() {
-        if pinned.contains(&Some(index)) {
-            continue;
-        }
+    let unpinned = header.iter().enumerate();
+    for (index, cell) in unpinned.filter(|(index, _)| !pinned.contains(&Some(*index))) {
         match role_of(cell).filter(|r| r.pin(pins).is_none()) {
             Some(role) => extra.extend(take_role(header, &mut roles[role as usize], role, index)?),
             None => extra.push((index, cell.clone())),
@@ -130,15 +128,13 @@ fn take_role(
         return Ok(None);
     };
     if role == Role::Code || role == Role::Subcode {
+        let n = index + 1;
         return Err(format!(
-            "columns \"{}\" and \"{}\" both look like the {} column (pin one: {} {}, or {} = {} in the article's [columns])",
+            "columns \"{}\" and \"{cell}\" both look like the {} column (pin one: {} {n}, or {} = {n} in the article's [columns])",
             header[previous],
-            cell,
             role.label(),
             role.flag(),
-            index + 1,
-            role.setting(),
-            index + 1,
+            role.setting()
         ));
     }
     let named_description = |h: &str| words(h).iter().any(|w| w == "description");
