@@ -5,6 +5,7 @@
 
 pub(crate) use crate::read::roles::{ROLES, Role};
 
+use crate::error::Result;
 use crate::read::pins::{ColumnPin, ColumnPins, same_header};
 use crate::read::vocabulary::{role_of, words};
 
@@ -24,7 +25,7 @@ pub(crate) type Roles = [Option<usize>; 5];
 
 /// Maps header cells to roles by pins and words; the error says what is
 /// missing or ambiguous.
-pub fn columns(header: &[String], pins: &ColumnPins) -> std::result::Result<ColumnMap, String> {
+pub fn columns(header: &[String], pins: &ColumnPins) -> Result<ColumnMap, String> {
     let mut roles = pinned_roles(header, pins)?;
     let extra = detect_roles(header, pins, &mut roles)?;
     column_map(header, roles, extra)
@@ -36,7 +37,7 @@ pub(crate) fn column_map(
     header: &[String],
     roles: Roles,
     mut extra: Vec<(usize, String)>,
-) -> std::result::Result<ColumnMap, String> {
+) -> Result<ColumnMap, String> {
     extra.sort_by_key(|(index, _)| *index);
     name_extra_columns(header, &mut extra);
     let [code, subcode, description, solution, cause] = roles;
@@ -60,10 +61,7 @@ pub(crate) fn column_map(
 
 /// The pinned columns; a pin the table lacks makes it not the error table,
 /// and so do two pins on one column.
-pub(crate) fn pinned_roles(
-    header: &[String],
-    pins: &ColumnPins,
-) -> std::result::Result<Roles, String> {
+pub(crate) fn pinned_roles(header: &[String], pins: &ColumnPins) -> Result<Roles, String> {
     let mut roles: Roles = [None; 5];
     for role in ROLES {
         let Some(pin) = role.pin(pins) else {
@@ -99,7 +97,7 @@ pub(crate) fn detect_roles(
     header: &[String],
     pins: &ColumnPins,
     roles: &mut Roles,
-) -> std::result::Result<Vec<(usize, String)>, String> {
+) -> Result<Vec<(usize, String)>, String> {
     let pinned = *roles;
     let mut extra = Vec::new();
     let unpinned = header.iter().enumerate();
@@ -121,7 +119,7 @@ fn take_role(
     slot: &mut Option<usize>,
     role: Role,
     index: usize,
-) -> std::result::Result<Option<(usize, String)>, String> {
+) -> Result<Option<(usize, String)>, String> {
     let cell = &header[index];
     let Some(previous) = *slot else {
         *slot = Some(index);
@@ -189,7 +187,7 @@ mod tests {
         cells.iter().map(|s| s.to_string()).collect()
     }
 
-    fn cols(cells: &[&str]) -> std::result::Result<ColumnMap, String> {
+    fn cols(cells: &[&str]) -> Result<ColumnMap, String> {
         columns(&header(cells), &ColumnPins::default())
     }
 

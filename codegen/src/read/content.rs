@@ -9,6 +9,7 @@
 use std::cmp::Reverse;
 use std::collections::BTreeSet;
 
+use crate::error::Result;
 use crate::read::code_cell::value_codes;
 use crate::read::columns::{ColumnMap, ROLES, Role, Roles, column_map, detect_roles, pinned_roles};
 use crate::read::pins::{ColumnPin, ColumnPins};
@@ -137,7 +138,7 @@ pub(crate) fn guess(
     header: &[String],
     rows: &[&[String]],
     pins: &ColumnPins,
-) -> std::result::Result<Guess, String> {
+) -> Result<Guess, String> {
     let pinned = pinned_roles(header, pins)?;
     let by_position: Roles = std::array::from_fn(|i| {
         pinned[i].filter(|_| matches!(ROLES[i].pin(pins), Some(ColumnPin::Position(_))))
@@ -184,11 +185,7 @@ const NO_CODES: &str =
 
 /// The description beside the code column, and a second prose column as
 /// the solution, where neither pins nor words gave them.
-fn fill_by_content(
-    rows: &[&[String]],
-    pins: &ColumnPins,
-    roles: &mut Roles,
-) -> std::result::Result<(), String> {
+fn fill_by_content(rows: &[&[String]], pins: &ColumnPins, roles: &mut Roles) -> Result<(), String> {
     let code = roles[Role::Code as usize].unwrap_or_default();
     if roles[Role::Description as usize].is_none() {
         let description = beside(rows, code, roles)
@@ -269,11 +266,7 @@ mod tests {
         cells.iter().map(|s| s.to_string()).collect()
     }
 
-    fn guessed(
-        head: &[&str],
-        body: &[&[&str]],
-        pins: &ColumnPins,
-    ) -> std::result::Result<Guess, String> {
+    fn guessed(head: &[&str], body: &[&[&str]], pins: &ColumnPins) -> Result<Guess, String> {
         let rows: Vec<Vec<String>> = body.iter().map(|r| strings(r)).collect();
         let rows: Vec<&[String]> = rows.iter().map(Vec::as_slice).collect();
         guess(&strings(head), &rows, pins)

@@ -110,7 +110,7 @@ impl std::str::FromStr for ColumnPin {
     type Err = String;
 
     /// A flag's value: digits are a position, anything else a header.
-    fn from_str(text: &str) -> std::result::Result<ColumnPin, String> {
+    fn from_str(text: &str) -> Result<ColumnPin, String> {
         let text = text.trim();
         if text.is_empty() {
             return Err(format!("empty column: {EXPECTED}"));
@@ -126,20 +126,17 @@ impl std::str::FromStr for ColumnPin {
 }
 
 impl<'de> Deserialize<'de> for ColumnPin {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct Visitor;
         impl serde::de::Visitor<'_> for Visitor {
             type Value = ColumnPin;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(EXPECTED)
             }
-            fn visit_str<E: serde::de::Error>(
-                self,
-                text: &str,
-            ) -> std::result::Result<ColumnPin, E> {
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<ColumnPin, E> {
                 Ok(ColumnPin::Header(text.to_owned()))
             }
-            fn visit_i64<E: serde::de::Error>(self, n: i64) -> std::result::Result<ColumnPin, E> {
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<ColumnPin, E> {
                 match usize::try_from(n) {
                     Ok(n) if n >= 1 => Ok(ColumnPin::Position(n)),
                     _ => Err(E::custom(format!("column {n}: {EXPECTED}"))),
@@ -181,7 +178,7 @@ pub fn over_configuration(file: &str, text: &str, pins: &ColumnPins) -> Result<S
 mod tests {
     use super::*;
 
-    fn pins(toml: &str) -> std::result::Result<ColumnPins, String> {
+    fn pins(toml: &str) -> Result<ColumnPins, String> {
         toml::from_str(toml).map_err(|e| e.to_string())
     }
 
