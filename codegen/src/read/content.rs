@@ -152,11 +152,10 @@ pub(crate) fn guess(
         .or_else(|| code_column(rows, &named))
         .ok_or(NO_CODES)?;
     let as_data = !code_named && header_is_row(header, rows, code, pins);
-    let all: Vec<&[String]> = as_data
-        .then_some(header)
-        .into_iter()
-        .chain(rows.iter().copied())
-        .collect();
+    let mut all = rows.to_vec();
+    if as_data {
+        all.insert(0, header);
+    }
     if all.len() < 2 {
         return Err("too few rows to tell the columns by their content".into());
     }

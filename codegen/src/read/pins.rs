@@ -118,11 +118,15 @@ impl std::str::FromStr for ColumnPin {
         if !text.bytes().all(|b| b.is_ascii_digit()) {
             return Ok(ColumnPin::Header(text.to_owned()));
         }
-        match text.parse::<usize>() {
-            Ok(n) if n >= 1 => Ok(ColumnPin::Position(n)),
-            _ => Err(format!("column {text}: {EXPECTED}")),
-        }
+        position(text.parse().ok(), text)
     }
+}
+
+/// Column `n`, as `written`, counted from 1: 0 and what is no number are refused.
+fn position(n: Option<usize>, written: impl fmt::Display) -> Result<ColumnPin, String> {
+    let n = n.filter(|n| *n >= 1);
+    n.map(ColumnPin::Position)
+        .ok_or_else(|| format!("column {written}: {EXPECTED}"))
 }
 
 impl<'de> Deserialize<'de> for ColumnPin {
@@ -137,10 +141,7 @@ impl<'de> Deserialize<'de> for ColumnPin {
                 Ok(ColumnPin::Header(text.to_owned()))
             }
             fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<ColumnPin, E> {
-                match usize::try_from(n) {
-                    Ok(n) if n >= 1 => Ok(ColumnPin::Position(n)),
-                    _ => Err(E::custom(format!("column {n}: {EXPECTED}"))),
-                }
+                position(usize::try_from(n).ok(), n).map_err(E::custom)
             }
         }
         d.deserialize_any(Visitor)
