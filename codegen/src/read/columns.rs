@@ -69,15 +69,13 @@ pub(crate) fn pinned_roles(header: &[String], pins: &ColumnPins) -> Result<Roles
         };
         let label = role.label();
         let Some(index) = pin.index_in(header) else {
-            return Err(match pin {
-                ColumnPin::Header(text) => {
-                    format!("no column \"{text}\" (pinned as the {label} column)")
-                }
-                ColumnPin::Position(n) => format!(
-                    "no column {n}: the table has {} (pinned as the {label} column)",
-                    header.len()
-                ),
-            });
+            let missing = match pin {
+                ColumnPin::Header(text) => format!("\"{text}\""),
+                ColumnPin::Position(n) => format!("{n}: the table has {}", header.len()),
+            };
+            return Err(format!(
+                "no column {missing} (pinned as the {label} column)"
+            ));
         };
         if let Some(other) = ROLES.iter().find(|r| roles[**r as usize] == Some(index)) {
             return Err(format!(
