@@ -141,30 +141,22 @@ fn fold_warning((entry, numbers): &Listed) -> String {
     )
 }
 
-/// The first two entries of a group that `part` does not tell apart.
-fn same_under(part: KeyPart, rows: &[Listed], group: &[usize]) -> Option<(usize, usize)> {
+/// The first pair of entries, over every group, that `part` does not tell
+/// apart.
+fn first_clash(part: KeyPart, repeated: &[Vec<usize>], rows: &[Listed]) -> Option<(usize, usize)> {
     let value = |i: usize| match part {
         KeyPart::Message => Some(rows[i].0.description.as_str()),
         KeyPart::Section => rows[i].0.section.as_deref(),
     };
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for &index in group {
-        // A row with no section is told apart by none: named with the
-        // group's first (or, being the first, with its second).
-        let Some(value) = value(index) else {
-            return Some((group[0], index.max(group[1])));
-        };
-        if let Some(&first) = seen.get(value) {
-            return Some((first, index));
-        }
-        seen.insert(value, index);
-    }
-    None
-}
-
-/// The first pair of rows, over every group, that `part` does not tell apart.
-fn first_clash(part: KeyPart, repeated: &[Vec<usize>], rows: &[Listed]) -> Option<(usize, usize)> {
-    repeated.iter().find_map(|g| same_under(part, rows, g))
+    repeated.iter().find_map(|group| {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        group.iter().find_map(|&index| match value(index) {
+            Some(value) => seen.insert(value, index).map(|first| (first, index)),
+            // A row with no section is told apart by none: named with the
+            // group's first (or, being the first, with its second).
+            None => Some((group[0], index.max(group[1]))),
+        })
+    })
 }
 
 /// The part the article's setting names, if it tells every repeat apart.
