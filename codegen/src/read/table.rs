@@ -183,13 +183,14 @@ fn error_tables(
 /// How a refusal lists a table it saw: its place, its header, why it is not
 /// the error table, and the pins that would read it.
 fn seen_table(place: &str, table: &RawTable, why: &str) -> String {
+    let shown = show_header(&table.header);
     // A reason that already names the pin (which of two code columns) is
     // not followed by a guess that would contradict it.
     if why.contains("--code-column") {
-        return format!("{place}: {} ({why})", show_header(&table.header));
+        return format!("{place}: {shown} ({why})");
     }
     let hint = content::pin_hint(&table.header, &full_rows(table));
-    format!("{place}: {} ({why}; {hint})", show_header(&table.header))
+    format!("{place}: {shown} ({why}; {hint})")
 }
 
 /// The refusal when no table is the error table, listing the tables seen.
