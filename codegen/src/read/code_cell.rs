@@ -105,11 +105,8 @@ fn labelled(part: &str) -> Result<CellCode, String> {
 /// A sub-code cell's sub-code; none for a cell that says so: empty, `/`, a
 /// dash, `N/A`.
 pub(crate) fn subcode_in(cell: &str) -> Result<Option<Code>, String> {
-    let none = matches!(
-        cell.trim().to_lowercase().as_str(),
-        "" | "/" | "-" | "–" | "—" | "n/a" | "na" | "none"
-    );
-    if none {
+    let none = ["", "/", "-", "–", "—", "n/a", "na", "none"];
+    if none.contains(&cell.trim().to_lowercase().as_str()) {
         return Ok(None);
     }
     Code::parse(strip_code_decoration(cell))
