@@ -24,8 +24,9 @@ pub(crate) const LABEL_FIELD: &str = "Code label";
 pub(crate) fn codes_in(cell: &str) -> Result<Vec<CellCode>, String> {
     // A whole cell that reads as one code is one code, even if a separator
     // could split it (no code holds one today, but the cell decides).
-    if let Ok(one) = labelled(cell) {
-        return Ok(vec![one]);
+    let whole = labelled(cell).map(|one| vec![one]);
+    if whole.is_ok() {
+        return whole;
     }
     // `,` splits last, so that each part it would split is checked for a
     // thousands separator first.
@@ -43,7 +44,7 @@ pub(crate) fn codes_in(cell: &str) -> Result<Vec<CellCode>, String> {
         .filter(|part| !part.is_empty())
         .collect();
     if parts.len() < 2 {
-        return labelled(cell).map(|one| vec![one]);
+        return whole;
     }
     parts.into_iter().map(labelled).collect()
 }
@@ -74,14 +75,15 @@ pub(crate) fn value_codes(cell: &str) -> Option<Vec<CellCode>> {
 
 /// A part split at the word `or`, in any case.
 fn split_or(part: &str) -> Vec<&str> {
-    let mut pieces = Vec::new();
-    let mut rest = part;
-    while let Some(at) = rest.to_ascii_lowercase().find(" or ") {
-        pieces.push(&rest[..at]);
-        rest = &rest[at + 4..];
-    }
-    pieces.push(rest);
-    pieces
+    // ASCII lowercasing moves no byte: each piece is at its place in `part`.
+    let lower = part.to_ascii_lowercase();
+    let mut at = 0;
+    let pieces = lower.split(" or ").map(|piece| {
+        let original = &part[at..at + piece.len()];
+        at += piece.len() + " or ".len();
+        original
+    });
+    pieces.collect()
 }
 
 /// A code, or a label and a code around `:` or `=` (`Unauthorized: 50001`,
@@ -90,31 +92,21 @@ fn split_or(part: &str) -> Vec<&str> {
 /// a separator, and is more likely a description that lost its column.)
 fn labelled(part: &str) -> Result<CellCode, String> {
     let bare = |text: &str| Code::parse(strip_code_decoration(text));
-    let whole = bare(part);
-    let Some((left, right)) = part.split_once([':', '=']) else {
-        return whole.map(|code| CellCode { code, label: None });
-    };
-    let label = |text: &str| {
-        let text = strip_code_decoration(text);
-        (!text.is_empty()).then(|| text.to_owned())
-    };
-    match (bare(right), label(left)) {
-        (Ok(code), Some(label)) => Ok(CellCode {
-            code,
-            label: Some(label),
-        }),
-        _ => whole.map(|code| CellCode { code, label: None }),
+    if let Some((left, right)) = part.split_once([':', '='])
+        && let Ok(code) = bare(right)
+        && !strip_code_decoration(left).is_empty()
+    {
+        let label = Some(strip_code_decoration(left).to_owned());
+        return Ok(CellCode { code, label });
     }
+    bare(part).map(|code| CellCode { code, label: None })
 }
 
 /// A sub-code cell's sub-code; none for a cell that says so: empty, `/`, a
 /// dash, `N/A`.
 pub(crate) fn subcode_in(cell: &str) -> Result<Option<Code>, String> {
-    let none = matches!(
-        cell.trim().to_lowercase().as_str(),
-        "" | "/" | "-" | "–" | "—" | "n/a" | "na" | "none"
-    );
-    if none {
+    let none = ["", "/", "-", "–", "—", "n/a", "na", "none"];
+    if none.contains(&cell.trim().to_lowercase().as_str()) {
         return Ok(None);
     }
     Code::parse(strip_code_decoration(cell))

@@ -5,6 +5,7 @@
 
 pub(crate) use crate::read::roles::{ROLES, Role};
 
+use crate::error::Result;
 use crate::read::pins::{ColumnPin, ColumnPins, same_header};
 use crate::read::vocabulary::{role_of, words};
 
@@ -24,7 +25,7 @@ pub(crate) type Roles = [Option<usize>; 5];
 
 /// Maps header cells to roles by pins and words; the error says what is
 /// missing or ambiguous.
-pub fn columns(header: &[String], pins: &ColumnPins) -> std::result::Result<ColumnMap, String> {
+pub fn columns(header: &[String], pins: &ColumnPins) -> Result<ColumnMap, String> {
     let mut roles = pinned_roles(header, pins)?;
     let extra = detect_roles(header, pins, &mut roles)?;
     column_map(header, roles, extra)
@@ -36,36 +37,31 @@ pub(crate) fn column_map(
     header: &[String],
     roles: Roles,
     mut extra: Vec<(usize, String)>,
-) -> std::result::Result<ColumnMap, String> {
+) -> Result<ColumnMap, String> {
     extra.sort_by_key(|(index, _)| *index);
     name_extra_columns(header, &mut extra);
     let [code, subcode, description, solution, cause] = roles;
-    match (code, description) {
-        (Some(code), Some(description)) => Ok(ColumnMap {
-            code,
-            subcode,
-            description,
-            solution,
-            cause,
-            extra,
-        }),
-        _ => {
-            let missing: Vec<&str> = [(Role::Code, code), (Role::Description, description)]
-                .into_iter()
-                .filter(|(_, found)| found.is_none())
-                .map(|(role, _)| role.label())
-                .collect();
-            Err(format!("no {} column", missing.join(", no ")))
-        }
-    }
+    let (Some(code), Some(description)) = (code, description) else {
+        let missing: Vec<&str> = [Role::Code, Role::Description]
+            .into_iter()
+            .filter(|role| roles[*role as usize].is_none())
+            .map(Role::label)
+            .collect();
+        return Err(format!("no {} column", missing.join(", no ")));
+    };
+    Ok(ColumnMap {
+        code,
+        subcode,
+        description,
+        solution,
+        cause,
+        extra,
+    })
 }
 
 /// The pinned columns; a pin the table lacks makes it not the error table,
 /// and so do two pins on one column.
-pub(crate) fn pinned_roles(
-    header: &[String],
-    pins: &ColumnPins,
-) -> std::result::Result<Roles, String> {
+pub(crate) fn pinned_roles(header: &[String], pins: &ColumnPins) -> Result<Roles, String> {
     let mut roles: Roles = [None; 5];
     for role in ROLES {
         let Some(pin) = role.pin(pins) else {
@@ -73,15 +69,13 @@ pub(crate) fn pinned_roles(
         };
         let label = role.label();
         let Some(index) = pin.index_in(header) else {
-            return Err(match pin {
-                ColumnPin::Header(text) => {
-                    format!("no column \"{text}\" (pinned as the {label} column)")
-                }
-                ColumnPin::Position(n) => format!(
-                    "no column {n}: the table has {} (pinned as the {label} column)",
-                    header.len()
-                ),
-            });
+            let missing = match pin {
+                ColumnPin::Header(text) => format!("\"{text}\""),
+                ColumnPin::Position(n) => format!("{n}: the table has {}", header.len()),
+            };
+            return Err(format!(
+                "no column {missing} (pinned as the {label} column)"
+            ));
         };
         if let Some(other) = ROLES.iter().find(|r| roles[**r as usize] == Some(index)) {
             return Err(format!(
@@ -101,13 +95,11 @@ pub(crate) fn detect_roles(
     header: &[String],
     pins: &ColumnPins,
     roles: &mut Roles,
-) -> std::result::Result<Vec<(usize, String)>, String> {
-    let pinned: Vec<usize> = roles.iter().flatten().copied().collect();
+) -> Result<Vec<(usize, String)>, String> {
+    let pinned = *roles;
     let mut extra = Vec::new();
-    for (index, cell) in header.iter().enumerate() {
-        if pinned.contains(&index) {
-            continue;
-        }
+    let unpinned = header.iter().enumerate();
+    for (index, cell) in unpinned.filter(|(index, _)| !pinned.contains(&Some(*index))) {
         match role_of(cell).filter(|r| r.pin(pins).is_none()) {
             Some(role) => extra.extend(take_role(header, &mut roles[role as usize], role, index)?),
             None => extra.push((index, cell.clone())),
@@ -125,22 +117,20 @@ fn take_role(
     slot: &mut Option<usize>,
     role: Role,
     index: usize,
-) -> std::result::Result<Option<(usize, String)>, String> {
+) -> Result<Option<(usize, String)>, String> {
     let cell = &header[index];
     let Some(previous) = *slot else {
         *slot = Some(index);
         return Ok(None);
     };
     if role == Role::Code || role == Role::Subcode {
+        let n = index + 1;
         return Err(format!(
-            "columns \"{}\" and \"{}\" both look like the {} column (pin one: {} {}, or {} = {} in the article's [columns])",
+            "columns \"{}\" and \"{cell}\" both look like the {} column (pin one: {} {n}, or {} = {n} in the article's [columns])",
             header[previous],
-            cell,
             role.label(),
             role.flag(),
-            index + 1,
-            role.setting(),
-            index + 1,
+            role.setting()
         ));
     }
     let named_description = |h: &str| words(h).iter().any(|w| w == "description");
@@ -195,7 +185,7 @@ mod tests {
         cells.iter().map(|s| s.to_string()).collect()
     }
 
-    fn cols(cells: &[&str]) -> std::result::Result<ColumnMap, String> {
+    fn cols(cells: &[&str]) -> Result<ColumnMap, String> {
         columns(&header(cells), &ColumnPins::default())
     }
 

@@ -6,10 +6,12 @@
 //! when no table's header names its columns, so a table of field names
 //! (`Key | Type | Description`) beside a real error table is never taken.
 
+use std::cmp::Reverse;
+use std::collections::BTreeSet;
+
+use crate::error::Result;
 use crate::read::code_cell::value_codes;
-use crate::read::columns::{
-    ColumnMap, ROLES, Role, Roles, column_map, detect_roles, is_role_header, pinned_roles,
-};
+use crate::read::columns::{ColumnMap, ROLES, Role, Roles, column_map, detect_roles, pinned_roles};
 use crate::read::pins::{ColumnPin, ColumnPins};
 use crate::read::vocabulary::is_type_name;
 
@@ -52,9 +54,14 @@ fn column<'a>(rows: &'a [&'a [String]], index: usize) -> impl Iterator<Item = &'
     rows.iter().map(move |r| r[index].as_str())
 }
 
-/// Most of the column's cells are prose.
-fn prose_column(rows: &[&[String]], index: usize) -> bool {
-    column(rows, index).filter(|c| prose(c)).count() * 2 >= rows.len()
+/// Whether at least half of the cells of column `index` are `such`.
+fn mostly(rows: &[&[String]], index: usize, such: fn(&str) -> bool) -> bool {
+    column(rows, index).filter(|c| such(c)).count() * 2 >= rows.len()
+}
+
+/// The distinct cells of column `index`.
+fn distinct<'a>(rows: &'a [&'a [String]], index: usize) -> BTreeSet<&'a str> {
+    column(rows, index).collect()
 }
 
 /// A cell of several words (or in a script written without spaces): what
@@ -64,15 +71,10 @@ fn sentence(cell: &str) -> bool {
     prose(cell) && (cell.contains(char::is_whitespace) || !cell.is_ascii())
 }
 
-/// A column that can be taken for the solution: mostly sentences.
-fn sentence_column(rows: &[&[String]], index: usize) -> bool {
-    column(rows, index).filter(|c| sentence(c)).count() * 2 >= rows.len()
-}
-
 /// The free prose column beside `code` (after it, else before it).
 fn beside(rows: &[&[String]], code: usize, taken: &Roles) -> Option<usize> {
     let width = rows[0].len();
-    let free = |i: usize| i < width && !taken.contains(&Some(i)) && prose_column(rows, i);
+    let free = |i: usize| i < width && !taken.contains(&Some(i)) && mostly(rows, i, prose);
     [code + 1, code.wrapping_sub(1)]
         .into_iter()
         .find(|&i| free(i))
@@ -82,38 +84,33 @@ fn beside(rows: &[&[String]], code: usize, taken: &Roles) -> Option<usize> {
 /// distinct, a prose column beside it; columns of digits first, then the
 /// most distinct, then the leftmost.
 fn code_column(rows: &[&[String]], taken: &Roles) -> Option<usize> {
-    let width = rows[0].len();
+    let width = rows.first()?.len();
     // The description the header named may be the prose beside the codes.
     let mut others = *taken;
     others[Role::Description as usize] = None;
     let candidates = (0..width).filter(|&i| {
-        let mut cells: Vec<&str> = column(rows, i).collect();
-        let all_codes = cells.iter().all(|c| code_like(c));
-        cells.sort_unstable();
-        cells.dedup();
+        let cells = distinct(rows, i);
         !taken.contains(&Some(i))
-            && all_codes
+            && cells.iter().all(|c| code_like(c))
             && !cells.iter().all(|c| is_type_name(c))
             && cells.len() * 2 >= rows.len()
             && beside(rows, i, &others).is_some()
     });
-    candidates.max_by_key(|&i| {
-        let distinct: std::collections::BTreeSet<&str> = column(rows, i).collect();
-        (
-            column(rows, i).all(has_digit),
-            distinct.len(),
-            std::cmp::Reverse(i),
-        )
-    })
+    candidates.max_by_key(|&i| (digit_codes(rows, i), distinct(rows, i).len(), Reverse(i)))
 }
 
-/// Whether the header row is data: the code column's header cell is a code,
-/// and no pin names a column by its header text. A code of the other kind
-/// than the column's (`invalid_token` over `E1001`, digits or none) is data
-/// only beside a finished sentence, which header labels never are: a slug
-/// such as `key` over numbers is a header.
-fn header_is_row(header: &[String], body: &[&[String]], code: usize, pins: &ColumnPins) -> bool {
-    let digits = column(body, code).filter(|c| has_digit(c)).count() * 2 >= body.len();
+/// Whether the header row over `body` (not empty) is data: the code
+/// column's header cell is a code, and no pin names a column by its header
+/// text. A code of the other kind than the column's (`invalid_token` over
+/// `E1001`, digits or none) is data only beside a finished sentence, which
+/// header labels never are: a slug such as `key` over numbers is a header.
+pub(crate) fn header_is_row(
+    header: &[String],
+    body: &[&[String]],
+    code: usize,
+    pins: &ColumnPins,
+) -> bool {
+    let digits = mostly(body, code, has_digit);
     let pinned_by_text = ROLES
         .iter()
         .any(|r| matches!(r.pin(pins), Some(ColumnPin::Header(_))));
@@ -122,7 +119,10 @@ fn header_is_row(header: &[String], body: &[&[String]], code: usize, pins: &Colu
         .iter()
         .enumerate()
         .any(|(i, cell)| i != code && finished_sentence(cell));
-    !pinned_by_text && code_like(&header[code]) && (same_kind || beside_a_sentence)
+    !body.is_empty()
+        && !pinned_by_text
+        && code_like(&header[code])
+        && (same_kind || beside_a_sentence)
 }
 
 /// Prose that ends as a sentence does (`.`, `!`, `?`, `。`): a description,
@@ -132,27 +132,13 @@ fn finished_sentence(cell: &str) -> bool {
     sentence(cell) && cell.ends_with(['.', '!', '?', '。', '！', '？'])
 }
 
-/// Whether a table whose code column is pinned by position has no header
-/// row: its header row is data as [`header_is_row`] tells it, and none of
-/// its cells is a header word (a lowercase `code` is code-like too).
-pub(crate) fn pinned_header_is_row(
-    header: &[String],
-    body: &[&[String]],
-    code: usize,
-    pins: &ColumnPins,
-) -> bool {
-    !body.is_empty()
-        && !header.iter().any(|h| is_role_header(h))
-        && header_is_row(header, body, code, pins)
-}
-
 /// The table's columns chosen by content, or why they cannot be; `rows`
 /// are the table's rows of the header's width.
 pub(crate) fn guess(
     header: &[String],
     rows: &[&[String]],
     pins: &ColumnPins,
-) -> std::result::Result<Guess, String> {
+) -> Result<Guess, String> {
     let pinned = pinned_roles(header, pins)?;
     let by_position: Roles = std::array::from_fn(|i| {
         pinned[i].filter(|_| matches!(ROLES[i].pin(pins), Some(ColumnPin::Position(_))))
@@ -162,17 +148,14 @@ pub(crate) fn guess(
     let named_extra = detect_roles(header, pins, &mut named);
     let named = named_extra.as_ref().map(|_| named).unwrap_or(by_position);
     let code_named = named[Role::Code as usize].is_some() && pinned[Role::Code as usize].is_none();
-    let code = match named[Role::Code as usize] {
-        Some(code) => code,
-        None if rows.is_empty() => return Err(NO_CODES.into()),
-        None => code_column(rows, &named).ok_or(NO_CODES)?,
-    };
-    let as_data = !code_named && !rows.is_empty() && header_is_row(header, rows, code, pins);
-    let mut all: Vec<&[String]> = Vec::new();
+    let code = named[Role::Code as usize]
+        .or_else(|| code_column(rows, &named))
+        .ok_or(NO_CODES)?;
+    let as_data = !code_named && header_is_row(header, rows, code, pins);
+    let mut all = rows.to_vec();
     if as_data {
-        all.push(header);
+        all.insert(0, header);
     }
-    all.extend_from_slice(rows);
     if all.len() < 2 {
         return Err("too few rows to tell the columns by their content".into());
     }
@@ -201,11 +184,7 @@ const NO_CODES: &str =
 
 /// The description beside the code column, and a second prose column as
 /// the solution, where neither pins nor words gave them.
-fn fill_by_content(
-    rows: &[&[String]],
-    pins: &ColumnPins,
-    roles: &mut Roles,
-) -> std::result::Result<(), String> {
+fn fill_by_content(rows: &[&[String]], pins: &ColumnPins, roles: &mut Roles) -> Result<(), String> {
     let code = roles[Role::Code as usize].unwrap_or_default();
     if roles[Role::Description as usize].is_none() {
         let description = beside(rows, code, roles)
@@ -217,7 +196,7 @@ fn fill_by_content(
         let width = rows[0].len();
         roles[Role::Solution as usize] = (description + 1..width)
             .chain(0..description)
-            .find(|&i| !roles.contains(&Some(i)) && sentence_column(rows, i));
+            .find(|&i| !roles.contains(&Some(i)) && mostly(rows, i, sentence));
     }
     Ok(())
 }
@@ -231,26 +210,21 @@ fn warning(
     by_words: &Roles,
     pins: &ColumnPins,
 ) -> String {
-    let guessed: Vec<(Role, usize)> = ROLES
+    let guessed = ROLES
         .iter()
         .filter(|r| r.pin(pins).is_none() && by_words[**r as usize].is_none())
-        .filter_map(|r| Some((*r, roles[*r as usize]?)))
-        .collect();
-    let taken: Vec<String> = guessed
-        .iter()
-        .map(|(role, i)| match header[*i].as_str() {
-            "" => format!("{} = column {}", role.setting(), i + 1),
-            name => format!("{} = column {} \"{name}\"", role.setting(), i + 1),
+        .filter_map(|r| Some((r, roles[*r as usize]? + 1)));
+    let (taken, (flags, settings)): (Vec<_>, (Vec<_>, Vec<_>)) = guessed
+        .map(|(role, n)| {
+            let setting = role.setting();
+            let taken = match header[n - 1].as_str() {
+                "" => format!("{setting} = column {n}"),
+                name => format!("{setting} = column {n} \"{name}\""),
+            };
+            let flag = format!("{} {n}", role.flag());
+            (taken, (flag, format!("{setting} = {n}")))
         })
-        .collect();
-    let flags: Vec<String> = guessed
-        .iter()
-        .map(|(r, i)| format!("{} {}", r.flag(), i + 1))
-        .collect();
-    let settings: Vec<String> = guessed
-        .iter()
-        .map(|(r, i)| format!("{} = {}", r.setting(), i + 1))
-        .collect();
+        .unzip();
     let why = if headerless {
         "has no header row (its first row is read as data), so its columns were chosen by their content"
     } else {
@@ -272,12 +246,10 @@ pub(crate) fn pin_hint(header: &[String], rows: &[&[String]]) -> String {
     if width < 2 {
         return "pin the code and description columns: --code-column N --description-column N, or [columns] code = N, description = N".into();
     }
-    let codes = |digits: bool| {
-        (0..width).find(|&i| {
-            !rows.is_empty() && column(rows, i).all(|c| code_like(c) && (!digits || has_digit(c)))
-        })
-    };
-    let code = codes(true).or_else(|| codes(false)).unwrap_or(0);
+    let code = (0..width)
+        .filter(|&i| !rows.is_empty() && column(rows, i).all(code_like))
+        .min_by_key(|&i| !digit_codes(rows, i))
+        .unwrap_or(0);
     let description = if code + 1 < width { code + 1 } else { code - 1 };
     let (c, d) = (code + 1, description + 1);
     format!(
@@ -293,11 +265,7 @@ mod tests {
         cells.iter().map(|s| s.to_string()).collect()
     }
 
-    fn guessed(
-        head: &[&str],
-        body: &[&[&str]],
-        pins: &ColumnPins,
-    ) -> std::result::Result<Guess, String> {
+    fn guessed(head: &[&str], body: &[&[&str]], pins: &ColumnPins) -> Result<Guess, String> {
         let rows: Vec<Vec<String>> = body.iter().map(|r| strings(r)).collect();
         let rows: Vec<&[String]> = rows.iter().map(Vec::as_slice).collect();
         guess(&strings(head), &rows, pins)

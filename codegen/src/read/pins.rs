@@ -54,7 +54,7 @@ impl ColumnPins {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.settings().iter().all(|(_, pin)| pin.is_none()) && self.key.is_none()
+        *self == ColumnPins::default()
     }
 
     /// The `[columns]` table's settings for these pins (`code = 2`, `key =
@@ -106,21 +106,11 @@ pub(crate) fn same_header(a: &str, b: &str) -> bool {
         == crate::read::normalize::collapse(b).to_lowercase()
 }
 
-impl fmt::Display for ColumnPin {
-    /// As the user would type it after `--code-column`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ColumnPin::Header(text) => write!(f, "\"{text}\""),
-            ColumnPin::Position(n) => write!(f, "{n}"),
-        }
-    }
-}
-
 impl std::str::FromStr for ColumnPin {
     type Err = String;
 
     /// A flag's value: digits are a position, anything else a header.
-    fn from_str(text: &str) -> std::result::Result<ColumnPin, String> {
+    fn from_str(text: &str) -> Result<ColumnPin, String> {
         let text = text.trim();
         if text.is_empty() {
             return Err(format!("empty column: {EXPECTED}"));
@@ -128,32 +118,30 @@ impl std::str::FromStr for ColumnPin {
         if !text.bytes().all(|b| b.is_ascii_digit()) {
             return Ok(ColumnPin::Header(text.to_owned()));
         }
-        match text.parse::<usize>() {
-            Ok(n) if n >= 1 => Ok(ColumnPin::Position(n)),
-            _ => Err(format!("column {text}: {EXPECTED}")),
-        }
+        position(text.parse().ok(), text)
     }
 }
 
+/// Column `n`, as `written`, counted from 1: 0 and what is no number are refused.
+fn position(n: Option<usize>, written: impl fmt::Display) -> Result<ColumnPin, String> {
+    let n = n.filter(|n| *n >= 1);
+    n.map(ColumnPin::Position)
+        .ok_or_else(|| format!("column {written}: {EXPECTED}"))
+}
+
 impl<'de> Deserialize<'de> for ColumnPin {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct Visitor;
         impl serde::de::Visitor<'_> for Visitor {
             type Value = ColumnPin;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(EXPECTED)
             }
-            fn visit_str<E: serde::de::Error>(
-                self,
-                text: &str,
-            ) -> std::result::Result<ColumnPin, E> {
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<ColumnPin, E> {
                 Ok(ColumnPin::Header(text.to_owned()))
             }
-            fn visit_i64<E: serde::de::Error>(self, n: i64) -> std::result::Result<ColumnPin, E> {
-                match usize::try_from(n) {
-                    Ok(n) if n >= 1 => Ok(ColumnPin::Position(n)),
-                    _ => Err(E::custom(format!("column {n}: {EXPECTED}"))),
-                }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<ColumnPin, E> {
+                position(usize::try_from(n).ok(), n).map_err(E::custom)
             }
         }
         d.deserialize_any(Visitor)
@@ -191,7 +179,7 @@ pub fn over_configuration(file: &str, text: &str, pins: &ColumnPins) -> Result<S
 mod tests {
     use super::*;
 
-    fn pins(toml: &str) -> std::result::Result<ColumnPins, String> {
+    fn pins(toml: &str) -> Result<ColumnPins, String> {
         toml::from_str(toml).map_err(|e| e.to_string())
     }
 

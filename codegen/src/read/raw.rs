@@ -1,7 +1,6 @@
-//! What every reader hands on: tables of normalised cell text, before
-//! anyone decided what their columns mean. Apart from `table`, which picks
-//! among them, so that what reads rows (`furniture`) and what picks tables
-//! both import it without importing each other.
+//! What every reader hands on, apart from `table`, which picks among the
+//! tables, so that what reads rows (`furniture`) and what picks tables both
+//! import it without importing each other.
 
 /// A table as a reader saw it, before anyone decided what its columns mean.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

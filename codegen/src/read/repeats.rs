@@ -13,17 +13,18 @@ use crate::error::{Error, Result};
 use crate::model::{Code, KeyChoice, KeyPart};
 use crate::read::article::ArticleRow;
 
-/// The entries of `rows` (each read from table row `numbers[i]`), identical
-/// repeats folded into one, and the entries of every code still listed
-/// more than once keyed by the part that tells them apart.
+/// An entry with the table rows that list it word for word, its own first.
+type Listed = (ArticleRow, Vec<usize>);
+
+/// The entries of `rows` (each with the table row it was read from),
+/// identical repeats folded into one, and the entries of every code still
+/// listed more than once keyed by the part that tells them apart.
 pub(crate) fn resolve(
-    rows: Vec<ArticleRow>,
-    numbers: Vec<usize>,
+    rows: Vec<(ArticleRow, usize)>,
     setting: Option<KeyChoice>,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<ArticleRow>> {
-    let (mut rows, numbers) = fold_identical(rows, numbers, warnings);
-    let repeated = repeated_codes(&rows);
+    let (mut rows, repeated) = fold_identical(rows, warnings);
     if repeated.is_empty() {
         // Not an error (a code listed once is its own entry under every
         // key), but a setting that does nothing should not pass unnoticed.
@@ -33,278 +34,207 @@ pub(crate) fn resolve(
                 setting = setting.as_str()
             ));
         }
-        return Ok(rows);
-    }
-    let at = Place {
-        rows: &rows,
-        numbers: &numbers,
-    };
-    let part = match setting {
-        Some(setting) => pinned(setting, &repeated, at)?,
-        None => {
-            let part = guessed(&repeated, at)?;
-            warnings.push(guess_warning(part, &repeated, at));
-            part
+    } else {
+        let part = match setting {
+            Some(setting) => pinned(setting, &repeated, &rows)?,
+            None => {
+                let (part, warning) = guessed(&repeated, &rows)?;
+                warnings.push(warning);
+                part
+            }
+        };
+        for index in repeated.iter().flatten() {
+            rows[*index].0.keyed_by = Some(part);
         }
-    };
-    for index in repeated.iter().flatten() {
-        rows[*index].keyed_by = Some(part);
     }
-    Ok(rows)
+    Ok(rows.into_iter().map(|(row, _)| row).collect())
 }
 
-/// The rows and their table row numbers, for messages.
-#[derive(Clone, Copy)]
-struct Place<'a> {
-    rows: &'a [ArticleRow],
-    numbers: &'a [usize],
-}
-
-impl Place<'_> {
-    /// `row 3 (line 12)`.
-    fn row(&self, index: usize) -> String {
-        let line = self.rows[index].line;
-        let at = line.map_or(String::new(), |l| format!(" (line {l})"));
-        format!("row {}{at}", self.numbers[index])
-    }
-
-    /// An error at the later of two rows whose code repeats, naming both.
-    fn repeat(&self, (first, second): (usize, usize), expected: &str) -> Error {
-        let row = &self.rows[second];
-        Error::new(format!(
-            "code {} appears twice: first in {}; {expected}",
-            row.key(),
-            self.row(first)
-        ))
-        .at_line(row.line)
-        .at_row(self.numbers[second])
-    }
+/// An error at the later of two entries whose code repeats, naming both.
+fn repeat(rows: &[Listed], (first, second): (usize, usize), expected: &str) -> Error {
+    let (row, numbers) = &rows[second];
+    let line = rows[first].0.line;
+    let at = line.map_or(String::new(), |l| format!(" (line {l})"));
+    Error::new(format!(
+        "code {} appears twice: first in row {}{at}; {expected}",
+        row.key(),
+        rows[first].1[0]
+    ))
+    .at_line(row.line)
+    .at_row(numbers[0])
 }
 
 /// Folds each row that repeats an earlier one word for word (code,
 /// sub-code, every cell) into it, noting the sections it is also listed in,
-/// with one warning per folded entry.
+/// with one warning per folded entry. Gives the entries kept, and the
+/// entries (indices) of each (code, sub-code) still listed more than once,
+/// in the order the codes first appear.
 fn fold_identical(
-    rows: Vec<ArticleRow>,
-    numbers: Vec<usize>,
+    rows: Vec<(ArticleRow, usize)>,
     warnings: &mut Vec<String>,
-) -> (Vec<ArticleRow>, Vec<usize>) {
-    type Text = (
-        Code,
-        Option<Code>,
-        String,
-        String,
-        String,
-        Vec<(String, String)>,
-    );
-    let text = |r: &ArticleRow| -> Text {
-        let extra = r.extra.iter().map(|(k, v)| (k.clone(), v.clone()));
-        let cells = (r.description.clone(), r.solution.clone(), r.cause.clone());
-        (
-            r.code.clone(),
-            r.subcode.clone(),
-            cells.0,
-            cells.1,
-            cells.2,
-            extra.collect(),
-        )
-    };
-    let mut kept: Vec<ArticleRow> = Vec::new();
-    let mut kept_numbers = Vec::new();
-    let mut folded: Vec<Vec<usize>> = Vec::new();
-    let mut seen: HashMap<Text, usize> = HashMap::new();
-    for (row, number) in rows.into_iter().zip(numbers) {
-        match seen.get(&text(&row)) {
+) -> (Vec<Listed>, Vec<Vec<usize>>) {
+    let mut kept: Vec<Listed> = Vec::new();
+    // Only entries of one code can be identical, so rows are grouped by code
+    // and their cells compared only within a group: a table that repeats no
+    // code has no cell text hashed or compared.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: HashMap<(Code, Option<Code>), usize> = HashMap::new();
+    for (row, number) in rows {
+        let next = groups.len();
+        let group = *group_of
+            .entry((row.code.clone(), row.subcode.clone()))
+            .or_insert(next);
+        if group == next {
+            groups.push(Vec::new());
+        }
+        match groups[group]
+            .iter()
+            .find(|&&i| same_cells(&kept[i].0, &row))
+        {
             Some(&at) => {
-                let entry = &mut kept[at];
+                let (entry, numbers) = &mut kept[at];
                 if let Some(section) = row.section
                     && entry.section.as_ref() != Some(&section)
                     && !entry.other_sections.contains(&section)
                 {
                     entry.other_sections.push(section);
                 }
-                folded[at].push(number);
+                numbers.push(number);
             }
             None => {
-                seen.insert(text(&row), kept.len());
-                kept.push(row);
-                kept_numbers.push(number);
-                folded.push(Vec::new());
+                groups[group].push(kept.len());
+                kept.push((row, vec![number]));
             }
         }
     }
-    warnings.extend(fold_warnings(&kept, &kept_numbers, &folded));
-    (kept, kept_numbers)
-}
-
-/// One warning per entry that rows were folded into: its rows (the entry's
-/// `number`, then the folded ones in `folded`) and its sections.
-fn fold_warnings(kept: &[ArticleRow], numbers: &[usize], folded: &[Vec<usize>]) -> Vec<String> {
-    let mut out = Vec::new();
-    for ((entry, number), also) in kept.iter().zip(numbers).zip(folded) {
-        if also.is_empty() {
-            continue;
-        }
-        let rows: Vec<String> = std::iter::once(number)
-            .chain(also)
-            .map(usize::to_string)
-            .collect();
-        let sections: Vec<String> = entry
-            .section
-            .iter()
-            .chain(&entry.other_sections)
-            .map(|s| format!("\"{s}\""))
-            .collect();
-        let under = if sections.len() > 1 {
-            format!(" under {}", sections.join(", "))
-        } else {
-            String::new()
-        };
-        out.push(format!(
-            "code {} is listed word for word in rows {}{under}: read as one entry{}",
-            entry.key(),
-            rows.join(", "),
-            if sections.len() > 1 {
-                ", its sections noted"
-            } else {
-                ""
-            }
-        ));
-    }
-    out
-}
-
-/// The entries (indices) of each (code, sub-code) listed more than once, in
-/// the order the codes first appear.
-fn repeated_codes(rows: &[ArticleRow]) -> Vec<Vec<usize>> {
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut by_code: HashMap<(&Code, &Option<Code>), usize> = HashMap::new();
-    for (index, row) in rows.iter().enumerate() {
-        let group = *by_code.entry((&row.code, &row.subcode)).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[group].push(index);
-    }
+    warnings.extend(kept.iter().filter(|(_, n)| n.len() > 1).map(fold_warning));
     groups.retain(|g| g.len() > 1);
-    groups
+    (kept, groups)
 }
 
-/// The first two entries of a group that `part` does not tell apart.
-fn same_under(part: KeyPart, rows: &[ArticleRow], group: &[usize]) -> Option<(usize, usize)> {
-    let value = |i: usize| match part {
-        KeyPart::Message => Some(rows[i].description.as_str()),
-        KeyPart::Section => rows[i].section.as_deref(),
+/// Whether two entries of one code say the same in every cell.
+fn same_cells(a: &ArticleRow, b: &ArticleRow) -> bool {
+    (&a.description, &a.solution, &a.cause, &a.extra)
+        == (&b.description, &b.solution, &b.cause, &b.extra)
+}
+
+/// The warning for an entry that rows were folded into: its rows and its
+/// sections.
+fn fold_warning((entry, numbers): &Listed) -> String {
+    let rows: Vec<String> = numbers.iter().map(usize::to_string).collect();
+    let sections: Vec<String> = entry
+        .section
+        .iter()
+        .chain(&entry.other_sections)
+        .map(|s| format!("\"{s}\""))
+        .collect();
+    let (under, noted) = if sections.len() > 1 {
+        let under = format!(" under {}", sections.join(", "));
+        (under, ", its sections noted")
+    } else {
+        (String::new(), "")
     };
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for &index in group {
-        // A row with no section is told apart by none: named with another.
-        let Some(value) = value(index) else {
-            let other = if index == group[0] {
-                group[1]
-            } else {
-                group[0]
-            };
-            return Some((other.min(index), other.max(index)));
-        };
-        if let Some(&first) = seen.get(value) {
-            return Some((first, index));
-        }
-        seen.insert(value, index);
-    }
-    None
+    format!(
+        "code {} is listed word for word in rows {}{under}: read as one entry{noted}",
+        entry.key(),
+        rows.join(", ")
+    )
 }
 
-/// The first pair of rows, over every group, that `part` does not tell apart.
-fn first_clash(part: KeyPart, repeated: &[Vec<usize>], at: Place) -> Option<(usize, usize)> {
-    repeated.iter().find_map(|g| same_under(part, at.rows, g))
+/// The first pair of entries, over every group, that `part` does not tell
+/// apart.
+fn first_clash(part: KeyPart, repeated: &[Vec<usize>], rows: &[Listed]) -> Option<(usize, usize)> {
+    let value = |i: usize| match part {
+        KeyPart::Message => Some(rows[i].0.description.as_str()),
+        KeyPart::Section => rows[i].0.section.as_deref(),
+    };
+    repeated.iter().find_map(|group| {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        group.iter().find_map(|&index| match value(index) {
+            Some(value) => seen.insert(value, index).map(|first| (first, index)),
+            // A row with no section is told apart by none: named with the
+            // group's first (or, being the first, with its second).
+            None => Some((group[0], index.max(group[1]))),
+        })
+    })
 }
 
 /// The part the article's setting names, if it tells every repeat apart.
-fn pinned(setting: KeyChoice, repeated: &[Vec<usize>], at: Place) -> Result<KeyPart> {
+fn pinned(setting: KeyChoice, repeated: &[Vec<usize>], rows: &[Listed]) -> Result<KeyPart> {
     let Some(part) = setting.part() else {
         let pair = (repeated[0][0], repeated[0][1]);
         let works: Vec<String> = [KeyPart::Message, KeyPart::Section]
             .into_iter()
-            .filter(|p| first_clash(*p, repeated, at).is_none())
+            .filter(|p| first_clash(*p, repeated, rows).is_none())
             .map(|p| format!("key = \"{}\"", KeyChoice::of(p)))
             .collect();
         let hint = match works.is_empty() {
             true => String::new(),
             false => format!(" ({} would read them)", works.join(" or ")),
         };
-        return Err(at.repeat(
+        return Err(repeat(
+            rows,
             pair,
             &format!("the configuration's key needs each code (and sub-code) once{hint}"),
         ));
     };
-    match first_clash(part, repeated, at) {
-        None => Ok(part),
-        Some(pair) => Err(at.repeat(
-            pair,
-            &format!(
-                "the configuration's key = \"{}\" needs a different {} for each",
-                KeyChoice::of(part),
-                what(part)
-            ),
-        )),
-    }
-}
-
-fn what(part: KeyPart) -> &'static str {
-    match part {
+    let Some(pair) = first_clash(part, repeated, rows) else {
+        return Ok(part);
+    };
+    let what = match part {
         KeyPart::Message => "message (description)",
         KeyPart::Section => "section (heading)",
-    }
+    };
+    let key = KeyChoice::of(part);
+    Err(repeat(
+        rows,
+        pair,
+        &format!("the configuration's key = \"{key}\" needs a different {what} for each"),
+    ))
 }
 
 /// The part that tells every repeat apart: the section when each repeat
-/// sits under headings of its own (per-endpoint tables), else the message.
-fn guessed(repeated: &[Vec<usize>], at: Place) -> Result<KeyPart> {
-    let by_section = first_clash(KeyPart::Section, repeated, at);
-    let by_message = first_clash(KeyPart::Message, repeated, at);
-    match (by_section, by_message) {
-        (None, _) => Ok(KeyPart::Section),
-        (Some(_), None) => Ok(KeyPart::Message),
-        (Some(_), Some(pair)) => Err(at.repeat(
-            pair,
-            "neither their message nor their section tells the rows apart: expected each code (and sub-code) once, or rows of one code that differ in description or heading",
-        )),
-    }
-}
-
-/// The warning for a guessed key: which codes repeat (the first few, with
-/// their rows), the choice, and the setting that pins it (and the other one,
-/// where it works too).
-fn guess_warning(part: KeyPart, repeated: &[Vec<usize>], at: Place) -> String {
+/// sits under headings of its own (per-endpoint tables), else the message;
+/// and the warning for the guess: which codes repeat (the first few, with
+/// their rows), the choice, and the setting that pins it (and the other
+/// one, where it works too).
+fn guessed(repeated: &[Vec<usize>], rows: &[Listed]) -> Result<(KeyPart, String)> {
     const SHOWN: usize = 5;
+    let by_section = first_clash(KeyPart::Section, repeated, rows);
+    let by_message = first_clash(KeyPart::Message, repeated, rows);
+    let (part, also) = match (by_section, by_message) {
+        (None, None) => (KeyPart::Section, Some(KeyPart::Message)),
+        (None, Some(_)) => (KeyPart::Section, None),
+        (Some(_), None) => (KeyPart::Message, None),
+        (Some(_), Some(pair)) => {
+            return Err(repeat(
+                rows,
+                pair,
+                "neither their message nor their section tells the rows apart: expected each code (and sub-code) once, or rows of one code that differ in description or heading",
+            ));
+        }
+    };
     let shown: Vec<String> = repeated
         .iter()
         .take(SHOWN)
         .map(|group| {
-            let rows: Vec<String> = group.iter().map(|i| at.numbers[*i].to_string()).collect();
-            format!("{} (rows {})", at.rows[group[0]].key(), rows.join(", "))
+            let numbers: Vec<String> = group.iter().map(|i| rows[*i].1[0].to_string()).collect();
+            format!("{} (rows {})", rows[group[0]].0.key(), numbers.join(", "))
         })
         .collect();
     let more = match repeated.len().saturating_sub(SHOWN) {
         0 => String::new(),
         n => format!(" and {n} more"),
     };
-    let other = match part {
-        KeyPart::Section => KeyPart::Message,
-        KeyPart::Message => KeyPart::Section,
-    };
-    let also = match first_clash(other, repeated, at) {
-        None => format!(
-            " (key = \"{}\" would also tell them apart)",
-            KeyChoice::of(other)
-        ),
-        Some(_) => String::new(),
-    };
-    format!(
+    let also = also.map_or(String::new(), |other| {
+        let key = KeyChoice::of(other);
+        format!(" (key = \"{key}\" would also tell them apart)")
+    });
+    let warning = format!(
         "codes listed more than once: {}{more}; their entries are keyed by {}, a guess: pin it with key = \"{}\" under [columns] in the article's configuration{also}",
         shown.join(", "),
         part.describe(),
         KeyChoice::of(part)
-    )
+    );
+    Ok((part, warning))
 }

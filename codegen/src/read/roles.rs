@@ -21,20 +21,15 @@ pub(crate) const ROLES: [Role; 5] = [
 ];
 
 impl Role {
+    /// The role as messages name it, with header words that name it.
     pub(crate) fn label(self) -> &'static str {
-        match self {
-            Role::Code => {
-                "code (\"Error code\", \"Code\", \"Error\", \"Status code\", \"错误码\", \"Mã lỗi\", …)"
-            }
-            Role::Subcode => "sub-code (\"Error sub-code\", \"Subcode\", …)",
-            Role::Description => {
-                "description (\"Description\", \"Message\", \"Meaning\", \"설명\", …)"
-            }
-            Role::Solution => {
-                "solution (\"Solution\", \"Action\", \"How to fix\", \"Solución\", …)"
-            }
-            Role::Cause => "cause (\"Cause\", \"Possible reason\", \"原因\", …)",
-        }
+        [
+            "code (\"Error code\", \"Code\", \"Error\", \"Status code\", \"错误码\", \"Mã lỗi\", …)",
+            "sub-code (\"Error sub-code\", \"Subcode\", …)",
+            "description (\"Description\", \"Message\", \"Meaning\", \"설명\", …)",
+            "solution (\"Solution\", \"Action\", \"How to fix\", \"Solución\", …)",
+            "cause (\"Cause\", \"Possible reason\", \"原因\", …)",
+        ][self as usize]
     }
 
     /// The role's setting in the configuration's `[columns]` (`code`).

@@ -3,7 +3,7 @@
 //! table(s), by header (`read::columns`) or else by content
 //! (`read::content`), and validates each row.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::{Error, Result};
 use crate::model::Format;
@@ -21,37 +21,27 @@ pub use crate::read::raw::{RawRow, RawTable};
 /// with an error-code header are read in document order as one list, each
 /// row keeping its table's section title.
 pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Result<Article> {
-    let mut warnings = Vec::new();
-    let mut chosen = error_tables(tables, pins, &mut warnings)?;
+    let mut reading = Reading::default();
+    let mut chosen = error_tables(tables, pins, &mut reading.warnings)?;
     // A section title says which of several tables a row came from; with one
     // table it is only the page's heading, so every reader drops it.
     if chosen.len() == 1 {
         chosen[0].0.section = None;
     }
     if chosen.len() > 1 && chosen.iter().any(|(t, _)| t.section.is_none()) {
-        warnings.push(format!(
+        reading.warnings.push(format!(
             "{} tables have an error-code header; their rows are read as one list",
             chosen.len()
         ));
     }
-    let mut reading = Reading {
-        warnings,
-        ..Reading::default()
-    };
     for (table, columns) in chosen {
         reading.table(&table, &columns)?;
     }
-    let Reading {
-        rows,
-        numbers,
-        mut warnings,
-        ..
-    } = reading;
-    let rows = crate::read::repeats::resolve(rows, numbers, pins.key, &mut warnings)?;
+    let rows = crate::read::repeats::resolve(reading.rows, pins.key, &mut reading.warnings)?;
     Ok(Article {
         format,
         rows,
-        warnings,
+        warnings: reading.warnings,
     })
 }
 
@@ -59,15 +49,14 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Resul
 /// table.
 #[derive(Default)]
 struct Reading {
-    rows: Vec<ArticleRow>,
-    /// The table row each entry came from, counted over every chosen table
-    /// (a cell listing several codes gives several entries; a success row
-    /// or a row that is no entry none).
-    numbers: Vec<usize>,
+    /// Each entry with the table row it came from, counted over every
+    /// chosen table (a cell listing several codes gives several entries; a
+    /// success row or a row that is no entry none).
+    rows: Vec<(ArticleRow, usize)>,
     /// The table rows seen so far.
     read: usize,
     warnings: Vec<String>,
-    extra_seen: Vec<String>,
+    extra_seen: BTreeSet<String>,
 }
 
 impl Reading {
@@ -92,8 +81,7 @@ impl Reading {
             .at_line(table.line));
         }
         for (_, name) in &columns.extra {
-            if !self.extra_seen.contains(name) {
-                self.extra_seen.push(name.clone());
+            if self.extra_seen.insert(name.clone()) {
                 self.warnings.push(format!(
                     "extra column \"{name}\" is kept in each entry's `extra` fields"
                 ));
@@ -105,11 +93,8 @@ impl Reading {
             let read = self.read;
             if let Some(kind) = kind {
                 let line = raw.line.map_or(String::new(), |l| format!(" (line {l})"));
-                let footer = if raw.footer {
-                    ", in the table's footer,"
-                } else {
-                    ""
-                };
+                let footer = raw.footer.then_some(", in the table's footer,");
+                let footer = footer.unwrap_or_default();
                 let place = format!("row {read}{line}{footer}");
                 self.warnings.push(kind.warning(&place, &table.header));
                 if let Furniture::Title(title) = kind {
@@ -130,8 +115,7 @@ impl Reading {
                     ));
                     continue;
                 }
-                self.rows.push(entry);
-                self.numbers.push(read);
+                self.rows.push((entry, read));
             }
         }
         Ok(())
@@ -157,41 +141,60 @@ fn error_tables(
         }
     }
     if matches!(pins.code, Some(ColumnPin::Position(_))) {
-        keep_numbered(&mut chosen, &mut refused);
+        // Every table wide enough has a column at the pinned position: where
+        // some tables' codes hold digits, a table whose "codes" are words (a
+        // table of field names) is not the error table.
+        let numbered = |(_, table, map): &Chosen| content::digit_codes(&full_rows(table), map.code);
+        keep_where(&mut chosen, &mut refused, numbered, |map| {
+            format!(
+                "its column {} (the pinned code column) holds words, not numbers like the other tables' codes",
+                map.code + 1
+            )
+        });
         headerless_by_position(&mut chosen, pins, warnings);
     }
     if chosen.is_empty() {
         chosen = by_content(&mut refused, pins, warnings);
     }
-    keep_with_rows(&mut chosen, &mut refused);
-    let mut seen = Vec::new();
+    // Where some chosen tables have rows, one with a header but no rows (a
+    // navigation bar read as a header under position pins, say) is not the
+    // error table. Alone, it is refused as one.
+    let has_rows = |(_, table, map): &Chosen| {
+        (0..table.rows.len()).any(|index| furniture(table, map.code, index).is_none())
+    };
+    keep_where(&mut chosen, &mut refused, has_rows, |_| {
+        "it has a header but no rows".to_owned()
+    });
+    if chosen.is_empty() {
+        let seen = refused
+            .iter()
+            .map(|(place, t, why)| seen_table(place, t, why));
+        return Err(no_error_table(seen.collect()));
+    }
     for (place, table, why) in &refused {
         if !table.header.iter().all(|h| h.is_empty()) {
             let shown = show_header(&table.header);
             warnings.push(format!("ignored {place} with header {shown} ({why})"));
         }
-        seen.push(seen_table(place, table, why));
     }
-    if !chosen.is_empty() {
-        return Ok(chosen.into_iter().map(|(_, t, m)| (t, m)).collect());
-    }
-    Err(no_error_table(&seen))
+    Ok(chosen.into_iter().map(|(_, t, m)| (t, m)).collect())
 }
 
 /// How a refusal lists a table it saw: its place, its header, why it is not
 /// the error table, and the pins that would read it.
 fn seen_table(place: &str, table: &RawTable, why: &str) -> String {
+    let shown = show_header(&table.header);
     // A reason that already names the pin (which of two code columns) is
     // not followed by a guess that would contradict it.
     if why.contains("--code-column") {
-        return format!("{place}: {} ({why})", show_header(&table.header));
+        return format!("{place}: {shown} ({why})");
     }
     let hint = content::pin_hint(&table.header, &full_rows(table));
-    format!("{place}: {} ({why}; {hint})", show_header(&table.header))
+    format!("{place}: {shown} ({why}; {hint})")
 }
 
 /// The refusal when no table is the error table, listing the tables seen.
-fn no_error_table(seen: &[String]) -> Error {
+fn no_error_table(seen: Vec<String>) -> Error {
     let expected = "expected a table whose header names an error code and a description column";
     if seen.is_empty() {
         return Error::new(format!("no table found: {expected}"));
@@ -206,21 +209,17 @@ fn no_error_table(seen: &[String]) -> Error {
 /// whose cells show no columns, say): each listed as [`select`] lists the
 /// tables it does not read, with the pins that would read it.
 pub(crate) fn refuse_seen(tables: &[RawTable], pins: &ColumnPins) -> Error {
-    let seen: Vec<String> = tables
-        .iter()
-        .enumerate()
-        .map(|(index, table)| {
-            let why = match columns(&table.header, pins) {
-                Err(why) => why,
-                Ok(map) => format!(
-                    "its column {} (the code column) does not hold a code in every row",
-                    map.code + 1
-                ),
-            };
-            seen_table(&place(index, table), table, &why)
-        })
-        .collect();
-    no_error_table(&seen)
+    let seen = tables.iter().enumerate().map(|(index, table)| {
+        let why = match columns(&table.header, pins) {
+            Err(why) => why,
+            Ok(map) => format!(
+                "its column {} (the code column) does not hold a code in every row",
+                map.code + 1
+            ),
+        };
+        seen_table(&place(index, table), table, &why)
+    });
+    no_error_table(seen.collect())
 }
 
 /// A table taken, with its place (as messages name it) and its map.
@@ -248,38 +247,21 @@ pub(crate) fn full_rows(table: &RawTable) -> Vec<&[String]> {
         .collect()
 }
 
-/// Where some chosen tables have rows, one with a header but no rows (a
-/// navigation bar read as a header under position pins, say) is not the
-/// error table. Alone, it is refused as one.
-fn keep_with_rows(chosen: &mut Vec<Chosen>, refused: &mut Vec<Refused>) {
-    let has_rows = |(_, table, map): &Chosen| {
-        (0..table.rows.len()).any(|index| furniture(table, map.code, index).is_none())
-    };
-    if !chosen.iter().any(has_rows) {
+/// Where some chosen tables are to `keep`, the others are refused, each
+/// for the reason `why` gives; where none is, every table stays chosen.
+fn keep_where(
+    chosen: &mut Vec<Chosen>,
+    refused: &mut Vec<Refused>,
+    keep: impl Fn(&Chosen) -> bool,
+    why: impl Fn(&ColumnMap) -> String,
+) {
+    if !chosen.iter().any(&keep) {
         return;
     }
-    let (kept, empty): (Vec<_>, Vec<_>) = std::mem::take(chosen).into_iter().partition(has_rows);
+    let (kept, dropped): (Vec<_>, Vec<_>) = std::mem::take(chosen).into_iter().partition(keep);
     *chosen = kept;
-    for (place, table, _) in empty {
-        refused.push((place, table, "it has a header but no rows".to_owned()));
-    }
-}
-
-/// With the code column pinned by position, every table wide enough has
-/// one: where some tables' codes hold digits, a table whose "codes" are
-/// words (a table of field names) is not the error table.
-fn keep_numbered(chosen: &mut Vec<Chosen>, refused: &mut Vec<Refused>) {
-    let numbered = |(_, table, map): &Chosen| content::digit_codes(&full_rows(table), map.code);
-    if !chosen.iter().any(numbered) {
-        return;
-    }
-    let (kept, words): (Vec<_>, Vec<_>) = std::mem::take(chosen).into_iter().partition(numbered);
-    *chosen = kept;
-    for (place, table, map) in words {
-        let why = format!(
-            "its column {} (the pinned code column) holds words, not numbers like the other tables' codes",
-            map.code + 1
-        );
+    for (place, table, map) in dropped {
+        let why = why(&map);
         refused.push((place, table, why));
     }
 }
@@ -299,10 +281,9 @@ fn by_content(
         .collect();
     let digits = guesses.iter().flatten().any(|g| g.digits);
     let mut chosen = Vec::new();
-    let mut kept = Vec::new();
-    for ((place, mut table, why), guess) in refused.drain(..).zip(guesses) {
+    for ((place, mut table, why), guess) in std::mem::take(refused).into_iter().zip(guesses) {
         let Some(guess) = guess.filter(|g| g.digits || !digits) else {
-            kept.push((place, table, why));
+            refused.push((place, table, why));
             continue;
         };
         if guess.header_is_row {
@@ -311,33 +292,30 @@ fn by_content(
         warnings.push(format!("{place} {}", guess.warning));
         chosen.push((place, table, guess.map));
     }
-    *refused = kept;
     chosen
 }
 
 /// A table with no header row: the reader's header row is its first row.
 fn header_into_rows(table: &mut RawTable) {
-    let width = table.header.len();
-    let cells = std::mem::replace(&mut table.header, vec![String::new(); width]);
-    let problem = table.problem.take();
-    let line = table.line;
-    table.rows.insert(
-        0,
-        RawRow {
-            cells,
-            line,
-            problem,
-            ..RawRow::default()
-        },
-    );
+    let blank = vec![String::new(); table.header.len()];
+    let row = RawRow {
+        cells: std::mem::replace(&mut table.header, blank),
+        line: table.line,
+        problem: table.problem.take(),
+        ..RawRow::default()
+    };
+    table.rows.insert(0, row);
 }
 
 /// With the columns pinned by position, a table whose header row holds a
-/// code where the pinned code column is, and no header word, has no header:
-/// its first row is read as a row (warned of), not lost as a header.
+/// code where the pinned code column is, and no header word (a lowercase
+/// `code` is code-like too), has no header: its first row is read as a row
+/// (warned of), not lost as a header.
 fn headerless_by_position(chosen: &mut [Chosen], pins: &ColumnPins, warnings: &mut Vec<String>) {
     for (place, table, map) in chosen.iter_mut() {
-        if content::pinned_header_is_row(&table.header, &full_rows(table), map.code, pins) {
+        if !table.header.iter().any(|h| is_role_header(h))
+            && content::header_is_row(&table.header, &full_rows(table), map.code, pins)
+        {
             header_into_rows(table);
             // The extra columns were named by the row: now by position.
             if let Ok(by_position) = columns(&table.header, pins) {
@@ -378,10 +356,8 @@ fn read_row(
         }));
     }
     let codes = codes_in(&raw.cells[columns.code]).map_err(located)?;
-    let subcode = match columns.subcode {
-        Some(column) => subcode_in(&raw.cells[column]).map_err(located)?,
-        None => None,
-    };
+    let subcode = columns.subcode.map(|column| subcode_in(&raw.cells[column]));
+    let subcode = subcode.transpose().map_err(located)?.flatten();
     if raw.cells[columns.description].is_empty() {
         return Err(located(format!(
             "code {}: empty description: expected the error's description",
