@@ -85,6 +85,23 @@ pub fn manifest(root: &Path) -> Result<codegen::Manifest, String> {
     codegen::manifest::parse(MANIFEST, &text).map_err(|e| e.to_string())
 }
 
+/// The entry `name` names, else every entry; `for_one` is why this run is
+/// for one article (a flag that names one article's file), when it is.
+pub fn entries(
+    manifest: &codegen::Manifest,
+    name: Option<&str>,
+    for_one: Option<&str>,
+) -> Result<Vec<codegen::Entry>, String> {
+    let count = manifest.articles.len();
+    match (name, for_one) {
+        (Some(name), _) => Ok(vec![entry(manifest, Some(name))?]),
+        (None, Some(why)) if count > 1 => Err(format!(
+            "{why}, and {MANIFEST} has {count}: pick one with --article"
+        )),
+        (None, _) => Ok(manifest.articles.clone()),
+    }
+}
+
 /// The manifest entry named `name`, or the only/first one.
 pub fn entry(manifest: &codegen::Manifest, name: Option<&str>) -> Result<codegen::Entry, String> {
     match name {

@@ -164,17 +164,11 @@ pub fn run_all(root: &Path, options: &Options) -> Result<Vec<Report>, String> {
     // Held until the run ends: inputs are read, and outputs written, as one.
     let _lock = files::lock(root)?;
     let manifest = crate::manifest(root)?;
-    let entries = match &options.article {
-        Some(name) => vec![crate::entry(&manifest, Some(name))?],
-        None if options.source.is_some() && manifest.articles.len() > 1 => {
-            return Err(format!(
-                "--source names one article's capture, and {} has {}: pick one with --article",
-                crate::MANIFEST,
-                manifest.articles.len()
-            ));
-        }
-        None => manifest.articles.clone(),
-    };
+    let for_one = options
+        .source
+        .as_ref()
+        .map(|_| "--source names one article's capture");
+    let entries = crate::entries(&manifest, options.article.as_deref(), for_one)?;
     let mut reports = Vec::new();
     let mut to_write = Vec::new();
     let mut manifest_text = None;
