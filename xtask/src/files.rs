@@ -6,6 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use codegen::Output;
+
 pub fn read_bytes(root: &Path, relative: &str) -> Result<Vec<u8>, String> {
     fs::read(root.join(relative)).map_err(|e| format!("{relative}: cannot read: {e}"))
 }
@@ -168,7 +170,7 @@ fn test_hook(name: &str) -> Option<usize> {
 /// the files are renamed into place. A run killed before the journal replaced
 /// nothing; one killed after it is finished by the next run's [`lock`]. A
 /// rename that fails puts back the files already replaced.
-pub fn write_all(root: &Path, files: &[(String, String)]) -> Result<(), String> {
+pub fn write_all(root: &Path, files: &[Output]) -> Result<(), String> {
     let staging = root.join(STAGING);
     remove_staging(&staging)?;
     fs::create_dir(&staging).map_err(|e| format!("{STAGING}: cannot create: {e}"))?;
@@ -178,8 +180,9 @@ pub fn write_all(root: &Path, files: &[(String, String)]) -> Result<(), String> 
     result.and(cleared)
 }
 
-fn stage(root: &Path, staging: &Path, files: &[(String, String)]) -> Result<(), String> {
-    for (index, (relative, contents)) in files.iter().enumerate() {
+fn stage(root: &Path, staging: &Path, files: &[Output]) -> Result<(), String> {
+    for (index, output) in files.iter().enumerate() {
+        let relative = &output.path;
         let target = root.join(relative);
         let dir = target
             .parent()
@@ -196,7 +199,7 @@ fn stage(root: &Path, staging: &Path, files: &[(String, String)]) -> Result<(), 
             file.set_permissions(meta.permissions())
                 .map_err(|e| format!("{relative}: cannot keep its mode: {e}"))?;
         }
-        file.write_all(contents.as_bytes())
+        file.write_all(output.contents.as_bytes())
             .and_then(|()| file.sync_all())
             .map_err(|e| format!("{relative}: cannot write: {e}"))?;
         // The previous version, to put back if a later rename fails.
@@ -208,7 +211,7 @@ fn stage(root: &Path, staging: &Path, files: &[(String, String)]) -> Result<(), 
     let journal: String = files
         .iter()
         .enumerate()
-        .map(|(index, (relative, _))| format!("{index}\t{relative}\n"))
+        .map(|(index, output)| format!("{index}\t{}\n", output.path))
         .collect();
     let pending = staging.join("journal.pending");
     fs::write(&pending, journal)
@@ -217,13 +220,13 @@ fn stage(root: &Path, staging: &Path, files: &[(String, String)]) -> Result<(), 
         .map_err(|e| format!("{STAGING}/{JOURNAL}: cannot write: {e}"))
 }
 
-fn replace(root: &Path, staging: &Path, files: &[(String, String)]) -> Result<(), String> {
+fn replace(root: &Path, staging: &Path, files: &[Output]) -> Result<(), String> {
     if let Some(ms) = test_hook("XTASK_TEST_PAUSE_BEFORE_RENAMES_MS") {
         std::thread::sleep(std::time::Duration::from_millis(ms as u64));
     }
     let abort_after = test_hook("XTASK_TEST_ABORT_AFTER_RENAMES");
     let fail_at = test_hook("XTASK_TEST_FAIL_RENAME_AT");
-    for (index, (relative, _)) in files.iter().enumerate() {
+    for (index, Output { path: relative, .. }) in files.iter().enumerate() {
         if abort_after == Some(index) {
             std::process::abort();
         }
@@ -243,8 +246,8 @@ fn replace(root: &Path, staging: &Path, files: &[(String, String)]) -> Result<()
     Ok(())
 }
 
-fn roll_back(root: &Path, staging: &Path, done: &[(String, String)]) {
-    for (index, (relative, _)) in done.iter().enumerate() {
+fn roll_back(root: &Path, staging: &Path, done: &[Output]) {
+    for (index, Output { path: relative, .. }) in done.iter().enumerate() {
         let old = staging.join(format!("{index}.old"));
         if old.exists() {
             let _ = fs::rename(&old, root.join(relative));

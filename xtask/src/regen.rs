@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use codegen::{Format, Generated, Inputs};
+use codegen::{Format, Generated, Inputs, Output};
 
 use crate::files;
 
@@ -85,14 +85,6 @@ impl Report {
     }
 }
 
-pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
-}
-
 /// Everything one generation reads from the workspace, as files hold it.
 pub(crate) struct InputFiles {
     source_path: String,
@@ -154,8 +146,7 @@ pub fn run(root: &Path, options: &Options) -> Result<Report, String> {
     if options.article.is_none() {
         options.article = Some(crate::entry(&crate::manifest(root)?, None)?.name);
     }
-    let mut reports = run_all(root, &options)?;
-    Ok(reports.remove(0))
+    Ok(run_all(root, &options)?.remove(0))
 }
 
 /// [`run`] for every article in the manifest (or the one `options.article`
@@ -171,9 +162,8 @@ pub fn run_all(root: &Path, options: &Options) -> Result<Vec<Report>, String> {
     let entries = crate::entries(&manifest, options.article.as_deref(), for_one)?;
     let mut reports = Vec::new();
     let mut to_write = Vec::new();
-    let mut manifest_text = None;
     for entry in &entries {
-        let (report, writes) = plan(root, entry, options, &mut manifest_text)?;
+        let (report, writes) = plan(root, entry, options)?;
         reports.push(report);
         to_write.extend(writes);
     }
@@ -188,8 +178,7 @@ fn plan(
     root: &Path,
     entry: &codegen::Entry,
     options: &Options,
-    manifest_text: &mut Option<String>,
-) -> Result<(Report, Vec<(String, String)>), String> {
+) -> Result<(Report, Vec<Output>), String> {
     let source_path = options
         .source
         .clone()
@@ -197,21 +186,17 @@ fn plan(
     codegen::manifest::check_path(&source_path)
         .map_err(|problem| format!("--source \"{}\": {problem}", source_path.escape_debug()))?;
     let files = InputFiles::read(root, entry, source_path)?;
-    let source_path = &files.source_path;
     let mut generated =
         codegen::generate(files.inputs(entry, options.format)).map_err(|e| e.to_string())?;
     // The outputs move on into the files to write; the report keeps the rest.
     let mut outputs = std::mem::take(&mut generated.outputs);
-    if *source_path != entry.source {
-        let text = match manifest_text.take() {
-            Some(text) => text,
-            None => files::read_text(root, crate::MANIFEST)?,
-        };
+    // Only a run for one article adopts a source (`crate::entries`).
+    if files.source_path != entry.source {
+        let text = files::read_text(root, crate::MANIFEST)?;
         let adopted =
-            codegen::manifest::with_source(crate::MANIFEST, &text, &entry.name, source_path)
+            codegen::manifest::with_source(crate::MANIFEST, &text, &entry.name, &files.source_path)
                 .map_err(|e| e.to_string())?;
-        *manifest_text = Some(adopted.clone());
-        outputs.push(codegen::Output {
+        outputs.push(Output {
             path: crate::MANIFEST.to_owned(),
             contents: adopted,
         });
@@ -220,32 +205,25 @@ fn plan(
     let mut to_write = Vec::new();
     for output in outputs {
         let current = files::read_optional(root, &output.path)?.map(files::normalized);
-        let state = match &current {
-            Some(text) if *text == output.contents => FileState::Unchanged,
-            // The diff is what --check prints; a write does not need one.
-            _ => FileState::Changed {
-                diff: if options.check {
-                    unified_diff(
-                        &output.path,
-                        current.as_deref().unwrap_or(""),
-                        &output.contents,
-                    )
-                } else {
-                    String::new()
-                },
-            },
-        };
-        drop(current);
-        if state != FileState::Unchanged {
-            to_write.push((output.path.clone(), output.contents));
+        if current.as_ref() == Some(&output.contents) {
+            states.push((output.path, FileState::Unchanged));
+            continue;
         }
-        states.push((output.path, state));
+        // The diff is what --check prints; a write does not need one.
+        let diff = if options.check {
+            similar::TextDiff::from_lines(current.as_deref().unwrap_or(""), &output.contents)
+                .unified_diff()
+                .header(&format!("a/{}", output.path), &format!("b/{}", output.path))
+                .to_string()
+        } else {
+            String::new()
+        };
+        states.push((output.path.clone(), FileState::Changed { diff }));
+        to_write.push(output);
     }
-    Ok((
-        Report {
-            generated,
-            files: states,
-        },
-        to_write,
-    ))
+    let report = Report {
+        generated,
+        files: states,
+    };
+    Ok((report, to_write))
 }

@@ -28,11 +28,6 @@ pub fn run(
         placeholders,
     )
     .map_err(|e| e.to_string())?;
-    let writes: Vec<(String, String)> = release
-        .outputs
-        .iter()
-        .map(|o| (o.path.clone(), o.contents.clone()))
-        .collect();
-    files::write_all(root, &writes)?;
+    files::write_all(root, &release.outputs)?;
     Ok(release)
 }
