@@ -10,9 +10,10 @@ use std::collections::HashMap;
 
 use crate::files;
 
-/// A model from an article in any form, or from a JSON fixture.
+/// A model from an article in any form, or from a JSON fixture, at `path`
+/// from the current directory; the annotations are the workspace's, at `root`.
 pub fn load(root: &Path, entry: &Entry, path: &str) -> Result<Catalog, String> {
-    let bytes = files::read_bytes(root, path)?;
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
     let looks_json =
         path.ends_with(".json") || bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
     if looks_json {

@@ -363,14 +363,11 @@ fn parse(args: Parse) -> Result<ExitCode, String> {
 }
 
 fn diff(args: Diff, color: bool) -> Result<ExitCode, String> {
-    let root = std::env::current_dir().map_err(|e| e.to_string())?;
-    let manifest_root = xtask::workspace_root()?;
-    let mut entry = xtask::entry(&xtask::manifest(&manifest_root)?, args.article.as_deref())?;
-    // OLD and NEW are relative to where the user stands; annotations to the workspace.
-    entry.annotations = manifest_root
-        .join(&entry.annotations)
-        .to_string_lossy()
-        .into_owned();
+    let root = xtask::workspace_root()?;
+    let mut entry = xtask::entry(&xtask::manifest(&root)?, args.article.as_deref())?;
+    // OLD and NEW are relative to where the user stands: name the annotations
+    // so that they are found (and named in errors) from there too.
+    entry.annotations = root.join(&entry.annotations).display().to_string();
     let before = xtask::diff::load(&root, &entry, &args.old)?;
     let after = xtask::diff::load(&root, &entry, &args.new)?;
     let changes = codegen::changes::diff(&before, &after);

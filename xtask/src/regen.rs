@@ -85,57 +85,36 @@ impl Report {
     }
 }
 
-/// Everything one generation reads from the workspace, as files hold it.
-pub(crate) struct InputFiles {
-    source_path: String,
-    source: Vec<u8>,
-    annotations: String,
-    released: Option<String>,
-    crate_manifest: String,
-    changelog: String,
-    crate_readme: Option<String>,
-}
-
-impl InputFiles {
-    /// Reads `entry`'s inputs, with the article at `source_path`.
-    pub(crate) fn read(
-        root: &Path,
-        entry: &codegen::Entry,
-        source_path: String,
-    ) -> Result<InputFiles, String> {
-        // Text inputs as LF, like the outputs: a CRLF checkout (core.autocrlf
-        // without .gitattributes) must generate the same bytes.
-        let text = |path: &str| files::read_text(root, path).map(files::normalized);
-        let optional =
-            |path: &str| files::read_optional(root, path).map(|t| t.map(files::normalized));
-        Ok(InputFiles {
-            source: files::read_bytes(root, &source_path)?,
-            source_path,
-            annotations: text(&entry.annotations)?,
-            released: optional(&entry.released)?,
-            crate_manifest: text(&entry.crate_manifest())?,
-            changelog: optional(&entry.changelog())?.unwrap_or_default(),
-            crate_readme: optional(&entry.crate_readme())?,
-        })
-    }
-
-    pub(crate) fn inputs<'a>(
-        &'a self,
-        entry: &'a codegen::Entry,
-        format: Option<Format>,
-    ) -> Inputs<'a> {
-        Inputs {
-            entry,
-            source_path: &self.source_path,
-            source: &self.source,
-            format,
-            annotations: &self.annotations,
-            released: self.released.as_deref(),
-            crate_manifest: &self.crate_manifest,
-            changelog: &self.changelog,
-            crate_readme: self.crate_readme.as_deref(),
-        }
-    }
+/// Reads everything one generation reads from the workspace (`entry`'s
+/// inputs, with the article at `source_path`) and hands it to `run`.
+pub(crate) fn with_inputs<T>(
+    root: &Path,
+    entry: &codegen::Entry,
+    source_path: &str,
+    format: Option<Format>,
+    run: impl FnOnce(Inputs) -> Result<T, String>,
+) -> Result<T, String> {
+    // Text inputs as LF, like the outputs: a CRLF checkout (core.autocrlf
+    // without .gitattributes) must generate the same bytes.
+    let text = |path: &str| files::read_text(root, path).map(files::normalized);
+    let optional = |path: &str| files::read_optional(root, path).map(|t| t.map(files::normalized));
+    let source = files::read_bytes(root, source_path)?;
+    let annotations = text(&entry.annotations)?;
+    let released = optional(&entry.released)?;
+    let crate_manifest = text(&entry.crate_manifest())?;
+    let changelog = optional(&entry.changelog())?.unwrap_or_default();
+    let crate_readme = optional(&entry.crate_readme())?;
+    run(Inputs {
+        entry,
+        source_path,
+        source: &source,
+        format,
+        annotations: &annotations,
+        released: released.as_deref(),
+        crate_manifest: &crate_manifest,
+        changelog: &changelog,
+        crate_readme: crate_readme.as_deref(),
+    })
 }
 
 /// Generates in memory, then compares with (and unless `check`, writes) the
@@ -185,16 +164,16 @@ fn plan(
         .unwrap_or_else(|| entry.source.clone());
     codegen::manifest::check_path(&source_path)
         .map_err(|problem| format!("--source \"{}\": {problem}", source_path.escape_debug()))?;
-    let files = InputFiles::read(root, entry, source_path)?;
-    let mut generated =
-        codegen::generate(files.inputs(entry, options.format)).map_err(|e| e.to_string())?;
+    let mut generated = with_inputs(root, entry, &source_path, options.format, |inputs| {
+        codegen::generate(inputs).map_err(|e| e.to_string())
+    })?;
     // The outputs move on into the files to write; the report keeps the rest.
     let mut outputs = std::mem::take(&mut generated.outputs);
     // Only a run for one article adopts a source (`crate::entries`).
-    if files.source_path != entry.source {
+    if source_path != entry.source {
         let text = files::read_text(root, crate::MANIFEST)?;
         let adopted =
-            codegen::manifest::with_source(crate::MANIFEST, &text, &entry.name, &files.source_path)
+            codegen::manifest::with_source(crate::MANIFEST, &text, &entry.name, &source_path)
                 .map_err(|e| e.to_string())?;
         outputs.push(Output {
             path: crate::MANIFEST.to_owned(),
