@@ -92,17 +92,14 @@ pub fn lock(root: &Path) -> Result<WorkspaceLock, String> {
         .write(true)
         .open(root.join(LOCK_FILE))
         .map_err(|e| format!("{LOCK_FILE}: cannot open the workspace lock: {e}"))?;
-    match file.try_lock() {
-        Ok(()) => {}
+    let locked = match file.try_lock() {
         Err(fs::TryLockError::WouldBlock) => {
             eprintln!("waiting for another cargo xtask run in this workspace to finish");
             file.lock()
-                .map_err(|e| format!("{LOCK_FILE}: cannot lock the workspace: {e}"))?;
         }
-        Err(fs::TryLockError::Error(e)) => {
-            return Err(format!("{LOCK_FILE}: cannot lock the workspace: {e}"));
-        }
-    }
+        tried => tried.map_err(std::io::Error::from),
+    };
+    locked.map_err(|e| format!("{LOCK_FILE}: cannot lock the workspace: {e}"))?;
     guard._file = Some(file);
     if let Some(note) = recover(root)? {
         eprintln!("note: {note}");

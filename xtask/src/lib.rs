@@ -47,16 +47,14 @@ pub fn workspace_path(root: &Path, arg: &str) -> Result<String, String> {
     let shown = arg.escape_debug().to_string();
     let cwd =
         std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
-    let joined = cwd.join(arg);
     // `..` is resolved lexically: the file may not exist yet (fetch --output).
+    // (`components` drops every `.` from an absolute path.)
     let mut normal = PathBuf::new();
-    for component in joined.components() {
-        match component {
-            std::path::Component::ParentDir => {
-                normal.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => normal.push(other),
+    for component in cwd.join(arg).components() {
+        if component == std::path::Component::ParentDir {
+            normal.pop();
+        } else {
+            normal.push(component);
         }
     }
     let root = root.canonicalize().unwrap_or_else(|_| root.to_owned());
@@ -104,19 +102,15 @@ pub fn entries(
 
 /// The manifest entry named `name`, or the only/first one.
 pub fn entry(manifest: &codegen::Manifest, name: Option<&str>) -> Result<codegen::Entry, String> {
-    match name {
-        None => Ok(manifest.articles[0].clone()),
-        Some(name) => manifest
-            .articles
-            .iter()
-            .find(|a| a.name == name)
-            .cloned()
-            .ok_or_else(|| {
-                let known: Vec<&str> = manifest.articles.iter().map(|a| a.name.as_str()).collect();
-                format!(
-                    "{MANIFEST}: no article named \"{name}\"; expected one of: {}",
-                    known.join(", ")
-                )
-            }),
-    }
+    let Some(name) = name else {
+        return Ok(manifest.articles[0].clone());
+    };
+    let found = manifest.articles.iter().find(|a| a.name == name);
+    found.cloned().ok_or_else(|| {
+        let known: Vec<&str> = manifest.articles.iter().map(|a| a.name.as_str()).collect();
+        format!(
+            "{MANIFEST}: no article named \"{name}\"; expected one of: {}",
+            known.join(", ")
+        )
+    })
 }

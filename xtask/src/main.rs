@@ -269,14 +269,8 @@ fn regen(args: Regen) -> Result<ExitCode, String> {
     let mut stale = 0;
     for report in xtask::regen::run_all(&root, &options)? {
         warn(&report.generated.warnings);
-        print!("{}", report.summary(args.check));
+        print_regen(&report, args.check);
         stale += report.stale().len();
-        // Only --check has diffs: a write leaves them empty.
-        for (_, state) in &report.files {
-            if let FileState::Changed { diff } = state {
-                print!("{diff}");
-            }
-        }
     }
     if args.check && stale > 0 {
         eprintln!(
@@ -285,6 +279,51 @@ fn regen(args: Regen) -> Result<ExitCode, String> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What regen prints for one article: a line per file, the count, the
+/// user-facing changes, then what --check found stale.
+fn print_regen(report: &xtask::regen::Report, check: bool) {
+    let g = &report.generated;
+    for (path, state) in &report.files {
+        let word = match (state, check) {
+            (FileState::Unchanged, _) => "unchanged",
+            (FileState::Changed { .. }, true) => "stale    ",
+            (FileState::Changed { .. }, false) => "changed  ",
+        };
+        println!("{word} {path}");
+    }
+    let source = &g.catalog.source;
+    let count = g.catalog.listed().count();
+    println!(
+        "read {count} error codes from {} ({})",
+        source.path, source.format
+    );
+    if g.first_release {
+        println!(
+            "not released yet: `cargo xtask release` cuts version {}",
+            g.version
+        );
+    } else if !g.changes.is_empty() {
+        let mut paths = report.files.iter().map(|(path, _)| path.as_str());
+        let changelog = paths.find(|p| p.ends_with("CHANGELOG.md"));
+        println!("since version {}:", g.version);
+        print!(
+            "{}",
+            xtask::diff::human(&g.changes, None, &g.catalog, false)
+        );
+        println!(
+            "unreleased: calls for a {} release (listed under `## Unreleased` in {}); `cargo xtask release` cuts it",
+            g.bump,
+            changelog.unwrap_or("the CHANGELOG")
+        );
+    }
+    // Only --check has diffs: a write leaves them empty.
+    for (_, state) in &report.files {
+        if let FileState::Changed { diff } = state {
+            print!("{diff}");
+        }
+    }
 }
 
 fn add(args: Add) -> Result<ExitCode, String> {

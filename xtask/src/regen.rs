@@ -44,45 +44,6 @@ impl Report {
             .map(|(p, _)| p.as_str())
             .collect()
     }
-
-    /// What regen prints: a line per file, the count, then the user-facing changes.
-    pub fn summary(&self, check: bool) -> String {
-        let g = &self.generated;
-        let mut out = String::new();
-        for (path, state) in &self.files {
-            let word = match (state, check) {
-                (FileState::Unchanged, _) => "unchanged",
-                (FileState::Changed { .. }, true) => "stale    ",
-                (FileState::Changed { .. }, false) => "changed  ",
-            };
-            out.push_str(&format!("{word} {path}\n"));
-        }
-        out.push_str(&format!(
-            "read {} error codes from {} ({})\n",
-            g.catalog.listed().count(),
-            g.catalog.source.path,
-            g.catalog.source.format
-        ));
-        if g.first_release {
-            out.push_str(&format!(
-                "not released yet: `cargo xtask release` cuts version {}\n",
-                g.version
-            ));
-        } else if !g.changes.is_empty() {
-            out.push_str(&format!("since version {}:\n", g.version));
-            out.push_str(&crate::diff::human(&g.changes, None, &g.catalog, false));
-            out.push_str(&format!(
-                "unreleased: calls for a {} release (listed under `## Unreleased` in {}); `cargo xtask release` cuts it\n",
-                g.bump,
-                self.files
-                    .iter()
-                    .map(|(path, _)| path.as_str())
-                    .find(|p| p.ends_with("CHANGELOG.md"))
-                    .unwrap_or("the CHANGELOG")
-            ));
-        }
-        out
-    }
 }
 
 /// Reads everything one generation reads from the workspace (`entry`'s
