@@ -20,17 +20,15 @@ pub fn load(root: &Path, entry: &Entry, path: &str) -> Result<Catalog, String> {
         let text = files::into_text(path, bytes)?;
         return Catalog::from_json(path, &text).map_err(|e| e.to_string());
     }
-    let annotations = files::read_text(root, &entry.annotations)?;
-    codegen::read_catalog(
+    crate::read_article(
+        root,
         entry,
         path,
         &bytes,
         None,
-        &annotations,
-        None,
+        &Default::default(),
         &mut Vec::new(),
     )
-    .map_err(|e| e.to_string())
 }
 
 fn field(by_key: &HashMap<Key, &ErrorEntry>, code: &Key, name: &str) -> String {

@@ -77,6 +77,26 @@ pub fn workspace_path(root: &Path, arg: &str) -> Result<String, String> {
     Ok(relative)
 }
 
+/// The model of the article `path` names (`bytes`), read with `entry`'s
+/// configuration under `root`; a pin given on the command line wins over
+/// the configuration's.
+pub fn read_article(
+    root: &Path,
+    entry: &codegen::Entry,
+    path: &str,
+    bytes: &[u8],
+    format: Option<codegen::Format>,
+    pins: &codegen::read::ColumnPins,
+    warnings: &mut Vec<String>,
+) -> Result<codegen::Catalog, String> {
+    let annotations = files::read_text(root, &entry.annotations)?;
+    let annotations =
+        codegen::read::pins::over_configuration(&entry.annotations, &annotations, pins)
+            .map_err(|e| e.to_string())?;
+    codegen::read_catalog(entry, path, bytes, format, &annotations, None, warnings)
+        .map_err(|e| e.to_string())
+}
+
 /// Reads and parses `docs/sources.toml` under `root`.
 pub fn manifest(root: &Path) -> Result<codegen::Manifest, String> {
     let text = files::read_text(root, MANIFEST)?;

@@ -257,9 +257,8 @@ fn print_changes(
     println!("semver: {}", changes.bump());
 }
 
-fn regen(args: Regen) -> Result<ExitCode, String> {
-    let root = xtask::workspace_root()?;
-    let source = args.source.map(|path| xtask::workspace_path(&root, &path));
+fn regen(root: &Path, args: Regen) -> Result<ExitCode, String> {
+    let source = args.source.map(|path| xtask::workspace_path(root, &path));
     let options = xtask::regen::Options {
         source: source.transpose()?,
         format: args.format.map(|f| f.0),
@@ -267,7 +266,7 @@ fn regen(args: Regen) -> Result<ExitCode, String> {
         article: args.article,
     };
     let mut stale = 0;
-    for report in xtask::regen::run_all(&root, &options)? {
+    for report in xtask::regen::run_all(root, &options)? {
         warn(&report.generated.warnings);
         print_regen(&report, args.check);
         stale += report.stale().len();
@@ -326,8 +325,7 @@ fn print_regen(report: &xtask::regen::Report, check: bool) {
     }
 }
 
-fn add(args: Add) -> Result<ExitCode, String> {
-    let root = xtask::workspace_root()?;
+fn add(root: &Path, args: Add) -> Result<ExitCode, String> {
     let options = xtask::add::Options {
         name: args.name,
         source: args.source.into(),
@@ -336,7 +334,7 @@ fn add(args: Add) -> Result<ExitCode, String> {
         format: args.format.map(|f| f.0),
         pins: args.pins.into(),
     };
-    let added = xtask::add::run(&root, &options)?;
+    let added = xtask::add::run(root, &options)?;
     warn(&added.warnings);
     for path in &added.written {
         println!("wrote {path}");
@@ -348,14 +346,13 @@ fn add(args: Add) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn release(args: Release) -> Result<ExitCode, String> {
-    let root = xtask::workspace_root()?;
+fn release(root: &Path, args: Release) -> Result<ExitCode, String> {
     let placeholders = if args.allow_placeholders {
         Placeholders::Allow
     } else {
         Placeholders::Refuse
     };
-    let release = xtask::release::run(&root, args.article.as_deref(), placeholders)?;
+    let release = xtask::release::run(root, args.article.as_deref(), placeholders)?;
     warn(&release.warnings);
     for output in &release.outputs {
         println!("wrote {}", output.path);
@@ -371,29 +368,13 @@ fn release(args: Release) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn parse(args: Parse) -> Result<ExitCode, String> {
-    let root = xtask::workspace_root()?;
-    let entry = xtask::entry(&xtask::manifest(&root)?, args.article.as_deref())?;
+fn parse(root: &Path, args: Parse) -> Result<ExitCode, String> {
+    let entry = xtask::entry(&xtask::manifest(root)?, args.article.as_deref())?;
     let path = &args.path;
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
-    let annotations = xtask::files::read_text(&root, &entry.annotations)?;
-    // A pin on the command line wins over the configuration's.
-    let pins = args.pins.into();
-    let annotations =
-        codegen::read::pins::over_configuration(&entry.annotations, &annotations, &pins)
-            .map_err(|e| e.to_string())?;
-    let format = args.format.map(|f| f.0);
+    let (format, pins) = (args.format.map(|f| f.0), args.pins.into());
     let mut warnings = Vec::new();
-    let catalog = codegen::read_catalog(
-        &entry,
-        path,
-        &bytes,
-        format,
-        &annotations,
-        None,
-        &mut warnings,
-    )
-    .map_err(|e| e.to_string())?;
+    let catalog = xtask::read_article(root, &entry, path, &bytes, format, &pins, &mut warnings)?;
     warn(&warnings);
     let json = codegen::emit::json::emit(&catalog);
     std::io::Write::write_all(&mut std::io::stdout(), json.as_bytes())
@@ -401,14 +382,13 @@ fn parse(args: Parse) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn diff(args: Diff, color: bool) -> Result<ExitCode, String> {
-    let root = xtask::workspace_root()?;
-    let mut entry = xtask::entry(&xtask::manifest(&root)?, args.article.as_deref())?;
+fn diff(root: &Path, args: Diff, color: bool) -> Result<ExitCode, String> {
+    let mut entry = xtask::entry(&xtask::manifest(root)?, args.article.as_deref())?;
     // OLD and NEW are relative to where the user stands: name the annotations
     // so that they are found (and named in errors) from there too.
     entry.annotations = root.join(&entry.annotations).display().to_string();
-    let before = xtask::diff::load(&root, &entry, &args.old)?;
-    let after = xtask::diff::load(&root, &entry, &args.new)?;
+    let before = xtask::diff::load(root, &entry, &args.old)?;
+    let after = xtask::diff::load(root, &entry, &args.new)?;
     let changes = codegen::changes::diff(&before, &after);
     if args.json {
         print!("{}", xtask::diff::json(&changes));
@@ -424,12 +404,11 @@ fn diff(args: Diff, color: bool) -> Result<ExitCode, String> {
     })
 }
 
-fn fetch(args: Fetch, color: bool) -> Result<ExitCode, String> {
-    let root = xtask::workspace_root()?;
+fn fetch(root: &Path, args: Fetch, color: bool) -> Result<ExitCode, String> {
     let for_one = (args.url.is_some() || args.output.is_some())
         .then_some("--url and --output are for one article");
-    let entries = xtask::entries(&xtask::manifest(&root)?, args.article.as_deref(), for_one)?;
-    let output = args.output.map(|path| xtask::workspace_path(&root, &path));
+    let entries = xtask::entries(&xtask::manifest(root)?, args.article.as_deref(), for_one)?;
+    let output = args.output.map(|path| xtask::workspace_path(root, &path));
     let output = output.transpose()?;
     for entry in &entries {
         let options = xtask::fetch::Options {
@@ -437,7 +416,7 @@ fn fetch(args: Fetch, color: bool) -> Result<ExitCode, String> {
             timeout: Duration::from_secs(args.timeout),
             ..xtask::fetch::Options::default()
         };
-        let report = xtask::fetch::run(&root, entry, &options, output.clone())?;
+        let report = xtask::fetch::run(root, entry, &options, output.clone())?;
         eprintln!(
             "{}: saved {} ({} bytes) from {}",
             entry.name, report.saved_to, report.bytes, options.url
@@ -462,10 +441,9 @@ fn fetch(args: Fetch, color: bool) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn drift(args: Drift) -> Result<ExitCode, String> {
-    let root = xtask::workspace_root()?;
+fn drift(root: &Path, args: Drift) -> Result<ExitCode, String> {
     let timeout = Duration::from_secs(args.timeout);
-    let report = xtask::drift::run(&root, args.article.as_deref(), args.url, timeout)?;
+    let report = xtask::drift::run(root, args.article.as_deref(), args.url, timeout)?;
     xtask::drift::write(&report, &args.out)?;
     println!("{}: {}", report.outcome.as_str(), report.title);
     Ok(ExitCode::SUCCESS)
@@ -474,18 +452,21 @@ fn drift(args: Drift) -> Result<ExitCode, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = colours_stdout(cli.color);
-    let (result, error_code) = match cli.command {
-        Command::Regen(args) => {
-            let error_code = if args.check { 2 } else { 1 };
-            (regen(args), error_code)
-        }
-        Command::Add(args) => (add(args), 1),
-        Command::Release(args) => (release(args), 1),
-        Command::Parse(args) => (parse(args), 1),
-        Command::Fetch(args) => (fetch(args, color), 1),
-        Command::Drift(args) => (drift(args), 1),
-        Command::Diff(args) => (diff(args, color), 2),
+    // Where a command exits 1 for "stale" or "changed", an error is 2.
+    let error_code = match &cli.command {
+        Command::Regen(args) if args.check => 2,
+        Command::Diff(_) => 2,
+        _ => 1,
     };
+    let result = xtask::workspace_root().and_then(|root| match cli.command {
+        Command::Regen(args) => regen(&root, args),
+        Command::Add(args) => add(&root, args),
+        Command::Release(args) => release(&root, args),
+        Command::Parse(args) => parse(&root, args),
+        Command::Fetch(args) => fetch(&root, args, color),
+        Command::Drift(args) => drift(&root, args),
+        Command::Diff(args) => diff(&root, args, color),
+    });
     result.unwrap_or_else(|message| {
         eprintln!("error: {}", for_terminal(&message));
         ExitCode::from(error_code)
