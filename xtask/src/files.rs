@@ -1,10 +1,8 @@
 //! File access with errors that name the file, and all-or-nothing writes.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::path::Path;
 
 use codegen::Output;
 
@@ -42,25 +40,11 @@ pub fn normalized(text: String) -> String {
 
 /// Held for a whole run that writes the workspace: a second `cargo xtask`
 /// waits instead of interleaving its files with ours. An OS lock, so a killed
-/// run never leaves a stale one behind.
+/// run never leaves a stale one behind: the OS releases it when the file
+/// closes. No run takes it while holding it (drift fetches, then regenerates):
+/// a process that did would wait for itself.
 pub struct WorkspaceLock {
-    /// The root this guard registered in [`HELD`]; `None` when this process
-    /// already held the lock (drift runs regen).
-    root: Option<PathBuf>,
-    /// The locked file; the OS releases the lock when it closes.
-    _file: Option<fs::File>,
-}
-
-/// Roots this process holds the lock of: an OS file lock taken twice by one
-/// process would wait for itself.
-static HELD: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
-
-impl Drop for WorkspaceLock {
-    fn drop(&mut self) {
-        if let Some(root) = &self.root {
-            HELD.lock().unwrap_or_else(|e| e.into_inner()).remove(root);
-        }
-    }
+    _file: fs::File,
 }
 
 const LOCK_FILE: &str = ".xtask.lock";
@@ -70,22 +54,6 @@ const JOURNAL: &str = "journal";
 /// Locks the workspace at `root` (waiting for a run that holds it), then
 /// finishes or clears what an interrupted run left (and says so on stderr).
 pub fn lock(root: &Path) -> Result<WorkspaceLock, String> {
-    let key = root.canonicalize().unwrap_or_else(|_| root.to_owned());
-    if !HELD
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(key.clone())
-    {
-        return Ok(WorkspaceLock {
-            root: None,
-            _file: None,
-        });
-    }
-    // From here the guard releases the registration however this returns.
-    let mut guard = WorkspaceLock {
-        root: Some(key),
-        _file: None,
-    };
     let file = fs::OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -100,11 +68,10 @@ pub fn lock(root: &Path) -> Result<WorkspaceLock, String> {
         tried => tried.map_err(std::io::Error::from),
     };
     locked.map_err(|e| format!("{LOCK_FILE}: cannot lock the workspace: {e}"))?;
-    guard._file = Some(file);
     if let Some(note) = recover(root)? {
         eprintln!("note: {note}");
     }
-    Ok(guard)
+    Ok(WorkspaceLock { _file: file })
 }
 
 /// An interrupted run either never reached its journal (nothing was
