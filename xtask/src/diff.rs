@@ -31,23 +31,22 @@ pub fn load(root: &Path, entry: &Entry, path: &str) -> Result<Catalog, String> {
     )
 }
 
-fn field(by_key: &HashMap<Key, &ErrorEntry>, code: &Key, name: &str) -> String {
+fn field<'a>(by_key: &HashMap<Key, &'a ErrorEntry>, code: &Key, name: &str) -> &'a str {
     let Some(entry) = by_key.get(code) else {
-        return String::new();
+        return "";
     };
     match name {
-        "description" => entry.description.clone(),
-        "solution" => entry.solution.clone(),
-        "cause" => entry.cause.clone(),
-        "section" => entry.section.clone().unwrap_or_default(),
-        "name" => entry.name.clone(),
-        "category" => entry.category.as_str().to_owned(),
-        "action" => entry.action.as_str().to_owned(),
+        "description" => &entry.description,
+        "solution" => &entry.solution,
+        "cause" => &entry.cause,
+        "section" => entry.section.as_deref().unwrap_or_default(),
+        "name" => &entry.name,
+        "category" => entry.category.as_str(),
+        "action" => entry.action.as_str(),
         other => other
             .strip_prefix("extra.")
             .and_then(|c| entry.extra.get(c))
-            .cloned()
-            .unwrap_or_default(),
+            .map_or("", String::as_str),
     }
 }
 
@@ -113,8 +112,8 @@ pub fn human(changes: &Changes, old: Option<&Catalog>, new: &Catalog, color: boo
                 // The article's text, with anything that would drive a
                 // terminal (or hide in a PR body) shown as an escape.
                 out.push_str(&show_change(
-                    &for_terminal(&field(old_by_key, &changed.code, f)),
-                    &for_terminal(&field(&new_by_key, &changed.code, f)),
+                    &for_terminal(field(old_by_key, &changed.code, f)),
+                    &for_terminal(field(&new_by_key, &changed.code, f)),
                     color,
                 ));
             }
