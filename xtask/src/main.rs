@@ -16,12 +16,9 @@ use codegen::read::pins::ColumnPin;
 use codegen::release::Placeholders;
 use xtask::regen::FileState;
 
+/// Generate the TikTok error-code crate, fixture and docs from the help article
 #[derive(Parser)]
-#[command(
-    name = "cargo xtask",
-    bin_name = "cargo xtask",
-    about = "Generate the TikTok error-code crate, fixture and docs from the help article"
-)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask")]
 struct Cli {
     /// When to colour the word diff: auto (a terminal, unless NO_COLOR is
     /// set), always, or never.
