@@ -56,11 +56,7 @@ pub fn run(root: &Path, options: &Options) -> Result<Added, String> {
             ));
         }
     }
-    let writes: Vec<(String, String)> = outputs
-        .iter()
-        .map(|o| (o.path.clone(), o.contents.clone()))
-        .collect();
-    files::write_all(root, &writes)?;
+    files::write_all(root, &outputs)?;
     Ok(Added {
         written: outputs.into_iter().map(|o| o.path).collect(),
         warnings,

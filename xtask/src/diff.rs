@@ -10,45 +10,43 @@ use std::collections::HashMap;
 
 use crate::files;
 
-/// A model from an article in any form, or from a JSON fixture.
+/// A model from an article in any form, or from a JSON fixture, at `path`
+/// from the current directory; the annotations are the workspace's, at `root`.
 pub fn load(root: &Path, entry: &Entry, path: &str) -> Result<Catalog, String> {
-    let bytes = files::read_bytes(root, path)?;
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
     let looks_json =
         path.ends_with(".json") || bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
     if looks_json {
         let text = files::into_text(path, bytes)?;
         return Catalog::from_json(path, &text).map_err(|e| e.to_string());
     }
-    let annotations = files::read_text(root, &entry.annotations)?;
-    codegen::read_catalog(
+    crate::read_article(
+        root,
         entry,
         path,
         &bytes,
         None,
-        &annotations,
-        None,
+        &Default::default(),
         &mut Vec::new(),
     )
-    .map_err(|e| e.to_string())
 }
 
-fn field(by_key: &HashMap<Key, &ErrorEntry>, code: &Key, name: &str) -> String {
+fn field<'a>(by_key: &HashMap<Key, &'a ErrorEntry>, code: &Key, name: &str) -> &'a str {
     let Some(entry) = by_key.get(code) else {
-        return String::new();
+        return "";
     };
     match name {
-        "description" => entry.description.clone(),
-        "solution" => entry.solution.clone(),
-        "cause" => entry.cause.clone(),
-        "section" => entry.section.clone().unwrap_or_default(),
-        "name" => entry.name.clone(),
-        "category" => entry.category.as_str().to_owned(),
-        "action" => entry.action.as_str().to_owned(),
+        "description" => &entry.description,
+        "solution" => &entry.solution,
+        "cause" => &entry.cause,
+        "section" => entry.section.as_deref().unwrap_or_default(),
+        "name" => &entry.name,
+        "category" => entry.category.as_str(),
+        "action" => entry.action.as_str(),
         other => other
             .strip_prefix("extra.")
             .and_then(|c| entry.extra.get(c))
-            .cloned()
-            .unwrap_or_default(),
+            .map_or("", String::as_str),
     }
 }
 
@@ -114,8 +112,8 @@ pub fn human(changes: &Changes, old: Option<&Catalog>, new: &Catalog, color: boo
                 // The article's text, with anything that would drive a
                 // terminal (or hide in a PR body) shown as an escape.
                 out.push_str(&show_change(
-                    &for_terminal(&field(old_by_key, &changed.code, f)),
-                    &for_terminal(&field(&new_by_key, &changed.code, f)),
+                    &for_terminal(field(old_by_key, &changed.code, f)),
+                    &for_terminal(field(&new_by_key, &changed.code, f)),
                     color,
                 ));
             }

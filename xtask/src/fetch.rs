@@ -239,13 +239,17 @@ pub fn run(
         .as_ref()
         .map(|old| codegen::changes::diff(old, &new))
         .unwrap_or_default();
-    let text = files::into_text(&saved_to, bytes)?;
-    let len = text.len();
+    let contents = files::into_text(&saved_to, bytes)?;
+    let bytes = contents.len();
     let _lock = files::lock(root)?;
-    files::write_all(root, &[(saved_to.clone(), text)])?;
+    let page = codegen::Output {
+        path: saved_to.clone(),
+        contents,
+    };
+    files::write_all(root, &[page])?;
     Ok(Report {
         saved_to,
-        bytes: len,
+        bytes,
         old,
         new,
         changes,

@@ -1,10 +1,10 @@
 //! File access with errors that name the file, and all-or-nothing writes.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::path::Path;
+
+use codegen::Output;
 
 pub fn read_bytes(root: &Path, relative: &str) -> Result<Vec<u8>, String> {
     fs::read(root.join(relative)).map_err(|e| format!("{relative}: cannot read: {e}"))
@@ -40,25 +40,11 @@ pub fn normalized(text: String) -> String {
 
 /// Held for a whole run that writes the workspace: a second `cargo xtask`
 /// waits instead of interleaving its files with ours. An OS lock, so a killed
-/// run never leaves a stale one behind.
+/// run never leaves a stale one behind: the OS releases it when the file
+/// closes. No run takes it while holding it (drift fetches, then regenerates):
+/// a process that did would wait for itself.
 pub struct WorkspaceLock {
-    /// The root this guard registered in [`HELD`]; `None` when this process
-    /// already held the lock (drift runs regen).
-    root: Option<PathBuf>,
-    /// The locked file; the OS releases the lock when it closes.
-    _file: Option<fs::File>,
-}
-
-/// Roots this process holds the lock of: an OS file lock taken twice by one
-/// process would wait for itself.
-static HELD: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
-
-impl Drop for WorkspaceLock {
-    fn drop(&mut self) {
-        if let Some(root) = &self.root {
-            HELD.lock().unwrap_or_else(|e| e.into_inner()).remove(root);
-        }
-    }
+    _file: fs::File,
 }
 
 const LOCK_FILE: &str = ".xtask.lock";
@@ -68,44 +54,24 @@ const JOURNAL: &str = "journal";
 /// Locks the workspace at `root` (waiting for a run that holds it), then
 /// finishes or clears what an interrupted run left (and says so on stderr).
 pub fn lock(root: &Path) -> Result<WorkspaceLock, String> {
-    let key = root.canonicalize().unwrap_or_else(|_| root.to_owned());
-    if !HELD
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(key.clone())
-    {
-        return Ok(WorkspaceLock {
-            root: None,
-            _file: None,
-        });
-    }
-    // From here the guard releases the registration however this returns.
-    let mut guard = WorkspaceLock {
-        root: Some(key),
-        _file: None,
-    };
     let file = fs::OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .open(root.join(LOCK_FILE))
         .map_err(|e| format!("{LOCK_FILE}: cannot open the workspace lock: {e}"))?;
-    match file.try_lock() {
-        Ok(()) => {}
+    let locked = match file.try_lock() {
         Err(fs::TryLockError::WouldBlock) => {
             eprintln!("waiting for another cargo xtask run in this workspace to finish");
             file.lock()
-                .map_err(|e| format!("{LOCK_FILE}: cannot lock the workspace: {e}"))?;
         }
-        Err(fs::TryLockError::Error(e)) => {
-            return Err(format!("{LOCK_FILE}: cannot lock the workspace: {e}"));
-        }
-    }
-    guard._file = Some(file);
+        tried => tried.map_err(std::io::Error::from),
+    };
+    locked.map_err(|e| format!("{LOCK_FILE}: cannot lock the workspace: {e}"))?;
     if let Some(note) = recover(root)? {
         eprintln!("note: {note}");
     }
-    Ok(guard)
+    Ok(WorkspaceLock { _file: file })
 }
 
 /// An interrupted run either never reached its journal (nothing was
@@ -168,7 +134,7 @@ fn test_hook(name: &str) -> Option<usize> {
 /// the files are renamed into place. A run killed before the journal replaced
 /// nothing; one killed after it is finished by the next run's [`lock`]. A
 /// rename that fails puts back the files already replaced.
-pub fn write_all(root: &Path, files: &[(String, String)]) -> Result<(), String> {
+pub fn write_all(root: &Path, files: &[Output]) -> Result<(), String> {
     let staging = root.join(STAGING);
     remove_staging(&staging)?;
     fs::create_dir(&staging).map_err(|e| format!("{STAGING}: cannot create: {e}"))?;
@@ -178,8 +144,9 @@ pub fn write_all(root: &Path, files: &[(String, String)]) -> Result<(), String> 
     result.and(cleared)
 }
 
-fn stage(root: &Path, staging: &Path, files: &[(String, String)]) -> Result<(), String> {
-    for (index, (relative, contents)) in files.iter().enumerate() {
+fn stage(root: &Path, staging: &Path, files: &[Output]) -> Result<(), String> {
+    for (index, output) in files.iter().enumerate() {
+        let relative = &output.path;
         let target = root.join(relative);
         let dir = target
             .parent()
@@ -196,7 +163,7 @@ fn stage(root: &Path, staging: &Path, files: &[(String, String)]) -> Result<(), 
             file.set_permissions(meta.permissions())
                 .map_err(|e| format!("{relative}: cannot keep its mode: {e}"))?;
         }
-        file.write_all(contents.as_bytes())
+        file.write_all(output.contents.as_bytes())
             .and_then(|()| file.sync_all())
             .map_err(|e| format!("{relative}: cannot write: {e}"))?;
         // The previous version, to put back if a later rename fails.
@@ -208,7 +175,7 @@ fn stage(root: &Path, staging: &Path, files: &[(String, String)]) -> Result<(), 
     let journal: String = files
         .iter()
         .enumerate()
-        .map(|(index, (relative, _))| format!("{index}\t{relative}\n"))
+        .map(|(index, output)| format!("{index}\t{}\n", output.path))
         .collect();
     let pending = staging.join("journal.pending");
     fs::write(&pending, journal)
@@ -217,13 +184,13 @@ fn stage(root: &Path, staging: &Path, files: &[(String, String)]) -> Result<(), 
         .map_err(|e| format!("{STAGING}/{JOURNAL}: cannot write: {e}"))
 }
 
-fn replace(root: &Path, staging: &Path, files: &[(String, String)]) -> Result<(), String> {
+fn replace(root: &Path, staging: &Path, files: &[Output]) -> Result<(), String> {
     if let Some(ms) = test_hook("XTASK_TEST_PAUSE_BEFORE_RENAMES_MS") {
         std::thread::sleep(std::time::Duration::from_millis(ms as u64));
     }
     let abort_after = test_hook("XTASK_TEST_ABORT_AFTER_RENAMES");
     let fail_at = test_hook("XTASK_TEST_FAIL_RENAME_AT");
-    for (index, (relative, _)) in files.iter().enumerate() {
+    for (index, Output { path: relative, .. }) in files.iter().enumerate() {
         if abort_after == Some(index) {
             std::process::abort();
         }
@@ -243,8 +210,8 @@ fn replace(root: &Path, staging: &Path, files: &[(String, String)]) -> Result<()
     Ok(())
 }
 
-fn roll_back(root: &Path, staging: &Path, done: &[(String, String)]) {
-    for (index, (relative, _)) in done.iter().enumerate() {
+fn roll_back(root: &Path, staging: &Path, done: &[Output]) {
+    for (index, Output { path: relative, .. }) in done.iter().enumerate() {
         let old = staging.join(format!("{index}.old"));
         if old.exists() {
             let _ = fs::rename(&old, root.join(relative));

@@ -47,16 +47,14 @@ pub fn workspace_path(root: &Path, arg: &str) -> Result<String, String> {
     let shown = arg.escape_debug().to_string();
     let cwd =
         std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
-    let joined = cwd.join(arg);
     // `..` is resolved lexically: the file may not exist yet (fetch --output).
+    // (`components` drops every `.` from an absolute path.)
     let mut normal = PathBuf::new();
-    for component in joined.components() {
-        match component {
-            std::path::Component::ParentDir => {
-                normal.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => normal.push(other),
+    for component in cwd.join(arg).components() {
+        if component == std::path::Component::ParentDir {
+            normal.pop();
+        } else {
+            normal.push(component);
         }
     }
     let root = root.canonicalize().unwrap_or_else(|_| root.to_owned());
@@ -79,27 +77,60 @@ pub fn workspace_path(root: &Path, arg: &str) -> Result<String, String> {
     Ok(relative)
 }
 
+/// The model of the article `path` names (`bytes`), read with `entry`'s
+/// configuration under `root`; a pin given on the command line wins over
+/// the configuration's.
+pub fn read_article(
+    root: &Path,
+    entry: &codegen::Entry,
+    path: &str,
+    bytes: &[u8],
+    format: Option<codegen::Format>,
+    pins: &codegen::read::ColumnPins,
+    warnings: &mut Vec<String>,
+) -> Result<codegen::Catalog, String> {
+    let annotations = files::read_text(root, &entry.annotations)?;
+    let annotations =
+        codegen::read::pins::over_configuration(&entry.annotations, &annotations, pins)
+            .map_err(|e| e.to_string())?;
+    codegen::read_catalog(entry, path, bytes, format, &annotations, None, warnings)
+        .map_err(|e| e.to_string())
+}
+
 /// Reads and parses `docs/sources.toml` under `root`.
 pub fn manifest(root: &Path) -> Result<codegen::Manifest, String> {
     let text = files::read_text(root, MANIFEST)?;
     codegen::manifest::parse(MANIFEST, &text).map_err(|e| e.to_string())
 }
 
+/// The entry `name` names, else every entry; `for_one` is why this run is
+/// for one article (a flag that names one article's file), when it is.
+pub fn entries(
+    manifest: &codegen::Manifest,
+    name: Option<&str>,
+    for_one: Option<&str>,
+) -> Result<Vec<codegen::Entry>, String> {
+    let count = manifest.articles.len();
+    match (name, for_one) {
+        (Some(name), _) => Ok(vec![entry(manifest, Some(name))?]),
+        (None, Some(why)) if count > 1 => Err(format!(
+            "{why}, and {MANIFEST} has {count}: pick one with --article"
+        )),
+        (None, _) => Ok(manifest.articles.clone()),
+    }
+}
+
 /// The manifest entry named `name`, or the only/first one.
 pub fn entry(manifest: &codegen::Manifest, name: Option<&str>) -> Result<codegen::Entry, String> {
-    match name {
-        None => Ok(manifest.articles[0].clone()),
-        Some(name) => manifest
-            .articles
-            .iter()
-            .find(|a| a.name == name)
-            .cloned()
-            .ok_or_else(|| {
-                let known: Vec<&str> = manifest.articles.iter().map(|a| a.name.as_str()).collect();
-                format!(
-                    "{MANIFEST}: no article named \"{name}\"; expected one of: {}",
-                    known.join(", ")
-                )
-            }),
-    }
+    let Some(name) = name else {
+        return Ok(manifest.articles[0].clone());
+    };
+    let found = manifest.articles.iter().find(|a| a.name == name);
+    found.cloned().ok_or_else(|| {
+        let known: Vec<&str> = manifest.articles.iter().map(|a| a.name.as_str()).collect();
+        format!(
+            "{MANIFEST}: no article named \"{name}\"; expected one of: {}",
+            known.join(", ")
+        )
+    })
 }

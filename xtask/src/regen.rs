@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use codegen::{Format, Generated, Inputs};
+use codegen::{Format, Generated, Inputs, Output};
 
 use crate::files;
 
@@ -44,106 +44,38 @@ impl Report {
             .map(|(p, _)| p.as_str())
             .collect()
     }
-
-    /// What regen prints: a line per file, the count, then the user-facing changes.
-    pub fn summary(&self, check: bool) -> String {
-        let g = &self.generated;
-        let mut out = String::new();
-        for (path, state) in &self.files {
-            let word = match (state, check) {
-                (FileState::Unchanged, _) => "unchanged",
-                (FileState::Changed { .. }, true) => "stale    ",
-                (FileState::Changed { .. }, false) => "changed  ",
-            };
-            out.push_str(&format!("{word} {path}\n"));
-        }
-        out.push_str(&format!(
-            "read {} error codes from {} ({})\n",
-            g.catalog.listed().count(),
-            g.catalog.source.path,
-            g.catalog.source.format
-        ));
-        if g.first_release {
-            out.push_str(&format!(
-                "not released yet: `cargo xtask release` cuts version {}\n",
-                g.version
-            ));
-        } else if !g.changes.is_empty() {
-            out.push_str(&format!("since version {}:\n", g.version));
-            out.push_str(&crate::diff::human(&g.changes, None, &g.catalog, false));
-            out.push_str(&format!(
-                "unreleased: calls for a {} release (listed under `## Unreleased` in {}); `cargo xtask release` cuts it\n",
-                g.bump,
-                self.files
-                    .iter()
-                    .map(|(path, _)| path.as_str())
-                    .find(|p| p.ends_with("CHANGELOG.md"))
-                    .unwrap_or("the CHANGELOG")
-            ));
-        }
-        out
-    }
 }
 
-pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
-}
-
-/// Everything one generation reads from the workspace, as files hold it.
-pub(crate) struct InputFiles {
-    source_path: String,
-    source: Vec<u8>,
-    annotations: String,
-    released: Option<String>,
-    crate_manifest: String,
-    changelog: String,
-    crate_readme: Option<String>,
-}
-
-impl InputFiles {
-    /// Reads `entry`'s inputs, with the article at `source_path`.
-    pub(crate) fn read(
-        root: &Path,
-        entry: &codegen::Entry,
-        source_path: String,
-    ) -> Result<InputFiles, String> {
-        // Text inputs as LF, like the outputs: a CRLF checkout (core.autocrlf
-        // without .gitattributes) must generate the same bytes.
-        let text = |path: &str| files::read_text(root, path).map(files::normalized);
-        let optional =
-            |path: &str| files::read_optional(root, path).map(|t| t.map(files::normalized));
-        Ok(InputFiles {
-            source: files::read_bytes(root, &source_path)?,
-            source_path,
-            annotations: text(&entry.annotations)?,
-            released: optional(&entry.released)?,
-            crate_manifest: text(&entry.crate_manifest())?,
-            changelog: optional(&entry.changelog())?.unwrap_or_default(),
-            crate_readme: optional(&entry.crate_readme())?,
-        })
-    }
-
-    pub(crate) fn inputs<'a>(
-        &'a self,
-        entry: &'a codegen::Entry,
-        format: Option<Format>,
-    ) -> Inputs<'a> {
-        Inputs {
-            entry,
-            source_path: &self.source_path,
-            source: &self.source,
-            format,
-            annotations: &self.annotations,
-            released: self.released.as_deref(),
-            crate_manifest: &self.crate_manifest,
-            changelog: &self.changelog,
-            crate_readme: self.crate_readme.as_deref(),
-        }
-    }
+/// Reads everything one generation reads from the workspace (`entry`'s
+/// inputs, with the article at `source_path`) and hands it to `run`.
+pub(crate) fn with_inputs<T>(
+    root: &Path,
+    entry: &codegen::Entry,
+    source_path: &str,
+    format: Option<Format>,
+    run: impl FnOnce(Inputs) -> Result<T, String>,
+) -> Result<T, String> {
+    // Text inputs as LF, like the outputs: a CRLF checkout (core.autocrlf
+    // without .gitattributes) must generate the same bytes.
+    let text = |path: &str| files::read_text(root, path).map(files::normalized);
+    let optional = |path: &str| files::read_optional(root, path).map(|t| t.map(files::normalized));
+    let source = files::read_bytes(root, source_path)?;
+    let annotations = text(&entry.annotations)?;
+    let released = optional(&entry.released)?;
+    let crate_manifest = text(&entry.crate_manifest())?;
+    let changelog = optional(&entry.changelog())?.unwrap_or_default();
+    let crate_readme = optional(&entry.crate_readme())?;
+    run(Inputs {
+        entry,
+        source_path,
+        source: &source,
+        format,
+        annotations: &annotations,
+        released: released.as_deref(),
+        crate_manifest: &crate_manifest,
+        changelog: &changelog,
+        crate_readme: crate_readme.as_deref(),
+    })
 }
 
 /// Generates in memory, then compares with (and unless `check`, writes) the
@@ -154,8 +86,7 @@ pub fn run(root: &Path, options: &Options) -> Result<Report, String> {
     if options.article.is_none() {
         options.article = Some(crate::entry(&crate::manifest(root)?, None)?.name);
     }
-    let mut reports = run_all(root, &options)?;
-    Ok(reports.remove(0))
+    Ok(run_all(root, &options)?.remove(0))
 }
 
 /// [`run`] for every article in the manifest (or the one `options.article`
@@ -164,22 +95,15 @@ pub fn run_all(root: &Path, options: &Options) -> Result<Vec<Report>, String> {
     // Held until the run ends: inputs are read, and outputs written, as one.
     let _lock = files::lock(root)?;
     let manifest = crate::manifest(root)?;
-    let entries = match &options.article {
-        Some(name) => vec![crate::entry(&manifest, Some(name))?],
-        None if options.source.is_some() && manifest.articles.len() > 1 => {
-            return Err(format!(
-                "--source names one article's capture, and {} has {}: pick one with --article",
-                crate::MANIFEST,
-                manifest.articles.len()
-            ));
-        }
-        None => manifest.articles.clone(),
-    };
+    let for_one = options
+        .source
+        .as_ref()
+        .map(|_| "--source names one article's capture");
+    let entries = crate::entries(&manifest, options.article.as_deref(), for_one)?;
     let mut reports = Vec::new();
     let mut to_write = Vec::new();
-    let mut manifest_text = None;
     for entry in &entries {
-        let (report, writes) = plan(root, entry, options, &mut manifest_text)?;
+        let (report, writes) = plan(root, entry, options)?;
         reports.push(report);
         to_write.extend(writes);
     }
@@ -194,30 +118,25 @@ fn plan(
     root: &Path,
     entry: &codegen::Entry,
     options: &Options,
-    manifest_text: &mut Option<String>,
-) -> Result<(Report, Vec<(String, String)>), String> {
+) -> Result<(Report, Vec<Output>), String> {
     let source_path = options
         .source
         .clone()
         .unwrap_or_else(|| entry.source.clone());
     codegen::manifest::check_path(&source_path)
         .map_err(|problem| format!("--source \"{}\": {problem}", source_path.escape_debug()))?;
-    let files = InputFiles::read(root, entry, source_path)?;
-    let source_path = &files.source_path;
-    let mut generated =
-        codegen::generate(files.inputs(entry, options.format)).map_err(|e| e.to_string())?;
+    let mut generated = with_inputs(root, entry, &source_path, options.format, |inputs| {
+        codegen::generate(inputs).map_err(|e| e.to_string())
+    })?;
     // The outputs move on into the files to write; the report keeps the rest.
     let mut outputs = std::mem::take(&mut generated.outputs);
-    if *source_path != entry.source {
-        let text = match manifest_text.take() {
-            Some(text) => text,
-            None => files::read_text(root, crate::MANIFEST)?,
-        };
+    // Only a run for one article adopts a source (`crate::entries`).
+    if source_path != entry.source {
+        let text = files::read_text(root, crate::MANIFEST)?;
         let adopted =
-            codegen::manifest::with_source(crate::MANIFEST, &text, &entry.name, source_path)
+            codegen::manifest::with_source(crate::MANIFEST, &text, &entry.name, &source_path)
                 .map_err(|e| e.to_string())?;
-        *manifest_text = Some(adopted.clone());
-        outputs.push(codegen::Output {
+        outputs.push(Output {
             path: crate::MANIFEST.to_owned(),
             contents: adopted,
         });
@@ -226,32 +145,25 @@ fn plan(
     let mut to_write = Vec::new();
     for output in outputs {
         let current = files::read_optional(root, &output.path)?.map(files::normalized);
-        let state = match &current {
-            Some(text) if *text == output.contents => FileState::Unchanged,
-            // The diff is what --check prints; a write does not need one.
-            _ => FileState::Changed {
-                diff: if options.check {
-                    unified_diff(
-                        &output.path,
-                        current.as_deref().unwrap_or(""),
-                        &output.contents,
-                    )
-                } else {
-                    String::new()
-                },
-            },
-        };
-        drop(current);
-        if state != FileState::Unchanged {
-            to_write.push((output.path.clone(), output.contents));
+        if current.as_ref() == Some(&output.contents) {
+            states.push((output.path, FileState::Unchanged));
+            continue;
         }
-        states.push((output.path, state));
+        // The diff is what --check prints; a write does not need one.
+        let diff = if options.check {
+            similar::TextDiff::from_lines(current.as_deref().unwrap_or(""), &output.contents)
+                .unified_diff()
+                .header(&format!("a/{}", output.path), &format!("b/{}", output.path))
+                .to_string()
+        } else {
+            String::new()
+        };
+        states.push((output.path.clone(), FileState::Changed { diff }));
+        to_write.push(output);
     }
-    Ok((
-        Report {
-            generated,
-            files: states,
-        },
-        to_write,
-    ))
+    let report = Report {
+        generated,
+        files: states,
+    };
+    Ok((report, to_write))
 }

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::files;
-use crate::regen::InputFiles;
+use crate::regen;
 
 /// The lock file of the workspace, when there is one.
 const LOCK: &str = "Cargo.lock";
@@ -20,19 +20,15 @@ pub fn run(
     let _lock = files::lock(root)?;
     let manifest = crate::manifest(root)?;
     let entry = crate::entry(&manifest, article)?;
-    let files = InputFiles::read(root, &entry, entry.source.clone())?;
-    let lock = files::read_optional(root, LOCK)?;
-    let release = codegen::release(
-        files.inputs(&entry, None),
-        lock.as_deref().map(|text| (LOCK, text)),
-        placeholders,
-    )
-    .map_err(|e| e.to_string())?;
-    let writes: Vec<(String, String)> = release
-        .outputs
-        .iter()
-        .map(|o| (o.path.clone(), o.contents.clone()))
-        .collect();
-    files::write_all(root, &writes)?;
+    let release = regen::with_inputs(root, &entry, &entry.source, None, |inputs| {
+        let lock = files::read_optional(root, LOCK)?;
+        codegen::release(
+            inputs,
+            lock.as_deref().map(|text| (LOCK, text)),
+            placeholders,
+        )
+        .map_err(|e| e.to_string())
+    })?;
+    files::write_all(root, &release.outputs)?;
     Ok(release)
 }
