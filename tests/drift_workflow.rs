@@ -150,3 +150,42 @@ fn unusable_pages_become_an_issue_and_change_nothing() {
         assert!(tree(dir.path()) == before, "{path}: nothing written");
     }
 }
+
+/// With several articles, the one `--article` names is fetched and
+/// regenerated; the others keep their capture. (drift once regenerated
+/// without naming the article, so the first article adopted the second's
+/// page.)
+#[test]
+fn a_named_article_adopts_its_own_page() {
+    let (base, _) = serve(vec![("/added", Page::html(with_row(&page())))], 2);
+    let dir = article_workspace();
+    workspace_tests::add_article(dir.path(), "ledger", "parley-page.html", "ledger-errors");
+    let manifest = |dir: &std::path::Path| {
+        let text = std::fs::read_to_string(dir.join("docs/sources.toml")).unwrap();
+        codegen::manifest::parse("docs/sources.toml", &text).unwrap()
+    };
+    let first_source = manifest(dir.path()).articles[0].source.clone();
+
+    let report = run(
+        dir.path(),
+        Some("ledger"),
+        Some(format!("{base}/added")),
+        Duration::from_secs(2),
+    )
+    .unwrap();
+    assert_eq!(report.outcome, Outcome::Changed, "{}", report.body);
+
+    let after = manifest(dir.path());
+    assert_eq!(
+        after.articles[0].source, first_source,
+        "the first article keeps its capture"
+    );
+    assert_eq!(after.articles[1].source, "docs/source/ledger.html");
+    let has_new_code = |name: &str| {
+        let codes = workspace_tests::fixture(dir.path(), name).errors;
+        codes.iter().any(|entry| entry.code.to_string() == "31555")
+    };
+    assert!(has_new_code("ledger"), "the named article regenerated");
+    assert!(!has_new_code(&after.articles[0].name));
+    assert!(check(dir.path()).stale().is_empty());
+}

@@ -81,6 +81,8 @@ pub fn run(
     let regenerated = regen::run(
         root,
         &Options {
+            // The page is this article's: regen must not give it to the first.
+            article: Some(entry.name.clone()),
             source: Some(fetched.saved_to.clone()),
             ..Options::default()
         },
