@@ -13,7 +13,7 @@ use std::fs;
 use codegen::model::{Catalog, KeyPart};
 use workspace_tests::{
     add_article, add_article_pinned, article_workspace, build_without_default_features, cargo,
-    fixture, regen_with_then_check, run_consumer,
+    fixture, regen_with_then_check, run_consumer, tree,
 };
 
 const NAME: &str = "relay-bot";
@@ -169,6 +169,12 @@ fn a_message_reworded_after_a_release_gets_a_placeholder_of_its_own() {
         .status()
         .unwrap();
     assert!(status.success(), "cargo metadata: {status}");
+    // With two articles, a release must name the one it versions.
+    let before = tree(dir);
+    let refusal = xtask::release::run(dir, None, codegen::release::Placeholders::Allow)
+        .expect_err("a release of one of two articles names it");
+    assert!(refusal.contains("pick one with --article"), "{refusal}");
+    assert!(tree(dir) == before, "a refused release writes nothing");
     xtask::release::run(dir, Some(NAME), codegen::release::Placeholders::Allow)
         .expect("the placeholders are released as they are");
 

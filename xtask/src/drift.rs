@@ -97,14 +97,11 @@ pub fn run(
 /// named: one run has one pull request or issue to write, so the workflow
 /// runs a job per article.
 fn article_to_check(manifest: &codegen::Manifest, article: Option<&str>) -> Result<Entry, String> {
-    let count = manifest.articles.len();
-    if article.is_none() && count > 1 {
-        return Err(format!(
-            "{} has {count} articles: pick one with --article (the drift workflow runs one job per article)",
-            crate::MANIFEST
-        ));
-    }
-    crate::entry(manifest, article)
+    crate::one_entry(
+        manifest,
+        article,
+        "the drift workflow runs one job per article",
+    )
 }
 
 fn unchanged(title: &str, url: &str) -> Report {

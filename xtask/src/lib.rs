@@ -120,6 +120,23 @@ pub fn entries(
     }
 }
 
+/// The article `name` names, which must be given when the manifest has
+/// several: for a command that acts on one article only, where taking the
+/// first would act on the wrong one. `why` is said in the refusal.
+pub fn one_entry(
+    manifest: &codegen::Manifest,
+    name: Option<&str>,
+    why: &str,
+) -> Result<codegen::Entry, String> {
+    let count = manifest.articles.len();
+    if name.is_none() && count > 1 {
+        return Err(format!(
+            "{MANIFEST} has {count} articles: pick one with --article ({why})"
+        ));
+    }
+    entry(manifest, name)
+}
+
 /// The manifest entry named `name`, or the only/first one.
 pub fn entry(manifest: &codegen::Manifest, name: Option<&str>) -> Result<codegen::Entry, String> {
     let Some(name) = name else {

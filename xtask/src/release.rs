@@ -19,7 +19,7 @@ pub fn run(
 ) -> Result<codegen::Release, String> {
     let _lock = files::lock(root)?;
     let manifest = crate::manifest(root)?;
-    let entry = crate::entry(&manifest, article)?;
+    let entry = crate::one_entry(&manifest, article, "a release versions one crate")?;
     let release = regen::with_inputs(root, &entry, &entry.source, None, |inputs| {
         let lock = files::read_optional(root, LOCK)?;
         codegen::release(
