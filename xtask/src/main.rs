@@ -168,7 +168,7 @@ struct Add {
 
 #[derive(Args)]
 struct Release {
-    /// The manifest entry to release (default: the first).
+    /// The manifest entry to release (needed when there are several).
     #[arg(long)]
     article: Option<String>,
     /// Release codes still under a placeholder name (`Code40130`), with a
