@@ -7,16 +7,12 @@
 //! configuration; the support types every crate needs (`Code`,
 //! `UnknownCode`, parse errors, serde) are emitted by `support`.
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use crate::emit::tokens::Kind;
+use crate::emit::tokens::{Kind, arms, ident};
 use crate::error::{Error, Result};
 use crate::model::{Catalog, CategoryDef, Code, ErrorEntry, Status, Vendor};
-
-fn ident(name: &str) -> Ident {
-    Ident::new(name, Span::call_site())
-}
 
 /// Escapes text for rustdoc markdown so the article's prose shows literally:
 /// markup characters are escaped, URLs become autolinks wherever they sit in a
@@ -28,43 +24,20 @@ fn doc_escape(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        let url_at = word.find("https://").or_else(|| word.find("http://"));
-        match url_at {
-            Some(start) => {
-                let rest = &word[start..];
-                let url = rest.trim_end_matches(|c: char| {
-                    matches!(
-                        c,
-                        '.' | ','
-                            | ';'
-                            | ':'
-                            | ')'
-                            | ']'
-                            | '"'
-                            | '\''
-                            | '!'
-                            | '?'
-                            | '>'
-                            | '*'
-                            | '_'
-                            | '`'
-                    )
-                });
-                let url_text: String = url
-                    .chars()
-                    .map(|c| match c {
-                        '<' => "%3C".to_owned(),
-                        '>' => "%3E".to_owned(),
-                        c if crate::controls::is_hidden(c) => String::new(),
-                        c => c.to_string(),
-                    })
-                    .collect();
-                escape_words(&word[..start], &mut out);
-                out.push_str(&format!("<{url_text}>"));
-                escape_words(&rest[url.len()..], &mut out);
-            }
-            None => escape_words(word, &mut out),
-        }
+        let Some(start) = word.find("https://").or_else(|| word.find("http://")) else {
+            escape_words(word, &mut out);
+            continue;
+        };
+        let rest = &word[start..];
+        let url = rest.trim_end_matches(|c: char| ".,;:)]\"'!?>*_`".contains(c));
+        let url_text: String = url
+            .chars()
+            .filter(|&c| !crate::controls::is_hidden(c))
+            .collect();
+        let url_text = url_text.replace('<', "%3C").replace('>', "%3E");
+        escape_words(&word[..start], &mut out);
+        out.push_str(&format!("<{url_text}>"));
+        escape_words(&rest[url.len()..], &mut out);
     }
     out
 }
@@ -75,37 +48,27 @@ fn escape_words(text: &str, out: &mut String) {
             out.push_str(&format!("\\[{}\\]", crate::controls::code_point(c)));
             continue;
         }
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' | '&' | '$'
-        ) {
+        if "\\`*_[]<>#|~!&$".contains(c) {
             out.push('\\');
         }
         out.push(c);
     }
 }
 
-/// Renders a cell as rustdoc paragraphs: plain lines are paragraphs, `- item`
-/// lines stay a list.
-fn doc_block(text: &str, lines: &mut Vec<String>) {
+/// Renders a cell's lines as rustdoc paragraphs: plain lines are
+/// paragraphs, `- item` lines stay a list.
+fn doc_block<'a>(text: impl Iterator<Item = &'a str>, lines: &mut Vec<String>) {
     let mut in_list = false;
-    for line in text.lines() {
-        match line.strip_prefix("- ") {
-            Some(item) => {
-                if !in_list && !lines.last().is_some_and(String::is_empty) {
-                    lines.push(String::new());
-                }
-                lines.push(format!("- {}", doc_escape(item)));
-                in_list = true;
-            }
-            None => {
-                if !lines.last().is_some_and(String::is_empty) {
-                    lines.push(String::new());
-                }
-                lines.push(doc_escape(line));
-                in_list = false;
-            }
+    for line in text {
+        let item = line.strip_prefix("- ");
+        if !(in_list && item.is_some()) && !lines.last().is_some_and(String::is_empty) {
+            lines.push(String::new());
         }
+        lines.push(match item {
+            Some(item) => format!("- {}", doc_escape(item)),
+            None => doc_escape(line),
+        });
+        in_list = item.is_some();
     }
 }
 
@@ -129,10 +92,7 @@ fn variant_doc(entry: &ErrorEntry, vendor: &Vendor) -> Vec<String> {
         "{key}: {}",
         doc_escape(entry.description.lines().next().unwrap_or_default())
     )];
-    let rest: Vec<&str> = entry.description.lines().skip(1).collect();
-    if !rest.is_empty() {
-        doc_block(&rest.join("\n"), &mut lines);
-    }
+    doc_block(entry.description.lines().skip(1), &mut lines);
     for (title, text) in [
         (&vendor.cause_title, &entry.cause),
         (&vendor.solution_title, &entry.solution),
@@ -140,7 +100,7 @@ fn variant_doc(entry: &ErrorEntry, vendor: &Vendor) -> Vec<String> {
         if !text.is_empty() {
             lines.push(String::new());
             lines.push(format!("**{}:**", doc_escape(title)));
-            doc_block(text, &mut lines);
+            doc_block(text.lines(), &mut lines);
         }
     }
     for (column, value) in &entry.extra {
@@ -176,38 +136,17 @@ fn variant_doc(entry: &ErrorEntry, vendor: &Vendor) -> Vec<String> {
     lines
 }
 
-/// A method's arms: `Type::Variant => value,` for every code.
-fn code_arms(
-    ty: &Ident,
-    variants: &[Ident],
-    entries: &[ErrorEntry],
-    value: fn(&ErrorEntry) -> TokenStream,
-) -> TokenStream {
-    variants
-        .iter()
-        .zip(entries)
-        .map(|(variant, entry)| {
-            let value = value(entry);
-            quote! { #ty::#variant => #value, }
-        })
-        .collect()
-}
-
 /// A variant's `#[deprecated]`, if the article no longer lists it.
 fn deprecation(status: &Status) -> TokenStream {
-    match status {
-        Status::Removed { since: Some(since) } => {
-            let note = format!(
-                "no longer listed in the article since version {since}; the API may still send it"
-            );
-            quote! { #[deprecated(since = #since, note = #note)] }
-        }
-        Status::Removed { since: None } => {
-            let note = "no longer listed in the article; the API may still send it";
-            quote! { #[deprecated(note = #note)] }
-        }
-        Status::Listed => quote! {},
-    }
+    let Status::Removed { since } = status else {
+        return quote! {};
+    };
+    let when = since
+        .as_ref()
+        .map_or(String::new(), |v| format!(" since version {v}"));
+    let note = format!("no longer listed in the article{when}; the API may still send it");
+    let since = since.as_ref().map(|since| quote! { since = #since, });
+    quote! { #[deprecated(#since note = #note)] }
 }
 
 fn optional(text: &str) -> TokenStream {
@@ -356,28 +295,22 @@ fn classification(
     category_arms: &TokenStream,
     action_arms: &TokenStream,
 ) -> TokenStream {
-    let (category, action, unknown_doc) = if kind.subcodes {
+    let (binding, category, action, unknown_doc, category_doc) = if kind.subcodes {
         (
+            quote! { unknown },
             quote! { match unknown.code_entry() { Some(own) => own.category(), None => Category::Unknown } },
             quote! { match unknown.code_entry() { Some(own) => own.action(), None => Category::Unknown.default_action() } },
             " codes take [`Category::Unknown`]'s default, but an unlisted\n sub-code of a listed code takes the code's own ([`UnknownCode::code_entry`]).",
+            " What kind of failure this is; [`Category::Unknown`] for unknown codes\n but an unlisted sub-code of a listed code, which takes the code's own.",
         )
     } else {
         (
+            quote! { _ },
             quote! { Category::Unknown },
             quote! { Category::Unknown.default_action() },
             " codes take [`Category::Unknown`]'s default.",
+            " What kind of failure this is; [`Category::Unknown`] for unknown codes.",
         )
-    };
-    let category_doc = if kind.subcodes {
-        " What kind of failure this is; [`Category::Unknown`] for unknown codes\n but an unlisted sub-code of a listed code, which takes the code's own."
-    } else {
-        " What kind of failure this is; [`Category::Unknown`] for unknown codes."
-    };
-    let binding = if kind.subcodes {
-        quote! { unknown }
-    } else {
-        quote! { _ }
     };
     let action_doc = format!(
         " What a client should do about this code: back off, retry,\n reauthorise, fix the request or escalate to a person. Unknown\n{unknown_doc}"
@@ -423,33 +356,29 @@ pub fn emit(catalog: &Catalog) -> Result<String> {
             quote! { #docs #deprecation #variant, }
         })
         .collect();
-    let id_arms = code_arms(&ty, &variants, entries, |e| {
-        let id = crate::names::stable_id(&e.name);
-        quote! { #id }
+    let id_arms = arms(&ty, entries, &variants, |e| {
+        crate::names::stable_id(&e.name)
     });
-    let name_arms = code_arms(&ty, &variants, entries, |e| {
-        let name = &e.name;
-        quote! { #name }
-    });
-    let category_arms = code_arms(&ty, &variants, entries, |e| {
+    let name_arms = arms(&ty, entries, &variants, |e| e.name.clone());
+    let category_arms = arms(&ty, entries, &variants, |e| {
         let category = ident(&e.category.variant());
         quote! { Category::#category }
     });
-    let action_arms = code_arms(&ty, &variants, entries, |e| {
+    let action_arms = arms(&ty, entries, &variants, |e| {
         let action = ident(e.action.variant());
         quote! { Action::#action }
     });
     let classification = classification(&ty, &kind, &category_arms, &action_arms);
-    let description_arms = code_arms(&ty, &variants, entries, |e| {
+    let description_arms = arms(&ty, entries, &variants, |e| {
         let description = &e.description;
         quote! { Some(#description) }
     });
-    let solution_arms = code_arms(&ty, &variants, entries, |e| optional(&e.solution));
-    let cause_arms = code_arms(&ty, &variants, entries, |e| optional(&e.cause));
-    let section_arms = code_arms(&ty, &variants, entries, |e| {
+    let solution_arms = arms(&ty, entries, &variants, |e| optional(&e.solution));
+    let cause_arms = arms(&ty, entries, &variants, |e| optional(&e.cause));
+    let section_arms = arms(&ty, entries, &variants, |e| {
         optional(e.section.as_deref().unwrap_or_default())
     });
-    let extra_arms = code_arms(&ty, &variants, entries, |e| {
+    let extra_arms = arms(&ty, entries, &variants, |e| {
         let (columns, values): (Vec<&String>, Vec<&String>) = e.extra.iter().unzip();
         quote! { &[ #( (#columns, #values) ),* ] }
     });
@@ -612,7 +541,7 @@ mod tests {
             "a \\*b\\* \\[c\\] \\<d\\> see <https://x.y/z>."
         );
         let mut lines = Vec::new();
-        doc_block("Check this:\n- one\n- two\nThen that.", &mut lines);
+        doc_block("Check this:\n- one\n- two\nThen that.".lines(), &mut lines);
         assert_eq!(
             lines,
             ["", "Check this:", "", "- one", "- two", "", "Then that."]

@@ -20,7 +20,7 @@ use std::iter::Peekable;
 use proc_macro2::{Group, Ident, Literal, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote};
 
-use crate::emit::tokens::{Kind, int};
+use crate::emit::tokens::{Kind, arms, arms_where, int};
 use crate::model::{Code, ErrorEntry, KeyPart};
 
 const COMMON: &str = include_str!("support/common.rs");
@@ -298,17 +298,6 @@ fn shared_items(runtime: &mut Runtime, envelope: bool) -> TokenStream {
         .collect()
 }
 
-/// A method's arms: `Type::Variant => value,` for every code.
-fn arms(
-    ty: &Ident,
-    entries: &[ErrorEntry],
-    variants: &[Ident],
-    value: impl Fn(&ErrorEntry) -> TokenStream,
-) -> TokenStream {
-    let values = entries.iter().map(value);
-    quote! { #(#ty::#variants => #values,)* }
-}
-
 /// What goes between the runtime's common sections: before `Debug`, between
 /// it and the parse error, after that.
 type Shaped = [TokenStream; 3];
@@ -569,30 +558,13 @@ fn keyed_lookups(
     (lookups, listed)
 }
 
-/// A method's arms for the entries `value` gives a value: `Type::Variant
-/// => value,`.
-fn arms_where(
-    ty: &Ident,
-    entries: &[ErrorEntry],
-    variants: &[Ident],
-    value: impl Fn(&ErrorEntry) -> Option<TokenStream>,
-) -> TokenStream {
-    entries
-        .iter()
-        .zip(variants)
-        .filter_map(|(entry, variant)| value(entry).map(|v| quote! { #ty::#variant => #v, }))
-        .collect()
-}
-
 fn string_items(runtime: &mut Runtime, entries: &[ErrorEntry], variants: &[Ident]) -> Shaped {
     let [unknown, from_code, traits, serde] = runtime.file(STRING);
     let (from_code, ord) = methods(from_code);
     let [unknown, from_code, ord, traits, serde] =
         [unknown, from_code, ord, traits, serde].map(|s| runtime.adapt(s));
     let ty = runtime.ty;
-    let string_arms = arms(ty, entries, variants, |e| {
-        e.key().to_string().into_token_stream()
-    });
+    let string_arms = arms(ty, entries, variants, |e| e.key().to_string());
     let shaped_head = quote! {
         #unknown
 
