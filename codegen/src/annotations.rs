@@ -79,10 +79,12 @@ struct File {
 /// The annotation table of a key as the configuration writes it:
 /// `codes."40001"`, `codes."400 | Bad Request: room not found"`.
 pub fn table_name(key: &Key) -> String {
-    format!(
-        "codes.{}",
-        toml_edit::Value::from(key.to_string()).to_string().trim()
-    )
+    format!("codes.{}", toml_string(&key.to_string()))
+}
+
+/// `text` as a TOML string: quoted, escaped where it must be.
+pub(crate) fn toml_string(text: &str) -> String {
+    toml_edit::Value::from(text).to_string().trim().to_owned()
 }
 
 /// A TOML error as `file:line: message`, like every other error here.
