@@ -186,7 +186,7 @@ fn category_items(type_name: &str, categories: &[CategoryDef]) -> TokenStream {
     let names: Vec<&str> = categories.iter().map(|c| c.name.as_str()).collect();
     let defaults: Vec<Ident> = categories
         .iter()
-        .map(|c| ident(c.action.variant()))
+        .map(|c| ident(&c.action.variant()))
         .collect();
     quote! {
         /// What kind of failure a code reports. Sets the default
@@ -240,24 +240,22 @@ fn kind_of(catalog: &Catalog) -> Result<Kind> {
     // (`catalog::build`); this keeps the emitter safe for any model.
     let code_type = catalog.vendor.code_type;
     let number = code_type.range().map(|_| code_type.as_str());
-    let range = code_type.range().unwrap_or((0, 0));
+    let (low, high) = code_type.range().unwrap_or_default();
+    let unfit = |code: &Code| matches!(code, Code::Numeric(n) if !(low..=high).contains(n));
     let subcodes = catalog.has_subcodes();
     let file = &catalog.article.annotations;
     for entry in &catalog.errors {
-        if number.is_some() {
-            for code in std::iter::once(&entry.code).chain(&entry.subcode) {
-                if let Code::Numeric(n) = code
-                    && !(range.0..=range.1).contains(n)
-                {
-                    // The capture's code, whatever file is being emitted.
-                    return Err(Error::new(format!(
-                        "code {} does not fit {}: set code_type = \"i64\" under [vendor] in {file}",
-                        entry.key(),
-                        number.unwrap_or_default()
-                    ))
-                    .in_file(&catalog.source.path));
-                }
-            }
+        if let Some(number) = number
+            && std::iter::once(&entry.code)
+                .chain(&entry.subcode)
+                .any(unfit)
+        {
+            // The capture's code, whatever file is being emitted.
+            return Err(Error::new(format!(
+                "code {} does not fit {number}: set code_type = \"i64\" under [vendor] in {file}",
+                entry.key(),
+            ))
+            .in_file(&catalog.source.path));
         }
         if let Some(sub) = &entry.subcode
             && (number.is_none() || !matches!(sub, Code::Numeric(_)))
@@ -365,7 +363,7 @@ pub fn emit(catalog: &Catalog) -> Result<String> {
         quote! { Category::#category }
     });
     let action_arms = arms(&ty, entries, &variants, |e| {
-        let action = ident(e.action.variant());
+        let action = ident(&e.action.variant());
         quote! { Action::#action }
     });
     let classification = classification(&ty, &kind, &category_arms, &action_arms);

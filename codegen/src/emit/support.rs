@@ -234,15 +234,14 @@ pub(crate) fn items(
         [try_parse, head, debug, errors].map(|s| runtime.adapt(s));
     let [shaped_head, shaped_middle, shaped_tail] = shaped;
     let shared = shared_items(&mut runtime, envelope);
+    // `"text" => Some(Type::Variant),` for every code.
+    let by = |text: fn(&ErrorEntry) -> String| -> TokenStream {
+        let texts = entries.iter().map(text);
+        quote! { #( #texts => Some(#ty::#variants), )* }
+    };
     // Each entry's key in its string form, as `FromStr` accepts it.
-    let keys = entries.iter().map(|e| e.key().to_string());
-    let known_arms = keys
-        .zip(variants)
-        .map(|(key, variant)| quote! { #key => Some(#ty::#variant), });
-    let ids = entries.iter().map(|e| crate::names::stable_id(&e.name));
-    let id_arms = ids
-        .zip(variants)
-        .map(|(id, variant)| quote! { #id => Some(#ty::#variant), });
+    let known_arms = by(|e| e.key().to_string());
+    let id_arms = by(|e| crate::names::stable_id(&e.name));
     quote! {
         #[allow(deprecated)]
         impl #ty {
@@ -250,7 +249,7 @@ pub(crate) fn items(
             /// `"1:99"` with a sub-code).
             pub(crate) fn from_known_str(code: &str) -> Option<#ty> {
                 match code {
-                    #(#known_arms)*
+                    #known_arms
                     _ => None,
                 }
             }
@@ -260,7 +259,7 @@ pub(crate) fn items(
             /// `"unknown"` included (it names no code).
             pub fn from_stable_id(id: &str) -> Option<#ty> {
                 match id {
-                    #(#id_arms)*
+                    #id_arms
                     _ => None,
                 }
             }
@@ -386,13 +385,13 @@ fn integer_items(
             }
         };
         (lookups, listed_subcode)
-    } else if let Some(part) = kind.by {
-        let from_code = from_code_lookup(kind, number, ty, &lookup_arms);
-        let (lookups, listed) = keyed_lookups(part, number, ty, entries, variants);
-        (quote! { #from_code #lookups }, listed)
     } else {
-        let lookups = from_code_lookup(kind, number, ty, &lookup_arms);
-        (lookups, TokenStream::new())
+        let from_code = from_code_lookup(kind, number, ty, &lookup_arms);
+        let keyed = kind
+            .by
+            .map(|part| keyed_lookups(part, number, ty, entries, variants));
+        let (lookups, listed) = keyed.unwrap_or_default();
+        (quote! { #from_code #lookups }, listed)
     };
     let signed = number == "i64";
     let digits = if signed {

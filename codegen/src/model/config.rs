@@ -83,15 +83,9 @@ impl Action {
         }
     }
 
-    /// The Rust variant name in the generated crate.
-    pub fn variant(self) -> &'static str {
-        match self {
-            Action::Backoff => "Backoff",
-            Action::Retry => "Retry",
-            Action::Reauthorize => "Reauthorize",
-            Action::FixRequest => "FixRequest",
-            Action::Escalate => "Escalate",
-        }
+    /// The Rust variant name in the generated crate (`fix_request` -> `FixRequest`).
+    pub fn variant(self) -> String {
+        heck::ToUpperCamelCase::to_upper_camel_case(self.as_str())
     }
 
     /// One line for the generated rustdoc.
