@@ -109,10 +109,23 @@ pub fn read_catalog(
     warnings: &mut Vec<String>,
 ) -> Result<Catalog> {
     let annotations = annotations::parse(&entry.annotations, annotations)?;
-    let (article, info) =
-        read_article(source_path, source.as_ref(), format, &annotations, warnings)?;
+    let source = source.as_ref();
+    let article = read::read(source_path, source, format, &annotations.columns)?;
+    warnings.extend(
+        article
+            .warnings
+            .iter()
+            .map(|w| format!("{source_path}: {w}")),
+    );
     let own = source_path.trim_start_matches("./") == entry.source;
     catalog::check_code_type(&article, source_path, &annotations, own, warnings)?;
+    // The capture's identity: its sha256 is taken over its bytes with CRLF as LF.
+    let hashed = read::normalize::lf_line_ends(source, read::normalize::LoneCr::Kept);
+    let info = model::SourceInfo {
+        path: source_path.to_owned(),
+        format: article.format,
+        sha256: sha256_hex(&hashed),
+    };
     let about = model::ArticleInfo {
         title: entry.title.clone(),
         url: entry.url.clone(),
@@ -121,31 +134,6 @@ pub fn read_catalog(
         type_name: entry.type_name.clone(),
     };
     catalog::build(article, info, about, &annotations, released, warnings)
-}
-
-/// The first half of [`read_catalog`]: the article's rows and the capture's
-/// identity, its sha256 taken over its bytes with CRLF as LF.
-fn read_article(
-    source_path: &str,
-    source: &[u8],
-    format: Option<Format>,
-    annotations: &annotations::Annotations,
-    warnings: &mut Vec<String>,
-) -> Result<(read::Article, model::SourceInfo)> {
-    let article = read::read(source_path, source, format, &annotations.columns)?;
-    let hashed = read::normalize::lf_line_ends(source, read::normalize::LoneCr::Kept);
-    warnings.extend(
-        article
-            .warnings
-            .iter()
-            .map(|w| format!("{source_path}: {w}")),
-    );
-    let info = model::SourceInfo {
-        path: source_path.to_owned(),
-        format: article.format,
-        sha256: sha256_hex(&hashed),
-    };
-    Ok((article, info))
 }
 
 /// The model and how it differs from the last release (no outputs yet),
