@@ -98,40 +98,31 @@ fn variant_doc(entry: &ErrorEntry, vendor: &Vendor) -> Vec<String> {
         (&vendor.solution_title, &entry.solution),
     ] {
         if !text.is_empty() {
-            lines.push(String::new());
-            lines.push(format!("**{}:**", doc_escape(title)));
+            lines.extend([String::new(), format!("**{}:**", doc_escape(title))]);
             doc_block(text.lines(), &mut lines);
         }
     }
     for (column, value) in &entry.extra {
-        lines.push(String::new());
-        lines.push(format!(
-            "**{}:** {}",
-            doc_escape(column),
-            doc_escape(&value.replace('\n', " "))
-        ));
+        let (column, value) = (doc_escape(column), doc_escape(&value.replace('\n', " ")));
+        lines.extend([String::new(), format!("**{column}:** {value}")]);
     }
     if let Some(section) = entry.section_note() {
-        lines.push(String::new());
-        lines.push(format!("Section: {}.", doc_escape(&section)));
+        lines.extend([String::new(), format!("Section: {}.", doc_escape(&section))]);
     }
-    lines.push(String::new());
     let retry = if entry.action.is_retryable() {
         "retryable"
     } else {
         "not retryable"
     };
-    lines.push(format!(
-        "Category: [`Category::{}`]; action: [`Action::{}`] ({retry}); id: `{}`.",
-        entry.category.variant(),
-        entry.action.variant(),
-        crate::names::stable_id(&entry.name)
-    ));
+    let (category, action) = (entry.category.variant(), entry.action.variant());
+    let id = crate::names::stable_id(&entry.name);
+    lines.extend([
+        String::new(),
+        format!("Category: [`Category::{category}`]; action: [`Action::{action}`] ({retry}); id: `{id}`."),
+    ]);
     if let Some(when) = entry.status.deprecated_when() {
-        lines.push(String::new());
-        lines.push(format!(
-            "**No longer listed in the article** (deprecated {when})."
-        ));
+        let note = format!("**No longer listed in the article** (deprecated {when}).");
+        lines.extend([String::new(), note]);
     }
     lines
 }
