@@ -284,12 +284,10 @@ fn shared_items(runtime: &mut Runtime, envelope: bool) -> TokenStream {
         Some(_) => SHARED_INTEGER,
         None => SHARED_STRING,
     };
-    let mut files = vec![SHARED, shaped];
-    if envelope {
-        files.push(ENVELOPE);
-    }
-    files
+    let files = [SHARED, shaped]
         .into_iter()
+        .chain(envelope.then_some(ENVELOPE));
+    files
         .map(|file| {
             let [section] = runtime.file(file);
             runtime.adapt(section)
@@ -329,7 +327,10 @@ fn integer_items(
         Code::Text(s) => quote! { Code::Alphanumeric(#s) },
     });
     let subcode = |entry: &ErrorEntry| match &entry.subcode {
-        Some(Code::Numeric(s)) => Some(int(*s)),
+        Some(Code::Numeric(s)) => {
+            let s = int(*s);
+            Some(quote! { Some(#s) })
+        }
         _ => None,
     };
     // Lookups by value: entries with a sub-code first, then each code's own
@@ -344,22 +345,22 @@ fn integer_items(
         .filter(|(e, _)| matches!(e.code, Code::Numeric(_)) && e.keyed_by.is_none())
         .collect();
     order.sort_by_key(|(entry, _)| entry.subcode.is_none());
+    let own = if kind.subcodes {
+        quote! { None }
+    } else {
+        quote! { _ }
+    };
     let lookup_arms: TokenStream = order
         .into_iter()
         .map(|(entry, variant)| {
             let code = int(entry.code.as_i64().unwrap_or_default());
-            let own = if kind.subcodes {
-                quote! { None }
-            } else {
-                quote! { _ }
-            };
-            let subcode = subcode(entry).map_or(own, |s| quote! { Some(#s) });
+            let subcode = subcode(entry).unwrap_or_else(|| own.clone());
             quote! { (#code, #subcode) => #ty::#variant, }
         })
         .collect();
     let (lookups, listed_subcode) = if kind.subcodes {
-        let listed_arms = arms(ty, entries, variants, |entry| {
-            subcode(entry).map_or(quote! { None }, |s| quote! { Some(#s) })
+        let listed_arms = arms(ty, entries, variants, |e| {
+            subcode(e).unwrap_or(quote! { None })
         });
         let lookups = quote! {
             /// The code for a (code, sub-code) pair. Never fails: a pair the
