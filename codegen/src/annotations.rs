@@ -41,16 +41,11 @@ pub struct Annotation {
 }
 
 impl Annotations {
-    /// The definition of a category (every annotated category has one).
-    pub fn category(&self, category: &Category) -> Option<&CategoryDef> {
-        self.categories.iter().find(|c| c.name == category.0)
-    }
-
     /// What a code of `category` calls for unless annotated otherwise;
     /// escalate for a category the file does not define.
     pub fn default_action(&self, category: &Category) -> Action {
-        self.category(category)
-            .map_or(Action::Escalate, |c| c.action)
+        let defined = self.categories.iter().find(|c| c.name == category.0);
+        defined.map_or(Action::Escalate, |c| c.action)
     }
 
     /// The action for an annotation: its own, else its category's default.

@@ -8,7 +8,7 @@
 //! `UnknownCode`, parse errors, serde) are emitted by `support`.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::quote;
+use quote::{ToTokens, quote};
 
 use crate::emit::tokens::{Kind, arms, ident};
 use crate::error::{Error, Result};
@@ -345,29 +345,26 @@ pub fn emit(catalog: &Catalog) -> Result<String> {
             quote! { #docs #deprecation #variant, }
         })
         .collect();
-    let id_arms = arms(&ty, entries, &variants, |e| {
-        crate::names::stable_id(&e.name)
-    });
-    let name_arms = arms(&ty, entries, &variants, |e| e.name.clone());
-    let category_arms = arms(&ty, entries, &variants, |e| {
+    let arms = |value: &dyn Fn(&ErrorEntry) -> TokenStream| arms(&ty, entries, &variants, value);
+    let id_arms = arms(&|e| crate::names::stable_id(&e.name).into_token_stream());
+    let name_arms = arms(&|e| e.name.to_token_stream());
+    let category_arms = arms(&|e| {
         let category = ident(&e.category.variant());
         quote! { Category::#category }
     });
-    let action_arms = arms(&ty, entries, &variants, |e| {
+    let action_arms = arms(&|e| {
         let action = ident(&e.action.variant());
         quote! { Action::#action }
     });
     let classification = classification(&ty, &kind, &category_arms, &action_arms);
-    let description_arms = arms(&ty, entries, &variants, |e| {
+    let description_arms = arms(&|e| {
         let description = &e.description;
         quote! { Some(#description) }
     });
-    let solution_arms = arms(&ty, entries, &variants, |e| optional(&e.solution));
-    let cause_arms = arms(&ty, entries, &variants, |e| optional(&e.cause));
-    let section_arms = arms(&ty, entries, &variants, |e| {
-        optional(e.section.as_deref().unwrap_or_default())
-    });
-    let extra_arms = arms(&ty, entries, &variants, |e| {
+    let solution_arms = arms(&|e| optional(&e.solution));
+    let cause_arms = arms(&|e| optional(&e.cause));
+    let section_arms = arms(&|e| optional(e.section.as_deref().unwrap_or_default()));
+    let extra_arms = arms(&|e| {
         let (columns, values): (Vec<&String>, Vec<&String>) = e.extra.iter().unzip();
         quote! { &[ #( (#columns, #values) ),* ] }
     });
