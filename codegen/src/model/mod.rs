@@ -250,15 +250,16 @@ impl Catalog {
                 }
             }
             if entry.description.trim().is_empty() {
-                let key = entry.key();
-                return problem(Error::new(format!("code {key}: empty description")));
+                return problem(Error::new(format!(
+                    "code {}: empty description",
+                    entry.key()
+                )));
             }
             if let Some(problem_text) = self.keyed_problem(entry) {
                 return problem(Error::new(problem_text));
             }
             if !keys.insert(entry.key()) {
-                let key = entry.key();
-                return problem(Error::new(format!("code {key} appears twice")));
+                return problem(Error::new(format!("code {} appears twice", entry.key())));
             }
         }
         None
