@@ -387,7 +387,20 @@ fn integer_items(
         };
         (lookups, listed_subcode)
     } else {
-        let from_code = from_code_lookup(kind, number, ty, &lookup_arms);
+        let from_code_doc = format!(
+            " The code for a number {} sent. Never fails: an unknown\n number becomes [`Self::Unknown`] and keeps its value.",
+            kind.vendor
+        );
+        // `from_code`: the entry of a code by its number alone.
+        let from_code = quote! {
+            #[doc = #from_code_doc]
+            pub const fn from_code(code: #number) -> #ty {
+                match (code, ()) {
+                    #lookup_arms
+                    (other, ()) => #ty::Unknown(UnknownCode::new(other)),
+                }
+            }
+        };
         let keyed = kind
             .by
             .map(|part| keyed_lookups(part, number, ty, entries, variants));
@@ -470,23 +483,6 @@ fn integer_items(
         #conversions
     };
     [shaped_head, shaped_middle, rest]
-}
-
-/// `from_code`: the entry of a code by its number alone.
-fn from_code_lookup(kind: &Kind, number: &Ident, ty: &Ident, arms: &TokenStream) -> TokenStream {
-    let from_code_doc = format!(
-        " The code for a number {} sent. Never fails: an unknown\n number becomes [`Self::Unknown`] and keeps its value.",
-        kind.vendor
-    );
-    quote! {
-        #[doc = #from_code_doc]
-        pub const fn from_code(code: #number) -> #ty {
-            match (code, ()) {
-                #arms
-                (other, ()) => #ty::Unknown(UnknownCode::new(other)),
-            }
-        }
-    }
 }
 
 /// The lookups of entries keyed by message (`from_listed_message`, which
