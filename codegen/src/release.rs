@@ -9,7 +9,6 @@ use crate::annotations::{Annotations, table_name};
 use crate::changes::{Bump, Changes};
 use crate::error::{Error, Result};
 use crate::model::{Catalog, ErrorEntry, Key, Status};
-use std::collections::HashMap;
 
 const UNRELEASED: &str = "## Unreleased";
 
@@ -83,13 +82,6 @@ pub fn date_deprecations(catalog: &mut Catalog, version: &str) {
     }
 }
 
-fn describe(by_key: &HashMap<Key, &ErrorEntry>, code: &Key) -> String {
-    match by_key.get(code) {
-        Some(entry) => format!("`{code}` (`{}`)", entry.name),
-        None => format!("`{code}`"),
-    }
-}
-
 /// What a release holds, as changelog lines.
 fn change_lines(changes: &Changes, catalog: &Catalog, first_release: bool) -> String {
     if first_release {
@@ -99,24 +91,23 @@ fn change_lines(changes: &Changes, catalog: &Catalog, first_release: bool) -> St
         );
     }
     let by_key = catalog.by_key();
-    let mut text = String::new();
-    for code in &changes.added {
-        text.push_str(&format!("- Added {}.\n", describe(&by_key, code)));
-    }
-    for code in &changes.removed {
-        text.push_str(&format!(
-            "- Deprecated {}: no longer listed in the article.\n",
-            describe(&by_key, code)
-        ));
-    }
-    for changed in &changes.changed {
-        text.push_str(&format!(
-            "- Changed {}: {}.\n",
-            describe(&by_key, &changed.code),
-            changed.fields.join(", ")
-        ));
-    }
-    text
+    let describe = |code: &Key| match by_key.get(code) {
+        Some(entry) => format!("`{code}` (`{}`)", entry.name),
+        None => format!("`{code}`"),
+    };
+    let added = changes
+        .added
+        .iter()
+        .map(|code| format!("- Added {}.\n", describe(code)));
+    let removed = changes.removed.iter().map(|code| {
+        let code = describe(code);
+        format!("- Deprecated {code}: no longer listed in the article.\n")
+    });
+    let changed = changes.changed.iter().map(|changed| {
+        let fields = changed.fields.join(", ");
+        format!("- Changed {}: {fields}.\n", describe(&changed.code))
+    });
+    added.chain(removed).chain(changed).collect()
 }
 
 fn source_line(catalog: &Catalog) -> String {
