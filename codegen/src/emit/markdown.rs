@@ -76,10 +76,8 @@ fn columns<'a>(listed: &[&'a ErrorEntry], vendor: &Vendor) -> Vec<Column<'a>> {
     if any(|e| !e.cause.is_empty()) {
         columns.push((vendor.cause_title.clone(), Box::new(|e| e.cause.clone())));
     }
-    columns.push((
-        vendor.solution_title.clone(),
-        Box::new(|e| e.solution.clone()),
-    ));
+    let solution = vendor.solution_title.clone();
+    columns.push((solution, Box::new(|e| e.solution.clone())));
     if any(|e| e.section.is_some()) {
         let section = |e: &ErrorEntry| e.section_note().unwrap_or_default();
         columns.push(("Section".into(), Box::new(section)));

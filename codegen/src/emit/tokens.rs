@@ -8,7 +8,6 @@ use crate::model::{ErrorEntry, KeyPart};
 
 /// How a crate's codes are typed: `u32`/`i64` numbers (with `Code` for the
 /// value and known alphanumeric codes), or strings.
-#[derive(Clone)]
 pub(crate) struct Kind {
     /// The integer type; `None` for string codes.
     pub number: Option<Ident>,
