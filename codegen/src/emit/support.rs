@@ -503,13 +503,11 @@ fn keyed_lookups(
     let arms: TokenStream = keyed
         .map(|(entry, variant)| {
             let code = int(entry.code.as_i64().unwrap_or_default());
-            let text = match part {
-                KeyPart::Message => entry.description.as_str(),
-                KeyPart::Section => entry.section.as_deref().unwrap_or_default(),
-            };
+            let message = &entry.description;
+            let section = entry.section.as_deref().unwrap_or_default();
             match part {
-                KeyPart::Message => quote! { (#code, #text) => Some(#ty::#variant), },
-                KeyPart::Section => quote! { (#text, #code) => #ty::#variant, },
+                KeyPart::Message => quote! { (#code, #message) => Some(#ty::#variant), },
+                KeyPart::Section => quote! { (#section, #code) => #ty::#variant, },
             }
         })
         .collect();
