@@ -20,11 +20,8 @@ pub(crate) struct Kind {
 /// An integer literal for a match pattern or an expression (`-1` as `-` `1`).
 pub(crate) fn int(n: i64) -> TokenStream {
     let abs = Literal::u64_unsuffixed(n.unsigned_abs());
-    if n < 0 {
-        quote! { -#abs }
-    } else {
-        quote! { #abs }
-    }
+    let minus = (n < 0).then(|| quote! { - });
+    quote! { #minus #abs }
 }
 
 pub(crate) fn ident(name: &str) -> Ident {
