@@ -141,11 +141,8 @@ fn deprecation(status: &Status) -> TokenStream {
 }
 
 fn optional(text: &str) -> TokenStream {
-    if text.is_empty() {
-        quote! { None }
-    } else {
-        quote! { Some(#text) }
-    }
+    let some = (!text.is_empty()).then(|| quote! { Some(#text) });
+    some.unwrap_or_else(|| quote! { None })
 }
 
 /// The category table's docs: each category's default action (the
