@@ -186,14 +186,13 @@ fn listed_entries(
     let released = released.map(Catalog::by_key).unwrap_or_default();
     let keys = rows.iter().map(ArticleRow::key);
     let placeholders = crate::names::fallback_names_avoiding(keys, &taken);
+    let unknown_action = annotations.default_action(&Category::unknown());
     let mut classify = |key: Key, placeholder: String| match annotations.by_code.get(&key) {
         Some(a) => (a.name.clone(), a.category.clone(), annotations.action_of(a)),
         None => {
             let name = released.get(&key).map_or(placeholder, |b| b.name.clone());
             unannotated.push(&key, &name);
-            let unknown = Category::unknown();
-            let action = annotations.default_action(&unknown);
-            (name, unknown, action)
+            (name, Category::unknown(), unknown_action)
         }
     };
     let entry = |(row, placeholder): (ArticleRow, String)| {
