@@ -45,15 +45,11 @@ pub fn emit(catalog: &Catalog) -> String {
 /// Where the file came from, what it lists and the Rust type that holds it,
 /// then the heading of the error table.
 fn intro(catalog: &Catalog, title: &str, rust_path: &str, listed: usize) -> String {
-    let mut out = format!(
-        "<!-- {} -->\n\n# {title}\n\n",
-        crate::emit::provenance(catalog)
-    );
-    out.push_str(&format!(
-        "{listed} codes, read from `{}` ({}). In Rust: `{rust_path}`.\n\n## Error codes\n\n",
-        catalog.source.path, catalog.source.format
-    ));
-    out
+    let (provenance, source) = (crate::emit::provenance(catalog), &catalog.source);
+    format!(
+        "<!-- {provenance} -->\n\n# {title}\n\n{listed} codes, read from `{}` ({}). In Rust: `{rust_path}`.\n\n## Error codes\n\n",
+        source.path, source.format
+    )
 }
 
 /// A column of the error table: its header, and each entry's text in it.
