@@ -61,7 +61,8 @@ fn doc_block<'a>(text: impl Iterator<Item = &'a str>, lines: &mut Vec<String>) {
     let mut in_list = false;
     for line in text {
         let item = line.strip_prefix("- ");
-        if !(in_list && item.is_some()) && !lines.last().is_some_and(String::is_empty) {
+        let after_blank = lines.last().is_some_and(String::is_empty);
+        if !(after_blank || in_list && item.is_some()) {
             lines.push(String::new());
         }
         lines.push(match item {
