@@ -41,16 +41,11 @@ pub struct Annotation {
 }
 
 impl Annotations {
-    /// The definition of a category (every annotated category has one).
-    pub fn category(&self, category: &Category) -> Option<&CategoryDef> {
-        self.categories.iter().find(|c| c.name == category.0)
-    }
-
     /// What a code of `category` calls for unless annotated otherwise;
     /// escalate for a category the file does not define.
     pub fn default_action(&self, category: &Category) -> Action {
-        self.category(category)
-            .map_or(Action::Escalate, |c| c.action)
+        let defined = self.categories.iter().find(|c| c.name == category.0);
+        defined.map_or(Action::Escalate, |c| c.action)
     }
 
     /// The action for an annotation: its own, else its category's default.
@@ -79,10 +74,12 @@ struct File {
 /// The annotation table of a key as the configuration writes it:
 /// `codes."40001"`, `codes."400 | Bad Request: room not found"`.
 pub fn table_name(key: &Key) -> String {
-    format!(
-        "codes.{}",
-        toml_edit::Value::from(key.to_string()).to_string().trim()
-    )
+    format!("codes.{}", toml_string(&key.to_string()))
+}
+
+/// `text` as a TOML string: quoted, escaped where it must be.
+pub(crate) fn toml_string(text: &str) -> String {
+    toml_edit::Value::from(text).to_string().trim().to_owned()
 }
 
 /// A TOML error as `file:line: message`, like every other error here.

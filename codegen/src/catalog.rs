@@ -38,12 +38,12 @@ impl Unannotated {
 
     fn warn(&self, file: &str, warnings: &mut Vec<String>) {
         if self.count <= WARN_EACH_UP_TO {
-            for (code, name) in &self.first {
+            warnings.extend(self.first.iter().map(|(code, name)| {
                 let table = crate::annotations::table_name(code);
-                warnings.push(format!(
+                format!(
                     "code {code} has no annotation in {file}: generated as {name} (category unknown, action escalate); add [{table}] with a name and category"
-                ));
-            }
+                )
+            }));
         } else {
             let first: Vec<String> = self
                 .first
@@ -106,11 +106,10 @@ pub fn build(
     unannotated.warn(&annotations.file, warnings);
     if let Some(released) = released {
         let dropped = dropped_entries(&errors, released, annotations);
-        for entry in &dropped {
-            if let Some(problem) = unfit(code_type, entry.key(), &annotations.file) {
-                let kept = "the article dropped it, the last release kept it";
-                return Err(Error::new(format!("{problem} ({kept})")).in_file(&annotations.file));
-            }
+        let unfit = |entry: &ErrorEntry| unfit(code_type, entry.key(), &annotations.file);
+        if let Some(problem) = dropped.iter().find_map(unfit) {
+            let kept = "the article dropped it, the last release kept it";
+            return Err(Error::new(format!("{problem} ({kept})")).in_file(&annotations.file));
         }
         errors.extend(dropped);
     }
@@ -187,14 +186,13 @@ fn listed_entries(
     let released = released.map(Catalog::by_key).unwrap_or_default();
     let keys = rows.iter().map(ArticleRow::key);
     let placeholders = crate::names::fallback_names_avoiding(keys, &taken);
+    let unknown_action = annotations.default_action(&Category::unknown());
     let mut classify = |key: Key, placeholder: String| match annotations.by_code.get(&key) {
         Some(a) => (a.name.clone(), a.category.clone(), annotations.action_of(a)),
         None => {
             let name = released.get(&key).map_or(placeholder, |b| b.name.clone());
             unannotated.push(&key, &name);
-            let unknown = Category::unknown();
-            let action = annotations.default_action(&unknown);
-            (name, unknown, action)
+            (name, Category::unknown(), unknown_action)
         }
     };
     let entry = |(row, placeholder): (ArticleRow, String)| {

@@ -2,7 +2,7 @@
 //! about, and the semver bump that calls for. Used by regen (to version the
 //! crate) and by `cargo xtask diff`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::Serialize;
@@ -50,28 +50,24 @@ fn listed(catalog: &Catalog) -> BTreeMap<Key, &ErrorEntry> {
 }
 
 fn changed_fields(old: &ErrorEntry, new: &ErrorEntry) -> Vec<String> {
-    let mut fields = Vec::new();
-    let mut check = |name: &str, differs: bool| {
-        if differs {
-            fields.push(name.to_owned());
-        }
-    };
-    check("description", old.description != new.description);
-    check("solution", old.solution != new.solution);
-    check("cause", old.cause != new.cause);
-    check("section", old.section != new.section);
-    check("name", old.name != new.name);
-    check("category", old.category != new.category);
-    check("action", old.action != new.action);
-    let columns: std::collections::BTreeSet<&String> =
-        old.extra.keys().chain(new.extra.keys()).collect();
-    for column in columns {
-        check(
-            &format!("extra.{column}"),
-            old.extra.get(column) != new.extra.get(column),
-        );
-    }
-    fields
+    let fields = [
+        ("description", old.description != new.description),
+        ("solution", old.solution != new.solution),
+        ("cause", old.cause != new.cause),
+        ("section", old.section != new.section),
+        ("name", old.name != new.name),
+        ("category", old.category != new.category),
+        ("action", old.action != new.action),
+    ];
+    let fields = fields
+        .into_iter()
+        .filter_map(|(name, differs)| differs.then_some(name));
+    let columns: BTreeSet<&String> = old.extra.keys().chain(new.extra.keys()).collect();
+    let extra = columns
+        .into_iter()
+        .filter(|c| old.extra.get(*c) != new.extra.get(*c));
+    let extra = extra.map(|column| format!("extra.{column}"));
+    fields.map(str::to_owned).chain(extra).collect()
 }
 
 /// Compares the codes each model lists; order and removed entries aside.

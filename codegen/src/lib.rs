@@ -109,10 +109,23 @@ pub fn read_catalog(
     warnings: &mut Vec<String>,
 ) -> Result<Catalog> {
     let annotations = annotations::parse(&entry.annotations, annotations)?;
-    let (article, info) =
-        read_article(source_path, source.as_ref(), format, &annotations, warnings)?;
+    let source = source.as_ref();
+    let article = read::read(source_path, source, format, &annotations.columns)?;
+    warnings.extend(
+        article
+            .warnings
+            .iter()
+            .map(|w| format!("{source_path}: {w}")),
+    );
     let own = source_path.trim_start_matches("./") == entry.source;
     catalog::check_code_type(&article, source_path, &annotations, own, warnings)?;
+    // The capture's identity: its sha256 is taken over its bytes with CRLF as LF.
+    let hashed = read::normalize::lf_line_ends(source, read::normalize::LoneCr::Kept);
+    let info = model::SourceInfo {
+        path: source_path.to_owned(),
+        format: article.format,
+        sha256: sha256_hex(&hashed),
+    };
     let about = model::ArticleInfo {
         title: entry.title.clone(),
         url: entry.url.clone(),
@@ -123,46 +136,9 @@ pub fn read_catalog(
     catalog::build(article, info, about, &annotations, released, warnings)
 }
 
-/// The first half of [`read_catalog`]: the article's rows and the capture's
-/// identity, its sha256 taken over its bytes with CRLF as LF.
-fn read_article(
-    source_path: &str,
-    source: &[u8],
-    format: Option<Format>,
-    annotations: &annotations::Annotations,
-    warnings: &mut Vec<String>,
-) -> Result<(read::Article, model::SourceInfo)> {
-    let article = read::read(source_path, source, format, &annotations.columns)?;
-    let hashed = read::normalize::lf_line_ends(source, read::normalize::LoneCr::Kept);
-    warnings.extend(
-        article
-            .warnings
-            .iter()
-            .map(|w| format!("{source_path}: {w}")),
-    );
-    let info = model::SourceInfo {
-        path: source_path.to_owned(),
-        format: article.format,
-        sha256: sha256_hex(&hashed),
-    };
-    Ok((article, info))
-}
-
-/// The model, and how it differs from the last release.
-struct Prepared {
-    catalog: Catalog,
-    warnings: Vec<String>,
-    changes: Changes,
-    /// The semver class of `changes` and `notes`; none for a first
-    /// release, which keeps the version the crate was written with.
-    bump: Bump,
-    version: String,
-    first_release: bool,
-    /// The hand-written API changes under `## Unreleased`, if any.
-    notes: Option<notes::ApiNotes>,
-}
-
-fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
+/// The model and how it differs from the last release (no outputs yet),
+/// with the hand-written API changes under `## Unreleased`, if any.
+fn prepare(inputs: &Inputs<'_>) -> Result<(Generated, Option<notes::ApiNotes>)> {
     let entry = inputs.entry;
     let released = inputs
         .released
@@ -199,6 +175,7 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
     };
     let changes = changes::diff(released.as_ref().unwrap_or(&empty), &catalog);
     let notes = notes::read(&entry.changelog(), inputs.changelog)?;
+    // A first release keeps the version the crate was written with.
     let bump = if first_release {
         Bump::None
     } else {
@@ -206,15 +183,16 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
             .bump()
             .max(notes.as_ref().map_or(Bump::None, |n| n.bump))
     };
-    Ok(Prepared {
+    let generated = Generated {
         catalog,
+        outputs: Vec::new(),
         warnings,
         changes,
         bump,
         version,
         first_release,
-        notes,
-    })
+    };
+    Ok((generated, notes))
 }
 
 /// The generated crate module, the fixture and its schema, the markdown
@@ -222,28 +200,16 @@ fn prepare(inputs: &Inputs<'_>) -> Result<Prepared> {
 fn emit_all(inputs: &Inputs<'_>, catalog: &Catalog, changelog: String) -> Result<Vec<Output>> {
     let entry = inputs.entry;
     let rust = emit::rust::emit(catalog).map_err(|e| e.in_file(&entry.generated_rust()))?;
-    let mut outputs = vec![
-        Output {
-            path: entry.generated_rust(),
-            contents: rust,
-        },
-        Output {
-            path: entry.fixture.clone(),
-            contents: emit::json::emit(catalog),
-        },
-        Output {
-            path: entry.fixture_schema(),
-            contents: emit::json::schema(),
-        },
-        Output {
-            path: entry.markdown.clone(),
-            contents: emit::markdown::emit(catalog),
-        },
-        Output {
-            path: entry.changelog(),
-            contents: changelog,
-        },
+    let files = [
+        (entry.generated_rust(), rust),
+        (entry.fixture.clone(), emit::json::emit(catalog)),
+        (entry.fixture_schema(), emit::json::schema()),
+        (entry.markdown.clone(), emit::markdown::emit(catalog)),
+        (entry.changelog(), changelog),
     ];
+    let mut outputs: Vec<Output> = files
+        .map(|(path, contents)| Output { path, contents })
+        .into();
     if let Some(readme) = inputs.crate_readme {
         let path = entry.crate_readme();
         outputs.push(Output {
@@ -257,22 +223,14 @@ fn emit_all(inputs: &Inputs<'_>, catalog: &Catalog, changelog: String) -> Result
 /// The whole pipeline: every output for one manifest entry, or the first error.
 /// Versions do not move here; `## Unreleased` says what the next release holds.
 pub fn generate(inputs: Inputs<'_>) -> Result<Generated> {
-    let Prepared {
-        catalog,
-        warnings,
-        changes,
-        bump,
-        version,
-        first_release,
-        notes,
-    } = prepare(&inputs)?;
+    let (mut generated, notes) = prepare(&inputs)?;
     let notes = notes.as_ref().map(notes::ApiNotes::unreleased);
     let section = release::unreleased_section(
-        &changes,
-        &catalog,
-        &version,
-        first_release,
-        bump,
+        &generated.changes,
+        &generated.catalog,
+        &generated.version,
+        generated.first_release,
+        generated.bump,
         notes.as_deref(),
     );
     let changelog = release::without_unreleased(inputs.changelog);
@@ -280,16 +238,8 @@ pub fn generate(inputs: Inputs<'_>) -> Result<Generated> {
         Some(section) => release::with_section(&changelog, &section),
         None => changelog,
     };
-    let outputs = emit_all(&inputs, &catalog, changelog)?;
-    Ok(Generated {
-        bump,
-        catalog,
-        outputs,
-        warnings,
-        changes,
-        version,
-        first_release,
-    })
+    generated.outputs = emit_all(&inputs, &generated.catalog, changelog)?;
+    Ok(generated)
 }
 
 /// Cuts the release `## Unreleased` describes. `lock` is the workspace's
@@ -302,15 +252,15 @@ pub fn release(
     placeholders: release::Placeholders,
 ) -> Result<Release> {
     let entry = inputs.entry;
-    let Prepared {
+    let (generated, notes) = prepare(&inputs)?;
+    let Generated {
         mut catalog,
         changes,
         bump,
         version: current,
         first_release,
-        notes,
         ..
-    } = prepare(&inputs)?;
+    } = generated;
     if !first_release && changes.is_empty() && notes.is_none() {
         return Err(Error::new(format!(
             "nothing to release: the article reads as version {current} did"
@@ -318,18 +268,7 @@ pub fn release(
         .in_file(inputs.source_path));
     }
     let annotations = annotations::parse(&entry.annotations, inputs.annotations)?;
-    let unnamed = release::placeholders(&catalog, &annotations);
-    let mut warnings = Vec::new();
-    if !unnamed.is_empty() {
-        match placeholders {
-            release::Placeholders::Refuse => {
-                return Err(release::placeholder_refusal(&unnamed, &annotations.file));
-            }
-            release::Placeholders::Allow => {
-                warnings.push(release::placeholder_warning(&unnamed, &annotations.file));
-            }
-        }
-    }
+    let warnings = release::check_placeholders(&catalog, &annotations, placeholders)?;
     let version = release::next_version(&current, bump);
     release::date_deprecations(&mut catalog, &version);
     let section = release::release_section(
@@ -342,30 +281,25 @@ pub fn release(
     );
     let changelog = release::with_section(&release::without_unreleased(inputs.changelog), &section);
     let mut outputs = emit_all(&inputs, &catalog, changelog)?;
-    outputs.push(Output {
-        path: entry.crate_manifest(),
-        contents: release::cargo_toml_with_version(
-            &entry.crate_manifest(),
-            inputs.crate_manifest,
-            &version,
-        )?,
-    });
-    outputs.push(Output {
-        path: entry.released.clone(),
-        contents: emit::json::emit(&catalog),
-    });
+    let path = entry.crate_manifest();
+    let manifest = release::cargo_toml_with_version(&path, inputs.crate_manifest, &version)?;
+    let baseline = emit::json::emit(&catalog);
+    let mut files = vec![(path, manifest), (entry.released.clone(), baseline)];
     if let Some((path, text)) = lock {
-        outputs.push(Output {
-            path: path.to_owned(),
-            contents: release::lock_with_version(path, text, &entry.crate_name, &version)?,
-        });
+        let lock = release::lock_with_version(path, text, &entry.crate_name, &version)?;
+        files.push((path.to_owned(), lock));
     }
+    outputs.extend(
+        files
+            .into_iter()
+            .map(|(path, contents)| Output { path, contents }),
+    );
     Ok(Release {
         catalog,
         version,
         bump,
         changes,
         outputs,
-        warnings,
+        warnings: warnings.into_iter().collect(),
     })
 }

@@ -67,17 +67,13 @@ pub fn fallback_names_avoiding(
     keys.into_iter()
         .map(|key| {
             let base = fallback_name(&key);
-            let mut variant = base.clone();
-            let mut n = 2;
-            loop {
-                let id = stable_id(&variant);
-                let free = taken.get(&id).is_none_or(|owner| *owner == key);
-                if free && seen.insert(id) {
-                    break variant;
-                }
-                variant = format!("{base}V{n}");
-                n += 1;
-            }
+            let numbered = (2..).map(|n| format!("{base}V{n}"));
+            let mut candidates = std::iter::once(base.clone()).chain(numbered);
+            let free = |variant: &String| {
+                let id = stable_id(variant);
+                taken.get(&id).is_none_or(|owner| *owner == key) && seen.insert(id)
+            };
+            candidates.find(free).expect("the numbers never run out")
         })
         .collect()
 }

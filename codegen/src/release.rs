@@ -9,7 +9,6 @@ use crate::annotations::{Annotations, table_name};
 use crate::changes::{Bump, Changes};
 use crate::error::{Error, Result};
 use crate::model::{Catalog, ErrorEntry, Key, Status};
-use std::collections::HashMap;
 
 const UNRELEASED: &str = "## Unreleased";
 
@@ -83,13 +82,6 @@ pub fn date_deprecations(catalog: &mut Catalog, version: &str) {
     }
 }
 
-fn describe(by_key: &HashMap<Key, &ErrorEntry>, code: &Key) -> String {
-    match by_key.get(code) {
-        Some(entry) => format!("`{code}` (`{}`)", entry.name),
-        None => format!("`{code}`"),
-    }
-}
-
 /// What a release holds, as changelog lines.
 fn change_lines(changes: &Changes, catalog: &Catalog, first_release: bool) -> String {
     if first_release {
@@ -99,24 +91,23 @@ fn change_lines(changes: &Changes, catalog: &Catalog, first_release: bool) -> St
         );
     }
     let by_key = catalog.by_key();
-    let mut text = String::new();
-    for code in &changes.added {
-        text.push_str(&format!("- Added {}.\n", describe(&by_key, code)));
-    }
-    for code in &changes.removed {
-        text.push_str(&format!(
-            "- Deprecated {}: no longer listed in the article.\n",
-            describe(&by_key, code)
-        ));
-    }
-    for changed in &changes.changed {
-        text.push_str(&format!(
-            "- Changed {}: {}.\n",
-            describe(&by_key, &changed.code),
-            changed.fields.join(", ")
-        ));
-    }
-    text
+    let describe = |code: &Key| match by_key.get(code) {
+        Some(entry) => format!("`{code}` (`{}`)", entry.name),
+        None => format!("`{code}`"),
+    };
+    let added = changes
+        .added
+        .iter()
+        .map(|code| format!("- Added {}.\n", describe(code)));
+    let removed = changes.removed.iter().map(|code| {
+        let code = describe(code);
+        format!("- Deprecated {code}: no longer listed in the article.\n")
+    });
+    let changed = changes.changed.iter().map(|changed| {
+        let fields = changed.fields.join(", ");
+        format!("- Changed {}: {fields}.\n", describe(&changed.code))
+    });
+    added.chain(removed).chain(changed).collect()
 }
 
 fn source_line(catalog: &Catalog) -> String {
@@ -138,31 +129,31 @@ pub fn unreleased_section(
     bump: Bump,
     notes: Option<&str>,
 ) -> Option<String> {
-    if changes.is_empty() && !first_release {
-        let notes = notes?;
-        return Some(format!(
-            "{UNRELEASED}\n\nChanges since {current} in the hand-written API; the article, {}, reads as {current} did. They call for a {bump} release, version {}: run `cargo xtask release` to cut it.\n\n{notes}",
-            source_line(catalog),
-            next_version(current, bump),
-        ));
-    }
+    let (source, next) = (source_line(catalog), next_version(current, bump));
+    let cut = format!(
+        "They call for a {bump} release, version {next}: run `cargo xtask release` to cut it."
+    );
     let intro = if first_release {
         format!(
-            "Not released yet: read from {}. Run `cargo xtask release` to cut version {current}.",
-            source_line(catalog)
+            "Not released yet: read from {source}. Run `cargo xtask release` to cut version {current}."
+        )
+    } else if changes.is_empty() {
+        notes?;
+        format!(
+            "Changes since {current} in the hand-written API; the article, {source}, reads as {current} did. {cut}"
         )
     } else {
-        format!(
-            "Changes since {current}, read from {}. They call for a {bump} release, version {}: run `cargo xtask release` to cut it.",
-            source_line(catalog),
-            next_version(current, bump)
-        )
+        format!("Changes since {current}, read from {source}. {cut}")
     };
-    Some(format!(
-        "{UNRELEASED}\n\n{intro}\n\n{}{}",
-        change_lines(changes, catalog, first_release),
-        notes.map_or(String::new(), |n| format!("\n{n}"))
-    ))
+    let lines = change_lines(changes, catalog, first_release);
+    let notes = after_lines(&lines, notes);
+    Some(format!("{UNRELEASED}\n\n{intro}\n\n{lines}{notes}"))
+}
+
+/// The hand-written notes after the change lines, a blank line between.
+fn after_lines(lines: &str, notes: Option<&str>) -> String {
+    let gap = if lines.is_empty() { "" } else { "\n" };
+    notes.map_or(String::new(), |n| format!("{gap}{n}"))
 }
 
 /// The release entry that replaces the `## Unreleased` section.
@@ -180,10 +171,7 @@ pub fn release_section(
         format!("a {bump} release")
     };
     let lines = change_lines(changes, catalog, first_release);
-    let notes = notes.map_or(String::new(), |n| {
-        let gap = if lines.is_empty() { "" } else { "\n" };
-        format!("{gap}{n}")
-    });
+    let notes = after_lines(&lines, notes);
     format!(
         "## {version}\n\nGenerated from {}; {kind}.\n\n{lines}{notes}",
         source_line(catalog),
@@ -251,49 +239,43 @@ const NAMED_UP_TO: usize = 10;
 /// (`Code40130`, `Code400V2`). Naming one after the release renames a
 /// variant and its stable id, a major release. A placeholder the
 /// configuration names explicitly (`name = "Code40130"`) was chosen.
-pub fn placeholders<'a>(catalog: &'a Catalog, annotations: &Annotations) -> Vec<&'a ErrorEntry> {
-    catalog
+/// Refused unless `placeholders` allows them, then the warning to print.
+pub fn check_placeholders(
+    catalog: &Catalog,
+    annotations: &Annotations,
+    placeholders: Placeholders,
+) -> Result<Option<String>> {
+    let entries: Vec<&ErrorEntry> = catalog
         .errors
         .iter()
         .filter(|e| {
             !annotations.by_code.contains_key(&e.key())
                 && crate::names::is_placeholder(&e.key(), &e.name)
         })
-        .collect()
-}
-
-/// `40130` (`Code40130`), … for the first few entries, and how many more.
-fn listed(entries: &[&ErrorEntry]) -> String {
-    let mut text: Vec<String> = entries
+        .collect();
+    let Some(first) = entries.first() else {
+        return Ok(None);
+    };
+    // `40130` (`Code40130`), … for the first few entries, and how many more.
+    let mut listed: Vec<String> = entries
         .iter()
         .take(NAMED_UP_TO)
         .map(|e| format!("{} (`{}`)", e.key(), e.name))
         .collect();
     if entries.len() > NAMED_UP_TO {
-        text.push(format!("and {} more", entries.len() - NAMED_UP_TO));
+        listed.push(format!("and {} more", entries.len() - NAMED_UP_TO));
     }
-    text.join(", ")
-}
-
-/// Why a release with placeholder names is refused, and the two ways on.
-pub fn placeholder_refusal(entries: &[&ErrorEntry], annotations_file: &str) -> Error {
-    let first = entries.first().map(|e| e.key());
-    let table = first.map_or_else(|| "codes.<code>".to_owned(), |k| table_name(&k));
-    Error::new(format!(
-        "refusing to release {} placeholder name(s): {}. Naming a code after it ships renames its variant and stable id, a major release. Add a [{table}] table with name = \"UpperCamelCase\" and category = \"...\" for each in {annotations_file}, run `cargo xtask regen`, then release; or pass --allow-placeholders to release them as they are",
-        entries.len(),
-        listed(entries)
-    ))
-    .in_file(annotations_file)
-}
-
-/// The warning a release with placeholder names allowed prints.
-pub fn placeholder_warning(entries: &[&ErrorEntry], annotations_file: &str) -> String {
-    format!(
-        "releasing {} placeholder name(s) (--allow-placeholders): {}. They are public API now: naming them in {annotations_file} later is a major release",
-        entries.len(),
-        listed(entries)
-    )
+    let (count, listed, file) = (entries.len(), listed.join(", "), &annotations.file);
+    match placeholders {
+        Placeholders::Refuse => Err(Error::new(format!(
+            "refusing to release {count} placeholder name(s): {listed}. Naming a code after it ships renames its variant and stable id, a major release. Add a [{}] table with name = \"UpperCamelCase\" and category = \"...\" for each in {file}, run `cargo xtask regen`, then release; or pass --allow-placeholders to release them as they are",
+            table_name(&first.key()),
+        ))
+        .in_file(file)),
+        Placeholders::Allow => Ok(Some(format!(
+            "releasing {count} placeholder name(s) (--allow-placeholders): {listed}. They are public API now: naming them in {file} later is a major release"
+        ))),
+    }
 }
 
 /// Cargo.toml with the new version, formatting kept.

@@ -6,6 +6,7 @@
 //! them.
 
 use crate::Output;
+use crate::annotations::toml_string;
 use crate::error::{Error, Result};
 use crate::manifest::{Entry, Manifest};
 use crate::model::{Code, Format};
@@ -92,18 +93,11 @@ const ENVELOPE_EXAMPLE: &str = r#"# The API's response envelope, for the crate's
 
 "#;
 
-fn toml_string(text: &str) -> String {
-    toml_edit::Value::from(text).to_string().trim().to_owned()
-}
-
-/// The configuration stub: wording to edit, starter categories, and every
-/// code the article lists under a placeholder name, category `unknown`.
-fn config_stub(
-    request: &Request<'_>,
-    vendor: &str,
-    code_type: CodeType,
-    keys: &[(String, String)],
-) -> String {
+/// The configuration stub for the article `name` of `rows`: wording to
+/// edit, starter categories, and every code the article lists under a
+/// placeholder name, category `unknown`.
+fn config_stub(name: &str, pins: &ColumnPins, rows: &[ArticleRow]) -> String {
+    let vendor = &vendor_from_name(name);
     let mut out = format!(
         "# What the article does not say, for {name}: the vendor's wording, the\n\
          # categories, and per code a Rust variant name (never derived from the\n\
@@ -120,21 +114,19 @@ fn config_stub(
          # u32, i64 (negative codes) or str (slugs).\n\
          code_type = \"{code_type}\"\n\n\
          {columns}\n",
-        name = request.name,
-        columns = columns_table(request.pins),
+        columns = columns_table(pins),
         vendor = toml_string(vendor),
         type_doc = toml_string(&format!(
-            "An error code from {vendor}'s \"{}\" article.",
-            request.name
+            "An error code from {vendor}'s \"{name}\" article."
         )),
-        code_type = code_type.as_str(),
+        code_type = code_type(rows).as_str(),
     );
     out.push_str(ENVELOPE_EXAMPLE);
     out.push_str(STARTER_CATEGORIES);
-    for (key, variant) in keys {
+    for (key, variant) in placeholder_names(rows) {
         out.push_str(&format!(
             "[codes.{}]\nname = \"{variant}\"\ncategory = \"unknown\"\n\n",
-            toml_string(key)
+            toml_string(&key)
         ));
     }
     out.truncate(out.trim_end().len());
@@ -249,15 +241,7 @@ pub fn add(request: &Request<'_>, manifest_text: &str, workspace_toml: &str) -> 
     )?;
     let entry = new_entry(request, crate_name, &source_extension(request));
     let pins = pins_with_key(request.pins, &article.rows);
-    let config = config_stub(
-        &Request {
-            pins: &pins,
-            ..request.clone()
-        },
-        &vendor_from_name(request.name),
-        code_type(&article.rows),
-        &placeholder_names(&article.rows),
-    );
+    let config = config_stub(request.name, &pins, &article.rows);
     let cargo = crate_manifest(crate_name, &entry.crate_dir, &entry.title);
     let readme = crate_readme(crate_name, &entry.title);
     let generated = crate::generate(crate::Inputs {
@@ -522,11 +506,7 @@ mod tests {
     #[test]
     fn the_configuration_keeps_the_pins_add_was_given() {
         let stub = |pins: &ColumnPins| {
-            let request = Request {
-                pins,
-                ..request("a-errors", "a.md")
-            };
-            let text = config_stub(&request, "A", CodeType::U32, &[]);
+            let text = config_stub("a-errors", pins, &[]);
             crate::annotations::parse("a.toml", &text).unwrap().columns
         };
         assert_eq!(stub(&NO_PINS), NO_PINS, "only a commented example");
@@ -731,7 +711,7 @@ mod tests {
 
     #[test]
     fn the_configuration_stub_says_how_to_describe_the_envelope_and_still_reads() {
-        let stub = config_stub(&request("chatter", "c.md"), "Chatter", CodeType::U32, &[]);
+        let stub = config_stub("chatter", &NO_PINS, &[]);
         assert!(stub.contains("# [envelope]\n# code = "), "{stub}");
         let read = crate::annotations::parse("docs/chatter.toml", &stub).unwrap();
         assert_eq!(read.envelope, None);

@@ -50,17 +50,14 @@ fn doc_lines(group: &Group) -> Option<Vec<String>> {
         return None;
     }
     let meta: syn::MetaNameValue = syn::parse2(group.stream()).ok()?;
-    let syn::Expr::Lit(syn::ExprLit {
-        lit: syn::Lit::Str(text),
-        ..
-    }) = meta.value
-    else {
-        return None;
+    let text = match meta.value {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) if meta.path.is_ident("doc") => text.value(),
+        _ => return None,
     };
-    if !meta.path.is_ident("doc") {
-        return None;
-    }
-    let text = text.value().replace("\r\n", "\n").replace('\r', "\n");
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     Some(text.split('\n').map(str::to_owned).collect())
 }
 

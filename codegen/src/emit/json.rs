@@ -3,16 +3,16 @@
 use crate::model::Catalog;
 
 pub fn emit(catalog: &Catalog) -> String {
-    let mut text = serde_json::to_string_pretty(catalog).expect("a model always serialises");
-    text.push('\n');
-    text
+    pretty(catalog)
 }
 
 /// The JSON Schema every fixture matches, derived from the model's types:
 /// what another language generates its types from.
 pub fn schema() -> String {
-    let schema = schemars::schema_for!(Catalog);
-    let mut text = serde_json::to_string_pretty(&schema).expect("a schema always serialises");
-    text.push('\n');
-    text
+    pretty(&schemars::schema_for!(Catalog))
+}
+
+fn pretty(value: &impl serde::Serialize) -> String {
+    let text = serde_json::to_string_pretty(value).expect("a model and its schema serialise");
+    text + "\n"
 }

@@ -3,8 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::Vendor;
-use crate::model::{Catalog, ErrorEntry};
+use crate::model::{Catalog, Code, ErrorEntry, Vendor};
 
 /// Escapes a cell so GFM shows it literally: pipes, backslashes, markdown
 /// punctuation and HTML are escaped; line breaks become `<br>`.
@@ -46,94 +45,69 @@ pub fn emit(catalog: &Catalog) -> String {
 /// Where the file came from, what it lists and the Rust type that holds it,
 /// then the heading of the error table.
 fn intro(catalog: &Catalog, title: &str, rust_path: &str, listed: usize) -> String {
-    let mut out = format!(
-        "<!-- {} -->\n\n# {title}\n\n",
-        crate::emit::provenance(catalog)
-    );
-    out.push_str(&format!(
-        "{listed} codes, read from `{}` ({}). In Rust: `{rust_path}`.\n\n## Error codes\n\n",
-        catalog.source.path, catalog.source.format
-    ));
-    out
+    let (provenance, source) = (crate::emit::provenance(catalog), &catalog.source);
+    format!(
+        "<!-- {provenance} -->\n\n# {title}\n\n{listed} codes, read from `{}` ({}). In Rust: `{rust_path}`.\n\n## Error codes\n\n",
+        source.path, source.format
+    )
 }
 
-/// The columns beyond code, description and solution that the table has:
-/// only those some listed entry fills, so an article without sub-codes or
-/// causes gets no column of empty cells.
-struct Columns<'a> {
-    subcodes: bool,
-    causes: bool,
-    sections: bool,
-    /// The article's own extra columns, by header, in a stable order.
-    extras: BTreeSet<&'a String>,
+/// A column of the error table: its header, and each entry's text in it.
+type Column<'a> = (String, Box<dyn Fn(&ErrorEntry) -> String + 'a>);
+
+/// The table's columns. Those beyond code, description and solution only
+/// where some listed entry fills them, so an article without sub-codes or
+/// causes gets no column of empty cells; headers in the vendor's wording
+/// where it has one. A missing sub-code is `/`, as the articles write it,
+/// so the markdown reader reads the table back to the same entries.
+fn columns<'a>(listed: &[&'a ErrorEntry], vendor: &Vendor) -> Vec<Column<'a>> {
+    let any = |has: fn(&ErrorEntry) -> bool| listed.iter().any(|e| has(e));
+    let mut columns: Vec<Column<'a>> =
+        vec![("Error code".into(), Box::new(|e| e.code.to_string()))];
+    if any(|e| e.subcode.is_some()) {
+        let subcode = |e: &ErrorEntry| e.subcode.as_ref().map_or("/".to_owned(), Code::to_string);
+        columns.push(("Error sub-code".into(), Box::new(subcode)));
+    }
+    columns.push(("Description".into(), Box::new(|e| e.description.clone())));
+    if any(|e| !e.cause.is_empty()) {
+        columns.push((vendor.cause_title.clone(), Box::new(|e| e.cause.clone())));
+    }
+    let solution = vendor.solution_title.clone();
+    columns.push((solution, Box::new(|e| e.solution.clone())));
+    if any(|e| e.section.is_some()) {
+        let section = |e: &ErrorEntry| e.section_note().unwrap_or_default();
+        columns.push(("Section".into(), Box::new(section)));
+    }
+    // The article's own extra columns, by header, in a stable order.
+    let extras: BTreeSet<&String> = listed.iter().flat_map(|e| e.extra.keys()).collect();
+    for extra in extras {
+        let text = move |e: &ErrorEntry| e.extra.get(extra).cloned().unwrap_or_default();
+        columns.push((extra.clone(), Box::new(text)));
+    }
+    columns
 }
 
-impl<'a> Columns<'a> {
-    fn of(listed: &[&'a ErrorEntry]) -> Self {
-        Columns {
-            subcodes: listed.iter().any(|e| e.subcode.is_some()),
-            causes: listed.iter().any(|e| !e.cause.is_empty()),
-            sections: listed.iter().any(|e| e.section.is_some()),
-            extras: listed.iter().flat_map(|e| e.extra.keys()).collect(),
-        }
-    }
+/// The header row's cells.
+fn header(columns: &[Column]) -> Vec<String> {
+    columns
+        .iter()
+        .map(|(title, _)| escape_cell(title))
+        .collect()
+}
 
-    /// The header row's cells, in the vendor's wording where it has one.
-    fn header(&self, vendor: &Vendor) -> Vec<String> {
-        let mut header = vec!["Error code".to_owned()];
-        if self.subcodes {
-            header.push("Error sub-code".to_owned());
-        }
-        header.push("Description".to_owned());
-        if self.causes {
-            header.push(escape_cell(&vendor.cause_title));
-        }
-        header.push(escape_cell(&vendor.solution_title));
-        if self.sections {
-            header.push("Section".to_owned());
-        }
-        header.extend(self.extras.iter().map(|e| escape_cell(e)));
-        header
-    }
-
-    /// One entry's cells, column for column with [`Columns::header`]. A
-    /// missing sub-code is `/`, as the articles write it, so the markdown
-    /// reader reads the table back to the same entries.
-    fn cells(&self, entry: &ErrorEntry) -> Vec<String> {
-        let mut cells = vec![escape_cell(&entry.code.to_string())];
-        if self.subcodes {
-            cells.push(
-                entry
-                    .subcode
-                    .as_ref()
-                    .map_or("/".to_owned(), |s| escape_cell(&s.to_string())),
-            );
-        }
-        cells.push(escape_cell(&entry.description));
-        if self.causes {
-            cells.push(escape_cell(&entry.cause));
-        }
-        cells.push(escape_cell(&entry.solution));
-        if self.sections {
-            cells.push(escape_cell(&entry.section_note().unwrap_or_default()));
-        }
-        cells.extend(
-            self.extras
-                .iter()
-                .map(|e| escape_cell(entry.extra.get(*e).map_or("", String::as_str))),
-        );
-        cells
-    }
+/// One entry's cells, column for column with [`header`].
+fn cells(columns: &[Column], entry: &ErrorEntry) -> Vec<String> {
+    let texts = columns.iter().map(|(_, text)| escape_cell(&text(entry)));
+    texts.collect()
 }
 
 /// What the article says about each listed code.
 fn error_table(listed: &[&ErrorEntry], vendor: &Vendor) -> String {
-    let columns = Columns::of(listed);
-    let header = columns.header(vendor);
-    let mut out = row(&header);
-    out.push_str(&row(&vec!["---".to_owned(); header.len()]));
+    let columns = columns(listed, vendor);
+    let mut out = row(&header(&columns));
+    out.push_str(&row(&vec!["---".to_owned(); columns.len()]));
     for entry in listed {
-        out.push_str(&row(&columns.cells(entry)));
+        out.push_str(&row(&cells(&columns, entry)));
     }
     out
 }
@@ -250,7 +224,7 @@ mod tests {
         let plain = [entry(1), entry(2)];
         let plain: Vec<&ErrorEntry> = plain.iter().collect();
         assert_eq!(
-            Columns::of(&plain).header(&vendor),
+            header(&columns(&plain, &vendor)),
             ["Error code", "Description", "Fix"]
         );
 
@@ -262,8 +236,8 @@ mod tests {
         let mut other = entry(4);
         other.extra.insert("Area".into(), "chat".into());
         let both = [&full, &other];
-        let columns = Columns::of(&both);
-        let header = columns.header(&vendor);
+        let columns = columns(&both, &vendor);
+        let header = header(&columns);
         assert_eq!(
             header,
             [
@@ -278,7 +252,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            columns.cells(&full),
+            cells(&columns, &full),
             [
                 "3",
                 "9",
@@ -292,10 +266,10 @@ mod tests {
         );
         // What an entry lacks is an empty cell, and a missing sub-code `/`.
         assert_eq!(
-            columns.cells(&other),
+            cells(&columns, &other),
             ["4", "/", "description 4", "", "solution 4", "", "chat", ""]
         );
-        assert_eq!(columns.cells(&other).len(), header.len());
+        assert_eq!(cells(&columns, &other).len(), header.len());
     }
 
     #[test]

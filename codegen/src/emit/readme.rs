@@ -42,12 +42,8 @@ pub fn with_source_block(path: &str, readme: &str, catalog: &Catalog) -> Result<
     };
     let start = readme.find(BEGIN).ok_or_else(missing)?;
     let end = readme[start..].find(END).ok_or_else(missing)? + start + END.len();
-    Ok(format!(
-        "{}{}{}",
-        &readme[..start],
-        source_block(catalog),
-        &readme[end..]
-    ))
+    let (before, after) = (&readme[..start], &readme[end..]);
+    Ok(format!("{before}{}{after}", source_block(catalog)))
 }
 
 #[cfg(test)]

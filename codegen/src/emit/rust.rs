@@ -7,16 +7,12 @@
 //! configuration; the support types every crate needs (`Code`,
 //! `UnknownCode`, parse errors, serde) are emitted by `support`.
 
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
+use proc_macro2::{Ident, TokenStream};
+use quote::{ToTokens, quote};
 
-use crate::emit::tokens::Kind;
+use crate::emit::tokens::{Kind, arms, ident};
 use crate::error::{Error, Result};
 use crate::model::{Catalog, CategoryDef, Code, ErrorEntry, Status, Vendor};
-
-fn ident(name: &str) -> Ident {
-    Ident::new(name, Span::call_site())
-}
 
 /// Escapes text for rustdoc markdown so the article's prose shows literally:
 /// markup characters are escaped, URLs become autolinks wherever they sit in a
@@ -28,43 +24,20 @@ fn doc_escape(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        let url_at = word.find("https://").or_else(|| word.find("http://"));
-        match url_at {
-            Some(start) => {
-                let rest = &word[start..];
-                let url = rest.trim_end_matches(|c: char| {
-                    matches!(
-                        c,
-                        '.' | ','
-                            | ';'
-                            | ':'
-                            | ')'
-                            | ']'
-                            | '"'
-                            | '\''
-                            | '!'
-                            | '?'
-                            | '>'
-                            | '*'
-                            | '_'
-                            | '`'
-                    )
-                });
-                let url_text: String = url
-                    .chars()
-                    .map(|c| match c {
-                        '<' => "%3C".to_owned(),
-                        '>' => "%3E".to_owned(),
-                        c if crate::controls::is_hidden(c) => String::new(),
-                        c => c.to_string(),
-                    })
-                    .collect();
-                escape_words(&word[..start], &mut out);
-                out.push_str(&format!("<{url_text}>"));
-                escape_words(&rest[url.len()..], &mut out);
-            }
-            None => escape_words(word, &mut out),
-        }
+        let Some(start) = word.find("https://").or_else(|| word.find("http://")) else {
+            escape_words(word, &mut out);
+            continue;
+        };
+        let rest = &word[start..];
+        let url = rest.trim_end_matches(|c: char| ".,;:)]\"'!?>*_`".contains(c));
+        let url_text: String = url
+            .chars()
+            .filter(|&c| !crate::controls::is_hidden(c))
+            .collect();
+        let url_text = url_text.replace('<', "%3C").replace('>', "%3E");
+        escape_words(&word[..start], &mut out);
+        out.push_str(&format!("<{url_text}>"));
+        escape_words(&rest[url.len()..], &mut out);
     }
     out
 }
@@ -75,37 +48,28 @@ fn escape_words(text: &str, out: &mut String) {
             out.push_str(&format!("\\[{}\\]", crate::controls::code_point(c)));
             continue;
         }
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' | '&' | '$'
-        ) {
+        if "\\`*_[]<>#|~!&$".contains(c) {
             out.push('\\');
         }
         out.push(c);
     }
 }
 
-/// Renders a cell as rustdoc paragraphs: plain lines are paragraphs, `- item`
-/// lines stay a list.
-fn doc_block(text: &str, lines: &mut Vec<String>) {
+/// Renders a cell's lines as rustdoc paragraphs: plain lines are
+/// paragraphs, `- item` lines stay a list.
+fn doc_block<'a>(text: impl Iterator<Item = &'a str>, lines: &mut Vec<String>) {
     let mut in_list = false;
-    for line in text.lines() {
-        match line.strip_prefix("- ") {
-            Some(item) => {
-                if !in_list && !lines.last().is_some_and(String::is_empty) {
-                    lines.push(String::new());
-                }
-                lines.push(format!("- {}", doc_escape(item)));
-                in_list = true;
-            }
-            None => {
-                if !lines.last().is_some_and(String::is_empty) {
-                    lines.push(String::new());
-                }
-                lines.push(doc_escape(line));
-                in_list = false;
-            }
+    for line in text {
+        let item = line.strip_prefix("- ");
+        let after_blank = lines.last().is_some_and(String::is_empty);
+        if !(after_blank || in_list && item.is_some()) {
+            lines.push(String::new());
         }
+        lines.push(match item {
+            Some(item) => format!("- {}", doc_escape(item)),
+            None => doc_escape(line),
+        });
+        in_list = item.is_some();
     }
 }
 
@@ -129,93 +93,57 @@ fn variant_doc(entry: &ErrorEntry, vendor: &Vendor) -> Vec<String> {
         "{key}: {}",
         doc_escape(entry.description.lines().next().unwrap_or_default())
     )];
-    let rest: Vec<&str> = entry.description.lines().skip(1).collect();
-    if !rest.is_empty() {
-        doc_block(&rest.join("\n"), &mut lines);
-    }
+    doc_block(entry.description.lines().skip(1), &mut lines);
     for (title, text) in [
         (&vendor.cause_title, &entry.cause),
         (&vendor.solution_title, &entry.solution),
     ] {
         if !text.is_empty() {
-            lines.push(String::new());
-            lines.push(format!("**{}:**", doc_escape(title)));
-            doc_block(text, &mut lines);
+            lines.extend([String::new(), format!("**{}:**", doc_escape(title))]);
+            doc_block(text.lines(), &mut lines);
         }
     }
     for (column, value) in &entry.extra {
-        lines.push(String::new());
-        lines.push(format!(
-            "**{}:** {}",
-            doc_escape(column),
-            doc_escape(&value.replace('\n', " "))
-        ));
+        let (column, value) = (doc_escape(column), doc_escape(&value.replace('\n', " ")));
+        lines.extend([String::new(), format!("**{column}:** {value}")]);
     }
     if let Some(section) = entry.section_note() {
-        lines.push(String::new());
-        lines.push(format!("Section: {}.", doc_escape(&section)));
+        lines.extend([String::new(), format!("Section: {}.", doc_escape(&section))]);
     }
-    lines.push(String::new());
     let retry = if entry.action.is_retryable() {
         "retryable"
     } else {
         "not retryable"
     };
-    lines.push(format!(
-        "Category: [`Category::{}`]; action: [`Action::{}`] ({retry}); id: `{}`.",
-        entry.category.variant(),
-        entry.action.variant(),
-        crate::names::stable_id(&entry.name)
-    ));
+    let (category, action) = (entry.category.variant(), entry.action.variant());
+    let id = crate::names::stable_id(&entry.name);
+    lines.extend([
+        String::new(),
+        format!("Category: [`Category::{category}`]; action: [`Action::{action}`] ({retry}); id: `{id}`."),
+    ]);
     if let Some(when) = entry.status.deprecated_when() {
-        lines.push(String::new());
-        lines.push(format!(
-            "**No longer listed in the article** (deprecated {when})."
-        ));
+        let note = format!("**No longer listed in the article** (deprecated {when}).");
+        lines.extend([String::new(), note]);
     }
     lines
 }
 
-/// A method's arms: `Type::Variant => value,` for every code.
-fn code_arms(
-    ty: &Ident,
-    variants: &[Ident],
-    entries: &[ErrorEntry],
-    value: fn(&ErrorEntry) -> TokenStream,
-) -> TokenStream {
-    variants
-        .iter()
-        .zip(entries)
-        .map(|(variant, entry)| {
-            let value = value(entry);
-            quote! { #ty::#variant => #value, }
-        })
-        .collect()
-}
-
 /// A variant's `#[deprecated]`, if the article no longer lists it.
 fn deprecation(status: &Status) -> TokenStream {
-    match status {
-        Status::Removed { since: Some(since) } => {
-            let note = format!(
-                "no longer listed in the article since version {since}; the API may still send it"
-            );
-            quote! { #[deprecated(since = #since, note = #note)] }
-        }
-        Status::Removed { since: None } => {
-            let note = "no longer listed in the article; the API may still send it";
-            quote! { #[deprecated(note = #note)] }
-        }
-        Status::Listed => quote! {},
-    }
+    let Status::Removed { since } = status else {
+        return quote! {};
+    };
+    let when = since
+        .as_ref()
+        .map_or(String::new(), |v| format!(" since version {v}"));
+    let note = format!("no longer listed in the article{when}; the API may still send it");
+    let since = since.as_ref().map(|since| quote! { since = #since, });
+    quote! { #[deprecated(#since note = #note)] }
 }
 
 fn optional(text: &str) -> TokenStream {
-    if text.is_empty() {
-        quote! { None }
-    } else {
-        quote! { Some(#text) }
-    }
+    let some = (!text.is_empty()).then(|| quote! { Some(#text) });
+    some.unwrap_or_else(|| quote! { None })
 }
 
 /// The category table's docs: each category's default action (the
@@ -247,7 +175,7 @@ fn category_items(type_name: &str, categories: &[CategoryDef]) -> TokenStream {
     let names: Vec<&str> = categories.iter().map(|c| c.name.as_str()).collect();
     let defaults: Vec<Ident> = categories
         .iter()
-        .map(|c| ident(c.action.variant()))
+        .map(|c| ident(&c.action.variant()))
         .collect();
     quote! {
         /// What kind of failure a code reports. Sets the default
@@ -301,24 +229,22 @@ fn kind_of(catalog: &Catalog) -> Result<Kind> {
     // (`catalog::build`); this keeps the emitter safe for any model.
     let code_type = catalog.vendor.code_type;
     let number = code_type.range().map(|_| code_type.as_str());
-    let range = code_type.range().unwrap_or((0, 0));
+    let (low, high) = code_type.range().unwrap_or_default();
+    let unfit = |code: &Code| matches!(code, Code::Numeric(n) if !(low..=high).contains(n));
     let subcodes = catalog.has_subcodes();
     let file = &catalog.article.annotations;
     for entry in &catalog.errors {
-        if number.is_some() {
-            for code in std::iter::once(&entry.code).chain(&entry.subcode) {
-                if let Code::Numeric(n) = code
-                    && !(range.0..=range.1).contains(n)
-                {
-                    // The capture's code, whatever file is being emitted.
-                    return Err(Error::new(format!(
-                        "code {} does not fit {}: set code_type = \"i64\" under [vendor] in {file}",
-                        entry.key(),
-                        number.unwrap_or_default()
-                    ))
-                    .in_file(&catalog.source.path));
-                }
-            }
+        if let Some(number) = number
+            && std::iter::once(&entry.code)
+                .chain(&entry.subcode)
+                .any(unfit)
+        {
+            // The capture's code, whatever file is being emitted.
+            return Err(Error::new(format!(
+                "code {} does not fit {number}: set code_type = \"i64\" under [vendor] in {file}",
+                entry.key(),
+            ))
+            .in_file(&catalog.source.path));
         }
         if let Some(sub) = &entry.subcode
             && (number.is_none() || !matches!(sub, Code::Numeric(_)))
@@ -356,28 +282,22 @@ fn classification(
     category_arms: &TokenStream,
     action_arms: &TokenStream,
 ) -> TokenStream {
-    let (category, action, unknown_doc) = if kind.subcodes {
+    let (binding, category, action, unknown_doc, category_doc) = if kind.subcodes {
         (
+            quote! { unknown },
             quote! { match unknown.code_entry() { Some(own) => own.category(), None => Category::Unknown } },
             quote! { match unknown.code_entry() { Some(own) => own.action(), None => Category::Unknown.default_action() } },
             " codes take [`Category::Unknown`]'s default, but an unlisted\n sub-code of a listed code takes the code's own ([`UnknownCode::code_entry`]).",
+            " What kind of failure this is; [`Category::Unknown`] for unknown codes\n but an unlisted sub-code of a listed code, which takes the code's own.",
         )
     } else {
         (
+            quote! { _ },
             quote! { Category::Unknown },
             quote! { Category::Unknown.default_action() },
             " codes take [`Category::Unknown`]'s default.",
+            " What kind of failure this is; [`Category::Unknown`] for unknown codes.",
         )
-    };
-    let category_doc = if kind.subcodes {
-        " What kind of failure this is; [`Category::Unknown`] for unknown codes\n but an unlisted sub-code of a listed code, which takes the code's own."
-    } else {
-        " What kind of failure this is; [`Category::Unknown`] for unknown codes."
-    };
-    let binding = if kind.subcodes {
-        quote! { unknown }
-    } else {
-        quote! { _ }
     };
     let action_doc = format!(
         " What a client should do about this code: back off, retry,\n reauthorise, fix the request or escalate to a person. Unknown\n{unknown_doc}"
@@ -423,33 +343,26 @@ pub fn emit(catalog: &Catalog) -> Result<String> {
             quote! { #docs #deprecation #variant, }
         })
         .collect();
-    let id_arms = code_arms(&ty, &variants, entries, |e| {
-        let id = crate::names::stable_id(&e.name);
-        quote! { #id }
-    });
-    let name_arms = code_arms(&ty, &variants, entries, |e| {
-        let name = &e.name;
-        quote! { #name }
-    });
-    let category_arms = code_arms(&ty, &variants, entries, |e| {
+    let arms = |value: &dyn Fn(&ErrorEntry) -> TokenStream| arms(&ty, entries, &variants, value);
+    let id_arms = arms(&|e| crate::names::stable_id(&e.name).into_token_stream());
+    let name_arms = arms(&|e| e.name.to_token_stream());
+    let category_arms = arms(&|e| {
         let category = ident(&e.category.variant());
         quote! { Category::#category }
     });
-    let action_arms = code_arms(&ty, &variants, entries, |e| {
-        let action = ident(e.action.variant());
+    let action_arms = arms(&|e| {
+        let action = ident(&e.action.variant());
         quote! { Action::#action }
     });
     let classification = classification(&ty, &kind, &category_arms, &action_arms);
-    let description_arms = code_arms(&ty, &variants, entries, |e| {
+    let description_arms = arms(&|e| {
         let description = &e.description;
         quote! { Some(#description) }
     });
-    let solution_arms = code_arms(&ty, &variants, entries, |e| optional(&e.solution));
-    let cause_arms = code_arms(&ty, &variants, entries, |e| optional(&e.cause));
-    let section_arms = code_arms(&ty, &variants, entries, |e| {
-        optional(e.section.as_deref().unwrap_or_default())
-    });
-    let extra_arms = code_arms(&ty, &variants, entries, |e| {
+    let solution_arms = arms(&|e| optional(&e.solution));
+    let cause_arms = arms(&|e| optional(&e.cause));
+    let section_arms = arms(&|e| optional(e.section.as_deref().unwrap_or_default()));
+    let extra_arms = arms(&|e| {
         let (columns, values): (Vec<&String>, Vec<&String>) = e.extra.iter().unzip();
         quote! { &[ #( (#columns, #values) ),* ] }
     });
@@ -612,7 +525,7 @@ mod tests {
             "a \\*b\\* \\[c\\] \\<d\\> see <https://x.y/z>."
         );
         let mut lines = Vec::new();
-        doc_block("Check this:\n- one\n- two\nThen that.", &mut lines);
+        doc_block("Check this:\n- one\n- two\nThen that.".lines(), &mut lines);
         assert_eq!(
             lines,
             ["", "Check this:", "", "- one", "- two", "", "Then that."]

@@ -4,14 +4,11 @@
 //! response reader are ordinary Rust in `support/` (`shared*.rs`,
 //! `envelope.rs`); `Action` is the shared crate's, re-exported.
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::emit::tokens::ident;
 use crate::model::{Catalog, CategoryDef, Envelope, SuccessSignal};
-
-fn ident(name: &str) -> Ident {
-    Ident::new(name, Span::call_site())
-}
 
 /// `VENDOR`, the re-exported `Action`, `Category::shared` and its `From`,
 /// and `ENVELOPE` when the configuration describes one.

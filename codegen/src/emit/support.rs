@@ -20,7 +20,7 @@ use std::iter::Peekable;
 use proc_macro2::{Group, Ident, Literal, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote};
 
-use crate::emit::tokens::{Kind, int};
+use crate::emit::tokens::{Kind, arms, arms_where, int};
 use crate::model::{Code, ErrorEntry, KeyPart};
 
 const COMMON: &str = include_str!("support/common.rs");
@@ -234,15 +234,14 @@ pub(crate) fn items(
         [try_parse, head, debug, errors].map(|s| runtime.adapt(s));
     let [shaped_head, shaped_middle, shaped_tail] = shaped;
     let shared = shared_items(&mut runtime, envelope);
+    // `"text" => Some(Type::Variant),` for every code.
+    let by = |text: fn(&ErrorEntry) -> String| -> TokenStream {
+        let texts = entries.iter().map(text);
+        quote! { #( #texts => Some(#ty::#variants), )* }
+    };
     // Each entry's key in its string form, as `FromStr` accepts it.
-    let keys = entries.iter().map(|e| e.key().to_string());
-    let known_arms = keys
-        .zip(variants)
-        .map(|(key, variant)| quote! { #key => Some(#ty::#variant), });
-    let ids = entries.iter().map(|e| crate::names::stable_id(&e.name));
-    let id_arms = ids
-        .zip(variants)
-        .map(|(id, variant)| quote! { #id => Some(#ty::#variant), });
+    let known_arms = by(|e| e.key().to_string());
+    let id_arms = by(|e| crate::names::stable_id(&e.name));
     quote! {
         #[allow(deprecated)]
         impl #ty {
@@ -250,7 +249,7 @@ pub(crate) fn items(
             /// `"1:99"` with a sub-code).
             pub(crate) fn from_known_str(code: &str) -> Option<#ty> {
                 match code {
-                    #(#known_arms)*
+                    #known_arms
                     _ => None,
                 }
             }
@@ -260,7 +259,7 @@ pub(crate) fn items(
             /// `"unknown"` included (it names no code).
             pub fn from_stable_id(id: &str) -> Option<#ty> {
                 match id {
-                    #(#id_arms)*
+                    #id_arms
                     _ => None,
                 }
             }
@@ -285,28 +284,15 @@ fn shared_items(runtime: &mut Runtime, envelope: bool) -> TokenStream {
         Some(_) => SHARED_INTEGER,
         None => SHARED_STRING,
     };
-    let mut files = vec![SHARED, shaped];
-    if envelope {
-        files.push(ENVELOPE);
-    }
-    files
+    let files = [SHARED, shaped]
         .into_iter()
+        .chain(envelope.then_some(ENVELOPE));
+    files
         .map(|file| {
             let [section] = runtime.file(file);
             runtime.adapt(section)
         })
         .collect()
-}
-
-/// A method's arms: `Type::Variant => value,` for every code.
-fn arms(
-    ty: &Ident,
-    entries: &[ErrorEntry],
-    variants: &[Ident],
-    value: impl Fn(&ErrorEntry) -> TokenStream,
-) -> TokenStream {
-    let values = entries.iter().map(value);
-    quote! { #(#ty::#variants => #values,)* }
 }
 
 /// What goes between the runtime's common sections: before `Debug`, between
@@ -341,7 +327,10 @@ fn integer_items(
         Code::Text(s) => quote! { Code::Alphanumeric(#s) },
     });
     let subcode = |entry: &ErrorEntry| match &entry.subcode {
-        Some(Code::Numeric(s)) => Some(int(*s)),
+        Some(Code::Numeric(s)) => {
+            let s = int(*s);
+            Some(quote! { Some(#s) })
+        }
         _ => None,
     };
     // Lookups by value: entries with a sub-code first, then each code's own
@@ -356,22 +345,22 @@ fn integer_items(
         .filter(|(e, _)| matches!(e.code, Code::Numeric(_)) && e.keyed_by.is_none())
         .collect();
     order.sort_by_key(|(entry, _)| entry.subcode.is_none());
+    let own = if kind.subcodes {
+        quote! { None }
+    } else {
+        quote! { _ }
+    };
     let lookup_arms: TokenStream = order
         .into_iter()
         .map(|(entry, variant)| {
             let code = int(entry.code.as_i64().unwrap_or_default());
-            let own = if kind.subcodes {
-                quote! { None }
-            } else {
-                quote! { _ }
-            };
-            let subcode = subcode(entry).map_or(own, |s| quote! { Some(#s) });
+            let subcode = subcode(entry).unwrap_or_else(|| own.clone());
             quote! { (#code, #subcode) => #ty::#variant, }
         })
         .collect();
     let (lookups, listed_subcode) = if kind.subcodes {
-        let listed_arms = arms(ty, entries, variants, |entry| {
-            subcode(entry).map_or(quote! { None }, |s| quote! { Some(#s) })
+        let listed_arms = arms(ty, entries, variants, |e| {
+            subcode(e).unwrap_or(quote! { None })
         });
         let lookups = quote! {
             /// The code for a (code, sub-code) pair. Never fails: a pair the
@@ -397,13 +386,26 @@ fn integer_items(
             }
         };
         (lookups, listed_subcode)
-    } else if let Some(part) = kind.by {
-        let from_code = from_code_lookup(kind, number, ty, &lookup_arms);
-        let (lookups, listed) = keyed_lookups(part, number, ty, entries, variants);
-        (quote! { #from_code #lookups }, listed)
     } else {
-        let lookups = from_code_lookup(kind, number, ty, &lookup_arms);
-        (lookups, TokenStream::new())
+        let from_code_doc = format!(
+            " The code for a number {} sent. Never fails: an unknown\n number becomes [`Self::Unknown`] and keeps its value.",
+            kind.vendor
+        );
+        // `from_code`: the entry of a code by its number alone.
+        let from_code = quote! {
+            #[doc = #from_code_doc]
+            pub const fn from_code(code: #number) -> #ty {
+                match (code, ()) {
+                    #lookup_arms
+                    (other, ()) => #ty::Unknown(UnknownCode::new(other)),
+                }
+            }
+        };
+        let keyed = kind
+            .by
+            .map(|part| keyed_lookups(part, number, ty, entries, variants));
+        let (lookups, listed) = keyed.unwrap_or_default();
+        (quote! { #from_code #lookups }, listed)
     };
     let signed = number == "i64";
     let digits = if signed {
@@ -483,23 +485,6 @@ fn integer_items(
     [shaped_head, shaped_middle, rest]
 }
 
-/// `from_code`: the entry of a code by its number alone.
-fn from_code_lookup(kind: &Kind, number: &Ident, ty: &Ident, arms: &TokenStream) -> TokenStream {
-    let from_code_doc = format!(
-        " The code for a number {} sent. Never fails: an unknown\n number becomes [`Self::Unknown`] and keeps its value.",
-        kind.vendor
-    );
-    quote! {
-        #[doc = #from_code_doc]
-        pub const fn from_code(code: #number) -> #ty {
-            match (code, ()) {
-                #arms
-                (other, ()) => #ty::Unknown(UnknownCode::new(other)),
-            }
-        }
-    }
-}
-
 /// The lookups of entries keyed by message (`from_listed_message`, which
 /// the runtime's `from_code_and_message` falls back from, and the listed
 /// message) or by section (`from_section_and_code`), for codes listed more
@@ -518,13 +503,11 @@ fn keyed_lookups(
     let arms: TokenStream = keyed
         .map(|(entry, variant)| {
             let code = int(entry.code.as_i64().unwrap_or_default());
-            let text = match part {
-                KeyPart::Message => entry.description.as_str(),
-                KeyPart::Section => entry.section.as_deref().unwrap_or_default(),
-            };
+            let message = &entry.description;
+            let section = entry.section.as_deref().unwrap_or_default();
             match part {
-                KeyPart::Message => quote! { (#code, #text) => Some(#ty::#variant), },
-                KeyPart::Section => quote! { (#text, #code) => #ty::#variant, },
+                KeyPart::Message => quote! { (#code, #message) => Some(#ty::#variant), },
+                KeyPart::Section => quote! { (#section, #code) => #ty::#variant, },
             }
         })
         .collect();
@@ -569,30 +552,13 @@ fn keyed_lookups(
     (lookups, listed)
 }
 
-/// A method's arms for the entries `value` gives a value: `Type::Variant
-/// => value,`.
-fn arms_where(
-    ty: &Ident,
-    entries: &[ErrorEntry],
-    variants: &[Ident],
-    value: impl Fn(&ErrorEntry) -> Option<TokenStream>,
-) -> TokenStream {
-    entries
-        .iter()
-        .zip(variants)
-        .filter_map(|(entry, variant)| value(entry).map(|v| quote! { #ty::#variant => #v, }))
-        .collect()
-}
-
 fn string_items(runtime: &mut Runtime, entries: &[ErrorEntry], variants: &[Ident]) -> Shaped {
     let [unknown, from_code, traits, serde] = runtime.file(STRING);
     let (from_code, ord) = methods(from_code);
     let [unknown, from_code, ord, traits, serde] =
         [unknown, from_code, ord, traits, serde].map(|s| runtime.adapt(s));
     let ty = runtime.ty;
-    let string_arms = arms(ty, entries, variants, |e| {
-        e.key().to_string().into_token_stream()
-    });
+    let string_arms = arms(ty, entries, variants, |e| e.key().to_string());
     let shaped_head = quote! {
         #unknown
 

@@ -83,15 +83,9 @@ impl Action {
         }
     }
 
-    /// The Rust variant name in the generated crate.
-    pub fn variant(self) -> &'static str {
-        match self {
-            Action::Backoff => "Backoff",
-            Action::Retry => "Retry",
-            Action::Reauthorize => "Reauthorize",
-            Action::FixRequest => "FixRequest",
-            Action::Escalate => "Escalate",
-        }
+    /// The Rust variant name in the generated crate (`fix_request` -> `FixRequest`).
+    pub fn variant(self) -> String {
+        heck::ToUpperCamelCase::to_upper_camel_case(self.as_str())
     }
 
     /// One line for the generated rustdoc.
@@ -164,19 +158,15 @@ impl Vendor {
         if !self.id.is_empty() {
             return self.id.clone();
         }
-        let mut id = String::new();
-        for c in self.name.chars() {
-            if c.is_ascii_alphanumeric() {
-                id.push(c.to_ascii_lowercase());
-            } else if !id.is_empty() && !id.ends_with('_') {
-                id.push('_');
-            }
-        }
-        let id = id.trim_end_matches('_');
+        let words = self.name.split(|c: char| !c.is_ascii_alphanumeric());
+        let id = words
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("_");
         if id.is_empty() {
             "vendor".to_owned()
         } else {
-            id.to_owned()
+            id.to_ascii_lowercase()
         }
     }
 

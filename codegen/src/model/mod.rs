@@ -218,15 +218,11 @@ impl Catalog {
         // is the one reported, since each check looks only at earlier rows,
         // and a row's code comes before its name (`min_by_key` keeps the
         // first of equals).
-        match self
-            .first_code_problem()
-            .into_iter()
-            .chain(self.first_name_problem())
+        let problems = self.first_code_problem().into_iter();
+        let problems = problems.chain(self.first_name_problem());
+        problems
             .min_by_key(|problem| problem.row)
-        {
-            Some(problem) => Err(problem),
-            None => Ok(()),
-        }
+            .map_or(Ok(()), Err)
     }
 
     /// The error of the first entry whose code is written wrong or repeats
@@ -235,30 +231,28 @@ impl Catalog {
         let mut keys = HashSet::new();
         for (index, entry) in self.errors.iter().enumerate() {
             let row = index + 1;
-            let problem = |error: Error| Some(error.at_row(row));
+            let problem = |message: String| Some(Error::new(message).at_row(row));
             for code in std::iter::once(&entry.code).chain(&entry.subcode) {
                 if let Code::Text(text) = code {
                     let parsed = match Code::parse(text) {
                         Ok(parsed) => parsed,
-                        Err(m) => return problem(Error::new(m)),
+                        Err(m) => return problem(m),
                     };
                     if parsed != *code {
-                        return problem(Error::new(format!(
+                        return problem(format!(
                             "code \"{text}\" is written as text but reads as the number {parsed}: expected a JSON number"
-                        )));
+                        ));
                     }
                 }
             }
             if entry.description.trim().is_empty() {
-                let key = entry.key();
-                return problem(Error::new(format!("code {key}: empty description")));
+                return problem(format!("code {}: empty description", entry.key()));
             }
             if let Some(problem_text) = self.keyed_problem(entry) {
-                return problem(Error::new(problem_text));
+                return problem(problem_text);
             }
             if !keys.insert(entry.key()) {
-                let key = entry.key();
-                return problem(Error::new(format!("code {key} appears twice")));
+                return problem(format!("code {} appears twice", entry.key()));
             }
         }
         None
@@ -290,12 +284,12 @@ impl Catalog {
         let mut ids: HashMap<String, &ErrorEntry> = HashMap::new();
         for (index, entry) in self.errors.iter().enumerate() {
             let row = index + 1;
-            let problem = |error: Error| Some(error.at_row(row));
+            let problem = |message: String| Some(Error::new(message).at_row(row));
             if !crate::names::is_variant_name(&entry.name) {
-                return problem(Error::new(format!(
+                return problem(format!(
                     "code {}: name \"{}\" is not an UpperCamelCase Rust identifier",
                     entry.code, entry.name
-                )));
+                ));
             }
             let id = crate::names::stable_id(&entry.name);
             if let Some(other) = ids.insert(id.clone(), entry) {
@@ -306,14 +300,14 @@ impl Catalog {
                     false => format!("code {}, kept from the release", other.key()),
                 };
                 let (key, name) = (entry.key(), &entry.name);
-                return problem(Error::new(if other.name == *name {
+                return problem(if other.name == *name {
                     format!("code {key}: name \"{name}\" is used twice (also by {also})")
                 } else {
                     format!(
                         "code {key}: name \"{name}\" has the same snake_case id \"{id}\" as \"{}\" ({also}): ids must be unique",
                         other.name
                     )
-                }));
+                });
             }
         }
         None
