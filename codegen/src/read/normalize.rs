@@ -22,9 +22,8 @@ pub fn decode(bytes: &[u8]) -> Result<String> {
             "NUL byte at byte offset {offset}: expected a text file, not binary data"
         )));
     }
-    // Only ASCII bytes change, so the text stays UTF-8.
-    String::from_utf8(lf_line_ends(bytes, LoneCr::AsLf).into_owned())
-        .map_err(|e| invalid_utf8(bytes, bom, e.utf8_error()))
+    // Only ASCII bytes change, so the text stays UTF-8 and nothing is lost.
+    Ok(String::from_utf8_lossy(&lf_line_ends(bytes, LoneCr::AsLf)).into_owned())
 }
 
 /// The error for input that is not UTF-8, its offset counted from the start
@@ -119,19 +118,15 @@ impl CellBuilder {
 
     /// Ends the current line: a paragraph end, a `<br>`, a list boundary.
     pub fn break_line(&mut self) {
-        let mut line = self.line.as_str();
-        if let Some(item) = TYPOGRAPHIC_BULLETS
+        let item = TYPOGRAPHIC_BULLETS
             .iter()
-            .find_map(|b| line.strip_prefix(b))
-        {
-            line = item;
-            self.bullet = true;
-        }
+            .find_map(|b| self.line.strip_prefix(b));
+        let line = item.unwrap_or(&self.line);
         if !line.is_empty() {
             if !self.text.is_empty() {
                 self.text.push('\n');
             }
-            if self.bullet {
+            if self.bullet || item.is_some() {
                 self.text.push_str("- ");
             }
             self.text.push_str(line);
