@@ -23,12 +23,12 @@ use crate::read::table::{self, Article, RawRow, RawTable};
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
     let tags = scan_tags(text, 1)?;
     if let Some(at) = tags.html_opened.filter(|_| !tags.html_closed) {
+        let end = line_of(text, text.len());
         return Err(Error::new(format!(
-            "truncated HTML: the capture is cut: the page has <html> (line {}) but no </html> before the input ends at line {}; expected the whole saved page",
+            "truncated HTML: the capture is cut: the page has <html> (line {}) but no </html> before the input ends at line {end}; expected the whole saved page",
             line_of(text, at),
-            line_of(text, text.len())
         ))
-        .at_line(Some(line_of(text, text.len()))));
+        .at_line(Some(end)));
     }
     table::select(Format::Html, parsed_tables(text), pins)
 }
@@ -224,9 +224,10 @@ fn inside(element: ElementRef<'_>, names: &[&str]) -> bool {
 }
 
 /// Rows that belong to this table itself, not to a table nested in a cell,
-/// each with whether it is in the table's `<tfoot>`. Footer rows come last,
-/// where browsers show them, wherever the markup puts the `<tfoot>`.
-fn own_rows<'a>(table: ElementRef<'a>) -> Vec<(ElementRef<'a>, bool)> {
+/// each as its cells, with whether it is in the table's `<tfoot>`. Footer
+/// rows come last, where browsers show them, wherever the markup puts the
+/// `<tfoot>`.
+fn own_rows<'a>(table: ElementRef<'a>) -> Vec<(Vec<ElementRef<'a>>, bool)> {
     let children = |e: ElementRef<'a>| e.children().filter_map(ElementRef::wrap);
     let rows = children(table).flat_map(|child| match child.value().name() {
         "tr" => vec![(child, false)],
@@ -236,7 +237,10 @@ fn own_rows<'a>(table: ElementRef<'a>) -> Vec<(ElementRef<'a>, bool)> {
             .collect(),
         _ => Vec::new(),
     });
-    let mut rows: Vec<_> = rows.collect();
+    let cells = |tr| children(tr).filter(|c| matches!(c.value().name(), "td" | "th"));
+    let mut rows: Vec<_> = rows
+        .map(|(tr, footer)| (cells(tr).collect(), footer))
+        .collect();
     // Stable: body rows keep their order, then footer rows theirs.
     rows.sort_by_key(|(_, footer)| *footer);
     rows
@@ -267,15 +271,8 @@ fn is_across(cells: &[ElementRef<'_>], width: usize) -> bool {
 }
 
 /// A table of an HTML table's own rows: the first is the header.
-fn raw_table<'a>(table: ElementRef<'a>) -> RawTable {
-    let mut rows = own_rows(table).into_iter().map(|(tr, footer)| {
-        let cells: Vec<ElementRef<'a>> = tr
-            .children()
-            .filter_map(ElementRef::wrap)
-            .filter(|c| matches!(c.value().name(), "td" | "th"))
-            .collect();
-        (cells, footer)
-    });
+fn raw_table(table: ElementRef<'_>) -> RawTable {
+    let mut rows = own_rows(table).into_iter();
     let header = rows.next().map(|(cells, _)| cells).unwrap_or_default();
     let width = header.len();
     let rows = rows.map(|(cells, footer)| {
@@ -331,7 +328,6 @@ fn open(node: NodeRef<'_, Node>, cell: &mut CellBuilder, hidden: &mut usize) {
         _ if *hidden > 0 => {}
         Node::Text(text) => cell.push_text(text),
         Node::Element(element) => match element.name() {
-            "br" => cell.break_line(),
             "li" => cell.start_list_item(),
             // A footnote mark stays apart from what it marks: `40001^1`,
             // never the code 400011.
@@ -372,14 +368,14 @@ fn breaks_after(name: &str) -> bool {
     )
 }
 
-/// Elements that start a new line of a cell's text: those that end one but
-/// `li` (which starts a list item), and headings, tables, sections and
-/// definition lists, whose own ends leave that to what they hold.
+/// Elements that start a new line of a cell's text: `<br>`, those that end
+/// one but `li` (which starts a list item), and headings, tables, sections
+/// and definition lists, whose own ends leave that to what they hold.
 fn breaks_before(name: &str) -> bool {
     (breaks_after(name) && name != "li")
         || matches!(
             name,
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "section" | "dl"
+            "br" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "section" | "dl"
         )
 }
 

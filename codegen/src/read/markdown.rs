@@ -32,9 +32,7 @@ pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
             continue;
         }
         for mut table in html::tables(stretch, parsed.lines.line(start))? {
-            if table.section.is_none() {
-                table.section = title.cloned();
-            }
+            table.section = table.section.or_else(|| title.cloned());
             tables.push(table);
         }
     }
@@ -77,11 +75,9 @@ fn bars_are_no_table(text: &str) -> Result<()> {
 /// offsets and lines stay as they were).
 fn blank_out(text: &str, ranges: &[Range<usize>]) -> String {
     let mut bytes = text.as_bytes().to_vec();
-    for range in ranges {
-        for b in &mut bytes[range.clone()] {
-            if *b != b'\n' {
-                *b = b' ';
-            }
+    for i in ranges.iter().flat_map(Range::clone) {
+        if bytes[i] != b'\n' {
+            bytes[i] = b' ';
         }
     }
     // Whole characters were replaced by ASCII: still UTF-8.
@@ -153,7 +149,7 @@ pub(crate) fn split_pipe_line(line: &str) -> Vec<String> {
     if line.starts_with('|') {
         cells.remove(0);
     }
-    if line.ends_with('|') && !line.ends_with("\\|") && !cells.is_empty() {
+    if ends_with_bar(line) && !cells.is_empty() {
         cells.pop();
     }
     cells
@@ -458,11 +454,8 @@ impl<'t> Pass<'t> {
     fn start_row(&mut self, range: Range<usize>) {
         self.cells.clear();
         self.cell_ranges.clear();
-        let first_line = self.text[range.clone()]
-            .split('\n')
-            .next()
-            .unwrap_or_default();
-        self.row_range = range.start..range.start + first_line.len();
+        let first_line = self.text[range.clone()].find('\n').unwrap_or(range.len());
+        self.row_range = range.start..range.start + first_line;
     }
 
     fn end_head(&mut self) {

@@ -30,10 +30,7 @@ pub fn decode(bytes: &[u8]) -> Result<String> {
 /// of the file, BOM included.
 fn invalid_utf8(bytes: &[u8], bom: usize, e: std::str::Utf8Error) -> Error {
     let offset = bom + e.valid_up_to();
-    let line = 1 + bytes[..e.valid_up_to()]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count();
+    let line = bytes[..e.valid_up_to()].split(|&b| b == b'\n').count();
     Error::new(format!(
         "invalid UTF-8 at byte offset {offset}: expected a UTF-8 text file"
     ))
