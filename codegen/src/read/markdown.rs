@@ -210,7 +210,13 @@ fn rows_after(gfm: &mut GfmTable, text: &str, end: usize, first_line: usize) {
             // A closed one-cell line (`| Last updated |`) is no row, but not cut.
             let open = trimmed == "|" || !ends_with_bar(trimmed);
             if trimmed.starts_with('|') && open && rest_is_blank {
-                gfm.push(cut_row(width, line), RowShape::default());
+                let cut = RawRow {
+                    cells: vec![String::new(); width],
+                    line: Some(line),
+                    problem: Some("the capture is cut in the middle of a row: the row starts with `|` and the input ends there; expected the whole table (copy or save the page again)".into()),
+                    ..RawRow::default()
+                };
+                gfm.push(cut, RowShape::default());
             }
             return;
         };
@@ -236,17 +242,6 @@ fn row_alone(head: &str, line: &str) -> Option<(RawRow, RowShape)> {
         && shape.dropped.is_empty()
         && row.cells.iter().any(|c| value_codes(c).is_some());
     (!single && (line.starts_with('|') || bare_row)).then_some((row, shape))
-}
-
-/// The row standing for one the capture's end cut off: it starts with `|`
-/// and has no cells.
-fn cut_row(width: usize, line: usize) -> RawRow {
-    RawRow {
-        cells: vec![String::new(); width],
-        line: Some(line),
-        problem: Some("the capture is cut in the middle of a row: the row starts with `|` and the input ends there; expected the whole table (copy or save the page again)".into()),
-        ..RawRow::default()
-    }
 }
 
 /// What pulldown-cmark made of a row's source line: it pads a short row
@@ -435,13 +430,10 @@ impl<'t> Pass<'t> {
 
     /// A table at `start`, under the last heading with text.
     fn start_table(&mut self, start: usize) {
+        let section = self.headings.last().map(|(_, t)| t.clone());
         let table = RawTable {
             line: Some(self.lines.line(start)),
-            section: self
-                .headings
-                .last()
-                .map(|(_, t)| t.clone())
-                .filter(|t| !t.is_empty()),
+            section: section.filter(|t| !t.is_empty()),
             ..RawTable::default()
         };
         self.table = Some(GfmTable {
