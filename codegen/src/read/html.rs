@@ -4,7 +4,6 @@
 //! `<script>` or `<style>` is never an element. Tables inside `<template>` are
 //! inert and skipped. HTML has no line numbers after parsing; errors name rows.
 
-use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
@@ -306,9 +305,16 @@ fn cell_text(cell: ElementRef<'_>) -> String {
     // inside: their text is not the cell's.
     let mut hidden = 0usize;
     for edge in cell.traverse() {
-        match edge {
-            Edge::Open(node) if node.id() != cell.id() => open(node, &mut builder, &mut hidden),
-            Edge::Close(node) if node.id() != cell.id() => close(node, &mut builder, &mut hidden),
+        let (Edge::Open(node) | Edge::Close(node)) = edge;
+        let entering = matches!(edge, Edge::Open(_));
+        match node.value() {
+            _ if node.id() == cell.id() => {}
+            Node::Element(e) if is_hidden(e.name()) && entering => hidden += 1,
+            Node::Element(e) if is_hidden(e.name()) => hidden -= 1,
+            _ if hidden > 0 => {}
+            Node::Text(text) if entering => builder.push_text(text),
+            Node::Element(e) if entering => open(e.name(), &mut builder),
+            Node::Element(e) => close(e.name(), &mut builder),
             _ => {}
         }
     }
@@ -320,39 +326,22 @@ fn is_hidden(name: &str) -> bool {
     matches!(name, "script" | "style" | "template" | "noscript")
 }
 
-/// What entering `node` adds to the cell: its text, or the line break or
-/// list item its element starts.
-fn open(node: NodeRef<'_, Node>, cell: &mut CellBuilder, hidden: &mut usize) {
-    match node.value() {
-        Node::Element(element) if is_hidden(element.name()) => *hidden += 1,
-        _ if *hidden > 0 => {}
-        Node::Text(text) => cell.push_text(text),
-        Node::Element(element) => match element.name() {
-            "li" => cell.start_list_item(),
-            // A footnote mark stays apart from what it marks: `40001^1`,
-            // never the code 400011.
-            "sup" => cell.push_text("^"),
-            name if breaks_before(name) => cell.break_line(),
-            _ => {}
-        },
+/// What entering an element adds to the cell: the line break or list item
+/// it starts.
+fn open(name: &str, cell: &mut CellBuilder) {
+    match name {
+        "li" => cell.start_list_item(),
+        // A footnote mark stays apart from what it marks: `40001^1`,
+        // never the code 400011.
+        "sup" => cell.push_text("^"),
+        name if breaks_before(name) => cell.break_line(),
         _ => {}
     }
 }
 
-/// What leaving `node` adds to the cell: the line break its element ends,
-/// or the space between two cells of a table nested in the cell.
-fn close(node: NodeRef<'_, Node>, cell: &mut CellBuilder, hidden: &mut usize) {
-    let Node::Element(element) = node.value() else {
-        return;
-    };
-    let name = element.name();
-    if is_hidden(name) {
-        *hidden -= 1;
-        return;
-    }
-    if *hidden > 0 {
-        return;
-    }
+/// What leaving an element adds to the cell: the line break it ends, or
+/// the space between two cells of a table nested in the cell.
+fn close(name: &str, cell: &mut CellBuilder) {
     if breaks_after(name) {
         cell.break_line();
     } else if matches!(name, "td" | "th") {
