@@ -84,6 +84,10 @@ const NOT_NESTING: &[&str] = &[
     "tbody", "tfoot", "colgroup", "rt", "rp", "head", "body", "html",
 ];
 
+/// Elements whose content is text, not markup: skipped, unread, to the
+/// first `</name` (exactly so written).
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp"];
+
 /// One linear scan of the tags (comments, declarations and the text of
 /// `<script>`/`<style>` skipped; quoted attribute values may hold `>`):
 /// counts what [`read`] checks, and, before html5ever sees it, refuses
@@ -130,18 +134,11 @@ fn scan_tags(text: &str, first_line: usize) -> Result<Tags> {
             ("html", true) => tags.html_closed = true,
             _ => {}
         }
-        // Their content is text, not markup: skipped, unread, to the first
-        // `</name` (exactly so written).
-        if matches!(
-            name.as_str(),
-            "script" | "style" | "textarea" | "title" | "xmp"
-        ) {
-            if !closing {
-                i = past(text, i, &format!("</{name}"));
-            }
-            continue;
+        let raw_text = RAW_TEXT.contains(&name.as_str());
+        if raw_text && !closing {
+            i = past(text, i, &format!("</{name}"));
         }
-        if NOT_NESTING.contains(&name.as_str()) || (self_closing && !closing) {
+        if raw_text || NOT_NESTING.contains(&name.as_str()) || (self_closing && !closing) {
             continue;
         }
         if closing {

@@ -46,10 +46,9 @@ pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
 }
 
 /// With no table found, `|` lines are refused naming the text reader, which
-/// reads them: lines without a `---` row under their first one are no GFM
-/// table (markdown renders them as a paragraph), and this reader reads
-/// markdown as GFM does; cells each ended by a `|` at its line's end, as a
-/// copied page gives them, are text, not markdown.
+/// reads them; this one reads markdown as GFM does: lines without a `---`
+/// row under their first one are a paragraph, and so are cells each ended
+/// by a `|` at its line's end, as a copied page gives them.
 fn bars_are_no_table(text: &str) -> Result<()> {
     let lines: Vec<&str> = text.split('\n').collect();
     if let Some(at) = (0..lines.len()).find(|&i| starts_a_run(&lines, i)) {
@@ -431,13 +430,12 @@ impl<'t> Pass<'t> {
     /// A table at `start`, under the last heading with text.
     fn start_table(&mut self, start: usize) {
         let section = self.headings.last().map(|(_, t)| t.clone());
-        let table = RawTable {
-            line: Some(self.lines.line(start)),
-            section: section.filter(|t| !t.is_empty()),
-            ..RawTable::default()
-        };
         self.table = Some(GfmTable {
-            table,
+            table: RawTable {
+                line: Some(self.lines.line(start)),
+                section: section.filter(|t| !t.is_empty()),
+                ..RawTable::default()
+            },
             ..GfmTable::default()
         });
     }
