@@ -342,10 +342,7 @@ impl GfmTable {
 /// `rejoin`, a table takes the `|`-rows a blank line cut off it; without,
 /// each table ends where GFM ends it.
 fn parse(text: &str, rejoin: bool) -> Pass<'_> {
-    let mut pass = Pass {
-        rejoin,
-        ..Pass::new(text)
-    };
+    let mut pass = Pass::new(text, rejoin);
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
         pass.event(event, range);
     }
@@ -378,11 +375,11 @@ struct Pass<'t> {
 }
 
 impl<'t> Pass<'t> {
-    fn new(text: &'t str) -> Self {
+    fn new(text: &'t str, rejoin: bool) -> Self {
         Pass {
             text,
             lines: Lines::new(text),
-            rejoin: true,
+            rejoin,
             ..Pass::default()
         }
     }
@@ -542,7 +539,7 @@ mod tests {
 
     #[test]
     fn a_heading_is_kept_collapsed_and_names_the_tables_under_it() {
-        let mut pass = Pass::new("# x\n\n| a |\n");
+        let mut pass = Pass::new("# x\n\n| a |\n", true);
         pass.heading = Some((0, " System \u{a0} Error ".into()));
         pass.end_heading();
         assert_eq!(pass.headings, [(0, "System Error".to_string())]);
@@ -591,7 +588,7 @@ mod tests {
     #[test]
     fn a_table_ends_with_the_rows_a_blank_line_or_a_comment_cut_off() {
         let text = "| Code | Description |\n|---|---|\n| 1 | One. |\n\n| 2 | Two. |\n<!-- a\nnote -->\n| 3 | Three |\n";
-        let mut pass = Pass::new(text);
+        let mut pass = Pass::new(text, true);
         pass.start_table(0);
         pass.table.as_mut().unwrap().table.header = vec!["Code".into(), "Description".into()];
         pass.end_table(46);
@@ -620,7 +617,7 @@ mod tests {
 
     #[test]
     fn text_goes_to_the_open_cell_else_the_open_heading() {
-        let mut pass = Pass::new("");
+        let mut pass = Pass::new("", true);
         pass.push_text("lost");
         pass.heading = Some((0, String::new()));
         pass.push_text("Title");
