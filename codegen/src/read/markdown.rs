@@ -184,6 +184,7 @@ pub(crate) fn is_delimiter_row(line: &str) -> bool {
 /// after it, is where the capture was cut.
 fn rows_after(gfm: &mut GfmTable, text: &str, end: usize, first_line: usize) {
     let width = gfm.table.header.len();
+    let bare = !text[gfm.head.clone()].trim_start().starts_with('|');
     let all: Vec<&str> = text[end..].split('\n').collect();
     // A header and delimiter row of `width` columns, to read each row apart
     // from its table as pulldown-cmark would read it in it.
@@ -199,7 +200,7 @@ fn rows_after(gfm: &mut GfmTable, text: &str, end: usize, first_line: usize) {
             .iter()
             .find(|l| !l.trim().is_empty())
             .is_some_and(|l| is_delimiter_row(l));
-        let row_like = trimmed.starts_with('|') || (gfm.bare && trimmed.contains('|'));
+        let row_like = trimmed.starts_with('|') || (bare && trimmed.contains('|'));
         if !row_like || next_is_delimiter {
             return;
         }
@@ -301,9 +302,8 @@ impl RowShape {
 #[derive(Default)]
 struct GfmTable {
     table: RawTable,
-    header_closed: bool,
-    /// The header has no leading `|`: rows need none either.
-    bare: bool,
+    /// The header's source line.
+    head: Range<usize>,
     /// One per row of `table.rows`.
     shapes: Vec<RowShape>,
 }
@@ -319,7 +319,7 @@ impl GfmTable {
     /// its story), every other repaired row warned of.
     fn finish(self, text: &str) -> RawTable {
         let mut table = self.table;
-        let closed: Vec<bool> = std::iter::once(self.header_closed)
+        let closed: Vec<bool> = std::iter::once(ends_with_bar(&text[self.head]))
             .chain(self.shapes.iter().map(|s| s.closed))
             .collect();
         if let Some(last) = table.rows.last_mut().filter(|r| r.problem.is_none()) {
@@ -446,11 +446,9 @@ impl<'t> Pass<'t> {
     }
 
     fn end_head(&mut self) {
-        let source = &self.text[self.row_range.clone()];
         if let Some(gfm) = self.table.as_mut() {
             gfm.table.header = std::mem::take(&mut self.cells);
-            gfm.header_closed = ends_with_bar(source);
-            gfm.bare = !source.trim_start().starts_with('|');
+            gfm.head = self.row_range.clone();
         }
     }
 
