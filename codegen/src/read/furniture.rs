@@ -71,17 +71,20 @@ pub(crate) fn furniture(table: &RawTable, code: usize, index: usize) -> Option<F
             Furniture::Note(text())
         });
     }
-    if repeats_header(&table.header, &raw.cells, code) {
+    let cell = raw.cells.get(code).map_or("", String::as_str);
+    // No header word or label holds a digit: a row whose code does is an
+    // entry, found without looking words up (a lookup a row is most of a read).
+    let digit = cell.bytes().any(|b| b.is_ascii_digit());
+    if !digit && repeats_header(&table.header, &raw.cells, code) {
         return Some(Furniture::Header);
     }
-    if is_field(raw, code) || heads_fields(table, code, index) {
+    if is_field(raw, code) || (!digit && heads_fields(table, code, index)) {
         return Some(Furniture::Field(text()));
     }
     // A footer row, or the last row with a sentence where its code should
     // be (`Was this helpful?`): the page's footer, which a copy runs into
     // the table. A malformed code (`4000I`) is no sentence, and stays refused.
     let last = index > 0 && table.rows[index + 1..].iter().all(is_spacer);
-    let cell = raw.cells.get(code).map_or("", String::as_str);
     let footer = raw.footer || (last && is_sentence(cell));
     let holds_code = || codes_in(cell).is_ok_and(|codes| !codes.is_empty());
     (footer && !holds_code()).then(|| Furniture::Note(text()))
@@ -102,19 +105,12 @@ fn is_field(raw: &RawRow, code: usize) -> bool {
         .any(|(i, cell)| i != code && is_type_name(cell))
 }
 
-/// Whether row `index` heads rows of fields (`Field | Type | Notes` before
-/// `code | integer | …`): the next row is one, and this one holds no code
-/// with a digit (the header's labels, not an error of its own).
+/// Whether row `index`, its code without a digit, heads rows of fields
+/// (`Field | Type | Notes` before `code | integer | …`, the header's labels,
+/// not an error of its own): the next row is one.
 fn heads_fields(table: &RawTable, code: usize, index: usize) -> bool {
     let next = table.rows.get(index + 1);
-    next.is_some_and(|next| is_field(next, code)) && !code_has_digit(&table.rows[index].cells, code)
-}
-
-/// Whether the code cell holds a digit, which no header word or label has.
-fn code_has_digit(cells: &[String], code: usize) -> bool {
-    cells
-        .get(code)
-        .is_some_and(|c| c.bytes().any(|b| b.is_ascii_digit()))
+    next.is_some_and(|next| is_field(next, code))
 }
 
 /// Whether every cell of the row is empty (or it has none).
@@ -122,9 +118,9 @@ pub(crate) fn is_spacer(raw: &RawRow) -> bool {
     raw.cells.iter().all(|c| c.trim().is_empty())
 }
 
-/// Whether a row as wide as the header repeats it: its code cell and every
-/// other non-empty cell (one at least) is a header word or its column's own
-/// header, in any case.
+/// Whether a row as wide as the header repeats it, its code without a
+/// digit: its code cell and every other non-empty cell (one at least) is a
+/// header word or its column's own header, in any case.
 fn repeats_header(header: &[String], cells: &[String], code: usize) -> bool {
     let names_column = |(index, cell): (usize, &String)| {
         is_role_header(cell)
@@ -138,10 +134,7 @@ fn repeats_header(header: &[String], cells: &[String], code: usize) -> bool {
             .enumerate()
             .filter(|(_, c)| !c.trim().is_empty())
     };
-    // No header word holds a digit: a row whose code does is an entry,
-    // found without looking words up (a lookup a row is most of a read).
-    !code_has_digit(cells, code)
-        && cells.len() == header.len()
+    cells.len() == header.len()
         && cells.get(code).is_some_and(|c| !c.trim().is_empty())
         && filled().nth(1).is_some()
         && filled().all(names_column)
