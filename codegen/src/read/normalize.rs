@@ -22,8 +22,9 @@ pub fn decode(bytes: &[u8]) -> Result<String> {
             "NUL byte at byte offset {offset}: expected a text file, not binary data"
         )));
     }
-    // Only ASCII bytes change, so the text stays UTF-8 and nothing is lost.
-    Ok(String::from_utf8_lossy(&lf_line_ends(bytes, LoneCr::AsLf)).into_owned())
+    // Only ASCII bytes change, so the text stays UTF-8.
+    String::from_utf8(lf_line_ends(bytes, LoneCr::AsLf).into_owned())
+        .map_err(|e| invalid_utf8(bytes, bom, e.utf8_error()))
 }
 
 /// The error for input that is not UTF-8, its offset counted from the start
