@@ -1,9 +1,6 @@
-//! Rows of an error table that are no entry, as help centres lay them out:
-//! an empty spacer row, a repeat of the header (a `<tfoot>` that echoes
-//! `Code | Description | Solution`), a note (one cell across the table, or
-//! a footer row whose code cell holds no code) and a group title (one cell
-//! across the table with rows after it). Each is skipped with a warning
-//! naming its row; a group title becomes the section of the rows after it.
+//! Rows of an error table that are no entry, as help centres lay them out
+//! (each kind a [`Furniture`]). Each is skipped with a warning naming its
+//! row; a group title becomes the section of the rows after it.
 
 use crate::read::code_cell::codes_in;
 use crate::read::columns::is_role_header;
@@ -17,7 +14,7 @@ pub(crate) enum Furniture {
     /// Every cell empty, or no cell at all.
     Spacer,
     /// Every cell a header word (or its own column's header), the code
-    /// cell among them.
+    /// cell among them: a `<tfoot>` that echoes `Code | Description`.
     Header,
     /// Text that is not an entry: one cell across the table with no rows
     /// after it, or a footer row without a code.
@@ -63,34 +60,34 @@ pub(crate) fn furniture(table: &RawTable, code: usize, index: usize) -> Option<F
     if is_spacer(raw) {
         return Some(Furniture::Spacer);
     }
-    let text = collapse(&raw.cells.join(" "));
+    let text = || collapse(&raw.cells.join(" "));
     if raw.across {
         let rows_after = table.rows[index + 1..]
             .iter()
             .any(|r| !r.footer && !r.across && !is_spacer(r));
         return Some(if rows_after && !raw.footer {
-            Furniture::Title(text)
+            Furniture::Title(text())
         } else {
-            Furniture::Note(text)
+            Furniture::Note(text())
         });
     }
-    if repeats_header(&table.header, &raw.cells, code) {
+    let cell = raw.cells.get(code).map_or("", String::as_str);
+    // No header word or label holds a digit: a row whose code does is an
+    // entry, found without looking words up (a lookup a row is most of a read).
+    let digit = cell.bytes().any(|b| b.is_ascii_digit());
+    if !digit && repeats_header(&table.header, &raw.cells, code) {
         return Some(Furniture::Header);
     }
-    if is_field(raw, code) || heads_fields(table, code, index) {
-        return Some(Furniture::Field(text));
+    if is_field(raw, code) || (!digit && heads_fields(table, code, index)) {
+        return Some(Furniture::Field(text()));
     }
-    let holds_code = raw
-        .cells
-        .get(code)
-        .is_some_and(|cell| codes_in(cell).is_ok_and(|codes| !codes.is_empty()));
-    // The last row, a sentence where its code should be (`Was this
-    // helpful?`): the page's footer, which a copy runs into the table. A
-    // malformed code (`4000I`) is no sentence, and stays refused.
+    // A footer row, or the last row with a sentence where its code should
+    // be (`Was this helpful?`): the page's footer, which a copy runs into
+    // the table. A malformed code (`4000I`) is no sentence, and stays refused.
     let last = index > 0 && table.rows[index + 1..].iter().all(is_spacer);
-    let sentence = raw.cells.get(code).is_some_and(|cell| is_sentence(cell));
-    ((raw.footer && !holds_code) || (last && !holds_code && sentence))
-        .then_some(Furniture::Note(text))
+    let footer = raw.footer || (last && is_sentence(cell));
+    let holds_code = || codes_in(cell).is_ok_and(|codes| !codes.is_empty());
+    (footer && !holds_code()).then(|| Furniture::Note(text()))
 }
 
 /// Words that end as a sentence does: prose, not a code.
@@ -108,16 +105,12 @@ fn is_field(raw: &RawRow, code: usize) -> bool {
         .any(|(i, cell)| i != code && is_type_name(cell))
 }
 
-/// Whether row `index` heads rows of fields (`Field | Type | Notes` before
-/// `code | integer | …`): the next row is one, and this one holds no code
-/// with a digit (the header's labels, not an error of its own).
+/// Whether row `index`, its code without a digit, heads rows of fields
+/// (`Field | Type | Notes` before `code | integer | …`, the header's labels,
+/// not an error of its own): the next row is one.
 fn heads_fields(table: &RawTable, code: usize, index: usize) -> bool {
     let next = table.rows.get(index + 1);
-    let digit = table.rows[index]
-        .cells
-        .get(code)
-        .is_some_and(|c| c.bytes().any(|b| b.is_ascii_digit()));
-    next.is_some_and(|next| is_field(next, code)) && !digit
+    next.is_some_and(|next| is_field(next, code))
 }
 
 /// Whether every cell of the row is empty (or it has none).
@@ -125,33 +118,26 @@ pub(crate) fn is_spacer(raw: &RawRow) -> bool {
     raw.cells.iter().all(|c| c.trim().is_empty())
 }
 
-/// Whether a row as wide as the header repeats it: its code cell and every
-/// other non-empty cell (one at least) is a header word or its column's own
-/// header, in any case.
+/// Whether a row as wide as the header repeats it, its code without a
+/// digit: its code cell and every other non-empty cell (one at least) is a
+/// header word or its column's own header, in any case.
 fn repeats_header(header: &[String], cells: &[String], code: usize) -> bool {
-    // No header word holds a digit: a row whose code does is an entry,
-    // found without looking words up (a lookup a row is most of a read).
-    if cells
-        .get(code)
-        .is_some_and(|c| c.bytes().any(|b| b.is_ascii_digit()))
-    {
-        return false;
-    }
     let names_column = |(index, cell): (usize, &String)| {
         is_role_header(cell)
             || header
                 .get(index)
                 .is_some_and(|h| collapse(h).eq_ignore_ascii_case(&collapse(cell)))
     };
-    let filled: Vec<(usize, &String)> = cells
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| !c.trim().is_empty())
-        .collect();
+    let filled = || {
+        cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.trim().is_empty())
+    };
     cells.len() == header.len()
-        && filled.len() >= 2
-        && filled.iter().any(|(index, _)| *index == code)
-        && filled.into_iter().all(names_column)
+        && cells.get(code).is_some_and(|c| !c.trim().is_empty())
+        && filled().nth(1).is_some()
+        && filled().all(names_column)
 }
 
 #[cfg(test)]

@@ -4,7 +4,6 @@
 //! `<script>` or `<style>` is never an element. Tables inside `<template>` are
 //! inert and skipped. HTML has no line numbers after parsing; errors name rows.
 
-use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
@@ -21,15 +20,14 @@ use crate::read::table::{self, Article, RawRow, RawTable};
 /// `scan_tags`, so `<table>` inside a script or a comment (as saved pages
 /// have) is not taken for an unclosed table.
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
-    let tags = scan_tags(text)?;
-    complete(text, &tags, 1)?;
+    let tags = scan_tags(text, 1)?;
     if let Some(at) = tags.html_opened.filter(|_| !tags.html_closed) {
+        let end = line_of(text, text.len());
         return Err(Error::new(format!(
-            "truncated HTML: the capture is cut: the page has <html> (line {}) but no </html> before the input ends at line {}; expected the whole saved page",
+            "truncated HTML: the capture is cut: the page has <html> (line {}) but no </html> before the input ends at line {end}; expected the whole saved page",
             line_of(text, at),
-            line_of(text, text.len())
         ))
-        .at_line(Some(line_of(text, text.len()))));
+        .at_line(Some(end)));
     }
     table::select(Format::Html, parsed_tables(text), pins)
 }
@@ -39,38 +37,17 @@ pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
 /// one of them is complete. `text` starts at line `first_line` of the file,
 /// and every line named counts from the file's start.
 pub(crate) fn tables(text: &str, first_line: usize) -> Result<Vec<RawTable>> {
-    let in_file = |line: Option<usize>| line.map(|l| l + first_line - 1);
-    let tags = scan_tags(text).map_err(|e| {
-        let line = in_file(e.line);
-        e.at_line(line)
-    })?;
-    complete(text, &tags, first_line)?;
+    let tags = scan_tags(text, first_line)?;
     let mut tables = parsed_tables(text);
     // Each table's line, where the scan saw the same tables as html5ever
     // (no `<template>` held one), so the markdown reader can put them in
     // order among its own.
     if tags.table_starts.len() == tables.len() {
         for (table, start) in tables.iter_mut().zip(&tags.table_starts) {
-            table.line = in_file(Some(line_of(text, *start)));
+            table.line = Some(line_of(text, *start) + first_line - 1);
         }
     }
     Ok(tables)
-}
-
-/// Refuses a capture cut inside a table: one `<table>` never closed before
-/// the input ends, named by the line it starts on (`text` starting at line
-/// `first_line` of the file).
-fn complete(text: &str, tags: &Tags, first_line: usize) -> Result<()> {
-    let Some(&at) = tags.open_tables.first() else {
-        return Ok(());
-    };
-    let in_file = |offset: usize| line_of(text, offset) + first_line - 1;
-    let line = in_file(at);
-    Err(Error::new(format!(
-        "truncated HTML: the capture is cut: the <table> that starts at line {line} has no </table> before the input ends at line {}; expected every table to be complete",
-        in_file(text.len())
-    ))
-    .at_line(Some(line)))
 }
 
 /// The 1-based line of byte `offset`.
@@ -89,8 +66,6 @@ struct Tags {
     /// Where `<html>` is, if it is.
     html_opened: Option<usize>,
     html_closed: bool,
-    /// Where each `<table>` not closed (yet) starts, outermost first.
-    open_tables: Vec<usize>,
     /// Where every `<table>` starts, in document order.
     table_starts: Vec<usize>,
 }
@@ -109,28 +84,29 @@ const NOT_NESTING: &[&str] = &[
     "tbody", "tfoot", "colgroup", "rt", "rp", "head", "body", "html",
 ];
 
+/// Elements whose content is text, not markup: skipped, unread, to the
+/// first `</name` (exactly so written).
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp"];
+
 /// One linear scan of the tags (comments, declarations and the text of
 /// `<script>`/`<style>` skipped; quoted attribute values may hold `>`):
-/// counts what [`read`] checks and refuses markup nested deeper than
-/// [`MAX_DEPTH`], naming the line, before html5ever sees it.
-fn scan_tags(text: &str) -> Result<Tags> {
+/// counts what [`read`] checks, and, before html5ever sees it, refuses
+/// markup nested deeper than [`MAX_DEPTH`] and a capture cut inside a table
+/// (a `<table>` never closed before the input ends), naming the line
+/// (`text` starting at line `first_line` of the file).
+fn scan_tags(text: &str, first_line: usize) -> Result<Tags> {
+    let in_file = |offset: usize| line_of(text, offset) + first_line - 1;
     let mut tags = Tags::default();
+    // Where each `<table>` not closed (yet) starts, outermost first.
+    let mut open_tables = Vec::new();
     let mut depth = 0usize;
     let mut i = 0;
-    let past = |from: usize, needle: &str| {
-        text.get(from..)
-            .and_then(|rest| rest.find(needle))
-            .map_or(text.len(), |at| from + at + needle.len())
-    };
     while let Some(at) = text.get(i..).and_then(|rest| rest.find('<')) {
         let start = i + at;
         let rest = &text[start + 1..];
-        if rest.starts_with("!--") {
-            i = past(start, "-->");
-            continue;
-        }
         if rest.starts_with(['!', '?']) {
-            i = past(start, ">");
+            let end = if rest.starts_with("!--") { "-->" } else { ">" };
+            i = past(text, start, end);
             continue;
         }
         let closing = rest.starts_with('/');
@@ -148,28 +124,21 @@ fn scan_tags(text: &str) -> Result<Tags> {
         i = (end + 1).min(text.len());
         match (name.as_str(), closing) {
             ("table", false) => {
-                tags.open_tables.push(start);
+                open_tables.push(start);
                 tags.table_starts.push(start);
             }
             ("table", true) => {
-                tags.open_tables.pop();
+                open_tables.pop();
             }
             ("html", false) => tags.html_opened = tags.html_opened.or(Some(start)),
             ("html", true) => tags.html_closed = true,
             _ => {}
         }
-        // Their content is text, not markup: skipped, unread, to the first
-        // `</name` (exactly so written).
-        if matches!(
-            name.as_str(),
-            "script" | "style" | "textarea" | "title" | "xmp"
-        ) {
-            if !closing {
-                i = past(i, &format!("</{name}"));
-            }
-            continue;
+        let raw_text = RAW_TEXT.contains(&name.as_str());
+        if raw_text && !closing {
+            i = past(text, i, &format!("</{name}"));
         }
-        if NOT_NESTING.contains(&name.as_str()) || (self_closing && !closing) {
+        if raw_text || NOT_NESTING.contains(&name.as_str()) || (self_closing && !closing) {
             continue;
         }
         if closing {
@@ -178,14 +147,29 @@ fn scan_tags(text: &str) -> Result<Tags> {
         }
         depth += 1;
         if depth > MAX_DEPTH {
-            let line = line_of(text, start);
             return Err(Error::new(format!(
                 "HTML elements nested more than {MAX_DEPTH} deep (<{name}> here): expected an article's markup, not a page nested this deep"
             ))
-            .at_line(Some(line)));
+            .at_line(Some(in_file(start))));
         }
     }
+    if let Some(&at) = open_tables.first() {
+        let line = in_file(at);
+        return Err(Error::new(format!(
+            "truncated HTML: the capture is cut: the <table> that starts at line {line} has no </table> before the input ends at line {}; expected every table to be complete",
+            in_file(text.len())
+        ))
+        .at_line(Some(line)));
+    }
     Ok(tags)
+}
+
+/// Where [`scan_tags`] goes on after the first `needle` from `from`: past
+/// it, or at the page's end.
+fn past(text: &str, from: usize, needle: &str) -> usize {
+    text.get(from..)
+        .and_then(|rest| rest.find(needle))
+        .map_or(text.len(), |at| from + at + needle.len())
 }
 
 /// Where [`scan_tags`] takes a tag whose text starts at `from` to end: at
@@ -236,9 +220,10 @@ fn inside(element: ElementRef<'_>, names: &[&str]) -> bool {
 }
 
 /// Rows that belong to this table itself, not to a table nested in a cell,
-/// each with whether it is in the table's `<tfoot>`. Footer rows come last,
-/// where browsers show them, wherever the markup puts the `<tfoot>`.
-fn own_rows<'a>(table: ElementRef<'a>) -> Vec<(ElementRef<'a>, bool)> {
+/// each as its cells, with whether it is in the table's `<tfoot>`. Footer
+/// rows come last, where browsers show them, wherever the markup puts the
+/// `<tfoot>`.
+fn own_rows<'a>(table: ElementRef<'a>) -> Vec<(Vec<ElementRef<'a>>, bool)> {
     let children = |e: ElementRef<'a>| e.children().filter_map(ElementRef::wrap);
     let rows = children(table).flat_map(|child| match child.value().name() {
         "tr" => vec![(child, false)],
@@ -248,8 +233,12 @@ fn own_rows<'a>(table: ElementRef<'a>) -> Vec<(ElementRef<'a>, bool)> {
             .collect(),
         _ => Vec::new(),
     });
-    let (mut rows, footer): (Vec<_>, Vec<_>) = rows.partition(|(_, footer)| !footer);
-    rows.extend(footer);
+    let cells = |tr| children(tr).filter(|c| matches!(c.value().name(), "td" | "th"));
+    let mut rows: Vec<_> = rows
+        .map(|(tr, footer)| (cells(tr).collect(), footer))
+        .collect();
+    // Stable: body rows keep their order, then footer rows theirs.
+    rows.sort_by_key(|(_, footer)| *footer);
     rows
 }
 
@@ -278,28 +267,17 @@ fn is_across(cells: &[ElementRef<'_>], width: usize) -> bool {
 }
 
 /// A table of an HTML table's own rows: the first is the header.
-fn raw_table<'a>(table: ElementRef<'a>) -> RawTable {
-    let row = |(tr, footer): (ElementRef<'a>, bool)| {
-        let cells: Vec<ElementRef<'a>> = tr
-            .children()
-            .filter_map(ElementRef::wrap)
-            .filter(|c| matches!(c.value().name(), "td" | "th"))
-            .collect();
-        (cells, footer)
-    };
-    let mut rows = own_rows(table).into_iter().map(row);
-    let header = rows.next().map(|(cells, _)| RawRow {
-        problem: cells.iter().find_map(|c| span_problem(*c)),
-        cells: cells.into_iter().map(cell_text).collect(),
-        ..RawRow::default()
-    });
-    let width = header.as_ref().map_or(0, |h| h.cells.len());
+fn raw_table(table: ElementRef<'_>) -> RawTable {
+    let mut rows = own_rows(table).into_iter();
+    let header = rows.next().map(|(cells, _)| cells).unwrap_or_default();
+    let width = header.len();
     let rows = rows.map(|(cells, footer)| {
         let across = is_across(&cells, width);
         RawRow {
-            problem: (!across)
-                .then(|| cells.iter().find_map(|c| span_problem(*c)))
-                .flatten(),
+            problem: cells
+                .iter()
+                .find_map(|c| span_problem(*c))
+                .filter(|_| !across),
             cells: cells.into_iter().map(cell_text).collect(),
             line: None,
             across,
@@ -307,9 +285,9 @@ fn raw_table<'a>(table: ElementRef<'a>) -> RawTable {
         }
     });
     RawTable {
+        problem: header.iter().find_map(|c| span_problem(*c)),
+        header: header.into_iter().map(cell_text).collect(),
         rows: rows.collect(),
-        problem: header.as_ref().and_then(|h| h.problem.clone()),
-        header: header.map(|h| h.cells).unwrap_or_default(),
         ..RawTable::default()
     }
 }
@@ -324,9 +302,16 @@ fn cell_text(cell: ElementRef<'_>) -> String {
     // inside: their text is not the cell's.
     let mut hidden = 0usize;
     for edge in cell.traverse() {
-        match edge {
-            Edge::Open(node) if node.id() != cell.id() => open(node, &mut builder, &mut hidden),
-            Edge::Close(node) if node.id() != cell.id() => close(node, &mut builder, &mut hidden),
+        let (Edge::Open(node) | Edge::Close(node)) = edge;
+        let entering = matches!(edge, Edge::Open(_));
+        match node.value() {
+            _ if node.id() == cell.id() => {}
+            Node::Element(e) if is_hidden(e.name()) && entering => hidden += 1,
+            Node::Element(e) if is_hidden(e.name()) => hidden -= 1,
+            _ if hidden > 0 => {}
+            Node::Text(text) if entering => builder.push_text(text),
+            Node::Element(e) if entering => open(e.name(), &mut builder),
+            Node::Element(e) => close(e.name(), &mut builder),
             _ => {}
         }
     }
@@ -338,40 +323,22 @@ fn is_hidden(name: &str) -> bool {
     matches!(name, "script" | "style" | "template" | "noscript")
 }
 
-/// What entering `node` adds to the cell: its text, or the line break or
-/// list item its element starts.
-fn open(node: NodeRef<'_, Node>, cell: &mut CellBuilder, hidden: &mut usize) {
-    match node.value() {
-        Node::Element(element) if is_hidden(element.name()) => *hidden += 1,
-        _ if *hidden > 0 => {}
-        Node::Text(text) => cell.push_text(text),
-        Node::Element(element) => match element.name() {
-            "br" => cell.break_line(),
-            "li" => cell.start_list_item(),
-            // A footnote mark stays apart from what it marks: `40001^1`,
-            // never the code 400011.
-            "sup" => cell.push_text("^"),
-            name if breaks_before(name) => cell.break_line(),
-            _ => {}
-        },
+/// What entering an element adds to the cell: the line break or list item
+/// it starts.
+fn open(name: &str, cell: &mut CellBuilder) {
+    match name {
+        "li" => cell.start_list_item(),
+        // A footnote mark stays apart from what it marks: `40001^1`,
+        // never the code 400011.
+        "sup" => cell.push_text("^"),
+        name if breaks_before(name) => cell.break_line(),
         _ => {}
     }
 }
 
-/// What leaving `node` adds to the cell: the line break its element ends,
-/// or the space between two cells of a table nested in the cell.
-fn close(node: NodeRef<'_, Node>, cell: &mut CellBuilder, hidden: &mut usize) {
-    let Node::Element(element) = node.value() else {
-        return;
-    };
-    let name = element.name();
-    if is_hidden(name) {
-        *hidden -= 1;
-        return;
-    }
-    if *hidden > 0 {
-        return;
-    }
+/// What leaving an element adds to the cell: the line break it ends, or
+/// the space between two cells of a table nested in the cell.
+fn close(name: &str, cell: &mut CellBuilder) {
     if breaks_after(name) {
         cell.break_line();
     } else if matches!(name, "td" | "th") {
@@ -387,14 +354,14 @@ fn breaks_after(name: &str) -> bool {
     )
 }
 
-/// Elements that start a new line of a cell's text: those that end one but
-/// `li` (which starts a list item), and headings, tables, sections and
-/// definition lists, whose own ends leave that to what they hold.
+/// Elements that start a new line of a cell's text: `<br>`, those that end
+/// one but `li` (which starts a list item), and headings, tables, sections
+/// and definition lists, whose own ends leave that to what they hold.
 fn breaks_before(name: &str) -> bool {
     (breaks_after(name) && name != "li")
         || matches!(
             name,
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "section" | "dl"
+            "br" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "section" | "dl"
         )
 }
 

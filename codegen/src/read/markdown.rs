@@ -17,26 +17,22 @@ use crate::read::table::{self, Article, RawRow, RawTable};
 /// The error table among the GFM tables and embedded HTML tables, in
 /// document order of reading.
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
-    let parsed = parse(text);
-    let lines = Lines::new(text);
+    let parsed = parse(text, true);
     let mut tables: Vec<RawTable> = parsed.tables.into_iter().map(|t| t.finish(text)).collect();
     // Markup written as code (`<table>` in backticks) is not a table.
     let html_text = blank_out(text, &parsed.code);
     // Each stretch between two markdown headings is parsed on its own, so
     // an embedded HTML table keeps the heading it sits under.
-    let starts: Vec<(usize, Option<&String>)> = std::iter::once((0, None))
-        .chain(parsed.headings.iter().map(|(at, title)| (*at, Some(title))))
-        .collect();
-    for (index, (start, title)) in starts.iter().enumerate() {
-        let end = starts.get(index + 1).map_or(text.len(), |(at, _)| *at);
-        let stretch = &html_text[*start..end];
+    let starts = std::iter::once((0, None))
+        .chain(parsed.headings.iter().map(|(at, title)| (*at, Some(title))));
+    let ends = parsed.headings.iter().map(|(at, _)| *at);
+    for ((start, title), end) in starts.zip(ends.chain([text.len()])) {
+        let stretch = &html_text[start..end];
         if !html::mentions_table(stretch) {
             continue;
         }
-        for mut table in html::tables(stretch, lines.line(*start))? {
-            if table.section.is_none() {
-                table.section = title.cloned();
-            }
+        for mut table in html::tables(stretch, parsed.lines.line(start))? {
+            table.section = table.section.or_else(|| title.cloned());
             tables.push(table);
         }
     }
@@ -49,46 +45,38 @@ pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
     table::select(Format::Markdown, tables, pins)
 }
 
-/// With no table found: `|` lines without a `---` row under their first
-/// one are no GFM table (markdown renders them as a paragraph), and this
-/// reader reads markdown as GFM does; the text reader reads such lines.
+/// With no table found, `|` lines are refused naming the text reader, which
+/// reads them; this one reads markdown as GFM does: lines without a `---`
+/// row under their first one are a paragraph, and so are cells each ended
+/// by a `|` at its line's end, as a copied page gives them.
 fn bars_are_no_table(text: &str) -> Result<()> {
     let lines: Vec<&str> = text.split('\n').collect();
-    let Some(at) = (0..lines.len()).find(|&i| starts_a_run(&lines, i)) else {
-        return pipe_ended_is_no_table(&lines);
-    };
-    Err(Error::new(format!(
-        "no table found: the `|` lines from line {} have no `---` row under their first line, so they are no GFM table (markdown shows them as a paragraph); to read them as copied `|` lines, pass --format text (or save the capture as .txt), or add the `---` row under the header",
-        at + 1
-    ))
-    .at_line(Some(at + 1)))
-}
-
-/// With no table found: cells each ended by a `|` at its line's end, as a
-/// copied page gives them, are text, not markdown.
-fn pipe_ended_is_no_table(lines: &[&str]) -> Result<()> {
-    let ended: Vec<usize> = (0..lines.len())
-        .filter(|&i| ends_a_cell(lines[i]))
-        .collect();
-    if ended.len() < 4 {
-        return Ok(());
+    if let Some(at) = (0..lines.len()).find(|&i| starts_a_run(&lines, i)) {
+        return Err(Error::new(format!(
+            "no table found: the `|` lines from line {} have no `---` row under their first line, so they are no GFM table (markdown shows them as a paragraph); to read them as copied `|` lines, pass --format text (or save the capture as .txt), or add the `---` row under the header",
+            at + 1
+        ))
+        .at_line(Some(at + 1)));
     }
-    let at = ended[0] + 1;
-    Err(Error::new(format!(
-        "no table found: from line {at} each cell ends with `|` at its line's end, as a copied page gives them, which markdown does not read as a table; pass --format text (or save the capture as .txt)"
-    ))
-    .at_line(Some(at)))
+    let ended: Vec<usize> = (1..=lines.len())
+        .filter(|&line| ends_a_cell(lines[line - 1]))
+        .collect();
+    match ended[..] {
+        [at, _, _, _, ..] => Err(Error::new(format!(
+            "no table found: from line {at} each cell ends with `|` at its line's end, as a copied page gives them, which markdown does not read as a table; pass --format text (or save the capture as .txt)"
+        ))
+        .at_line(Some(at))),
+        _ => Ok(()),
+    }
 }
 
 /// `text` with the bytes in `ranges` turned to spaces (line ends kept, so
 /// offsets and lines stay as they were).
 fn blank_out(text: &str, ranges: &[Range<usize>]) -> String {
     let mut bytes = text.as_bytes().to_vec();
-    for range in ranges {
-        for b in &mut bytes[range.clone()] {
-            if *b != b'\n' {
-                *b = b' ';
-            }
+    for i in ranges.iter().flat_map(Range::clone) {
+        if bytes[i] != b'\n' {
+            bytes[i] = b' ';
         }
     }
     // Whole characters were replaced by ASCII: still UTF-8.
@@ -160,7 +148,7 @@ pub(crate) fn split_pipe_line(line: &str) -> Vec<String> {
     if line.starts_with('|') {
         cells.remove(0);
     }
-    if line.ends_with('|') && !line.ends_with("\\|") && !cells.is_empty() {
+    if ends_with_bar(line) && !cells.is_empty() {
         cells.pop();
     }
     cells
@@ -187,16 +175,17 @@ pub(crate) fn is_delimiter_row(line: &str) -> bool {
 }
 
 /// Rows the copy separated from their table by blank lines or an HTML
-/// comment. GFM ends a table at a blank line (and at a comment, which starts
-/// an HTML block), so pulldown-cmark reads what follows as a paragraph; a
-/// table is whole again when the `|`-rows after it (until prose or the next
-/// table's header) are read as its rows. A table written without outer
-/// `|` (`bare`) takes lines with a `|` anywhere. A line that starts a row
-/// but is none, with nothing after it, is where the capture was cut.
-fn rows_after(text: &str, end: usize, width: usize, first_line: usize, bare: bool) -> RowsAfter {
+/// comment, added to `gfm`, which GFM ended at `end`. GFM ends a table at a
+/// blank line (and at a comment, which starts an HTML block), so
+/// pulldown-cmark reads what follows as a paragraph; a table is whole again
+/// when the `|`-rows after it (until prose or the next table's header) are
+/// read as its rows. A table written without outer `|` (`bare`) takes lines
+/// with a `|` anywhere. A line that starts a row but is none, with nothing
+/// after it, is where the capture was cut.
+fn rows_after(gfm: &mut GfmTable, text: &str, end: usize, first_line: usize) {
+    let width = gfm.table.header.len();
+    let bare = !text[gfm.head.clone()].trim_start().starts_with('|');
     let all: Vec<&str> = text[end..].split('\n').collect();
-    let mut rows = Vec::new();
-    let mut cut = None;
     // A header and delimiter row of `width` columns, to read each row apart
     // from its table as pulldown-cmark would read it in it.
     let synthetic_head = format!("|{}\n|{}\n", " h |".repeat(width), "---|".repeat(width));
@@ -213,51 +202,46 @@ fn rows_after(text: &str, end: usize, width: usize, first_line: usize, bare: boo
             .is_some_and(|l| is_delimiter_row(l));
         let row_like = trimmed.starts_with('|') || (bare && trimmed.contains('|'));
         if !row_like || next_is_delimiter {
-            break;
+            return;
         }
-        let rest_is_blank = all[index + 1..].iter().all(|l| l.trim().is_empty());
-        // A closed one-cell line (`| Last updated |`) is no row, but not cut.
-        let open = trimmed == "|" || !ends_with_bar(trimmed);
-        let at_end =
-            (trimmed.starts_with('|') && open && rest_is_blank).then_some(first_line + index);
-        // Read alone: a row pulldown-cmark does not take (a lone `|`) ends
-        // the table at its header, and rejoining would read it again.
-        let parsed = parse_alone(&format!("{synthetic_head}{trimmed}\n"));
-        let Some(GfmTable {
-            mut table, shapes, ..
-        }) = parsed.tables.into_iter().next()
-        else {
-            cut = at_end;
-            break;
+        let line = first_line + index;
+        let Some((mut row, shape)) = row_alone(&synthetic_head, trimmed) else {
+            let rest_is_blank = all[index + 1..].iter().all(|l| l.trim().is_empty());
+            // A closed one-cell line (`| Last updated |`) is no row, but not cut.
+            let open = trimmed == "|" || !ends_with_bar(trimmed);
+            if trimmed.starts_with('|') && open && rest_is_blank {
+                let cut = RawRow {
+                    cells: vec![String::new(); width],
+                    line: Some(line),
+                    problem: Some("the capture is cut in the middle of a row: the row starts with `|` and the input ends there; expected the whole table (copy or save the page again)".into()),
+                    ..RawRow::default()
+                };
+                gfm.push(cut, RowShape::default());
+            }
+            return;
         };
-        let (Some(mut row), Some(shape)) = (table.rows.pop(), shapes.into_iter().next()) else {
-            cut = at_end;
-            break;
-        };
-        // A single cell is a line that starts with `|`, not a row; a line
-        // without outer `|` is one only if it fills the header exactly and a
-        // cell holds a code (a footer's `Was this helpful? Yes | No` is
-        // prose with a `|`).
-        let single = row.cells.len() - shape.padded < 2 && shape.dropped.is_empty();
-        let bare_row = shape.padded == 0
-            && shape.dropped.is_empty()
-            && row.cells.iter().any(|c| value_codes(c).is_some());
-        if single || (!trimmed.starts_with('|') && !bare_row) {
-            cut = at_end;
-            break;
-        }
-        row.line = Some(first_line + index);
-        rows.push((row, shape));
+        row.line = Some(line);
+        gfm.push(row, shape);
     }
-    RowsAfter { rows, cut }
 }
 
-/// What [`rows_after`] found: the rows, and the line the capture was cut
-/// in, if it ends in a row that never got its cells.
-#[derive(Default)]
-struct RowsAfter {
-    rows: Vec<(RawRow, RowShape)>,
-    cut: Option<usize>,
+/// `line` read alone under `head`, as pulldown-cmark reads it in its table,
+/// if it is a row there. Read alone: a row pulldown-cmark does not take (a
+/// lone `|`) ends the table at its header, and rejoining would read it again.
+fn row_alone(head: &str, line: &str) -> Option<(RawRow, RowShape)> {
+    let GfmTable {
+        mut table, shapes, ..
+    } = parse(&format!("{head}{line}\n"), false).tables.pop()?;
+    let (row, shape) = (table.rows.pop()?, shapes.into_iter().next()?);
+    // A single cell is a line that starts with `|`, not a row; a line
+    // without outer `|` is one only if it fills the header exactly and a
+    // cell holds a code (a footer's `Was this helpful? Yes | No` is prose
+    // with a `|`).
+    let single = row.cells.len() - shape.padded < 2 && shape.dropped.is_empty();
+    let bare_row = shape.padded == 0
+        && shape.dropped.is_empty()
+        && row.cells.iter().any(|c| value_codes(c).is_some());
+    (!single && (line.starts_with('|') || bare_row)).then_some((row, shape))
 }
 
 /// What pulldown-cmark made of a row's source line: it pads a short row
@@ -281,18 +265,13 @@ impl RowShape {
             .rev()
             .take_while(|c| c.is_empty() && c.start >= row.end)
             .count();
-        let source = &text[row.clone()];
-        let closed = ends_with_bar(source);
+        let closed = ends_with_bar(&text[row.clone()]);
         let last_end = cells[..cells.len() - padded]
             .last()
             .map_or(row.start, |c| c.end.min(row.end));
         let rest = text[last_end..row.end].trim();
         let rest = rest.strip_prefix('|').unwrap_or(rest);
-        let rest = if closed {
-            rest.strip_suffix('|').unwrap_or(rest)
-        } else {
-            rest
-        };
+        let rest = rest.strip_suffix('|').filter(|_| closed).unwrap_or(rest);
         RowShape {
             padded,
             dropped: rest.trim().to_owned(),
@@ -323,36 +302,33 @@ impl RowShape {
 #[derive(Default)]
 struct GfmTable {
     table: RawTable,
-    header_closed: bool,
-    /// The header has no leading `|`: rows need none either.
-    bare: bool,
+    /// The header's source line.
+    head: Range<usize>,
     /// One per row of `table.rows`.
     shapes: Vec<RowShape>,
 }
 
 impl GfmTable {
+    fn push(&mut self, row: RawRow, shape: RowShape) {
+        self.table.rows.push(row);
+        self.shapes.push(shape);
+    }
+
     /// The table as `table::select` takes it: a row the capture's end cut
     /// is refused (a short one among them: the cut, not GFM's padding, is
     /// its story), every other repaired row warned of.
     fn finish(self, text: &str) -> RawTable {
-        let GfmTable {
-            mut table,
-            header_closed,
-            shapes,
-            ..
-        } = self;
-        let closed: Vec<bool> = std::iter::once(header_closed)
-            .chain(shapes.iter().map(|s| s.closed))
+        let mut table = self.table;
+        let closed: Vec<bool> = std::iter::once(ends_with_bar(&text[self.head]))
+            .chain(self.shapes.iter().map(|s| s.closed))
             .collect();
-        if let Some(last) = table.rows.last_mut() {
-            let after = last.line.map_or(0, |l| l);
+        if let Some(last) = table.rows.last_mut().filter(|r| r.problem.is_none()) {
+            let after = last.line.unwrap_or(0);
             let rest_is_blank = text.split('\n').skip(after).all(|l| l.trim().is_empty());
-            if last.problem.is_none() {
-                last.problem = cut_last_row(&closed, rest_is_blank, last.line);
-            }
+            last.problem = cut_last_row(&closed, rest_is_blank, last.line);
         }
         let width = table.header.len();
-        for (row, shape) in table.rows.iter().zip(&shapes) {
+        for (row, shape) in table.rows.iter().zip(&self.shapes) {
             if row.problem.is_none() {
                 table.warnings.extend(shape.warning(row.line, width));
             }
@@ -361,37 +337,16 @@ impl GfmTable {
     }
 }
 
-/// What one pulldown-cmark pass over a document gives.
-#[derive(Default)]
-struct Parsed {
-    tables: Vec<GfmTable>,
-    /// Every heading's offset and text.
-    headings: Vec<(usize, String)>,
-    /// The source of every code span and fenced code block.
-    code: Vec<Range<usize>>,
-}
-
 /// The GFM tables, each with the heading it follows, every heading's
-/// offset and text, and where code is: one pulldown-cmark pass.
-fn parse(text: &str) -> Parsed {
-    run(text, true)
-}
-
-/// The same pass, taking each table as GFM ends it: without the rows a
-/// blank line cut off it.
-fn parse_alone(text: &str) -> Parsed {
-    run(text, false)
-}
-
-fn run(text: &str, rejoin: bool) -> Parsed {
-    let mut pass = Pass {
-        rejoin,
-        ..Pass::new(text)
-    };
+/// offset and text, and where code is: one pulldown-cmark pass. With
+/// `rejoin`, a table takes the `|`-rows a blank line cut off it; without,
+/// each table ends where GFM ends it.
+fn parse(text: &str, rejoin: bool) -> Pass<'_> {
+    let mut pass = Pass::new(text, rejoin);
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
         pass.event(event, range);
     }
-    pass.parsed
+    pass
 }
 
 /// One pulldown-cmark pass: what it has found, and what is open.
@@ -399,15 +354,18 @@ fn run(text: &str, rejoin: bool) -> Parsed {
 struct Pass<'t> {
     text: &'t str,
     lines: Lines,
-    parsed: Parsed,
+    tables: Vec<GfmTable>,
+    /// Every heading's offset and text.
+    headings: Vec<(usize, String)>,
+    /// The source of every code span and fenced code block.
+    code: Vec<Range<usize>>,
     /// The heading being read: its offset and its text so far.
     heading: Option<(usize, String)>,
     table: Option<GfmTable>,
-    /// The row being read: its cells so far, its source range and line,
-    /// and each cell's source range.
+    /// The row being read: its cells so far, its source range, and each
+    /// cell's source range.
     cells: Vec<String>,
     row_range: Range<usize>,
-    row_line: Option<usize>,
     cell_ranges: Vec<Range<usize>>,
     /// One builder serves every cell; `in_cell` says whether one is open.
     cell: CellBuilder,
@@ -417,11 +375,11 @@ struct Pass<'t> {
 }
 
 impl<'t> Pass<'t> {
-    fn new(text: &'t str) -> Self {
+    fn new(text: &'t str, rejoin: bool) -> Self {
         Pass {
             text,
             lines: Lines::new(text),
-            rejoin: true,
+            rejoin,
             ..Pass::default()
         }
     }
@@ -445,9 +403,9 @@ impl<'t> Pass<'t> {
             Event::End(TagEnd::Table) => self.end_table(range.end),
             // Only fenced blocks: an indented one may be the rest of an
             // HTML table that a blank line cut from its HTML block.
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => self.parsed.code.push(range),
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => self.code.push(range),
             Event::Code(t) => {
-                self.parsed.code.push(range);
+                self.code.push(range);
                 self.push_text(&t);
             }
             Event::Text(t) => self.push_text(&t),
@@ -462,24 +420,19 @@ impl<'t> Pass<'t> {
 
     fn end_heading(&mut self) {
         if let Some((at, title)) = self.heading.take() {
-            self.parsed.headings.push((at, collapse(&title)));
+            self.headings.push((at, collapse(&title)));
         }
     }
 
     /// A table at `start`, under the last heading with text.
     fn start_table(&mut self, start: usize) {
-        let table = RawTable {
-            line: Some(self.lines.line(start)),
-            section: self
-                .parsed
-                .headings
-                .last()
-                .map(|(_, t)| t.clone())
-                .filter(|t| !t.is_empty()),
-            ..RawTable::default()
-        };
+        let section = self.headings.last().map(|(_, t)| t.clone());
         self.table = Some(GfmTable {
-            table,
+            table: RawTable {
+                line: Some(self.lines.line(start)),
+                section: section.filter(|t| !t.is_empty()),
+                ..RawTable::default()
+            },
             ..GfmTable::default()
         });
     }
@@ -488,70 +441,39 @@ impl<'t> Pass<'t> {
     fn start_row(&mut self, range: Range<usize>) {
         self.cells.clear();
         self.cell_ranges.clear();
-        self.row_line = Some(self.lines.line(range.start));
-        let first_line = self.text[range.clone()]
-            .split('\n')
-            .next()
-            .unwrap_or_default();
-        self.row_range = range.start..range.start + first_line.len();
-    }
-
-    fn row_shape(&self) -> RowShape {
-        RowShape::of(self.text, self.row_range.clone(), &self.cell_ranges)
+        let first_line = self.text[range.clone()].find('\n').unwrap_or(range.len());
+        self.row_range = range.start..range.start + first_line;
     }
 
     fn end_head(&mut self) {
-        let closed = self.row_shape().closed;
-        let bare = !self.text[self.row_range.clone()]
-            .trim_start()
-            .starts_with('|');
         if let Some(gfm) = self.table.as_mut() {
             gfm.table.header = std::mem::take(&mut self.cells);
-            gfm.header_closed = closed;
-            gfm.bare = bare;
+            gfm.head = self.row_range.clone();
         }
     }
 
     /// A row as pulldown-cmark gives it (as wide as the header), and how its
     /// source line looked.
     fn end_row(&mut self) {
-        let shape = self.row_shape();
-        let cells = std::mem::take(&mut self.cells);
+        let shape = RowShape::of(self.text, self.row_range.clone(), &self.cell_ranges);
+        let row = RawRow {
+            cells: std::mem::take(&mut self.cells),
+            line: Some(self.lines.line(self.row_range.start)),
+            ..RawRow::default()
+        };
         if let Some(gfm) = self.table.as_mut() {
-            gfm.table.rows.push(RawRow {
-                cells,
-                line: self.row_line,
-                ..RawRow::default()
-            });
-            gfm.shapes.push(shape);
+            gfm.push(row, shape);
         }
     }
 
     /// The table that ends at `end`, with the rows a blank line cut off it.
     fn end_table(&mut self, end: usize) {
         if let Some(mut gfm) = self.table.take() {
-            let end = end.min(self.text.len());
-            let first_line = self.lines.line(end);
-            let width = gfm.table.header.len();
-            let after = if self.rejoin {
-                rows_after(self.text, end, width, first_line, gfm.bare)
-            } else {
-                RowsAfter::default()
-            };
-            for (row, shape) in after.rows {
-                gfm.table.rows.push(row);
-                gfm.shapes.push(shape);
+            if self.rejoin {
+                let end = end.min(self.text.len());
+                rows_after(&mut gfm, self.text, end, self.lines.line(end));
             }
-            if let Some(line) = after.cut {
-                gfm.table.rows.push(RawRow {
-                    cells: vec![String::new(); width],
-                    line: Some(line),
-                    problem: Some("the capture is cut in the middle of a row: the row starts with `|` and the input ends there; expected the whole table (copy or save the page again)".into()),
-                    ..RawRow::default()
-                });
-                gfm.shapes.push(RowShape::default());
-            }
-            self.parsed.tables.push(gfm);
+            self.tables.push(gfm);
         }
     }
 
@@ -571,8 +493,7 @@ mod tests {
 
     /// The shape of `text`'s first table row, as a pass sees it.
     fn first_row_shape(text: &str) -> RowShape {
-        let parsed = parse(text);
-        parsed.tables[0].shapes[0].clone()
+        parse(text, true).tables[0].shapes[0].clone()
     }
 
     #[test]
@@ -616,17 +537,17 @@ mod tests {
 
     #[test]
     fn a_heading_is_kept_collapsed_and_names_the_tables_under_it() {
-        let mut pass = Pass::new("# x\n\n| a |\n");
+        let mut pass = Pass::new("# x\n\n| a |\n", true);
         pass.heading = Some((0, " System \u{a0} Error ".into()));
         pass.end_heading();
-        assert_eq!(pass.parsed.headings, [(0, "System Error".to_string())]);
+        assert_eq!(pass.headings, [(0, "System Error".to_string())]);
         pass.start_table(5);
         let table = &pass.table.as_ref().unwrap().table;
         assert_eq!(
             (table.line, table.section.as_deref()),
             (Some(3), Some("System Error"))
         );
-        pass.parsed.headings.push((9, String::new()));
+        pass.headings.push((9, String::new()));
         pass.start_table(0);
         assert_eq!(
             pass.table.unwrap().table.section,
@@ -639,7 +560,7 @@ mod tests {
     fn a_row_is_as_wide_as_its_header_and_warned_of_when_gfm_made_it_so() {
         let text =
             "| Code | Description |\n|---|---|\n| 1 | One. | extra |\n| 2 |\n| 3 | Three. |\n";
-        let table = parse(text).tables.remove(0).finish(text);
+        let table = parse(text, true).tables.remove(0).finish(text);
         let rows: Vec<(&[String], Option<usize>)> = table
             .rows
             .iter()
@@ -665,17 +586,17 @@ mod tests {
     #[test]
     fn a_table_ends_with_the_rows_a_blank_line_or_a_comment_cut_off() {
         let text = "| Code | Description |\n|---|---|\n| 1 | One. |\n\n| 2 | Two. |\n<!-- a\nnote -->\n| 3 | Three |\n";
-        let mut pass = Pass::new(text);
+        let mut pass = Pass::new(text, true);
         pass.start_table(0);
         pass.table.as_mut().unwrap().table.header = vec!["Code".into(), "Description".into()];
         pass.end_table(46);
         assert!(pass.table.is_none());
-        let rows = &pass.parsed.tables[0].table.rows;
+        let rows = &pass.tables[0].table.rows;
         let lines: Vec<Option<usize>> = rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, [Some(5), Some(8)]);
         assert_eq!(rows[0].cells, ["2", "Two."]);
         pass.end_table(usize::MAX);
-        assert_eq!(pass.parsed.tables.len(), 1, "no table was open");
+        assert_eq!(pass.tables.len(), 1, "no table was open");
     }
 
     #[test]
@@ -686,7 +607,7 @@ mod tests {
             "| Code | Description |\n|---|---|\n| 1 | One. |\n\n|\n",
             "| Code | Description |\n|---|---|\n| 1 | One. \n|\n| 2 | Two. |\n",
         ] {
-            let tables = parse(text).tables;
+            let tables = parse(text, true).tables;
             assert_eq!(tables.len(), 1, "{text:?}");
             assert!(!tables[0].table.rows.is_empty(), "{text:?}");
         }
@@ -694,7 +615,7 @@ mod tests {
 
     #[test]
     fn text_goes_to_the_open_cell_else_the_open_heading() {
-        let mut pass = Pass::new("");
+        let mut pass = Pass::new("", true);
         pass.push_text("lost");
         pass.heading = Some((0, String::new()));
         pass.push_text("Title");
@@ -718,12 +639,12 @@ mod tests {
     #[test]
     fn rows_after_blank_lines_stay_in_their_table_until_prose_or_a_new_table() {
         let md = "| Code | Description | Solution |\n|---|---|---|\n| 1 | One. | Fix. |\n\n| 2 | Two. | Fix. |\n\n\n| 3 | Three. |\nProse.\n\n| 4 | Four. | Fix. |\n";
-        let tables = parse(md).tables;
+        let tables = parse(md, true).tables;
         let lines: Vec<Option<usize>> = tables[0].table.rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, [Some(3), Some(5), Some(8)]);
         assert_eq!(tables[0].shapes[2].padded, 1, "a short row is padded");
         let decoy = "| Code | Description | Solution |\n|---|---|---|\n| 1 | One. | Fix. |\n\n| Key | Type | Description |\n|---|---|---|\n| code | int | x |\n";
-        let tables = parse(decoy).tables;
+        let tables = parse(decoy, true).tables;
         assert_eq!((tables.len(), tables[0].table.rows.len()), (2, 1));
     }
 

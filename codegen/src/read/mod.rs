@@ -100,13 +100,10 @@ fn within_size_limit(len: usize) -> Result<()> {
 
 /// Refuses a file with no text in it.
 fn not_blank(text: &str) -> Result<()> {
-    if !text.trim().is_empty() {
-        return Ok(());
-    }
-    let what = if text.is_empty() {
-        "the file is empty"
-    } else {
-        "the file holds only whitespace"
+    let what = match text {
+        "" => "the file is empty",
+        _ if text.trim().is_empty() => "the file holds only whitespace",
+        _ => return Ok(()),
     };
     Err(Error::new(format!(
         "{what}: expected an article with an error-code table"

@@ -31,10 +31,7 @@ pub fn decode(bytes: &[u8]) -> Result<String> {
 /// of the file, BOM included.
 fn invalid_utf8(bytes: &[u8], bom: usize, e: std::str::Utf8Error) -> Error {
     let offset = bom + e.valid_up_to();
-    let line = 1 + bytes[..e.valid_up_to()]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count();
+    let line = bytes[..e.valid_up_to()].split(|&b| b == b'\n').count();
     Error::new(format!(
         "invalid UTF-8 at byte offset {offset}: expected a UTF-8 text file"
     ))
@@ -119,19 +116,15 @@ impl CellBuilder {
 
     /// Ends the current line: a paragraph end, a `<br>`, a list boundary.
     pub fn break_line(&mut self) {
-        let mut line = self.line.as_str();
-        if let Some(item) = TYPOGRAPHIC_BULLETS
+        let item = TYPOGRAPHIC_BULLETS
             .iter()
-            .find_map(|b| line.strip_prefix(b))
-        {
-            line = item;
-            self.bullet = true;
-        }
+            .find_map(|b| self.line.strip_prefix(b));
+        let line = item.unwrap_or(&self.line);
         if !line.is_empty() {
             if !self.text.is_empty() {
                 self.text.push('\n');
             }
-            if self.bullet {
+            if self.bullet || item.is_some() {
                 self.text.push_str("- ");
             }
             self.text.push_str(line);
