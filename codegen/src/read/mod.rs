@@ -39,7 +39,10 @@ pub fn format_from_path(path: &str) -> Option<Format> {
 
 /// The format the content looks like, for files whose name says nothing.
 pub fn format_from_content(text: &str) -> Format {
-    let start = text.trim_start().to_ascii_lowercase();
+    // The longest tag below and its `<`: lower-casing the whole capture to
+    // look at its start was a copy of the page.
+    let start: String = text.trim_start().chars().take(9).collect();
+    let start = start.to_ascii_lowercase();
     let tags = [
         "!doctype", "html", "body", "div", "table", "article", "section", "p", "h1", "h2", "!--",
     ];

@@ -181,7 +181,12 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
 /// A value type's name, as a table of an error body's fields has in its
 /// type column (`integer`, `string`): words that read as slugs, not codes.
 pub(crate) fn is_type_name(cell: &str) -> bool {
-    let cell = cell.trim().trim_matches('`').to_ascii_lowercase();
+    let cell = cell.trim().trim_matches('`');
+    // Every cell of a row is asked, descriptions too: no type name is long.
+    if cell.len() > 32 {
+        return false;
+    }
+    let cell = cell.to_ascii_lowercase();
     let cell = cell.trim_end_matches("[]");
     VOCABULARY.value_types.iter().any(|t| t == cell)
 }
