@@ -187,6 +187,48 @@ fn a_page_footer_run_into_the_last_row_is_a_note() {
 }
 
 #[test]
+fn a_last_row_that_sums_the_table_up_is_no_code() {
+    // `Total` is a word, as slug codes are: read as a code, it made the
+    // crate's codes strings and an entry `CodeTotal`.
+    let pins = ColumnPins::default();
+    for (file, text, total) in [
+        (
+            "a.md",
+            "| Code | Description |\n|---|---|\n| 40001 | Token missing. |\n| 40002 | Too many calls. |\n| Total | 2 codes |\n",
+            "Total 2 codes",
+        ),
+        (
+            "b.html",
+            "<table><thead><tr><th>Code</th><th>Description</th></tr></thead><tbody><tr><td>40001</td><td>Token missing.</td></tr><tr><td>40002</td><td>Too many calls.</td></tr></tbody><tfoot><tr><td>Total:</td><td>2</td></tr></tfoot></table>",
+            "Total: 2",
+        ),
+        (
+            "c.txt",
+            "错误码\t描述\n40001\t缺少令牌。\n40002\t调用过多。\n合计\t2 个\n",
+            "合计 2 个",
+        ),
+    ] {
+        let article =
+            read(file, text.as_bytes(), None, &pins).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(
+            workspace_tests::codes(&article),
+            ["40001", "40002"],
+            "{file}"
+        );
+        let said = format!("sums the table up (\"{total}\"), not an error: skipped");
+        assert!(
+            article.warnings.iter().any(|w| w.contains(&said)),
+            "{file}: {:?}",
+            article.warnings
+        );
+    }
+    // A word code in the middle of the table is an entry, as ever.
+    let text = "| Code | Description |\n|---|---|\n| total | A total was refused. |\n| 40001 | Token missing. |\n";
+    let article = read("d.md", text.as_bytes(), None, &pins).unwrap();
+    assert_eq!(workspace_tests::codes(&article), ["total", "40001"]);
+}
+
+#[test]
 fn a_title_that_joined_the_header_labels_is_no_label() {
     // One blank line after the title, two between cells: the title's gap is
     // shorter than the usual run, so it joins the labels' paragraph.

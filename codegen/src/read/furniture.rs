@@ -6,7 +6,7 @@ use crate::read::code_cell::codes_in;
 use crate::read::columns::is_role_header;
 use crate::read::normalize::collapse;
 use crate::read::raw::{RawRow, RawTable, show_header};
-use crate::read::vocabulary::is_type_name;
+use crate::read::vocabulary::{is_total, is_type_name};
 
 /// What a row that is no entry is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +19,9 @@ pub(crate) enum Furniture {
     /// Text that is not an entry: one cell across the table with no rows
     /// after it, or a footer row without a code.
     Note(String),
+    /// The last row or a footer row summing the table up (`Total | 3
+    /// codes`): its code cell is a word, but no error's.
+    Total(String),
     /// One cell across the table with rows after it: their section.
     Title(String),
     /// A field of an error body (`code | integer | The number.`: a cell
@@ -38,6 +41,9 @@ impl Furniture {
             ),
             Furniture::Note(text) => {
                 format!("{place} holds no code, only a note (\"{text}\"): skipped")
+            }
+            Furniture::Total(text) => {
+                format!("{place} sums the table up (\"{text}\"), not an error: skipped")
             }
             Furniture::Title(text) => format!(
                 "{place} is one cell across the table, \"{text}\": read as the section title of the rows after it"
@@ -81,10 +87,13 @@ pub(crate) fn furniture(table: &RawTable, code: usize, index: usize) -> Option<F
     if is_field(raw, code) || (!digit && heads_fields(table, code, index)) {
         return Some(Furniture::Field(text()));
     }
+    let last = index > 0 && table.rows[index + 1..].iter().all(is_spacer);
+    if (raw.footer || last) && is_total(cell) {
+        return Some(Furniture::Total(text()));
+    }
     // A footer row, or the last row with a sentence where its code should
     // be (`Was this helpful?`): the page's footer, which a copy runs into
     // the table. A malformed code (`4000I`) is no sentence, and stays refused.
-    let last = index > 0 && table.rows[index + 1..].iter().all(is_spacer);
     let footer = raw.footer || (last && is_sentence(cell));
     let holds_code = || codes_in(cell).is_ok_and(|codes| !codes.is_empty());
     (footer && !holds_code()).then(|| Furniture::Note(text()))

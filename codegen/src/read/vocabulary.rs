@@ -20,6 +20,7 @@ struct File {
     code: Terms,
     success: Success,
     value_types: ValueTypes,
+    totals: Totals,
 }
 
 #[derive(Deserialize)]
@@ -40,6 +41,12 @@ struct Success {
 #[serde(deny_unknown_fields)]
 struct ValueTypes {
     names: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Totals {
+    words: Vec<String>,
 }
 
 /// The words of one role, each term split into [`words`] once: every cell
@@ -65,6 +72,8 @@ struct Vocabulary {
     roles: Vec<Words>,
     success: Vec<Term>,
     value_types: Vec<String>,
+    /// Each split into [`words`].
+    totals: Vec<Vec<String>>,
 }
 
 static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
@@ -85,6 +94,7 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
         ],
         success: file.success.starts.iter().map(|t| term(t)).collect(),
         value_types: file.value_types.names,
+        totals: file.totals.words.iter().map(|t| words(t)).collect(),
     }
 });
 
@@ -105,6 +115,12 @@ pub(crate) fn says_success(description: &str) -> bool {
             ([one], Some(first)) if term.unspaced => first.starts_with(one.as_str()),
             (term, _) => words.starts_with(term),
         })
+}
+
+/// Whether a code cell sums its table up (`Total`, `合计`, `Total:`): the
+/// cell's words are one of the words for a total.
+pub(crate) fn is_total(cell: &str) -> bool {
+    cell.len() <= 32 && VOCABULARY.totals.contains(&words(cell))
 }
 
 /// Header cells longer than this are content, not a header (layout tables).
@@ -375,6 +391,7 @@ mod tests {
         assert!(!vocabulary.success.is_empty() && !vocabulary.value_types.is_empty());
         assert!(says_success("成功") && says_success("OK, no error"));
         assert!(is_type_name("`object[]`") && !is_type_name("rate_limited"));
+        assert!(is_total("Total:") && is_total("合计") && !is_total("total_quota"));
     }
 
     #[test]
