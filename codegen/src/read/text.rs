@@ -568,21 +568,18 @@ fn paragraph_rows(
     Ok(rows)
 }
 
-/// One `|`-ended cell: its raw text and the offset where that text starts.
+/// One `|`-ended cell: its raw text and where it sits.
 struct Segment<'a> {
     text: &'a str,
-    start: usize,
+    /// The line where the cell's text begins (after leading whitespace).
+    line: usize,
+    /// The line of the cell's last line: where a header label sits.
+    last_line_number: usize,
     /// Its `|` ends its line, as the form's bars do (not `Home | Docs`).
     ends_line: bool,
 }
 
 impl Segment<'_> {
-    /// The line where the cell's text begins (after leading whitespace).
-    fn line(&self, lines: &Lines) -> usize {
-        let skipped = self.text.len() - self.text.trim_start().len();
-        lines.line(self.start + skipped)
-    }
-
     fn last_line(&self) -> &str {
         let text = self.text.trim();
         text.rsplit('\n').next().unwrap_or(text).trim()
@@ -590,11 +587,6 @@ impl Segment<'_> {
 
     fn is_single_line(&self) -> bool {
         !self.text.trim().contains('\n')
-    }
-
-    /// The line of the cell's last line: where a header label sits.
-    fn last_line_number(&self, lines: &Lines) -> usize {
-        self.line(lines) + self.text.trim().matches('\n').count()
     }
 
     /// The title above a header whose first label this cell ends with: the
@@ -617,15 +609,19 @@ fn labels(cells: &[Segment<'_>]) -> Vec<String> {
 }
 
 fn segments(text: &str) -> Vec<Segment<'_>> {
+    let lines = Lines::new(text);
     let mut out = Vec::new();
     let mut start = 0;
     for (index, _) in text.match_indices('|') {
         // Only the blanks after the bar are looked at, so a line of many
         // bars is not scanned once per bar.
         let after = text[index + 1..].trim_start_matches([' ', '\t', '\r']);
+        let cell = &text[start..index];
+        let line = lines.line(start + cell.len() - cell.trim_start().len());
         out.push(Segment {
-            text: &text[start..index],
-            start,
+            text: cell,
+            line,
+            last_line_number: line + cell.trim().matches('\n').count(),
             ends_line: after.is_empty() || after.starts_with('\n'),
         });
         start = index + 1;
@@ -654,7 +650,6 @@ fn looks_like_a_value(cell: &str) -> bool {
 /// The captured form of a whole page: every cell ended by `|`, so the
 /// header row tells the width; a repeat of the header starts a new table.
 fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
-    let lines = Lines::new(text);
     let cells = segments(text);
     let names_code = |c: &Segment<'_>| c.ends_line && table::names_code(c.last_line(), pins);
     // Looked for lazily: a word lookup per cell is most of a read.
@@ -662,14 +657,14 @@ fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
         .filter(|&i| names_code(&cells[i]))
         .peekable();
     let Some(&code_header) = candidates.peek() else {
-        if let Some(tables) = pipe_by_content::tables(&cells, &lines, pins)? {
+        if let Some(tables) = pipe_by_content::tables(&cells, pins)? {
             return Ok(tables);
         }
         // No code column anywhere: the first cells, handed on as the header
         // seen, so the error can show what the table did have.
         return Ok(vec![RawTable {
             header: labels(&cells[..cells.len().min(8)]),
-            line: cells.first().map(|c| c.line(&lines)),
+            line: cells.first().map(|c| c.line),
             ..RawTable::default()
         }]);
     };
@@ -683,13 +678,7 @@ fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
         let start = header_start(&cells, code_header);
         (start, header_end(&cells, start, code_header - start, pins))
     });
-    pipe_rows(
-        &cells,
-        &lines,
-        start,
-        labels(&cells[start..end]),
-        FirstCells::Header,
-    )
+    pipe_rows(&cells, start, labels(&cells[start..end]), false)
 }
 
 /// The first header cell: walking back from the code column over single
@@ -778,34 +767,25 @@ fn header_end(cells: &[Segment<'_>], start: usize, code_offset: usize, pins: &Co
     }
 }
 
-/// What a `|`-ended table's first cells are: its header's labels, or (a
-/// table without a header) its first row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FirstCells {
-    Header,
-    Row,
-}
-
 /// The tables of the header at `cells[start]`: rows of its width after it,
 /// and, for a header of labels, a new table (under its own title) wherever
-/// the header repeats (a headerless table's first row is handed on as its
-/// header: a row like it is a row).
+/// the header repeats. A table without a header (`first_is_row`) hands on
+/// its first row as its header: a row like it is a row.
 fn pipe_rows(
     cells: &[Segment<'_>],
-    lines: &Lines,
     start: usize,
     header: Vec<String>,
-    first: FirstCells,
+    first_is_row: bool,
 ) -> Result<Vec<RawTable>> {
     let width = header.len().max(1);
     let table_at = |at: usize| RawTable {
         header: header.clone(),
-        line: Some(cells[at].last_line_number(lines)),
+        line: Some(cells[at].last_line_number),
         section: cells[at].title(),
         ..RawTable::default()
     };
     let repeats_header = |row: &[Segment<'_>]| {
-        first == FirstCells::Header
+        !first_is_row
             && row.len() == width
             && row
                 .iter()
@@ -814,10 +794,10 @@ fn pipe_rows(
     };
     let mut tables = Vec::new();
     let mut table = table_at(start);
-    let mut rows_read = usize::from(first == FirstCells::Row);
-    let shown = match first {
-        FirstCells::Header => table::show_header(&header),
-        FirstCells::Row => format!("as many as its first row: {}", table::show_header(&header)),
+    let mut rows_read = usize::from(first_is_row);
+    let shown = match first_is_row {
+        false => table::show_header(&header),
+        true => format!("as many as its first row: {}", table::show_header(&header)),
     };
     let first = start + header.len();
     for (n, row) in cells[first..].chunks(width).enumerate() {
@@ -830,13 +810,13 @@ fn pipe_rows(
                 "the table ends in the middle of a row: its last row has {} of its {width} cells ({}), so the capture is cut after line {} (or a cell is missing or has a stray `|`); expected every row to end each of its {width} cells with `|`: copy the page again ({rows_read} complete rows read)",
                 row.len(),
                 shown,
-                row.last().map_or(0, |c| c.last_line_number(lines)),
+                row.last().map_or(0, |c| c.last_line_number),
             ))
-            .at_line(row.last().map(|c| c.line(lines))));
+            .at_line(row.last().map(|c| c.line)));
         }
         table
             .rows
-            .push(row_at(row[0].line(lines), row.iter().map(|c| c.text)));
+            .push(row_at(row[0].line, row.iter().map(|c| c.text)));
         rows_read += 1;
     }
     tables.push(table);
@@ -1154,12 +1134,11 @@ mod tests {
     #[test]
     fn segments_know_their_lines_titles_and_labels() {
         let text = "Intro.\nSystem Error\nError code |\n Description |\n1 |\ntwo\nlines |";
-        let lines = Lines::new(text);
         let cells = segments(text);
         assert_eq!(cells.len(), 4);
         assert_eq!(cells[0].title().as_deref(), Some("System Error"));
-        assert_eq!(cells[0].last_line_number(&lines), 3);
-        assert_eq!((cells[1].line(&lines), cells[3].line(&lines)), (4, 6));
+        assert_eq!(cells[0].last_line_number, 3);
+        assert_eq!((cells[1].line, cells[3].line), (4, 6));
         assert!(cells[1].is_header_like());
         assert!(!cells[2].is_header_like(), "a value");
         assert!(!cells[3].is_header_like(), "two lines");
@@ -1203,16 +1182,15 @@ mod tests {
     fn pipe_rows_start_a_table_where_the_header_repeats() {
         let text = "A\nCode |\nDescription |\n1 |\nOne. |\nB\nCode |\nDescription |\n2 |\nTwo. |";
         let cells = segments(text);
-        let lines = Lines::new(text);
         let header = vec!["Code".to_string(), "Description".to_string()];
-        let tables = pipe_rows(&cells, &lines, 0, header.clone(), FirstCells::Header).unwrap();
+        let tables = pipe_rows(&cells, 0, header.clone(), false).unwrap();
         let shape: Vec<(Option<&str>, Option<usize>, usize)> = tables
             .iter()
             .map(|t| (t.section.as_deref(), t.line, t.rows.len()))
             .collect();
         assert_eq!(shape, [(Some("A"), Some(2), 1), (Some("B"), Some(7), 1)]);
         assert_eq!(tables[1].rows[0].line, Some(9));
-        let err = pipe_rows(&cells[..5], &lines, 0, header, FirstCells::Header).unwrap_err();
+        let err = pipe_rows(&cells[..5], 0, header, false).unwrap_err();
         assert_eq!(err.line, Some(6), "where the short row's last cell starts");
         assert!(
             err.message
