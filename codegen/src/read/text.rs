@@ -156,9 +156,7 @@ fn unlabelled_line_table(
     if shows_columns(&table) {
         return (Some(table), next);
     }
-    let blank = (at..next)
-        .find(|&i| lines[i].trim().is_empty())
-        .unwrap_or(next);
+    let blank = first_blank(lines, at).min(next);
     let (table, _) = line_table(&lines[..blank], at, section, pins);
     (shows_columns(&table).then_some(table), blank)
 }
@@ -176,10 +174,7 @@ fn unread_line_runs(text: &str, pins: &ColumnPins) -> Vec<RawTable> {
             i += 1;
             continue;
         }
-        let blank = (i..lines.len())
-            .find(|&j| lines[j].trim().is_empty())
-            .unwrap_or(lines.len());
-        let (table, next) = line_table(&lines[..blank], i, None, pins);
+        let (table, next) = line_table(&lines[..first_blank(&lines, i)], i, None, pins);
         let rows = table::full_rows(&table);
         let codes = |column: usize| rows.iter().all(|row| looks_like_code(&row[column]));
         if !rows.is_empty() && (0..table.header.len()).any(codes) {
@@ -188,6 +183,13 @@ fn unread_line_runs(text: &str, pins: &ColumnPins) -> Vec<RawTable> {
         i = next.max(i + 1);
     }
     runs
+}
+
+/// The index of the first blank line from `at`, or the end.
+fn first_blank(lines: &[&str], at: usize) -> usize {
+    (at..lines.len())
+        .find(|&i| lines[i].trim().is_empty())
+        .unwrap_or(lines.len())
 }
 
 /// Whether line `index` heads a `|` table: two cells or more, followed by a
@@ -310,6 +312,15 @@ fn push_paragraph(cell: &mut String, more: &str) {
 struct Paragraph {
     lines: Vec<String>,
     line: usize,
+}
+
+impl Paragraph {
+    fn single_line(&self) -> Option<&str> {
+        match self.lines.as_slice() {
+            [line] => Some(line),
+            _ => None,
+        }
+    }
 }
 
 /// The paragraphs of a copy. A copy's cells are apart by its usual run of
@@ -443,7 +454,7 @@ fn paragraph_headers(paragraphs: &[Paragraph], pins: &ColumnPins) -> Vec<Paragra
 fn lines_header(paragraphs: &[Paragraph], at: usize, pins: &ColumnPins) -> Option<ParagraphHeader> {
     let p = &paragraphs[at];
     let all: Vec<String> = p.lines.iter().map(|l| collapse(l)).collect();
-    if all.iter().any(|c| c.chars().count() > 60) || p.lines.iter().any(|l| ends_a_cell(l)) {
+    if !all.iter().all(|c| is_short_label(c)) || p.lines.iter().any(|l| ends_a_cell(l)) {
         return None;
     }
     let labels = |title: usize| {
@@ -469,13 +480,10 @@ fn lines_header(paragraphs: &[Paragraph], at: usize, pins: &ColumnPins) -> Optio
 /// A paragraph that could be one header label: one short line, no value
 /// (a code, a number, a sentence), no `|`-ended cell.
 fn is_label(paragraph: &Paragraph) -> bool {
-    match paragraph.lines.as_slice() {
-        [line] => {
-            let line = collapse(line);
-            line.chars().count() <= 60 && !ends_a_cell(&line) && !looks_like_a_value(&line)
-        }
-        _ => false,
-    }
+    paragraph
+        .single_line()
+        .map(collapse)
+        .is_some_and(|line| is_label_text(&line) && !ends_a_cell(&line))
 }
 
 /// The header among the label paragraphs `start..end`, each its own
@@ -521,12 +529,8 @@ fn rows_in_step(body: &[Paragraph], width: usize, code: usize) -> bool {
     body.get(code).is_some_and(strong_code) && body.get(width + code).is_none_or(strong_code)
 }
 
-/// A paragraph that is a title: one line, title-like.
 fn single_line_title(paragraph: &Paragraph) -> Option<String> {
-    match paragraph.lines.as_slice() {
-        [line] => title_like(line),
-        _ => None,
-    }
+    paragraph.single_line().and_then(title_like)
 }
 
 /// A table's rows, `width` paragraphs at a time, until one whose code cell
@@ -598,14 +602,16 @@ impl Segment<'_> {
 
     /// Short enough, on one line, and not a value: a header label.
     fn is_header_like(&self) -> bool {
-        let text = self.last_line();
-        self.is_single_line() && text.chars().count() <= 60 && !looks_like_a_value(text)
+        self.is_single_line() && is_label_text(self.last_line())
     }
 }
 
-/// The header labels of a run of cells.
 fn labels(cells: &[Segment<'_>]) -> Vec<String> {
     cells.iter().map(|c| collapse(c.last_line())).collect()
+}
+
+fn names_columns(cells: &[Segment<'_>], pins: &ColumnPins) -> bool {
+    table::columns(&labels(cells), pins).is_ok()
 }
 
 fn segments(text: &str) -> Vec<Segment<'_>> {
@@ -631,6 +637,16 @@ fn segments(text: &str) -> Vec<Segment<'_>> {
 
 /// More columns than this is not an error table a person wrote.
 const MAX_COLUMNS: usize = 16;
+
+/// Header labels are short: a longer line is prose or a row's value.
+fn is_short_label(text: &str) -> bool {
+    text.chars().count() <= 60
+}
+
+/// Short, and not a value: what a header label could be.
+fn is_label_text(text: &str) -> bool {
+    is_short_label(text) && !looks_like_a_value(text)
+}
 
 fn looks_like_code(cell: &str) -> bool {
     let cell = collapse(cell);
@@ -692,9 +708,8 @@ fn header_start(cells: &[Segment<'_>], code_header: usize) -> usize {
         // A value (`A text.`, `40001`) is a row's cell, not a label: the
         // end of whatever table came before.
         if previous.last_line().is_empty()
-            || previous.last_line().chars().count() > 60
             || !previous.ends_line
-            || looks_like_a_value(previous.last_line())
+            || !is_label_text(previous.last_line())
         {
             break;
         }
@@ -726,7 +741,7 @@ fn fitting_header_end(
         cells[start + 1..start + width]
             .iter()
             .all(Segment::is_header_like)
-            && table::columns(&labels(&cells[start..start + width]), pins).is_ok()
+            && names_columns(&cells[start..start + width], pins)
             && cells
                 .get(start + width + code_offset)
                 .is_some_and(|c| looks_like_code(c.text) || labelled_code(c.text))
@@ -741,8 +756,6 @@ fn fitting_header_end(
 /// (`fitting_header_end` finds none).
 fn header_end(cells: &[Segment<'_>], start: usize, code_offset: usize, pins: &ColumnPins) -> usize {
     let widest = (cells.len() - start).min(MAX_COLUMNS);
-    let names_columns =
-        |width: usize| table::columns(&labels(&cells[start..start + width]), pins).is_ok();
     // The run of header-like cells if it names the columns (else the
     // narrowest header that does), so a malformed code in the first row is
     // reported on its row instead of being read as more header (which would
@@ -752,11 +765,8 @@ fn header_end(cells: &[Segment<'_>], start: usize, code_offset: usize, pins: &Co
         .take(widest.saturating_sub(1))
         .take_while(|c| c.is_header_like())
         .count();
-    let run = run.max(code_offset + 1);
-    if names_columns(run) {
-        return start + run;
-    }
-    match (code_offset + 1..=widest).find(|&w| names_columns(w)) {
+    let mut widths = std::iter::once(run.max(code_offset + 1)).chain(code_offset + 1..=widest);
+    match widths.find(|&w| names_columns(&cells[start..start + w], pins)) {
         Some(width) => start + width,
         // Not even that: hand on the cells up to the first code-like one,
         // so the error names the header that was seen.

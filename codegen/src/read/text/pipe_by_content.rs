@@ -9,7 +9,7 @@
 //! capture cut mid-row, would otherwise fit with the codes in the last
 //! column); a cut last row is then refused by `pipe_rows`.
 
-use super::{MAX_COLUMNS, Segment, labels, looks_like_code, pipe_rows};
+use super::{MAX_COLUMNS, Segment, is_short_label, labels, looks_like_code, pipe_rows};
 use crate::error::Result;
 use crate::read::content;
 use crate::read::normalize::{cell_from_lines, collapse};
@@ -78,9 +78,7 @@ fn layout(
         return (!guess.header_is_row).then_some((at, header, false));
     }
     let guess = content::guess(&rows[0], &body[1..], pins).ok()?;
-    guess
-        .header_is_row
-        .then(|| (start, rows[0].clone(), true))
+    guess.header_is_row.then(|| (start, rows[0].clone(), true))
 }
 
 /// A row's cells as text; the first cell of the first row shares its
@@ -107,7 +105,7 @@ fn cell_text<'a>(cell: &'a Segment<'_>, last_line_only: bool) -> &'a str {
 fn are_labels(cells: &[Segment<'_>]) -> bool {
     let first = collapse(cells[0].last_line());
     !first.is_empty()
-        && first.chars().count() <= 60
+        && is_short_label(&first)
         && cells[1..]
             .iter()
             .all(|c| c.is_header_like() && c.text.trim_matches([' ', '\t']).starts_with('\n'))
