@@ -34,11 +34,7 @@ pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
     // column), then `|` lines, the `|`-ended form (when a line ends a cell
     // with `|`), TSV and one paragraph per cell.
     let tsv_named = text.lines().any(|l| is_tsv_header(l, pins));
-    let shape = |name, applies, read| Shape {
-        name,
-        applies,
-        read,
-    };
+    let shape = |name, applies: bool, read| applies.then_some(Shape { name, read });
     let tsv: Reader = |text, pins, _| Ok(vec![tsv_table(text, pins)]);
     let shapes = [
         shape("TSV", tsv_named, tsv),
@@ -52,7 +48,7 @@ pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
         shape("one paragraph per cell", true, paragraph_tables),
     ];
     let mut warnings = Vec::new();
-    let tables = choice::read_best(text, pins, &shapes, &mut warnings)?;
+    let tables = choice::read_best(text, pins, shapes.into_iter().flatten(), &mut warnings)?;
     if tables.is_empty() {
         let seen = unread_line_runs(text, pins);
         if !seen.is_empty() {
