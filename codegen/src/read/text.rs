@@ -34,11 +34,7 @@ pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
     // column), then `|` lines, the `|`-ended form (when a line ends a cell
     // with `|`), TSV and one paragraph per cell.
     let tsv_named = text.lines().any(|l| is_tsv_header(l, pins));
-    let shape = |name, applies, read| Shape {
-        name,
-        applies,
-        read,
-    };
+    let shape = |name, applies: bool, read| applies.then_some(Shape { name, read });
     let tsv: Reader = |text, pins, _| Ok(vec![tsv_table(text, pins)]);
     let shapes = [
         shape("TSV", tsv_named, tsv),
@@ -52,7 +48,7 @@ pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
         shape("one paragraph per cell", true, paragraph_tables),
     ];
     let mut warnings = Vec::new();
-    let tables = choice::read_best(text, pins, &shapes, &mut warnings)?;
+    let tables = choice::read_best(text, pins, shapes.into_iter().flatten(), &mut warnings)?;
     if tables.is_empty() {
         let seen = unread_line_runs(text, pins);
         if !seen.is_empty() {
@@ -156,9 +152,7 @@ fn unlabelled_line_table(
     if shows_columns(&table) {
         return (Some(table), next);
     }
-    let blank = (at..next)
-        .find(|&i| lines[i].trim().is_empty())
-        .unwrap_or(next);
+    let blank = first_blank(lines, at).min(next);
     let (table, _) = line_table(&lines[..blank], at, section, pins);
     (shows_columns(&table).then_some(table), blank)
 }
@@ -176,10 +170,7 @@ fn unread_line_runs(text: &str, pins: &ColumnPins) -> Vec<RawTable> {
             i += 1;
             continue;
         }
-        let blank = (i..lines.len())
-            .find(|&j| lines[j].trim().is_empty())
-            .unwrap_or(lines.len());
-        let (table, next) = line_table(&lines[..blank], i, None, pins);
+        let (table, next) = line_table(&lines[..first_blank(&lines, i)], i, None, pins);
         let rows = table::full_rows(&table);
         let codes = |column: usize| rows.iter().all(|row| looks_like_code(&row[column]));
         if !rows.is_empty() && (0..table.header.len()).any(codes) {
@@ -188,6 +179,13 @@ fn unread_line_runs(text: &str, pins: &ColumnPins) -> Vec<RawTable> {
         i = next.max(i + 1);
     }
     runs
+}
+
+/// The index of the first blank line from `at`, or the end.
+fn first_blank(lines: &[&str], at: usize) -> usize {
+    (at..lines.len())
+        .find(|&i| lines[i].trim().is_empty())
+        .unwrap_or(lines.len())
 }
 
 /// Whether line `index` heads a `|` table: two cells or more, followed by a
@@ -310,6 +308,15 @@ fn push_paragraph(cell: &mut String, more: &str) {
 struct Paragraph {
     lines: Vec<String>,
     line: usize,
+}
+
+impl Paragraph {
+    fn single_line(&self) -> Option<&str> {
+        match self.lines.as_slice() {
+            [line] => Some(line),
+            _ => None,
+        }
+    }
 }
 
 /// The paragraphs of a copy. A copy's cells are apart by its usual run of
@@ -443,7 +450,7 @@ fn paragraph_headers(paragraphs: &[Paragraph], pins: &ColumnPins) -> Vec<Paragra
 fn lines_header(paragraphs: &[Paragraph], at: usize, pins: &ColumnPins) -> Option<ParagraphHeader> {
     let p = &paragraphs[at];
     let all: Vec<String> = p.lines.iter().map(|l| collapse(l)).collect();
-    if all.iter().any(|c| c.chars().count() > 60) || p.lines.iter().any(|l| ends_a_cell(l)) {
+    if !all.iter().all(|c| is_short_label(c)) || p.lines.iter().any(|l| ends_a_cell(l)) {
         return None;
     }
     let labels = |title: usize| {
@@ -469,13 +476,10 @@ fn lines_header(paragraphs: &[Paragraph], at: usize, pins: &ColumnPins) -> Optio
 /// A paragraph that could be one header label: one short line, no value
 /// (a code, a number, a sentence), no `|`-ended cell.
 fn is_label(paragraph: &Paragraph) -> bool {
-    match paragraph.lines.as_slice() {
-        [line] => {
-            let line = collapse(line);
-            line.chars().count() <= 60 && !ends_a_cell(&line) && !looks_like_a_value(&line)
-        }
-        _ => false,
-    }
+    paragraph
+        .single_line()
+        .map(collapse)
+        .is_some_and(|line| is_label_text(&line) && !ends_a_cell(&line))
 }
 
 /// The header among the label paragraphs `start..end`, each its own
@@ -521,12 +525,8 @@ fn rows_in_step(body: &[Paragraph], width: usize, code: usize) -> bool {
     body.get(code).is_some_and(strong_code) && body.get(width + code).is_none_or(strong_code)
 }
 
-/// A paragraph that is a title: one line, title-like.
 fn single_line_title(paragraph: &Paragraph) -> Option<String> {
-    match paragraph.lines.as_slice() {
-        [line] => title_like(line),
-        _ => None,
-    }
+    paragraph.single_line().and_then(title_like)
 }
 
 /// A table's rows, `width` paragraphs at a time, until one whose code cell
@@ -568,21 +568,18 @@ fn paragraph_rows(
     Ok(rows)
 }
 
-/// One `|`-ended cell: its raw text and the offset where that text starts.
+/// One `|`-ended cell: its raw text and where it sits.
 struct Segment<'a> {
     text: &'a str,
-    start: usize,
+    /// The line where the cell's text begins (after leading whitespace).
+    line: usize,
+    /// The line of the cell's last line: where a header label sits.
+    last_line_number: usize,
     /// Its `|` ends its line, as the form's bars do (not `Home | Docs`).
     ends_line: bool,
 }
 
 impl Segment<'_> {
-    /// The line where the cell's text begins (after leading whitespace).
-    fn line(&self, lines: &Lines) -> usize {
-        let skipped = self.text.len() - self.text.trim_start().len();
-        lines.line(self.start + skipped)
-    }
-
     fn last_line(&self) -> &str {
         let text = self.text.trim();
         text.rsplit('\n').next().unwrap_or(text).trim()
@@ -590,11 +587,6 @@ impl Segment<'_> {
 
     fn is_single_line(&self) -> bool {
         !self.text.trim().contains('\n')
-    }
-
-    /// The line of the cell's last line: where a header label sits.
-    fn last_line_number(&self, lines: &Lines) -> usize {
-        self.line(lines) + self.text.trim().matches('\n').count()
     }
 
     /// The title above a header whose first label this cell ends with: the
@@ -606,26 +598,32 @@ impl Segment<'_> {
 
     /// Short enough, on one line, and not a value: a header label.
     fn is_header_like(&self) -> bool {
-        let text = self.last_line();
-        self.is_single_line() && text.chars().count() <= 60 && !looks_like_a_value(text)
+        self.is_single_line() && is_label_text(self.last_line())
     }
 }
 
-/// The header labels of a run of cells.
 fn labels(cells: &[Segment<'_>]) -> Vec<String> {
     cells.iter().map(|c| collapse(c.last_line())).collect()
 }
 
+fn names_columns(cells: &[Segment<'_>], pins: &ColumnPins) -> bool {
+    table::columns(&labels(cells), pins).is_ok()
+}
+
 fn segments(text: &str) -> Vec<Segment<'_>> {
+    let lines = Lines::new(text);
     let mut out = Vec::new();
     let mut start = 0;
     for (index, _) in text.match_indices('|') {
         // Only the blanks after the bar are looked at, so a line of many
         // bars is not scanned once per bar.
         let after = text[index + 1..].trim_start_matches([' ', '\t', '\r']);
+        let cell = &text[start..index];
+        let line = lines.line(start + cell.len() - cell.trim_start().len());
         out.push(Segment {
-            text: &text[start..index],
-            start,
+            text: cell,
+            line,
+            last_line_number: line + cell.trim().matches('\n').count(),
             ends_line: after.is_empty() || after.starts_with('\n'),
         });
         start = index + 1;
@@ -635,6 +633,16 @@ fn segments(text: &str) -> Vec<Segment<'_>> {
 
 /// More columns than this is not an error table a person wrote.
 const MAX_COLUMNS: usize = 16;
+
+/// Header labels are short: a longer line is prose or a row's value.
+fn is_short_label(text: &str) -> bool {
+    text.chars().count() <= 60
+}
+
+/// Short, and not a value: what a header label could be.
+fn is_label_text(text: &str) -> bool {
+    is_short_label(text) && !looks_like_a_value(text)
+}
 
 fn looks_like_code(cell: &str) -> bool {
     let cell = collapse(cell);
@@ -654,7 +662,6 @@ fn looks_like_a_value(cell: &str) -> bool {
 /// The captured form of a whole page: every cell ended by `|`, so the
 /// header row tells the width; a repeat of the header starts a new table.
 fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
-    let lines = Lines::new(text);
     let cells = segments(text);
     let names_code = |c: &Segment<'_>| c.ends_line && table::names_code(c.last_line(), pins);
     // Looked for lazily: a word lookup per cell is most of a read.
@@ -662,14 +669,14 @@ fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
         .filter(|&i| names_code(&cells[i]))
         .peekable();
     let Some(&code_header) = candidates.peek() else {
-        if let Some(tables) = pipe_by_content::tables(&cells, &lines, pins)? {
+        if let Some(tables) = pipe_by_content::tables(&cells, pins)? {
             return Ok(tables);
         }
         // No code column anywhere: the first cells, handed on as the header
         // seen, so the error can show what the table did have.
         return Ok(vec![RawTable {
             header: labels(&cells[..cells.len().min(8)]),
-            line: cells.first().map(|c| c.line(&lines)),
+            line: cells.first().map(|c| c.line),
             ..RawTable::default()
         }]);
     };
@@ -683,13 +690,7 @@ fn pipe_tables(text: &str, pins: &ColumnPins) -> Result<Vec<RawTable>> {
         let start = header_start(&cells, code_header);
         (start, header_end(&cells, start, code_header - start, pins))
     });
-    pipe_rows(
-        &cells,
-        &lines,
-        start,
-        labels(&cells[start..end]),
-        FirstCells::Header,
-    )
+    pipe_rows(&cells, start, labels(&cells[start..end]), false)
 }
 
 /// The first header cell: walking back from the code column over single
@@ -703,9 +704,8 @@ fn header_start(cells: &[Segment<'_>], code_header: usize) -> usize {
         // A value (`A text.`, `40001`) is a row's cell, not a label: the
         // end of whatever table came before.
         if previous.last_line().is_empty()
-            || previous.last_line().chars().count() > 60
             || !previous.ends_line
-            || looks_like_a_value(previous.last_line())
+            || !is_label_text(previous.last_line())
         {
             break;
         }
@@ -737,7 +737,7 @@ fn fitting_header_end(
         cells[start + 1..start + width]
             .iter()
             .all(Segment::is_header_like)
-            && table::columns(&labels(&cells[start..start + width]), pins).is_ok()
+            && names_columns(&cells[start..start + width], pins)
             && cells
                 .get(start + width + code_offset)
                 .is_some_and(|c| looks_like_code(c.text) || labelled_code(c.text))
@@ -752,8 +752,6 @@ fn fitting_header_end(
 /// (`fitting_header_end` finds none).
 fn header_end(cells: &[Segment<'_>], start: usize, code_offset: usize, pins: &ColumnPins) -> usize {
     let widest = (cells.len() - start).min(MAX_COLUMNS);
-    let names_columns =
-        |width: usize| table::columns(&labels(&cells[start..start + width]), pins).is_ok();
     // The run of header-like cells if it names the columns (else the
     // narrowest header that does), so a malformed code in the first row is
     // reported on its row instead of being read as more header (which would
@@ -763,11 +761,8 @@ fn header_end(cells: &[Segment<'_>], start: usize, code_offset: usize, pins: &Co
         .take(widest.saturating_sub(1))
         .take_while(|c| c.is_header_like())
         .count();
-    let run = run.max(code_offset + 1);
-    if names_columns(run) {
-        return start + run;
-    }
-    match (code_offset + 1..=widest).find(|&w| names_columns(w)) {
+    let mut widths = std::iter::once(run.max(code_offset + 1)).chain(code_offset + 1..=widest);
+    match widths.find(|&w| names_columns(&cells[start..start + w], pins)) {
         Some(width) => start + width,
         // Not even that: hand on the cells up to the first code-like one,
         // so the error names the header that was seen.
@@ -778,34 +773,25 @@ fn header_end(cells: &[Segment<'_>], start: usize, code_offset: usize, pins: &Co
     }
 }
 
-/// What a `|`-ended table's first cells are: its header's labels, or (a
-/// table without a header) its first row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FirstCells {
-    Header,
-    Row,
-}
-
 /// The tables of the header at `cells[start]`: rows of its width after it,
 /// and, for a header of labels, a new table (under its own title) wherever
-/// the header repeats (a headerless table's first row is handed on as its
-/// header: a row like it is a row).
+/// the header repeats. A table without a header (`first_is_row`) hands on
+/// its first row as its header: a row like it is a row.
 fn pipe_rows(
     cells: &[Segment<'_>],
-    lines: &Lines,
     start: usize,
     header: Vec<String>,
-    first: FirstCells,
+    first_is_row: bool,
 ) -> Result<Vec<RawTable>> {
     let width = header.len().max(1);
     let table_at = |at: usize| RawTable {
         header: header.clone(),
-        line: Some(cells[at].last_line_number(lines)),
+        line: Some(cells[at].last_line_number),
         section: cells[at].title(),
         ..RawTable::default()
     };
     let repeats_header = |row: &[Segment<'_>]| {
-        first == FirstCells::Header
+        !first_is_row
             && row.len() == width
             && row
                 .iter()
@@ -814,10 +800,10 @@ fn pipe_rows(
     };
     let mut tables = Vec::new();
     let mut table = table_at(start);
-    let mut rows_read = usize::from(first == FirstCells::Row);
-    let shown = match first {
-        FirstCells::Header => table::show_header(&header),
-        FirstCells::Row => format!("as many as its first row: {}", table::show_header(&header)),
+    let mut rows_read = usize::from(first_is_row);
+    let shown = match first_is_row {
+        false => table::show_header(&header),
+        true => format!("as many as its first row: {}", table::show_header(&header)),
     };
     let first = start + header.len();
     for (n, row) in cells[first..].chunks(width).enumerate() {
@@ -830,13 +816,13 @@ fn pipe_rows(
                 "the table ends in the middle of a row: its last row has {} of its {width} cells ({}), so the capture is cut after line {} (or a cell is missing or has a stray `|`); expected every row to end each of its {width} cells with `|`: copy the page again ({rows_read} complete rows read)",
                 row.len(),
                 shown,
-                row.last().map_or(0, |c| c.last_line_number(lines)),
+                row.last().map_or(0, |c| c.last_line_number),
             ))
-            .at_line(row.last().map(|c| c.line(lines))));
+            .at_line(row.last().map(|c| c.line)));
         }
         table
             .rows
-            .push(row_at(row[0].line(lines), row.iter().map(|c| c.text)));
+            .push(row_at(row[0].line, row.iter().map(|c| c.text)));
         rows_read += 1;
     }
     tables.push(table);
@@ -1154,12 +1140,11 @@ mod tests {
     #[test]
     fn segments_know_their_lines_titles_and_labels() {
         let text = "Intro.\nSystem Error\nError code |\n Description |\n1 |\ntwo\nlines |";
-        let lines = Lines::new(text);
         let cells = segments(text);
         assert_eq!(cells.len(), 4);
         assert_eq!(cells[0].title().as_deref(), Some("System Error"));
-        assert_eq!(cells[0].last_line_number(&lines), 3);
-        assert_eq!((cells[1].line(&lines), cells[3].line(&lines)), (4, 6));
+        assert_eq!(cells[0].last_line_number, 3);
+        assert_eq!((cells[1].line, cells[3].line), (4, 6));
         assert!(cells[1].is_header_like());
         assert!(!cells[2].is_header_like(), "a value");
         assert!(!cells[3].is_header_like(), "two lines");
@@ -1203,16 +1188,15 @@ mod tests {
     fn pipe_rows_start_a_table_where_the_header_repeats() {
         let text = "A\nCode |\nDescription |\n1 |\nOne. |\nB\nCode |\nDescription |\n2 |\nTwo. |";
         let cells = segments(text);
-        let lines = Lines::new(text);
         let header = vec!["Code".to_string(), "Description".to_string()];
-        let tables = pipe_rows(&cells, &lines, 0, header.clone(), FirstCells::Header).unwrap();
+        let tables = pipe_rows(&cells, 0, header.clone(), false).unwrap();
         let shape: Vec<(Option<&str>, Option<usize>, usize)> = tables
             .iter()
             .map(|t| (t.section.as_deref(), t.line, t.rows.len()))
             .collect();
         assert_eq!(shape, [(Some("A"), Some(2), 1), (Some("B"), Some(7), 1)]);
         assert_eq!(tables[1].rows[0].line, Some(9));
-        let err = pipe_rows(&cells[..5], &lines, 0, header, FirstCells::Header).unwrap_err();
+        let err = pipe_rows(&cells[..5], 0, header, false).unwrap_err();
         assert_eq!(err.line, Some(6), "where the short row's last cell starts");
         assert!(
             err.message

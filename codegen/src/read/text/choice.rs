@@ -16,10 +16,9 @@ use crate::read::table::{self, RawTable};
 /// A shape's reader: its tables, and what it warns of.
 pub(super) type Reader = fn(&str, &ColumnPins, &mut Vec<String>) -> Result<Vec<RawTable>>;
 
-/// One shape of copied text, as messages name it.
+/// One shape of copied text that applies, as messages name it.
 pub(super) struct Shape {
     pub name: &'static str,
-    pub applies: bool,
     pub read: Reader,
 }
 
@@ -108,18 +107,17 @@ impl Tried {
 }
 
 /// The tables of the shape that most surely holds an error table (of a tie,
-/// the first that applies). A refusal of an earlier shape stands unless
+/// the first). A refusal of an earlier shape stands unless
 /// another shape's header and code cells show an error table; with no error
 /// table anywhere, the first shape that saw a table says what was seen.
 pub(super) fn read_best(
     text: &str,
     pins: &ColumnPins,
-    shapes: &[Shape],
+    shapes: impl IntoIterator<Item = Shape>,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<RawTable>> {
     let mut tried: Vec<Tried> = shapes
-        .iter()
-        .filter(|shape| shape.applies)
+        .into_iter()
         .map(|shape| {
             let mut said = Vec::new();
             let read = (shape.read)(text, pins, &mut said).map(|tables| (tables, said));
@@ -245,12 +243,10 @@ mod tests {
         [
             Shape {
                 name: "first",
-                applies: true,
                 read: first,
             },
             Shape {
                 name: "second",
-                applies: true,
                 read: second,
             },
         ]
@@ -263,17 +259,17 @@ mod tests {
         let no_rows: Reader = |_, _, _| Ok(vec![table(&["Code", "Description"], &[])]);
         let pins = ColumnPins::default();
         let mut warnings = Vec::new();
-        let tables = read_best("", &pins, &shapes_of(refuse, codes), &mut warnings).unwrap();
+        let tables = read_best("", &pins, shapes_of(refuse, codes), &mut warnings).unwrap();
         assert_eq!(tables[0].rows.len(), 1);
         assert_eq!(
             warnings,
             ["the text does not read as first (line 3): cut; it was read as second instead"]
         );
-        let err = read_best("", &pins, &shapes_of(refuse, no_rows), &mut Vec::new()).unwrap_err();
+        let err = read_best("", &pins, shapes_of(refuse, no_rows), &mut Vec::new()).unwrap_err();
         assert_eq!(err.message, "cut");
         // A weaker shape read before the refusal is taken.
         let mut warnings = Vec::new();
-        read_best("", &pins, &shapes_of(no_rows, refuse), &mut warnings).unwrap();
+        read_best("", &pins, shapes_of(no_rows, refuse), &mut warnings).unwrap();
         assert_eq!(warnings.len(), 1, "the refusal is warned of");
     }
 }

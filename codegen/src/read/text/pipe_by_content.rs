@@ -9,10 +9,9 @@
 //! capture cut mid-row, would otherwise fit with the codes in the last
 //! column); a cut last row is then refused by `pipe_rows`.
 
-use super::{FirstCells, MAX_COLUMNS, Segment, labels, looks_like_code, pipe_rows};
+use super::{MAX_COLUMNS, Segment, is_short_label, labels, looks_like_code, pipe_rows};
 use crate::error::Result;
 use crate::read::content;
-use crate::read::lines::Lines;
 use crate::read::normalize::{cell_from_lines, collapse};
 use crate::read::pins::{ColumnPin, ColumnPins};
 use crate::read::table::RawTable;
@@ -26,11 +25,7 @@ const SAMPLE_ROWS: usize = 8;
 
 /// The tables of the first run of cells that reads as an error table by its
 /// content, if any.
-pub(super) fn tables(
-    cells: &[Segment<'_>],
-    lines: &Lines,
-    pins: &ColumnPins,
-) -> Result<Option<Vec<RawTable>>> {
+pub(super) fn tables(cells: &[Segment<'_>], pins: &ColumnPins) -> Result<Option<Vec<RawTable>>> {
     let anchor = match pins.code {
         Some(ColumnPin::Position(n)) => n.saturating_sub(1),
         _ => 0,
@@ -48,22 +43,22 @@ pub(super) fn tables(
                 .find_map(|width| layout(cells, start, width, anchor, pins))
         });
     found
-        .map(|(at, header, first)| pipe_rows(cells, lines, at, header, first))
+        .map(|(at, header, first_is_row)| pipe_rows(cells, at, header, first_is_row))
         .transpose()
 }
 
 /// Where the table whose first row starts at `cells[start]`, `width` cells
-/// a row, starts and what heads it, if every sampled row holds a code at
-/// `anchor` and the cells show the columns: labels before the first row, or
-/// the first row itself, which `table::select` then reads as a row, as it
-/// does a headerless TSV's.
+/// a row, starts, what heads it and whether that is its first row, if every
+/// sampled row holds a code at `anchor` and the cells show the columns:
+/// labels before the first row, or the first row itself, which
+/// `table::select` then reads as a row, as it does a headerless TSV's.
 fn layout(
     cells: &[Segment<'_>],
     start: usize,
     width: usize,
     anchor: usize,
     pins: &ColumnPins,
-) -> Option<(usize, Vec<String>, FirstCells)> {
+) -> Option<(usize, Vec<String>, bool)> {
     let rows: Vec<Vec<String>> = cells[start..]
         .chunks_exact(width)
         .take(SAMPLE_ROWS)
@@ -80,12 +75,10 @@ fn layout(
     {
         let header = labels(&cells[at..start]);
         let guess = content::guess(&header, &body, pins).ok()?;
-        return (!guess.header_is_row).then_some((at, header, FirstCells::Header));
+        return (!guess.header_is_row).then_some((at, header, false));
     }
     let guess = content::guess(&rows[0], &body[1..], pins).ok()?;
-    guess
-        .header_is_row
-        .then(|| (start, rows[0].clone(), FirstCells::Row))
+    guess.header_is_row.then(|| (start, rows[0].clone(), true))
 }
 
 /// A row's cells as text; the first cell of the first row shares its
@@ -112,7 +105,7 @@ fn cell_text<'a>(cell: &'a Segment<'_>, last_line_only: bool) -> &'a str {
 fn are_labels(cells: &[Segment<'_>]) -> bool {
     let first = collapse(cells[0].last_line());
     !first.is_empty()
-        && first.chars().count() <= 60
+        && is_short_label(&first)
         && cells[1..]
             .iter()
             .all(|c| c.is_header_like() && c.text.trim_matches([' ', '\t']).starts_with('\n'))
@@ -124,7 +117,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str, pins: &ColumnPins) -> Option<Vec<RawTable>> {
-        tables(&segments(text), &Lines::new(text), pins).unwrap()
+        tables(&segments(text), pins).unwrap()
     }
 
     #[test]
