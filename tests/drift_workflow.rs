@@ -188,4 +188,12 @@ fn a_named_article_adopts_its_own_page() {
     assert!(has_new_code("ledger"), "the named article regenerated");
     assert!(!has_new_code(&after.articles[0].name));
     assert!(check(dir.path()).stale().is_empty());
+
+    // Nor does regen give a capture to the first article unasked.
+    let options = xtask::regen::Options {
+        source: Some("docs/source/ledger.html".into()),
+        ..Default::default()
+    };
+    let refusal = xtask::regen::run(dir.path(), &options).unwrap_err();
+    assert!(refusal.contains("pick one with --article"), "{refusal}");
 }

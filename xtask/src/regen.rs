@@ -14,7 +14,8 @@ pub struct Options {
     pub format: Option<Format>,
     /// Compare only; write nothing.
     pub check: bool,
-    /// Manifest entry; the first when `None`.
+    /// Manifest entry; when `None`, every entry for [`run_all`] and the
+    /// first for [`run`].
     pub article: Option<String>,
 }
 
@@ -80,11 +81,18 @@ pub(crate) fn with_inputs<T>(
 
 /// Generates in memory, then compares with (and unless `check`, writes) the
 /// files under `root`. Nothing is written unless everything succeeded. The
-/// chosen article (`options.article`), else the first: see [`run_all`].
+/// chosen article (`options.article`), else the first: see [`run_all`]. A
+/// `source` is one article's capture, which it must name when there are
+/// several, as [`run_all`] refuses.
 pub fn run(root: &Path, options: &Options) -> Result<Report, String> {
     let mut options = options.clone();
     if options.article.is_none() {
-        options.article = Some(crate::entry(&crate::manifest(root)?, None)?.name);
+        let manifest = crate::manifest(root)?;
+        let entry = match options.source {
+            Some(_) => crate::one_entry(&manifest, None, "--source names one article's capture")?,
+            None => crate::entry(&manifest, None)?,
+        };
+        options.article = Some(entry.name);
     }
     Ok(run_all(root, &options)?.remove(0))
 }

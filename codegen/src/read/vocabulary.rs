@@ -68,7 +68,8 @@ struct Term {
 }
 
 struct Vocabulary {
-    /// In the order they are tried: the file's order of the roles.
+    /// In the order they are tried, the more specific first (which the
+    /// file's order of its tables does not change).
     roles: Vec<Words>,
     success: Vec<Term>,
     value_types: Vec<String>,
@@ -197,14 +198,13 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
 /// A value type's name, as a table of an error body's fields has in its
 /// type column (`integer`, `string`): words that read as slugs, not codes.
 pub(crate) fn is_type_name(cell: &str) -> bool {
-    let cell = cell.trim().trim_matches('`');
+    let cell = cell.trim().trim_matches('`').trim_end_matches("[]");
     // Every cell of a row is asked, descriptions too: no type name is long.
     if cell.len() > 32 {
         return false;
     }
     let cell = cell.to_ascii_lowercase();
-    let cell = cell.trim_end_matches("[]");
-    VOCABULARY.value_types.iter().any(|t| t == cell)
+    VOCABULARY.value_types.contains(&cell)
 }
 
 #[cfg(test)]
