@@ -369,7 +369,8 @@ fn parse(root: &Path, args: Parse) -> Result<ExitCode, String> {
     let entry = xtask::entry(&xtask::manifest(root)?, args.article.as_deref())?;
     let path = &args.path;
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
-    let (format, pins) = (args.format.map(|f| f.0), args.pins.into());
+    let format = args.format.map(|f| f.0);
+    let pins = args.pins.into();
     let mut warnings = Vec::new();
     let catalog = xtask::read_article(root, &entry, path, &bytes, format, &pins, &mut warnings)?;
     warn(&warnings);
