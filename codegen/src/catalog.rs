@@ -9,8 +9,7 @@
 use crate::annotations::Annotations;
 use crate::error::{Error, Result};
 use crate::model::{
-    ArticleInfo, Catalog, Category, Code, CodeType, ErrorEntry, Key, SCHEMA_VERSION, SourceInfo,
-    Status,
+    ArticleInfo, Catalog, Category, CodeType, ErrorEntry, Key, SCHEMA_VERSION, SourceInfo, Status,
 };
 use crate::read::{Article, ArticleRow};
 use std::collections::{HashMap, HashSet};
@@ -152,8 +151,7 @@ pub(crate) fn check_code_type(
 fn unfit(code_type: CodeType, key: Key, file: &str) -> Option<String> {
     let (low, high) = code_type.range()?;
     let mut codes = std::iter::once(&key.code).chain(&key.subcode);
-    let outside = |code: &Code| matches!(code, Code::Numeric(n) if !(low..=high).contains(n));
-    codes.any(outside).then(|| {
+    codes.any(|code| !code_type.holds(code)).then(|| {
         format!(
             "code {key} does not fit code_type {}: expected a number from {low} to {high}, or set code_type = \"i64\" under [vendor] in {file}",
             code_type.as_str()

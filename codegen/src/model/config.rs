@@ -8,6 +8,8 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::model::Code;
+
 /// What kind of failure a code reports: a snake_case name the article's
 /// configuration defines (`[[category]]`), with its docs and default action.
 /// `unknown` always exists.
@@ -203,6 +205,15 @@ impl CodeType {
             CodeType::U32 => Some((0, i64::from(u32::MAX))),
             CodeType::I64 => Some((i64::MIN, i64::MAX)),
             CodeType::Str => None,
+        }
+    }
+
+    /// Whether the type can hold `code`: a number in a numeric type's range;
+    /// text is always held (an alphanumeric `Code`, or a `str`).
+    pub fn holds(self, code: &Code) -> bool {
+        match (self.range(), code) {
+            (Some((low, high)), Code::Numeric(n)) => (low..=high).contains(n),
+            _ => true,
         }
     }
 }

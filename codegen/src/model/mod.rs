@@ -107,10 +107,6 @@ impl Format {
             Format::Text => "text",
         }
     }
-
-    pub fn parse(name: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.as_str() == name)
-    }
 }
 
 impl fmt::Display for Format {
