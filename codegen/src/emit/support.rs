@@ -13,7 +13,7 @@
 //! smithy-rs ships its inlineable runtime): the tests below compile, lint
 //! and run it against a stand-in for the per-code parts, and `Runtime`
 //! splices it in where its `// @splice:` lines say. `quote!` writes the
-//! per-code match arms, the blocks around them, and integer `parse_code`.
+//! per-code match arms and the blocks around them.
 
 use std::iter::Peekable;
 
@@ -58,7 +58,7 @@ mod runtime {
 /// shape's, written in wherever named (code, strings, docs); `if SUBCODES {
 /// a } else { b }` keeps the crate's branch; `cfg_attr(not(test), cfg(..))`
 /// becomes the `cfg`; `if MESSAGES`, `if SECTIONS` likewise, chained with
-/// `else if`.
+/// `else if`, and `if SIGNED` (`i64` codes).
 struct Runtime<'a> {
     ty: &'a Ident,
     kind: &'a Kind,
@@ -130,13 +130,14 @@ impl Runtime<'_> {
     }
 
     /// Whether a runtime flag holds for the crate: `SUBCODES`, `MESSAGES`
-    /// (codes keyed by code and message), `SECTIONS` (by section and code);
-    /// `None` for any other name.
+    /// (codes keyed by code and message), `SECTIONS` (by section and code),
+    /// `SIGNED` (`i64` codes); `None` for any other name.
     fn flag(&self, name: &str) -> Option<bool> {
         match name {
             "SUBCODES" => Some(self.kind.subcodes),
             "MESSAGES" => Some(self.kind.by == Some(KeyPart::Message)),
             "SECTIONS" => Some(self.kind.by == Some(KeyPart::Section)),
+            "SIGNED" => Some(self.kind.number.as_ref().is_some_and(|n| n == "i64")),
             _ => None,
         }
     }
@@ -305,7 +306,7 @@ fn integer_items(
     entries: &[ErrorEntry],
     variants: &[Ident],
 ) -> Shaped {
-    let [value, ord, display, conversions, rest] = runtime.file(INTEGER);
+    let [value, ord, middle, rest] = runtime.file(INTEGER);
     let (unknown, statics) = if runtime.kind.subcodes {
         let [unknown, statics] = runtime.file(SUBCODES);
         (unknown, methods(statics).0)
@@ -316,8 +317,8 @@ fn integer_items(
         let [unknown] = runtime.file(NUMBER);
         (unknown, TokenStream::new())
     };
-    let [value, ord, display, conversions, rest, unknown, statics] =
-        [value, ord, display, conversions, rest, unknown, statics].map(|s| runtime.adapt(s));
+    let [value, ord, middle, rest, unknown, statics] =
+        [value, ord, middle, rest, unknown, statics].map(|s| runtime.adapt(s));
     let (ty, kind) = (runtime.ty, runtime.kind);
     let code_arms = arms(ty, entries, variants, |entry| match &entry.code {
         Code::Numeric(n) => {
@@ -407,43 +408,6 @@ fn integer_items(
         let (lookups, listed) = keyed.unwrap_or_default();
         (quote! { #from_code #lookups }, listed)
     };
-    let signed = number == "i64";
-    let digits = if signed {
-        quote! { digits }
-    } else {
-        quote! { code }
-    };
-    let strip = signed.then(|| quote! { let digits = code.strip_prefix('-').unwrap_or(code); });
-    let check = quote! {
-        #strip
-        if #digits.is_empty() || !#digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(ParseErrorCodeError { kind: ParseKind::NotACode });
-        }
-    };
-    let from_str = if kind.subcodes {
-        quote! {
-            let (code, subcode) = match code.split_once(':') {
-                Some((code, subcode)) => (code, Some(subcode)),
-                None => (code, None),
-            };
-            let parse = |code: &str| -> Result<#number, ParseErrorCodeError> {
-                #check
-                code.parse::<#number>().map_err(|_| ParseErrorCodeError { kind: ParseKind::TooLarge })
-            };
-            let subcode = match subcode {
-                Some(subcode) => Some(parse(subcode)?),
-                None => None,
-            };
-            Ok(#ty::from_code_and_subcode(parse(code)?, subcode))
-        }
-    } else {
-        quote! {
-            #check
-            code.parse::<#number>()
-                .map(#ty::from_code)
-                .map_err(|_| ParseErrorCodeError { kind: ParseKind::TooLarge })
-        }
-    };
     let shaped_head = quote! {
         #value
         #unknown
@@ -465,24 +429,7 @@ fn integer_items(
         #listed_subcode
         #ord
     };
-    let shaped_middle = quote! {
-        #display
-
-        impl #ty {
-            /// A code as the API sends it: a known code's string form
-            /// (`"40100"`, `"E1001"`), or any decimal number that fits, which
-            /// keeps its value. Stable ids are not codes (serde reads this).
-            fn parse_code(code: &str) -> Result<#ty, ParseErrorCodeError> {
-                if let Some(known) = #ty::from_known_str(code) {
-                    return Ok(known);
-                }
-                #from_str
-            }
-        }
-
-        #conversions
-    };
-    [shaped_head, shaped_middle, rest]
+    [shaped_head, middle, rest]
 }
 
 /// The lookups of entries keyed by message (`from_listed_message`, which
@@ -699,6 +646,7 @@ mod tests {
                 "SUBCODES",
                 "MESSAGES",
                 "SECTIONS",
+                "SIGNED",
                 "NOT_A_CODE",
                 "UNKNOWN_DEBUG",
                 "cfg_attr",
@@ -722,10 +670,14 @@ mod tests {
 
     /// Integer codes, as the runtime is written: with sub-codes. The
     /// stand-in is what `quote!` writes from an article of three codes.
+    /// The runtime's `if FLAG` blocks stay apart even where clippy would
+    /// collapse them: each is a branch the splice keeps or drops.
+    #[allow(clippy::collapsible_else_if)]
     mod integer {
         const SUBCODES: bool = true;
         const MESSAGES: bool = false;
         const SECTIONS: bool = false;
+        const SIGNED: bool = false;
 
         #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         pub enum ErrorCode {
@@ -800,34 +752,6 @@ mod tests {
 
             pub const fn section(self) -> Option<&'static str> {
                 None
-            }
-        }
-
-        /// What `quote!` writes as integer `parse_code` with sub-codes.
-        impl ErrorCode {
-            fn parse_code(code: &str) -> Result<ErrorCode, ParseErrorCodeError> {
-                if let Some(known) = ErrorCode::from_known_str(code) {
-                    return Ok(known);
-                }
-                let (code, subcode) = match code.split_once(':') {
-                    Some((code, subcode)) => (code, Some(subcode)),
-                    None => (code, None),
-                };
-                let parse = |code: &str| -> Result<u32, ParseErrorCodeError> {
-                    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
-                        return Err(ParseErrorCodeError {
-                            kind: ParseKind::NotACode,
-                        });
-                    }
-                    code.parse::<u32>().map_err(|_| ParseErrorCodeError {
-                        kind: ParseKind::TooLarge,
-                    })
-                };
-                let subcode = match subcode {
-                    Some(subcode) => Some(parse(subcode)?),
-                    None => None,
-                };
-                Ok(ErrorCode::from_code_and_subcode(parse(code)?, subcode))
             }
         }
 
