@@ -65,25 +65,41 @@ struct Runtime<'a> {
     texts: Vec<(String, String)>,
 }
 
-impl Runtime<'_> {
-    /// A runtime file's sections, each after a comment line: the file's
-    /// first, then each `// @splice:` line.
-    fn file<const N: usize>(&mut self, source: &str) -> [TokenStream; N] {
+impl<'a> Runtime<'a> {
+    /// The runtime for a crate of `kind`, with the texts its shape's file
+    /// (`integer.rs` or `string.rs`) defines.
+    fn new(ty: &'a Ident, kind: &'a Kind) -> Runtime<'a> {
+        let shape = if kind.number.is_some() {
+            INTEGER
+        } else {
+            STRING
+        };
+        let items = syn::parse_file(shape).expect("the tests compile it").items;
+        let texts = items.into_iter().filter_map(|item| match item {
+            syn::Item::Const(text) if text.ident != "_" => {
+                Some((text.ident.to_string(), string(&*text.expr)))
+            }
+            _ => None,
+        });
+        Runtime {
+            ty,
+            kind,
+            texts: texts.collect(),
+        }
+    }
+
+    /// A runtime file's sections, each after a comment line (the file's
+    /// first, then each `// @splice:` line), adapted; its texts left out.
+    fn file<const N: usize>(&self, source: &str) -> [TokenStream; N] {
         let sections: Vec<TokenStream> = source
             .split("\n// @splice:")
             .map(|section| {
                 let code = section.split_once('\n').map_or("", |s| s.1);
-                let mut kept = TokenStream::new();
-                for item in syn::parse_file(code).expect("the tests compile it").items {
-                    match item {
-                        syn::Item::Const(text) if text.ident != "_" => {
-                            self.texts
-                                .push((text.ident.to_string(), string(&*text.expr)));
-                        }
-                        item => item.to_tokens(&mut kept),
-                    }
-                }
-                kept
+                let items = syn::parse_file(code).expect("the tests compile it").items;
+                let kept = items
+                    .into_iter()
+                    .filter(|item| !matches!(item, syn::Item::Const(text) if text.ident != "_"));
+                self.adapt(kept.map(ToTokens::into_token_stream).collect())
             })
             .collect();
         let found = sections.len();
@@ -220,21 +236,14 @@ pub(crate) fn items(
     variants: &[Ident],
     envelope: bool,
 ) -> TokenStream {
-    let mut runtime = Runtime {
-        ty,
-        kind,
-        texts: Vec::new(),
-    };
+    let runtime = Runtime::new(ty, kind);
     let [head, debug, errors] = runtime.file(COMMON);
-    let shaped = match &kind.number {
-        Some(number) => integer_items(&mut runtime, number, entries, variants),
-        None => string_items(&mut runtime, entries, variants),
-    };
     let (try_parse, head) = methods(head);
-    let [try_parse, head, debug, errors] =
-        [try_parse, head, debug, errors].map(|s| runtime.adapt(s));
-    let [shaped_head, shaped_middle, shaped_tail] = shaped;
-    let shared = shared_items(&mut runtime, envelope);
+    let [shaped_head, shaped_middle, shaped_tail] = match &kind.number {
+        Some(number) => integer_items(&runtime, number, entries, variants),
+        None => string_items(&runtime, entries, variants),
+    };
+    let shared = shared_items(&runtime, envelope);
     // `"text" => Some(Type::Variant),` for every code.
     let by = |text: fn(&ErrorEntry) -> String| -> TokenStream {
         let texts = entries.iter().map(text);
@@ -280,7 +289,7 @@ pub(crate) fn items(
 
 /// The shared runtime's traits for the code type (`shared.rs` and the
 /// shape's), and the response reader over the crate's `ENVELOPE`.
-fn shared_items(runtime: &mut Runtime, envelope: bool) -> TokenStream {
+fn shared_items(runtime: &Runtime, envelope: bool) -> TokenStream {
     let shaped = match runtime.kind.number {
         Some(_) => SHARED_INTEGER,
         None => SHARED_STRING,
@@ -288,12 +297,7 @@ fn shared_items(runtime: &mut Runtime, envelope: bool) -> TokenStream {
     let files = [SHARED, shaped]
         .into_iter()
         .chain(envelope.then_some(ENVELOPE));
-    files
-        .map(|file| {
-            let [section] = runtime.file(file);
-            runtime.adapt(section)
-        })
-        .collect()
+    files.flat_map(|file| runtime.file::<1>(file)).collect()
 }
 
 /// What goes between the runtime's common sections: before `Debug`, between
@@ -301,7 +305,7 @@ fn shared_items(runtime: &mut Runtime, envelope: bool) -> TokenStream {
 type Shaped = [TokenStream; 3];
 
 fn integer_items(
-    runtime: &mut Runtime,
+    runtime: &Runtime,
     number: &Ident,
     entries: &[ErrorEntry],
     variants: &[Ident],
@@ -317,8 +321,6 @@ fn integer_items(
         let [unknown] = runtime.file(NUMBER);
         (unknown, TokenStream::new())
     };
-    let [value, ord, middle, rest, unknown, statics] =
-        [value, ord, middle, rest, unknown, statics].map(|s| runtime.adapt(s));
     let (ty, kind) = (runtime.ty, runtime.kind);
     let code_arms = arms(ty, entries, variants, |entry| match &entry.code {
         Code::Numeric(n) => {
@@ -499,11 +501,9 @@ fn keyed_lookups(
     (lookups, listed)
 }
 
-fn string_items(runtime: &mut Runtime, entries: &[ErrorEntry], variants: &[Ident]) -> Shaped {
+fn string_items(runtime: &Runtime, entries: &[ErrorEntry], variants: &[Ident]) -> Shaped {
     let [unknown, from_code, traits, serde] = runtime.file(STRING);
     let (from_code, ord) = methods(from_code);
-    let [unknown, from_code, ord, traits, serde] =
-        [unknown, from_code, ord, traits, serde].map(|s| runtime.adapt(s));
     let ty = runtime.ty;
     let string_arms = arms(ty, entries, variants, |e| e.key().to_string());
     let shaped_head = quote! {
