@@ -9,8 +9,7 @@
 use crate::annotations::Annotations;
 use crate::error::{Error, Result};
 use crate::model::{
-    ArticleInfo, Catalog, Category, Code, CodeType, ErrorEntry, Key, SCHEMA_VERSION, SourceInfo,
-    Status,
+    ArticleInfo, Catalog, Category, CodeType, ErrorEntry, Key, SCHEMA_VERSION, SourceInfo, Status,
 };
 use crate::read::{Article, ArticleRow};
 use std::collections::{HashMap, HashSet};
@@ -20,44 +19,33 @@ use std::collections::{HashMap, HashSet};
 /// is one problem, not 100k).
 const WARN_EACH_UP_TO: usize = 20;
 
-/// The codes nobody annotated: the first [`WARN_EACH_UP_TO`] in full and a
-/// count, so a large article does not keep a second list of every code.
-#[derive(Default)]
-struct Unannotated {
-    first: Vec<(Key, String)>,
-    count: usize,
-}
-
-impl Unannotated {
-    fn push(&mut self, key: &Key, name: &str) {
-        if self.first.len() <= WARN_EACH_UP_TO {
-            self.first.push((key.clone(), name.to_owned()));
-        }
-        self.count += 1;
-    }
-
-    fn warn(&self, file: &str, warnings: &mut Vec<String>) {
-        if self.count <= WARN_EACH_UP_TO {
-            warnings.extend(self.first.iter().map(|(code, name)| {
-                let table = crate::annotations::table_name(code);
+/// A warning for each listed entry nobody annotated, or, past
+/// [`WARN_EACH_UP_TO`] of them, one that names the first few and the count
+/// (counted, not collected: a large article is not listed twice).
+fn unannotated(entries: &[ErrorEntry], annotations: &Annotations) -> Vec<String> {
+    let file = &annotations.file;
+    let mut unannotated = entries
+        .iter()
+        .filter(|e| e.status.is_listed() && !annotations.by_code.contains_key(&e.key()));
+    let first: Vec<&ErrorEntry> = unannotated.by_ref().take(WARN_EACH_UP_TO + 1).collect();
+    if first.len() <= WARN_EACH_UP_TO {
+        return first
+            .iter()
+            .map(|entry| {
+                let (code, name) = (entry.key(), &entry.name);
+                let table = crate::annotations::table_name(&code);
                 format!(
                     "code {code} has no annotation in {file}: generated as {name} (category unknown, action escalate); add [{table}] with a name and category"
                 )
-            }));
-        } else {
-            let first: Vec<String> = self
-                .first
-                .iter()
-                .take(10)
-                .map(|(c, _)| c.to_string())
-                .collect();
-            warnings.push(format!(
-                "{} codes have no annotation in {file} ({}, ...): generated as Code<number> (category unknown, action escalate); add a [codes.<code>] with a name and category for each",
-                self.count,
-                first.join(", ")
-            ));
-        }
+            })
+            .collect();
     }
+    let codes: Vec<String> = first[..10].iter().map(|e| e.key().to_string()).collect();
+    vec![format!(
+        "{} codes have no annotation in {file} ({}, ...): generated as Code<number> (category unknown, action escalate); add a [codes.<code>] with a name and category for each",
+        first.len() + unannotated.count(),
+        codes.join(", ")
+    )]
 }
 
 /// A warning for each text of the article's entries that holds characters
@@ -99,11 +87,10 @@ pub fn build(
     warnings: &mut Vec<String>,
 ) -> Result<Catalog> {
     let code_type = annotations.vendor.code_type;
-    let mut unannotated = Unannotated::default();
-    let mut errors = listed_entries(article.rows, annotations, released, &mut unannotated);
+    let mut errors = listed_entries(article.rows, annotations, released);
     // What the article's text hides comes first, then what its configuration lacks.
     warnings.extend(hidden_characters(&errors));
-    unannotated.warn(&annotations.file, warnings);
+    warnings.extend(unannotated(&errors, annotations));
     if let Some(released) = released {
         let dropped = dropped_entries(&errors, released, annotations);
         let unfit = |entry: &ErrorEntry| unfit(code_type, entry.key(), &annotations.file);
@@ -164,8 +151,7 @@ pub(crate) fn check_code_type(
 fn unfit(code_type: CodeType, key: Key, file: &str) -> Option<String> {
     let (low, high) = code_type.range()?;
     let mut codes = std::iter::once(&key.code).chain(&key.subcode);
-    let outside = |code: &Code| matches!(code, Code::Numeric(n) if !(low..=high).contains(n));
-    codes.any(outside).then(|| {
+    codes.any(|code| !code_type.holds(code)).then(|| {
         format!(
             "code {key} does not fit code_type {}: expected a number from {low} to {high}, or set code_type = \"i64\" under [vendor] in {file}",
             code_type.as_str()
@@ -174,24 +160,22 @@ fn unfit(code_type: CodeType, key: Key, file: &str) -> Option<String> {
 }
 
 /// The article's rows as entries, in its order. A row nobody annotated keeps
-/// the name the last release gave it, else a placeholder, and is counted in
-/// `unannotated`. Rows move into entries: a large article is not held twice.
+/// the name the last release gave it, else a placeholder. Rows move into
+/// entries: a large article is not held twice.
 fn listed_entries(
     rows: Vec<ArticleRow>,
     annotations: &Annotations,
     released: Option<&Catalog>,
-    unannotated: &mut Unannotated,
 ) -> Vec<ErrorEntry> {
     let taken = names_in_use(annotations, released);
     let released = released.map(Catalog::by_key).unwrap_or_default();
     let keys = rows.iter().map(ArticleRow::key);
     let placeholders = crate::names::fallback_names_avoiding(keys, &taken);
     let unknown_action = annotations.default_action(&Category::unknown());
-    let mut classify = |key: Key, placeholder: String| match annotations.by_code.get(&key) {
+    let classify = |key: Key, placeholder: String| match annotations.by_code.get(&key) {
         Some(a) => (a.name.clone(), a.category.clone(), annotations.action_of(a)),
         None => {
             let name = released.get(&key).map_or(placeholder, |b| b.name.clone());
-            unannotated.push(&key, &name);
             (name, Category::unknown(), unknown_action)
         }
     };
@@ -487,9 +471,8 @@ mod tests {
     #[test]
     fn listed_rows_are_named_by_their_annotation_else_by_the_release_else_a_placeholder() {
         let before = released(&[(2, "Two", serde_json::Value::Null)]);
-        let mut unannotated = Unannotated::default();
         let rows = vec![row(1), row(2), row(4)];
-        let entries = listed_entries(rows, &notes(), Some(&before), &mut unannotated);
+        let entries = listed_entries(rows, &notes(), Some(&before));
         let named: Vec<(&str, &str, Action)> = entries
             .iter()
             .map(|e| (e.name.as_str(), e.category.as_str(), e.action))
@@ -504,7 +487,7 @@ mod tests {
         );
         assert_eq!(entries[2].description, "description 4");
         assert!(entries.iter().all(|e| e.status.is_listed()));
-        assert_eq!(unannotated.count, 2);
+        assert_eq!(unannotated(&entries, &notes()).len(), 2);
     }
 
     #[test]
@@ -515,8 +498,7 @@ mod tests {
             (3, "Code3", serde_json::Value::Null),
             (5, "Five", dated),
         ]);
-        let mut unannotated = Unannotated::default();
-        let listed = listed_entries(vec![row(1)], &notes(), None, &mut unannotated);
+        let listed = listed_entries(vec![row(1)], &notes(), None);
         let dropped = dropped_entries(&listed, &before, &notes());
         let kept: Vec<(&str, Action, Status)> = dropped
             .iter()
@@ -547,8 +529,7 @@ mod tests {
     /// The names of the model of `rows` after a release of `before`, the
     /// entries the article dropped last.
     fn names_after(rows: Vec<ArticleRow>, notes: &Annotations, before: &Catalog) -> Vec<String> {
-        let mut unannotated = Unannotated::default();
-        let mut entries = listed_entries(rows, notes, Some(before), &mut unannotated);
+        let mut entries = listed_entries(rows, notes, Some(before));
         entries.extend(dropped_entries(&entries, before, notes));
         entries.into_iter().map(|e| e.name).collect()
     }
@@ -631,8 +612,7 @@ mod tests {
 
     #[test]
     fn annotations_of_codes_the_model_lacks_are_warned_of() {
-        let mut unannotated = Unannotated::default();
-        let entries = listed_entries(vec![row(3), row(4)], &notes(), None, &mut unannotated);
+        let entries = listed_entries(vec![row(3), row(4)], &notes(), None);
         assert_eq!(
             unused_annotations(&notes(), &entries),
             ["notes.toml: [codes.\"1\"] annotates a code the article does not have"]

@@ -164,16 +164,7 @@ fn prepare(inputs: &Inputs<'_>) -> Result<(Generated, Option<notes::ApiNotes>)> 
         released.as_ref(),
         &mut warnings,
     )?;
-    let empty = Catalog {
-        schema_version: catalog.schema_version,
-        article: model::ArticleInfo::default(),
-        source: catalog.source.clone(),
-        vendor: model::Vendor::default(),
-        categories: Vec::new(),
-        envelope: None,
-        errors: Vec::new(),
-    };
-    let changes = changes::diff(released.as_ref().unwrap_or(&empty), &catalog);
+    let changes = changes::diff(released.as_ref().unwrap_or(&Catalog::default()), &catalog);
     let notes = notes::read(&entry.changelog(), inputs.changelog)?;
     // A first release keeps the version the crate was written with.
     let bump = if first_release {

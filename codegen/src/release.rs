@@ -145,15 +145,16 @@ pub fn unreleased_section(
     } else {
         format!("Changes since {current}, read from {source}. {cut}")
     };
-    let lines = change_lines(changes, catalog, first_release);
-    let notes = after_lines(&lines, notes);
-    Some(format!("{UNRELEASED}\n\n{intro}\n\n{lines}{notes}"))
+    let body = body(changes, catalog, first_release, notes);
+    Some(format!("{UNRELEASED}\n\n{intro}\n\n{body}"))
 }
 
-/// The hand-written notes after the change lines, a blank line between.
-fn after_lines(lines: &str, notes: Option<&str>) -> String {
+/// The change lines, then the hand-written notes, a blank line between.
+fn body(changes: &Changes, catalog: &Catalog, first_release: bool, notes: Option<&str>) -> String {
+    let lines = change_lines(changes, catalog, first_release);
     let gap = if lines.is_empty() { "" } else { "\n" };
-    notes.map_or(String::new(), |n| format!("{gap}{n}"))
+    let notes = notes.map_or(String::new(), |n| format!("{gap}{n}"));
+    lines + &notes
 }
 
 /// The release entry that replaces the `## Unreleased` section.
@@ -170,11 +171,10 @@ pub fn release_section(
     } else {
         format!("a {bump} release")
     };
-    let lines = change_lines(changes, catalog, first_release);
-    let notes = after_lines(&lines, notes);
     format!(
-        "## {version}\n\nGenerated from {}; {kind}.\n\n{lines}{notes}",
+        "## {version}\n\nGenerated from {}; {kind}.\n\n{}",
         source_line(catalog),
+        body(changes, catalog, first_release, notes)
     )
 }
 

@@ -229,15 +229,13 @@ fn kind_of(catalog: &Catalog) -> Result<Kind> {
     // (`catalog::build`); this keeps the emitter safe for any model.
     let code_type = catalog.vendor.code_type;
     let number = code_type.range().map(|_| code_type.as_str());
-    let (low, high) = code_type.range().unwrap_or_default();
-    let unfit = |code: &Code| matches!(code, Code::Numeric(n) if !(low..=high).contains(n));
     let subcodes = catalog.has_subcodes();
     let file = &catalog.article.annotations;
     for entry in &catalog.errors {
         if let Some(number) = number
-            && std::iter::once(&entry.code)
+            && !std::iter::once(&entry.code)
                 .chain(&entry.subcode)
-                .any(unfit)
+                .all(|code| code_type.holds(code))
         {
             // The capture's code, whatever file is being emitted.
             return Err(Error::new(format!(

@@ -13,7 +13,7 @@
 //! smithy-rs ships its inlineable runtime): the tests below compile, lint
 //! and run it against a stand-in for the per-code parts, and `Runtime`
 //! splices it in where its `// @splice:` lines say. `quote!` writes the
-//! per-code match arms, the blocks around them, and integer `parse_code`.
+//! per-code match arms and the blocks around them.
 
 use std::iter::Peekable;
 
@@ -58,32 +58,48 @@ mod runtime {
 /// shape's, written in wherever named (code, strings, docs); `if SUBCODES {
 /// a } else { b }` keeps the crate's branch; `cfg_attr(not(test), cfg(..))`
 /// becomes the `cfg`; `if MESSAGES`, `if SECTIONS` likewise, chained with
-/// `else if`.
+/// `else if`, and `if SIGNED` (`i64` codes).
 struct Runtime<'a> {
     ty: &'a Ident,
     kind: &'a Kind,
     texts: Vec<(String, String)>,
 }
 
-impl Runtime<'_> {
-    /// A runtime file's sections, each after a comment line: the file's
-    /// first, then each `// @splice:` line.
-    fn file<const N: usize>(&mut self, source: &str) -> [TokenStream; N] {
+impl<'a> Runtime<'a> {
+    /// The runtime for a crate of `kind`, with the texts its shape's file
+    /// (`integer.rs` or `string.rs`) defines.
+    fn new(ty: &'a Ident, kind: &'a Kind) -> Runtime<'a> {
+        let shape = if kind.number.is_some() {
+            INTEGER
+        } else {
+            STRING
+        };
+        let items = syn::parse_file(shape).expect("the tests compile it").items;
+        let texts = items.into_iter().filter_map(|item| match item {
+            syn::Item::Const(text) if text.ident != "_" => {
+                Some((text.ident.to_string(), string(&*text.expr)))
+            }
+            _ => None,
+        });
+        Runtime {
+            ty,
+            kind,
+            texts: texts.collect(),
+        }
+    }
+
+    /// A runtime file's sections, each after a comment line (the file's
+    /// first, then each `// @splice:` line), adapted; its texts left out.
+    fn file<const N: usize>(&self, source: &str) -> [TokenStream; N] {
         let sections: Vec<TokenStream> = source
             .split("\n// @splice:")
             .map(|section| {
                 let code = section.split_once('\n').map_or("", |s| s.1);
-                let mut kept = TokenStream::new();
-                for item in syn::parse_file(code).expect("the tests compile it").items {
-                    match item {
-                        syn::Item::Const(text) if text.ident != "_" => {
-                            self.texts
-                                .push((text.ident.to_string(), string(&*text.expr)));
-                        }
-                        item => item.to_tokens(&mut kept),
-                    }
-                }
-                kept
+                let items = syn::parse_file(code).expect("the tests compile it").items;
+                let kept = items
+                    .into_iter()
+                    .filter(|item| !matches!(item, syn::Item::Const(text) if text.ident != "_"));
+                self.adapt(kept.map(ToTokens::into_token_stream).collect())
             })
             .collect();
         let found = sections.len();
@@ -130,13 +146,14 @@ impl Runtime<'_> {
     }
 
     /// Whether a runtime flag holds for the crate: `SUBCODES`, `MESSAGES`
-    /// (codes keyed by code and message), `SECTIONS` (by section and code);
-    /// `None` for any other name.
+    /// (codes keyed by code and message), `SECTIONS` (by section and code),
+    /// `SIGNED` (`i64` codes); `None` for any other name.
     fn flag(&self, name: &str) -> Option<bool> {
         match name {
             "SUBCODES" => Some(self.kind.subcodes),
             "MESSAGES" => Some(self.kind.by == Some(KeyPart::Message)),
             "SECTIONS" => Some(self.kind.by == Some(KeyPart::Section)),
+            "SIGNED" => Some(self.kind.number.as_ref().is_some_and(|n| n == "i64")),
             _ => None,
         }
     }
@@ -219,21 +236,14 @@ pub(crate) fn items(
     variants: &[Ident],
     envelope: bool,
 ) -> TokenStream {
-    let mut runtime = Runtime {
-        ty,
-        kind,
-        texts: Vec::new(),
-    };
+    let runtime = Runtime::new(ty, kind);
     let [head, debug, errors] = runtime.file(COMMON);
-    let shaped = match &kind.number {
-        Some(number) => integer_items(&mut runtime, number, entries, variants),
-        None => string_items(&mut runtime, entries, variants),
-    };
     let (try_parse, head) = methods(head);
-    let [try_parse, head, debug, errors] =
-        [try_parse, head, debug, errors].map(|s| runtime.adapt(s));
-    let [shaped_head, shaped_middle, shaped_tail] = shaped;
-    let shared = shared_items(&mut runtime, envelope);
+    let [shaped_head, shaped_middle, shaped_tail] = match &kind.number {
+        Some(number) => integer_items(&runtime, number, entries, variants),
+        None => string_items(&runtime, entries, variants),
+    };
+    let shared = shared_items(&runtime, envelope);
     // `"text" => Some(Type::Variant),` for every code.
     let by = |text: fn(&ErrorEntry) -> String| -> TokenStream {
         let texts = entries.iter().map(text);
@@ -279,7 +289,7 @@ pub(crate) fn items(
 
 /// The shared runtime's traits for the code type (`shared.rs` and the
 /// shape's), and the response reader over the crate's `ENVELOPE`.
-fn shared_items(runtime: &mut Runtime, envelope: bool) -> TokenStream {
+fn shared_items(runtime: &Runtime, envelope: bool) -> TokenStream {
     let shaped = match runtime.kind.number {
         Some(_) => SHARED_INTEGER,
         None => SHARED_STRING,
@@ -287,12 +297,7 @@ fn shared_items(runtime: &mut Runtime, envelope: bool) -> TokenStream {
     let files = [SHARED, shaped]
         .into_iter()
         .chain(envelope.then_some(ENVELOPE));
-    files
-        .map(|file| {
-            let [section] = runtime.file(file);
-            runtime.adapt(section)
-        })
-        .collect()
+    files.flat_map(|file| runtime.file::<1>(file)).collect()
 }
 
 /// What goes between the runtime's common sections: before `Debug`, between
@@ -300,12 +305,12 @@ fn shared_items(runtime: &mut Runtime, envelope: bool) -> TokenStream {
 type Shaped = [TokenStream; 3];
 
 fn integer_items(
-    runtime: &mut Runtime,
+    runtime: &Runtime,
     number: &Ident,
     entries: &[ErrorEntry],
     variants: &[Ident],
 ) -> Shaped {
-    let [value, ord, display, conversions, rest] = runtime.file(INTEGER);
+    let [value, ord, middle, rest] = runtime.file(INTEGER);
     let (unknown, statics) = if runtime.kind.subcodes {
         let [unknown, statics] = runtime.file(SUBCODES);
         (unknown, methods(statics).0)
@@ -316,8 +321,6 @@ fn integer_items(
         let [unknown] = runtime.file(NUMBER);
         (unknown, TokenStream::new())
     };
-    let [value, ord, display, conversions, rest, unknown, statics] =
-        [value, ord, display, conversions, rest, unknown, statics].map(|s| runtime.adapt(s));
     let (ty, kind) = (runtime.ty, runtime.kind);
     let code_arms = arms(ty, entries, variants, |entry| match &entry.code {
         Code::Numeric(n) => {
@@ -407,43 +410,6 @@ fn integer_items(
         let (lookups, listed) = keyed.unwrap_or_default();
         (quote! { #from_code #lookups }, listed)
     };
-    let signed = number == "i64";
-    let digits = if signed {
-        quote! { digits }
-    } else {
-        quote! { code }
-    };
-    let strip = signed.then(|| quote! { let digits = code.strip_prefix('-').unwrap_or(code); });
-    let check = quote! {
-        #strip
-        if #digits.is_empty() || !#digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(ParseErrorCodeError { kind: ParseKind::NotACode });
-        }
-    };
-    let from_str = if kind.subcodes {
-        quote! {
-            let (code, subcode) = match code.split_once(':') {
-                Some((code, subcode)) => (code, Some(subcode)),
-                None => (code, None),
-            };
-            let parse = |code: &str| -> Result<#number, ParseErrorCodeError> {
-                #check
-                code.parse::<#number>().map_err(|_| ParseErrorCodeError { kind: ParseKind::TooLarge })
-            };
-            let subcode = match subcode {
-                Some(subcode) => Some(parse(subcode)?),
-                None => None,
-            };
-            Ok(#ty::from_code_and_subcode(parse(code)?, subcode))
-        }
-    } else {
-        quote! {
-            #check
-            code.parse::<#number>()
-                .map(#ty::from_code)
-                .map_err(|_| ParseErrorCodeError { kind: ParseKind::TooLarge })
-        }
-    };
     let shaped_head = quote! {
         #value
         #unknown
@@ -465,24 +431,7 @@ fn integer_items(
         #listed_subcode
         #ord
     };
-    let shaped_middle = quote! {
-        #display
-
-        impl #ty {
-            /// A code as the API sends it: a known code's string form
-            /// (`"40100"`, `"E1001"`), or any decimal number that fits, which
-            /// keeps its value. Stable ids are not codes (serde reads this).
-            fn parse_code(code: &str) -> Result<#ty, ParseErrorCodeError> {
-                if let Some(known) = #ty::from_known_str(code) {
-                    return Ok(known);
-                }
-                #from_str
-            }
-        }
-
-        #conversions
-    };
-    [shaped_head, shaped_middle, rest]
+    [shaped_head, middle, rest]
 }
 
 /// The lookups of entries keyed by message (`from_listed_message`, which
@@ -552,11 +501,9 @@ fn keyed_lookups(
     (lookups, listed)
 }
 
-fn string_items(runtime: &mut Runtime, entries: &[ErrorEntry], variants: &[Ident]) -> Shaped {
+fn string_items(runtime: &Runtime, entries: &[ErrorEntry], variants: &[Ident]) -> Shaped {
     let [unknown, from_code, traits, serde] = runtime.file(STRING);
     let (from_code, ord) = methods(from_code);
-    let [unknown, from_code, ord, traits, serde] =
-        [unknown, from_code, ord, traits, serde].map(|s| runtime.adapt(s));
     let ty = runtime.ty;
     let string_arms = arms(ty, entries, variants, |e| e.key().to_string());
     let shaped_head = quote! {
@@ -699,6 +646,7 @@ mod tests {
                 "SUBCODES",
                 "MESSAGES",
                 "SECTIONS",
+                "SIGNED",
                 "NOT_A_CODE",
                 "UNKNOWN_DEBUG",
                 "cfg_attr",
@@ -722,10 +670,14 @@ mod tests {
 
     /// Integer codes, as the runtime is written: with sub-codes. The
     /// stand-in is what `quote!` writes from an article of three codes.
+    /// The runtime's `if FLAG` blocks stay apart even where clippy would
+    /// collapse them: each is a branch the splice keeps or drops.
+    #[allow(clippy::collapsible_else_if)]
     mod integer {
         const SUBCODES: bool = true;
         const MESSAGES: bool = false;
         const SECTIONS: bool = false;
+        const SIGNED: bool = false;
 
         #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         pub enum ErrorCode {
@@ -800,34 +752,6 @@ mod tests {
 
             pub const fn section(self) -> Option<&'static str> {
                 None
-            }
-        }
-
-        /// What `quote!` writes as integer `parse_code` with sub-codes.
-        impl ErrorCode {
-            fn parse_code(code: &str) -> Result<ErrorCode, ParseErrorCodeError> {
-                if let Some(known) = ErrorCode::from_known_str(code) {
-                    return Ok(known);
-                }
-                let (code, subcode) = match code.split_once(':') {
-                    Some((code, subcode)) => (code, Some(subcode)),
-                    None => (code, None),
-                };
-                let parse = |code: &str| -> Result<u32, ParseErrorCodeError> {
-                    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
-                        return Err(ParseErrorCodeError {
-                            kind: ParseKind::NotACode,
-                        });
-                    }
-                    code.parse::<u32>().map_err(|_| ParseErrorCodeError {
-                        kind: ParseKind::TooLarge,
-                    })
-                };
-                let subcode = match subcode {
-                    Some(subcode) => Some(parse(subcode)?),
-                    None => None,
-                };
-                Ok(ErrorCode::from_code_and_subcode(parse(code)?, subcode))
             }
         }
 

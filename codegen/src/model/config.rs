@@ -8,6 +8,8 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::model::Code;
+
 /// What kind of failure a code reports: a snake_case name the article's
 /// configuration defines (`[[category]]`), with its docs and default action.
 /// `unknown` always exists.
@@ -65,14 +67,6 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 5] = [
-        Action::Backoff,
-        Action::Retry,
-        Action::Reauthorize,
-        Action::FixRequest,
-        Action::Escalate,
-    ];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Action::Backoff => "backoff",
@@ -88,32 +82,9 @@ impl Action {
         heck::ToUpperCamelCase::to_upper_camel_case(self.as_str())
     }
 
-    /// One line for the generated rustdoc.
-    pub fn summary(self) -> &'static str {
-        match self {
-            Action::Backoff => {
-                "Throttled: wait (honour `Retry-After` when there is one), then retry the same request."
-            }
-            Action::Retry => "A transient fault: retry the same request, with a bounded backoff.",
-            Action::Reauthorize => {
-                "The access token is missing, invalid or expired: refresh or re-authorise it, then retry."
-            }
-            Action::FixRequest => {
-                "The request is wrong: retrying it unchanged will fail again; fix it first."
-            }
-            Action::Escalate => {
-                "A person must act (permissions, policy, an unknown failure): do not retry automatically."
-            }
-        }
-    }
-
     /// Whether the same request may succeed later without any change.
     pub fn is_retryable(self) -> bool {
         matches!(self, Action::Backoff | Action::Retry)
-    }
-
-    pub fn parse(name: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|a| a.as_str() == name)
     }
 }
 
@@ -203,6 +174,15 @@ impl CodeType {
             CodeType::U32 => Some((0, i64::from(u32::MAX))),
             CodeType::I64 => Some((i64::MIN, i64::MAX)),
             CodeType::Str => None,
+        }
+    }
+
+    /// Whether the type can hold `code`: a number in a numeric type's range;
+    /// text is always held (an alphanumeric `Code`, or a `str`).
+    pub fn holds(self, code: &Code) -> bool {
+        match (self.range(), code) {
+            (Some((low, high)), Code::Numeric(n)) => (low..=high).contains(n),
+            _ => true,
         }
     }
 }
@@ -308,8 +288,15 @@ mod tests {
 
     #[test]
     fn actions_round_trip_their_names() {
-        for a in Action::ALL {
-            assert_eq!(Action::parse(a.as_str()), Some(a));
+        for a in [
+            Action::Backoff,
+            Action::Retry,
+            Action::Reauthorize,
+            Action::FixRequest,
+            Action::Escalate,
+        ] {
+            let name = serde_json::Value::from(a.as_str());
+            assert_eq!(serde_json::from_value::<Action>(name).unwrap(), a);
         }
         assert!(Category::is_valid_name("rate_limit"));
         assert!(!Category::is_valid_name("RateLimit"));

@@ -30,7 +30,8 @@ pub const OLDEST_SCHEMA_VERSION: u32 = 2;
 
 /// An article's error codes with everything the outputs say about them: the
 /// JSON fixture is exactly this.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+// The default is the empty model a first release's changes are measured from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
     /// Which version of this format the file follows (see the changelog in
@@ -78,7 +79,7 @@ impl ArticleInfo {
 }
 
 /// The capture the model was read from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceInfo {
     /// Path relative to the workspace root, with `/` separators.
@@ -87,11 +88,12 @@ pub struct SourceInfo {
     pub sha256: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Html,
     Markdown,
+    #[default]
     Text,
 }
 
@@ -104,10 +106,6 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Text => "text",
         }
-    }
-
-    pub fn parse(name: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.as_str() == name)
     }
 }
 

@@ -1,6 +1,7 @@
 // Integer codes (`u32`, renamed `i64` for negative ones), written for codes
 // with sub-codes: `if SUBCODES` keeps one branch for the crate (and `if
-// MESSAGES`, `if SECTIONS` for codes keyed by message or section).
+// MESSAGES`, `if SECTIONS` for codes keyed by message or section, `if
+// SIGNED` for `i64`).
 
 const NOT_A_CODE: &str = "not a VENDOR error code: expected a known code or a decimal number";
 const TOO_LARGE: &str = "VENDOR error code out of range: expected a number that fits u32";
@@ -115,8 +116,66 @@ impl ::core::fmt::Display for ErrorCode {
     }
 }
 
-// @splice: `parse_code` (`FromStr` without stable ids), whose one digits
-// check (signed or not) `quote!` puts into a plain or a sub-code body.
+impl ErrorCode {
+    /// A code as the API sends it: a known code's string form
+    /// (`"40100"`, `"E1001"`), or any decimal number that fits, which
+    /// keeps its value. Stable ids are not codes (serde reads this).
+    fn parse_code(code: &str) -> Result<ErrorCode, ParseErrorCodeError> {
+        if let Some(known) = ErrorCode::from_known_str(code) {
+            return Ok(known);
+        }
+        if SUBCODES {
+            let (code, subcode) = match code.split_once(':') {
+                Some((code, subcode)) => (code, Some(subcode)),
+                None => (code, None),
+            };
+            let parse = |code: &str| -> Result<u32, ParseErrorCodeError> {
+                if SIGNED {
+                    let digits = code.strip_prefix('-').unwrap_or(code);
+                    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                        return Err(ParseErrorCodeError {
+                            kind: ParseKind::NotACode,
+                        });
+                    }
+                } else {
+                    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
+                        return Err(ParseErrorCodeError {
+                            kind: ParseKind::NotACode,
+                        });
+                    }
+                }
+                code.parse::<u32>().map_err(|_| ParseErrorCodeError {
+                    kind: ParseKind::TooLarge,
+                })
+            };
+            let subcode = match subcode {
+                Some(subcode) => Some(parse(subcode)?),
+                None => None,
+            };
+            Ok(ErrorCode::from_code_and_subcode(parse(code)?, subcode))
+        } else {
+            if SIGNED {
+                let digits = code.strip_prefix('-').unwrap_or(code);
+                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(ParseErrorCodeError {
+                        kind: ParseKind::NotACode,
+                    });
+                }
+            } else {
+                if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(ParseErrorCodeError {
+                        kind: ParseKind::NotACode,
+                    });
+                }
+            }
+            code.parse::<u32>()
+                .map(ErrorCode::from_code)
+                .map_err(|_| ParseErrorCodeError {
+                    kind: ParseKind::TooLarge,
+                })
+        }
+    }
+}
 
 impl TryFrom<u32> for ErrorCode {
     type Error = UnknownCodeError;
