@@ -129,7 +129,8 @@ pub fn unreleased_section(
     bump: Bump,
     notes: Option<&str>,
 ) -> Option<String> {
-    let (source, next) = (source_line(catalog), next_version(current, bump));
+    let source = source_line(catalog);
+    let next = next_version(current, bump);
     let cut = format!(
         "They call for a {bump} release, version {next}: run `cargo xtask release` to cut it."
     );
@@ -265,7 +266,9 @@ pub fn check_placeholders(
     if entries.len() > NAMED_UP_TO {
         listed.push(format!("and {} more", entries.len() - NAMED_UP_TO));
     }
-    let (count, listed, file) = (entries.len(), listed.join(", "), &annotations.file);
+    let count = entries.len();
+    let listed = listed.join(", ");
+    let file = &annotations.file;
     match placeholders {
         Placeholders::Refuse => Err(Error::new(format!(
             "refusing to release {count} placeholder name(s): {listed}. Naming a code after it ships renames its variant and stable id, a major release. Add a [{}] table with name = \"UpperCamelCase\" and category = \"...\" for each in {file}, run `cargo xtask regen`, then release; or pass --allow-placeholders to release them as they are",

@@ -34,7 +34,8 @@ fn row(cells: &[String]) -> String {
 /// codes the article no longer lists.
 pub fn emit(catalog: &Catalog) -> String {
     let listed: Vec<_> = catalog.listed().collect();
-    let (title, rust_path) = (&catalog.article.title, catalog.article.rust_path());
+    let title = &catalog.article.title;
+    let rust_path = catalog.article.rust_path();
     let mut out = intro(catalog, title, &rust_path, listed.len());
     out.push_str(&error_table(&listed, &catalog.vendor));
     out.push_str(&classification_table(&listed, &catalog.article.annotations));
@@ -45,7 +46,8 @@ pub fn emit(catalog: &Catalog) -> String {
 /// Where the file came from, what it lists and the Rust type that holds it,
 /// then the heading of the error table.
 fn intro(catalog: &Catalog, title: &str, rust_path: &str, listed: usize) -> String {
-    let (provenance, source) = (crate::emit::provenance(catalog), &catalog.source);
+    let provenance = crate::emit::provenance(catalog);
+    let source = &catalog.source;
     format!(
         "<!-- {provenance} -->\n\n# {title}\n\n{listed} codes, read from `{}` ({}). In Rust: `{rust_path}`.\n\n## Error codes\n\n",
         source.path, source.format
