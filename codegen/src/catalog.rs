@@ -93,8 +93,8 @@ pub fn build(
     warnings.extend(unannotated(&errors, annotations));
     if let Some(released) = released {
         let dropped = dropped_entries(&errors, released, annotations);
-        let unfit = |entry: &ErrorEntry| unfit(code_type, entry.key(), &annotations.file);
-        if let Some(problem) = dropped.iter().find_map(unfit) {
+        let unfit_entry = |entry: &ErrorEntry| unfit(code_type, entry.key(), &annotations.file);
+        if let Some(problem) = dropped.iter().find_map(unfit_entry) {
             let kept = "the article dropped it, the last release kept it";
             return Err(Error::new(format!("{problem} ({kept})")).in_file(&annotations.file));
         }

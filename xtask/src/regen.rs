@@ -54,7 +54,7 @@ pub(crate) fn with_inputs<T>(
     entry: &codegen::Entry,
     source_path: &str,
     format: Option<Format>,
-    run: impl FnOnce(Inputs) -> Result<T, String>,
+    generate: impl FnOnce(Inputs) -> Result<T, String>,
 ) -> Result<T, String> {
     // Text inputs as LF, like the outputs: a CRLF checkout (core.autocrlf
     // without .gitattributes) must generate the same bytes.
@@ -66,7 +66,7 @@ pub(crate) fn with_inputs<T>(
     let crate_manifest = text(&entry.crate_manifest())?;
     let changelog = optional(&entry.changelog())?.unwrap_or_default();
     let crate_readme = optional(&entry.crate_readme())?;
-    run(Inputs {
+    generate(Inputs {
         entry,
         source_path,
         source: &source,

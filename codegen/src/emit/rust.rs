@@ -343,26 +343,26 @@ pub fn emit(catalog: &Catalog) -> Result<String> {
             quote! { #docs #deprecation #variant, }
         })
         .collect();
-    let arms = |value: &dyn Fn(&ErrorEntry) -> TokenStream| arms(&ty, entries, &variants, value);
-    let id_arms = arms(&|e| crate::names::stable_id(&e.name).into_token_stream());
-    let name_arms = arms(&|e| e.name.to_token_stream());
-    let category_arms = arms(&|e| {
+    let arms_of = |value: &dyn Fn(&ErrorEntry) -> TokenStream| arms(&ty, entries, &variants, value);
+    let id_arms = arms_of(&|e| crate::names::stable_id(&e.name).into_token_stream());
+    let name_arms = arms_of(&|e| e.name.to_token_stream());
+    let category_arms = arms_of(&|e| {
         let category = ident(&e.category.variant());
         quote! { Category::#category }
     });
-    let action_arms = arms(&|e| {
+    let action_arms = arms_of(&|e| {
         let action = ident(&e.action.variant());
         quote! { Action::#action }
     });
     let classification = classification(&ty, &kind, &category_arms, &action_arms);
-    let description_arms = arms(&|e| {
+    let description_arms = arms_of(&|e| {
         let description = &e.description;
         quote! { Some(#description) }
     });
-    let solution_arms = arms(&|e| optional(&e.solution));
-    let cause_arms = arms(&|e| optional(&e.cause));
-    let section_arms = arms(&|e| optional(e.section.as_deref().unwrap_or_default()));
-    let extra_arms = arms(&|e| {
+    let solution_arms = arms_of(&|e| optional(&e.solution));
+    let cause_arms = arms_of(&|e| optional(&e.cause));
+    let section_arms = arms_of(&|e| optional(e.section.as_deref().unwrap_or_default()));
+    let extra_arms = arms_of(&|e| {
         let (columns, values): (Vec<&String>, Vec<&String>) = e.extra.iter().unzip();
         quote! { &[ #( (#columns, #values) ),* ] }
     });
