@@ -48,7 +48,7 @@ impl Report {
 }
 
 /// Reads everything one generation reads from the workspace (`entry`'s
-/// inputs, with the article at `source_path`) and hands it to `run`.
+/// inputs, with the article at `source_path`) and hands it to `generate`.
 pub(crate) fn with_inputs<T>(
     root: &Path,
     entry: &codegen::Entry,
