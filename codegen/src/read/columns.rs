@@ -62,10 +62,10 @@ pub(crate) fn column_map(header: &[String], roles: Roles) -> Result<ColumnMap, S
 /// and so do two pins on one column.
 pub(crate) fn pinned_roles(header: &[String], pins: &ColumnPins) -> Result<Roles, String> {
     let mut roles: Roles = [None; 5];
-    for role in ROLES {
-        let Some(pin) = role.pin(pins) else {
-            continue;
-        };
+    for (role, pin) in ROLES
+        .iter()
+        .filter_map(|role| Some((*role, role.pin(pins)?)))
+    {
         let label = role.label();
         let Some(index) = pin.index_in(header) else {
             let missing = match pin {
