@@ -28,14 +28,14 @@ pub fn select(format: Format, tables: Vec<RawTable>, pins: &ColumnPins) -> Resul
     if chosen.len() == 1 {
         chosen[0].0.section = None;
     }
-    if chosen.len() > 1 && chosen.iter().any(|(t, ..)| t.section.is_none()) {
+    if chosen.len() > 1 && chosen.iter().any(|(t, _)| t.section.is_none()) {
         reading.warnings.push(format!(
             "{} tables have an error-code header; their rows are read as one list",
             chosen.len()
         ));
     }
-    for (table, columns, kinds) in chosen {
-        reading.table(&table, &columns, kinds)?;
+    for (table, columns) in chosen {
+        reading.table(&table, &columns)?;
     }
     let rows = crate::read::repeats::resolve(reading.rows, pins.key, &mut reading.warnings)?;
     Ok(Article {
@@ -60,16 +60,19 @@ struct Reading {
 }
 
 impl Reading {
-    /// Reads one chosen table's rows: rows that are no entry (`kinds`, see
+    /// Reads one chosen table's rows: rows that are no entry (see
     /// `read::furniture`) are warned of, a group title becoming the section
     /// of the rows after it.
-    fn table(&mut self, table: &RawTable, columns: &ColumnMap, kinds: Kinds) -> Result<()> {
+    fn table(&mut self, table: &RawTable, columns: &ColumnMap) -> Result<()> {
         self.warnings.extend(table.warnings.iter().cloned());
         if let Some(problem) = &table.problem {
             return Err(
                 Error::new(format!("the error table's header: {problem}")).at_line(table.line)
             );
         }
+        let kinds: Vec<Option<Furniture>> = (0..table.rows.len())
+            .map(|index| furniture(table, columns.code, index))
+            .collect();
         if kinds.iter().all(Option::is_some) {
             return Err(Error::new(format!(
                 "the error table {} has a header but no rows: expected at least one error code",
@@ -119,15 +122,15 @@ impl Reading {
     }
 }
 
-/// The tables whose header maps to a [`ColumnMap`], each with its map and
-/// its rows' [`Kinds`]; failing those, the tables whose cells tell their
-/// columns. The others are warned of (unless their header is blank) and, if
-/// no table is chosen, listed in the error with the pins that would read them.
+/// The tables whose header maps to a [`ColumnMap`], each with its map;
+/// failing those, the tables whose cells tell their columns. The others are
+/// warned of (unless their header is blank) and, if no table is chosen,
+/// listed in the error with the pins that would read them.
 fn error_tables(
     tables: Vec<RawTable>,
     pins: &ColumnPins,
     warnings: &mut Vec<String>,
-) -> Result<Vec<(RawTable, ColumnMap, Kinds)>> {
+) -> Result<Vec<(RawTable, ColumnMap)>> {
     let mut chosen = Vec::new();
     let mut refused = Vec::new();
     for (index, table) in tables.into_iter().enumerate() {
@@ -156,17 +159,9 @@ fn error_tables(
     // Where some chosen tables have rows, one with a header but no rows (a
     // navigation bar read as a header under position pins, say) is not the
     // error table. Alone, it is refused as one.
-    let mut chosen: Vec<_> = chosen
-        .into_iter()
-        .map(|(place, table, map)| {
-            let kinds = (0..table.rows.len())
-                .map(|index| furniture(&table, map.code, index))
-                .collect();
-            (place, table, (map, kinds))
-        })
-        .collect();
-    let has_rows =
-        |(_, _, (_, kinds)): &Chosen<(ColumnMap, Kinds)>| kinds.iter().any(Option::is_none);
+    let has_rows = |(_, table, map): &Chosen| {
+        (0..table.rows.len()).any(|index| furniture(table, map.code, index).is_none())
+    };
     keep_where(&mut chosen, &mut refused, has_rows, |_| {
         "it has a header but no rows".to_owned()
     });
@@ -182,7 +177,7 @@ fn error_tables(
             warnings.push(format!("ignored {place} with header {shown} ({why})"));
         }
     }
-    Ok(chosen.into_iter().map(|(_, t, (m, k))| (t, m, k)).collect())
+    Ok(chosen.into_iter().map(|(_, t, m)| (t, m)).collect())
 }
 
 /// How a refusal lists a table it saw: its place, its header, why it is not
@@ -227,12 +222,8 @@ pub(crate) fn refuse_seen(tables: &[RawTable], pins: &ColumnPins) -> Error {
     no_error_table(seen.collect())
 }
 
-/// A table taken, with its place (as messages name it) and its map (and,
-/// once told, its [`Kinds`]).
-type Chosen<Map = ColumnMap> = (String, RawTable, Map);
-/// What each row of a table is, if it is no entry: told once per chosen
-/// table, for choosing it and for reading it.
-type Kinds = Vec<Option<Furniture>>;
+/// A table taken, with its place (as messages name it) and its map.
+type Chosen = (String, RawTable, ColumnMap);
 /// A table not taken, with its place and why.
 type Refused = (String, RawTable, String);
 
@@ -258,11 +249,11 @@ pub(crate) fn full_rows(table: &RawTable) -> Vec<&[String]> {
 
 /// Where some chosen tables are to `keep`, the others are refused, each
 /// for the reason `why` gives; where none is, every table stays chosen.
-fn keep_where<Map>(
-    chosen: &mut Vec<Chosen<Map>>,
+fn keep_where(
+    chosen: &mut Vec<Chosen>,
     refused: &mut Vec<Refused>,
-    keep: impl Fn(&Chosen<Map>) -> bool,
-    why: impl Fn(&Map) -> String,
+    keep: impl Fn(&Chosen) -> bool,
+    why: impl Fn(&ColumnMap) -> String,
 ) {
     if !chosen.iter().any(&keep) {
         return;
