@@ -32,13 +32,25 @@ pub fn columns(header: &[String], pins: &ColumnPins) -> Result<ColumnMap, String
 }
 
 /// The map, once a code and a description column are found; the columns
-/// left over are extra columns.
+/// left over are extra columns. Extra columns are keyed by header: an empty
+/// or repeated header would merge columns and lose their text, so each gets
+/// a name of its own.
 pub(crate) fn column_map(header: &[String], roles: Roles) -> Result<ColumnMap, String> {
-    let mut extra: Vec<(usize, String)> = (0..header.len())
-        .filter(|index| !roles.contains(&Some(*index)))
-        .map(|index| (index, header[index].clone()))
-        .collect();
-    name_extra_columns(header, &mut extra);
+    let mut extra: Vec<(usize, String)> = Vec::new();
+    for index in (0..header.len()).filter(|index| !roles.contains(&Some(*index))) {
+        let taken = |name: &String| extra.iter().any(|(_, n)| n == name);
+        let mut name = header[index].clone();
+        if name.trim().is_empty() {
+            name = format!("Column {}", index + 1);
+        }
+        if taken(&name) {
+            name = (2..)
+                .map(|n| format!("{name} ({n})"))
+                .find(|candidate| !taken(candidate) && !header.contains(candidate))
+                .unwrap_or(name);
+        }
+        extra.push((index, name));
+    }
     let [code, subcode, description, solution, cause] = roles;
     let (Some(code), Some(description)) = (code, description) else {
         let missing: Vec<&str> = [Role::Code, Role::Description]
@@ -135,25 +147,6 @@ fn take_role(
         *slot = Some(index);
     }
     Ok(())
-}
-
-/// Extra columns are keyed by header: an empty or repeated header would
-/// merge columns and lose their text, so each gets a name of its own.
-fn name_extra_columns(header: &[String], extra: &mut [(usize, String)]) {
-    let mut seen: Vec<String> = Vec::new();
-    for (index, name) in extra {
-        if name.trim().is_empty() {
-            *name = format!("Column {}", *index + 1);
-        }
-        if seen.contains(name) {
-            let base = name.clone();
-            *name = (2..)
-                .map(|n| format!("{base} ({n})"))
-                .find(|candidate| !seen.contains(candidate) && !header.contains(candidate))
-                .unwrap_or(base);
-        }
-        seen.push(name.clone());
-    }
 }
 
 /// Whether a header cell names the code column, honouring a header pin,
@@ -326,9 +319,10 @@ mod tests {
 
     #[test]
     fn extra_columns_get_names_of_their_own() {
-        let head = header(&["Code", "", "Note", "Note", "Note (2)"]);
-        let mut extra: Vec<(usize, String)> = (1..5).map(|i| (i, head[i].clone())).collect();
-        name_extra_columns(&head, &mut extra);
+        let head = header(&["Code", "", "Note", "Note", "Note (2)", "Description"]);
+        let extra = column_map(&head, [Some(0), None, Some(5), None, None])
+            .unwrap()
+            .extra;
         let names: Vec<&str> = extra.iter().map(|(_, n)| n.as_str()).collect();
         assert_eq!(names, ["Column 2", "Note", "Note (3)", "Note (2)"]);
     }
