@@ -27,19 +27,30 @@ pub(crate) type Roles = [Option<usize>; 5];
 /// missing or ambiguous.
 pub fn columns(header: &[String], pins: &ColumnPins) -> Result<ColumnMap, String> {
     let mut roles = pinned_roles(header, pins)?;
-    let extra = detect_roles(header, pins, &mut roles)?;
-    column_map(header, roles, extra)
+    detect_roles(header, pins, &mut roles)?;
+    column_map(header, roles)
 }
 
-/// The map, once a code and a description column are found; `extra` are
-/// the columns left over (index, header).
-pub(crate) fn column_map(
-    header: &[String],
-    roles: Roles,
-    mut extra: Vec<(usize, String)>,
-) -> Result<ColumnMap, String> {
-    extra.sort_by_key(|(index, _)| *index);
-    name_extra_columns(header, &mut extra);
+/// The map, once a code and a description column are found; the columns
+/// left over are extra columns. Extra columns are keyed by header: an empty
+/// or repeated header would merge columns and lose their text, so each gets
+/// a name of its own.
+pub(crate) fn column_map(header: &[String], roles: Roles) -> Result<ColumnMap, String> {
+    let mut extra: Vec<(usize, String)> = Vec::new();
+    for index in (0..header.len()).filter(|index| !roles.contains(&Some(*index))) {
+        let taken = |name: &String| extra.iter().any(|(_, n)| n == name);
+        let mut name = header[index].clone();
+        if name.trim().is_empty() {
+            name = format!("Column {}", index + 1);
+        }
+        if taken(&name) {
+            name = (2..)
+                .map(|n| format!("{name} ({n})"))
+                .find(|candidate| !taken(candidate) && !header.contains(candidate))
+                .unwrap_or(name);
+        }
+        extra.push((index, name));
+    }
     let [code, subcode, description, solution, cause] = roles;
     let (Some(code), Some(description)) = (code, description) else {
         let missing: Vec<&str> = [Role::Code, Role::Description]
@@ -63,10 +74,10 @@ pub(crate) fn column_map(
 /// and so do two pins on one column.
 pub(crate) fn pinned_roles(header: &[String], pins: &ColumnPins) -> Result<Roles, String> {
     let mut roles: Roles = [None; 5];
-    for role in ROLES {
-        let Some(pin) = role.pin(pins) else {
-            continue;
-        };
+    for (role, pin) in ROLES
+        .iter()
+        .filter_map(|role| Some((*role, role.pin(pins)?)))
+    {
         let label = role.label();
         let Some(index) = pin.index_in(header) else {
             let missing = match pin {
@@ -89,39 +100,36 @@ pub(crate) fn pinned_roles(header: &[String], pins: &ColumnPins) -> Result<Roles
     Ok(roles)
 }
 
-/// The unpinned roles, found from the header's words; gives the columns
-/// left over as extra columns (index, header).
+/// The unpinned roles, found from the header's words.
 pub(crate) fn detect_roles(
     header: &[String],
     pins: &ColumnPins,
     roles: &mut Roles,
-) -> Result<Vec<(usize, String)>, String> {
+) -> Result<(), String> {
     let pinned = *roles;
-    let mut extra = Vec::new();
     let unpinned = header.iter().enumerate();
     for (index, cell) in unpinned.filter(|(index, _)| !pinned.contains(&Some(*index))) {
-        match role_of(cell).filter(|r| r.pin(pins).is_none()) {
-            Some(role) => extra.extend(take_role(header, &mut roles[role as usize], role, index)?),
-            None => extra.push((index, cell.clone())),
+        if let Some(role) = role_of(cell).filter(|r| r.pin(pins).is_none()) {
+            take_role(header, &mut roles[role as usize], role, index)?;
         }
     }
-    Ok(extra)
+    Ok(())
 }
 
 /// Gives column `index` the role in `slot` unless a column already has it:
 /// two code columns cannot both be the key; of a second description
-/// (`Message` beside `Description`) or solution, one is kept as an extra
-/// column, returned (a column named "description" is the description).
+/// (`Message` beside `Description`) or solution, one is left an extra
+/// column (a column named "description" is the description).
 fn take_role(
     header: &[String],
     slot: &mut Option<usize>,
     role: Role,
     index: usize,
-) -> Result<Option<(usize, String)>, String> {
+) -> Result<(), String> {
     let cell = &header[index];
     let Some(previous) = *slot else {
         *slot = Some(index);
-        return Ok(None);
+        return Ok(());
     };
     if role == Role::Code || role == Role::Subcode {
         let n = index + 1;
@@ -137,29 +145,8 @@ fn take_role(
     if role == Role::Description && named_description(cell) && !named_description(&header[previous])
     {
         *slot = Some(index);
-        Ok(Some((previous, header[previous].clone())))
-    } else {
-        Ok(Some((index, cell.clone())))
     }
-}
-
-/// Extra columns are keyed by header: an empty or repeated header would
-/// merge columns and lose their text, so each gets a name of its own.
-fn name_extra_columns(header: &[String], extra: &mut [(usize, String)]) {
-    let mut seen: Vec<String> = Vec::new();
-    for (index, name) in extra {
-        if name.trim().is_empty() {
-            *name = format!("Column {}", *index + 1);
-        }
-        if seen.contains(name) {
-            let base = name.clone();
-            *name = (2..)
-                .map(|n| format!("{base} ({n})"))
-                .find(|candidate| !seen.contains(candidate) && !header.contains(candidate))
-                .unwrap_or(base);
-        }
-        seen.push(name.clone());
-    }
+    Ok(())
 }
 
 /// Whether a header cell names the code column, honouring a header pin,
@@ -308,9 +295,10 @@ mod tests {
         };
         let head = header(&["Notes", "Code", "Fix", "Owner", "Description"]);
         let mut roles = pinned_roles(&head, &pins).unwrap();
-        let extra = detect_roles(&head, &pins, &mut roles).unwrap();
+        detect_roles(&head, &pins, &mut roles).unwrap();
         assert_eq!(roles, [Some(1), None, Some(4), Some(0), None]);
         // "Fix" would be the solution, but the pin says otherwise.
+        let extra = column_map(&head, roles).unwrap().extra;
         assert_eq!(extra, [(2, "Fix".to_string()), (3, "Owner".to_string())]);
     }
 
@@ -321,23 +309,20 @@ mod tests {
         let err = take_role(&head, &mut slot, Role::Code, 1).unwrap_err();
         assert!(err.contains("both look like the code"), "{err}");
         let mut slot = None;
-        assert_eq!(take_role(&head, &mut slot, Role::Description, 2), Ok(None));
-        assert_eq!(
-            take_role(&head, &mut slot, Role::Description, 3),
-            Ok(Some((2, "Message".to_string())))
-        );
+        assert_eq!(take_role(&head, &mut slot, Role::Description, 2), Ok(()));
+        assert_eq!(slot, Some(2));
+        assert_eq!(take_role(&head, &mut slot, Role::Description, 3), Ok(()));
         assert_eq!(slot, Some(3), "the column named description wins");
-        assert_eq!(
-            take_role(&head, &mut slot, Role::Description, 4),
-            Ok(Some((4, "Notes".to_string())))
-        );
+        assert_eq!(take_role(&head, &mut slot, Role::Description, 4), Ok(()));
+        assert_eq!(slot, Some(3), "\"Notes\" is left an extra column");
     }
 
     #[test]
     fn extra_columns_get_names_of_their_own() {
-        let head = header(&["Code", "", "Note", "Note", "Note (2)"]);
-        let mut extra: Vec<(usize, String)> = (1..5).map(|i| (i, head[i].clone())).collect();
-        name_extra_columns(&head, &mut extra);
+        let head = header(&["Code", "", "Note", "Note", "Note (2)", "Description"]);
+        let extra = column_map(&head, [Some(0), None, Some(5), None, None])
+            .unwrap()
+            .extra;
         let names: Vec<&str> = extra.iter().map(|(_, n)| n.as_str()).collect();
         assert_eq!(names, ["Column 2", "Note", "Note (3)", "Note (2)"]);
     }

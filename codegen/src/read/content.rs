@@ -145,8 +145,8 @@ pub(crate) fn guess(
     });
     // What the header's words say, unless the header turns out to be data.
     let mut named = pinned;
-    let named_extra = detect_roles(header, pins, &mut named);
-    let named = named_extra.as_ref().map(|_| named).unwrap_or(by_position);
+    let by_words = detect_roles(header, pins, &mut named);
+    let named = if by_words.is_ok() { named } else { by_position };
     let code_named = named[Role::Code as usize].is_some() && pinned[Role::Code as usize].is_none();
     let code = named[Role::Code as usize]
         .or_else(|| code_column(rows, &named))
@@ -160,19 +160,17 @@ pub(crate) fn guess(
         return Err("too few rows to tell the columns by their content".into());
     }
     let blank = vec![String::new(); header.len()];
-    let (shown, mut roles, mut extra) = if as_data {
-        let mut roles = by_position;
-        let extra = detect_roles(&blank, pins, &mut roles)?;
-        (blank.as_slice(), roles, extra)
+    let (shown, mut roles) = if as_data {
+        (blank.as_slice(), by_position)
     } else {
-        (header, named, named_extra?)
+        by_words?;
+        (header, named)
     };
     let by_words = roles;
     roles[Role::Code as usize] = Some(code);
     fill_by_content(&all, pins, &mut roles)?;
-    extra.retain(|(i, _)| !roles.contains(&Some(*i)));
     Ok(Guess {
-        map: column_map(shown, roles, extra)?,
+        map: column_map(shown, roles)?,
         header_is_row: as_data,
         digits: digit_codes(&all, code),
         warning: warning(shown, as_data, &roles, &by_words, pins),
