@@ -367,9 +367,8 @@ struct Pass<'t> {
     cells: Vec<String>,
     row_range: Range<usize>,
     cell_ranges: Vec<Range<usize>>,
-    /// One builder serves every cell; `in_cell` says whether one is open.
+    /// One builder serves every cell: in a table, text is only in cells.
     cell: CellBuilder,
-    in_cell: bool,
     /// Whether a table takes the `|`-rows a blank line cut off it.
     rejoin: bool,
 }
@@ -390,14 +389,8 @@ impl<'t> Pass<'t> {
             Event::End(TagEnd::Heading(_)) => self.end_heading(),
             Event::Start(Tag::Table(_)) => self.start_table(range.start),
             Event::Start(Tag::TableHead | Tag::TableRow) => self.start_row(range),
-            Event::Start(Tag::TableCell) => {
-                self.cell_ranges.push(range);
-                self.in_cell = true;
-            }
-            Event::End(TagEnd::TableCell) => {
-                self.cells.push(self.cell.take());
-                self.in_cell = false;
-            }
+            Event::Start(Tag::TableCell) => self.cell_ranges.push(range),
+            Event::End(TagEnd::TableCell) => self.cells.push(self.cell.take()),
             Event::End(TagEnd::TableHead) => self.end_head(),
             Event::End(TagEnd::TableRow) => self.end_row(),
             Event::End(TagEnd::Table) => self.end_table(range.end),
@@ -409,9 +402,9 @@ impl<'t> Pass<'t> {
                 self.push_text(&t);
             }
             Event::Text(t) => self.push_text(&t),
-            Event::SoftBreak if self.in_cell => self.cell.push_text(" "),
-            Event::HardBreak if self.in_cell => self.cell.break_line(),
-            Event::InlineHtml(tag) | Event::Html(tag) if self.in_cell => {
+            Event::SoftBreak if self.table.is_some() => self.cell.push_text(" "),
+            Event::HardBreak if self.table.is_some() => self.cell.break_line(),
+            Event::InlineHtml(tag) | Event::Html(tag) if self.table.is_some() => {
                 apply_inline_html(&mut self.cell, &tag)
             }
             _ => {}
@@ -477,9 +470,9 @@ impl<'t> Pass<'t> {
         }
     }
 
-    /// Text goes to the open cell, else to the open heading.
+    /// Text goes to the open table's cell, else to the open heading.
     fn push_text(&mut self, text: &str) {
-        if self.in_cell {
+        if self.table.is_some() {
             self.cell.push_text(text);
         } else if let Some((_, title)) = self.heading.as_mut() {
             title.push_str(text);
@@ -619,7 +612,7 @@ mod tests {
         pass.push_text("lost");
         pass.heading = Some((0, String::new()));
         pass.push_text("Title");
-        pass.in_cell = true;
+        pass.start_table(0);
         pass.push_text("cell");
         assert_eq!(pass.heading.as_ref().unwrap().1, "Title");
         assert_eq!(pass.cell.take(), "cell");

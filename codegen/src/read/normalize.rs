@@ -22,9 +22,8 @@ pub fn decode(bytes: &[u8]) -> Result<String> {
             "NUL byte at byte offset {offset}: expected a text file, not binary data"
         )));
     }
-    // Only ASCII bytes change, so the text stays UTF-8.
-    String::from_utf8(lf_line_ends(bytes, LoneCr::AsLf).into_owned())
-        .map_err(|e| invalid_utf8(bytes, bom, e.utf8_error()))
+    // As `lf_line_ends` with `LoneCr::AsLf`: CRLF first, then a lone CR.
+    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 /// The error for input that is not UTF-8, its offset counted from the start
