@@ -304,12 +304,10 @@ fn cell_text(cell: ElementRef<'_>) -> String {
                 // A footnote mark stays apart from what it marks: `40001^1`,
                 // never the code 400011.
                 "sup" => builder.push_text("^"),
-                name if ENDS_LINE.contains(&name) || STARTS_LINE.contains(&name) => {
-                    builder.break_line()
-                }
+                name if ends_line(name) || STARTS_LINE.contains(&name) => builder.break_line(),
                 _ => {}
             },
-            Node::Element(e) if ENDS_LINE.contains(&e.name()) => builder.break_line(),
+            Node::Element(e) if ends_line(e.name()) => builder.break_line(),
             // The space between two cells of a table nested in the cell.
             Node::Element(e) if matches!(e.name(), "td" | "th") => builder.push_text(" "),
             _ => {}
@@ -325,18 +323,12 @@ fn is_hidden(name: &str) -> bool {
 
 /// Elements whose start and end each end a line of a cell's text (but
 /// `li`, whose start starts a list item).
-const ENDS_LINE: &[&str] = &[
-    "p",
-    "div",
-    "li",
-    "ul",
-    "ol",
-    "blockquote",
-    "pre",
-    "tr",
-    "dt",
-    "dd",
-];
+fn ends_line(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div" | "li" | "ul" | "ol" | "blockquote" | "pre" | "tr" | "dt" | "dd"
+    )
+}
 
 /// Elements whose start alone ends a line: `<br>`, and headings, tables,
 /// sections and definition lists, whose own ends leave that to what they
