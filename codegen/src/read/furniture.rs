@@ -84,7 +84,10 @@ pub(crate) fn furniture(table: &RawTable, code: usize, index: usize) -> Option<F
     if !digit && repeats_header(&table.header, &raw.cells, code) {
         return Some(Furniture::Header);
     }
-    if is_field(raw, code) || (!digit && heads_fields(table, code, index)) {
+    // A row without a digit before a field's row is those rows' header
+    // (`Field | Type | Notes` before `code | integer | …`), no error's.
+    let heads_fields = || table.rows.get(index + 1).is_some_and(|r| is_field(r, code));
+    if is_field(raw, code) || (!digit && heads_fields()) {
         return Some(Furniture::Field(text()));
     }
     let last = index > 0 && table.rows[index + 1..].iter().all(is_spacer);
@@ -112,14 +115,6 @@ fn is_field(raw: &RawRow, code: usize) -> bool {
         .iter()
         .enumerate()
         .any(|(i, cell)| i != code && is_type_name(cell))
-}
-
-/// Whether row `index`, its code without a digit, heads rows of fields
-/// (`Field | Type | Notes` before `code | integer | …`, the header's labels,
-/// not an error of its own): the next row is one.
-fn heads_fields(table: &RawTable, code: usize, index: usize) -> bool {
-    let next = table.rows.get(index + 1);
-    next.is_some_and(|next| is_field(next, code))
 }
 
 /// Whether every cell of the row is empty (or it has none).

@@ -9,7 +9,8 @@ use scraper::{ElementRef, Html, Node};
 
 use crate::error::{Error, Result};
 use crate::model::Format;
-use crate::read::normalize::CellBuilder;
+use crate::read::lines::Lines;
+use crate::read::normalize::{CellBuilder, collapse};
 use crate::read::pins::ColumnPins;
 use crate::read::table::{self, Article, RawRow, RawTable};
 
@@ -20,15 +21,7 @@ use crate::read::table::{self, Article, RawRow, RawTable};
 /// `scan_tags`, so `<table>` inside a script or a comment (as saved pages
 /// have) is not taken for an unclosed table.
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
-    let tags = scan_tags(text, 1)?;
-    if let Some(at) = tags.html_opened.filter(|_| !tags.html_closed) {
-        let end = line_of(text, text.len());
-        return Err(Error::new(format!(
-            "truncated HTML: the capture is cut: the page has <html> (line {}) but no </html> before the input ends at line {end}; expected the whole saved page",
-            line_of(text, at),
-        ))
-        .at_line(Some(end)));
-    }
+    scan_tags(text, 1, true)?;
     table::select(Format::Html, parsed_tables(text), pins)
 }
 
@@ -37,37 +30,22 @@ pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
 /// one of them is complete. `text` starts at line `first_line` of the file,
 /// and every line named counts from the file's start.
 pub(crate) fn tables(text: &str, first_line: usize) -> Result<Vec<RawTable>> {
-    let tags = scan_tags(text, first_line)?;
+    let table_lines = scan_tags(text, first_line, false)?;
     let mut tables = parsed_tables(text);
     // Each table's line, where the scan saw the same tables as html5ever
     // (no `<template>` held one), so the markdown reader can put them in
     // order among its own.
-    if tags.table_starts.len() == tables.len() {
-        for (table, start) in tables.iter_mut().zip(&tags.table_starts) {
-            table.line = Some(line_of(text, *start) + first_line - 1);
+    if table_lines.len() == tables.len() {
+        for (table, line) in tables.iter_mut().zip(table_lines) {
+            table.line = Some(line);
         }
     }
     Ok(tables)
 }
 
-/// The 1-based line of byte `offset`.
-fn line_of(text: &str, offset: usize) -> usize {
-    1 + text[..offset.min(text.len())].matches('\n').count()
-}
-
 /// Whether `<table` occurs, in any case.
 pub(crate) fn mentions_table(text: &str) -> bool {
     text.to_ascii_lowercase().contains("<table")
-}
-
-/// What the completeness check in [`read`] needs to know of the page's tags.
-#[derive(Debug, Default)]
-struct Tags {
-    /// Where `<html>` is, if it is.
-    html_opened: Option<usize>,
-    html_closed: bool,
-    /// Where every `<table>` starts, in document order.
-    table_starts: Vec<usize>,
 }
 
 /// Deeper than any article's markup. The HTML parser spends time that grows
@@ -93,10 +71,13 @@ const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp"];
 /// counts what [`read`] checks, and, before html5ever sees it, refuses
 /// markup nested deeper than [`MAX_DEPTH`] and a capture cut inside a table
 /// (a `<table>` never closed before the input ends), naming the line
-/// (`text` starting at line `first_line` of the file).
-fn scan_tags(text: &str, first_line: usize) -> Result<Tags> {
-    let in_file = |offset: usize| line_of(text, offset) + first_line - 1;
-    let mut tags = Tags::default();
+/// (`text` starting at line `first_line` of the file). A `whole_page` that
+/// has `<html>` must have `</html>` too. Gives the line of every `<table>`.
+fn scan_tags(text: &str, first_line: usize, whole_page: bool) -> Result<Vec<usize>> {
+    let lines = Lines::new(text);
+    let in_file = |offset: usize| lines.line(offset) + first_line - 1;
+    let mut table_lines = Vec::new();
+    let (mut html_opened, mut html_closed) = (None, false);
     // Where each `<table>` not closed (yet) starts, outermost first.
     let mut open_tables = Vec::new();
     let mut depth = 0usize;
@@ -125,13 +106,13 @@ fn scan_tags(text: &str, first_line: usize) -> Result<Tags> {
         match (name.as_str(), closing) {
             ("table", false) => {
                 open_tables.push(start);
-                tags.table_starts.push(start);
+                table_lines.push(in_file(start));
             }
             ("table", true) => {
                 open_tables.pop();
             }
-            ("html", false) => tags.html_opened = tags.html_opened.or(Some(start)),
-            ("html", true) => tags.html_closed = true,
+            ("html", false) => html_opened = html_opened.or(Some(start)),
+            ("html", true) => html_closed = true,
             _ => {}
         }
         let raw_text = RAW_TEXT.contains(&name.as_str());
@@ -161,7 +142,15 @@ fn scan_tags(text: &str, first_line: usize) -> Result<Tags> {
         ))
         .at_line(Some(line)));
     }
-    Ok(tags)
+    if let Some(at) = html_opened.filter(|_| whole_page && !html_closed) {
+        let end = in_file(text.len());
+        return Err(Error::new(format!(
+            "truncated HTML: the capture is cut: the page has <html> (line {}) but no </html> before the input ends at line {end}; expected the whole saved page",
+            in_file(at),
+        ))
+        .at_line(Some(end)));
+    }
+    Ok(table_lines)
 }
 
 /// Where [`scan_tags`] goes on after the first `needle` from `from`: past
@@ -200,7 +189,7 @@ fn parsed_tables(text: &str) -> Vec<RawTable> {
         // A heading in a cell is the cell's text, not a section title.
         let is_heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
         if is_heading && !inside(element, &["template", "table"]) {
-            let title = crate::read::normalize::collapse(&element.text().collect::<String>());
+            let title = collapse(&element.text().collect::<String>());
             heading = (!title.is_empty()).then_some(title);
         } else if name == "table" && !inside(element, &["template"]) {
             let mut table = raw_table(element);
@@ -310,8 +299,17 @@ fn cell_text(cell: ElementRef<'_>) -> String {
             Node::Element(e) if is_hidden(e.name()) => hidden -= 1,
             _ if hidden > 0 => {}
             Node::Text(text) if entering => builder.push_text(text),
-            Node::Element(e) if entering => open(e.name(), &mut builder),
-            Node::Element(e) => close(e.name(), &mut builder),
+            Node::Element(e) if entering => match e.name() {
+                "li" => builder.start_list_item(),
+                // A footnote mark stays apart from what it marks: `40001^1`,
+                // never the code 400011.
+                "sup" => builder.push_text("^"),
+                name if ends_line(name) || STARTS_LINE.contains(&name) => builder.break_line(),
+                _ => {}
+            },
+            Node::Element(e) if ends_line(e.name()) => builder.break_line(),
+            // The space between two cells of a table nested in the cell.
+            Node::Element(e) if matches!(e.name(), "td" | "th") => builder.push_text(" "),
             _ => {}
         }
     }
@@ -323,47 +321,21 @@ fn is_hidden(name: &str) -> bool {
     matches!(name, "script" | "style" | "template" | "noscript")
 }
 
-/// What entering an element adds to the cell: the line break or list item
-/// it starts.
-fn open(name: &str, cell: &mut CellBuilder) {
-    match name {
-        "li" => cell.start_list_item(),
-        // A footnote mark stays apart from what it marks: `40001^1`,
-        // never the code 400011.
-        "sup" => cell.push_text("^"),
-        name if breaks_before(name) => cell.break_line(),
-        _ => {}
-    }
-}
-
-/// What leaving an element adds to the cell: the line break it ends, or
-/// the space between two cells of a table nested in the cell.
-fn close(name: &str, cell: &mut CellBuilder) {
-    if breaks_after(name) {
-        cell.break_line();
-    } else if matches!(name, "td" | "th") {
-        cell.push_text(" ");
-    }
-}
-
-/// Elements whose end ends a line of a cell's text.
-fn breaks_after(name: &str) -> bool {
+/// Elements whose start and end each end a line of a cell's text (but
+/// `li`, whose start starts a list item).
+fn ends_line(name: &str) -> bool {
     matches!(
         name,
         "p" | "div" | "li" | "ul" | "ol" | "blockquote" | "pre" | "tr" | "dt" | "dd"
     )
 }
 
-/// Elements that start a new line of a cell's text: `<br>`, those that end
-/// one but `li` (which starts a list item), and headings, tables, sections
-/// and definition lists, whose own ends leave that to what they hold.
-fn breaks_before(name: &str) -> bool {
-    (breaks_after(name) && name != "li")
-        || matches!(
-            name,
-            "br" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "section" | "dl"
-        )
-}
+/// Elements whose start alone ends a line: `<br>`, and headings, tables,
+/// sections and definition lists, whose own ends leave that to what they
+/// hold.
+const STARTS_LINE: &[&str] = &[
+    "br", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "dl",
+];
 
 #[cfg(test)]
 mod tests {

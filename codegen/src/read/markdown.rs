@@ -17,7 +17,7 @@ use crate::read::table::{self, Article, RawRow, RawTable};
 /// The error table among the GFM tables and embedded HTML tables, in
 /// document order of reading.
 pub fn read(text: &str, pins: &ColumnPins) -> Result<Article> {
-    let parsed = parse(text, true);
+    let parsed = parse(text);
     let mut tables: Vec<RawTable> = parsed.tables.into_iter().map(|t| t.finish(text)).collect();
     // Markup written as code (`<table>` in backticks) is not a table.
     let html_text = blank_out(text, &parsed.code);
@@ -58,11 +58,9 @@ fn bars_are_no_table(text: &str) -> Result<()> {
         ))
         .at_line(Some(at + 1)));
     }
-    let ended: Vec<usize> = (1..=lines.len())
-        .filter(|&line| ends_a_cell(lines[line - 1]))
-        .collect();
-    match ended[..] {
-        [at, _, _, _, ..] => Err(Error::new(format!(
+    let mut ended = (1..=lines.len()).filter(|&line| ends_a_cell(lines[line - 1]));
+    match (ended.next(), ended.nth(2)) {
+        (Some(at), Some(_)) => Err(Error::new(format!(
             "no table found: from line {at} each cell ends with `|` at its line's end, as a copied page gives them, which markdown does not read as a table; pass --format text (or save the capture as .txt)"
         ))
         .at_line(Some(at))),
@@ -175,15 +173,16 @@ pub(crate) fn is_delimiter_row(line: &str) -> bool {
 }
 
 /// Rows the copy separated from their table by blank lines or an HTML
-/// comment, added to `gfm`, which GFM ended at `end`. GFM ends a table at a
+/// comment, added to `gfm`, which GFM ended at `gfm.end`. GFM ends a table at a
 /// blank line (and at a comment, which starts an HTML block), so
 /// pulldown-cmark reads what follows as a paragraph; a table is whole again
 /// when the `|`-rows after it (until prose or the next table's header) are
 /// read as its rows. A table written without outer `|` (`bare`) takes lines
 /// with a `|` anywhere. A line that starts a row but is none, with nothing
 /// after it, is where the capture was cut.
-fn rows_after(gfm: &mut GfmTable, text: &str, end: usize, first_line: usize) {
-    let width = gfm.table.header.len();
+fn rows_after(gfm: &mut GfmTable, text: &str) {
+    let (end, width) = (gfm.end, gfm.table.header.len());
+    let first_line = 1 + text[..end].matches('\n').count();
     let bare = !text[gfm.head.clone()].trim_start().starts_with('|');
     let all: Vec<&str> = text[end..].split('\n').collect();
     // A header and delimiter row of `width` columns, to read each row apart
@@ -231,7 +230,7 @@ fn rows_after(gfm: &mut GfmTable, text: &str, end: usize, first_line: usize) {
 fn row_alone(head: &str, line: &str) -> Option<(RawRow, RowShape)> {
     let GfmTable {
         mut table, shapes, ..
-    } = parse(&format!("{head}{line}\n"), false).tables.pop()?;
+    } = parse(&format!("{head}{line}\n")).tables.pop()?;
     let (row, shape) = (table.rows.pop()?, shapes.into_iter().next()?);
     // A single cell is a line that starts with `|`, not a row; a line
     // without outer `|` is one only if it fills the header exactly and a
@@ -306,6 +305,8 @@ struct GfmTable {
     head: Range<usize>,
     /// One per row of `table.rows`.
     shapes: Vec<RowShape>,
+    /// Where GFM ended the table.
+    end: usize,
 }
 
 impl GfmTable {
@@ -314,10 +315,12 @@ impl GfmTable {
         self.shapes.push(shape);
     }
 
-    /// The table as `table::select` takes it: a row the capture's end cut
-    /// is refused (a short one among them: the cut, not GFM's padding, is
-    /// its story), every other repaired row warned of.
-    fn finish(self, text: &str) -> RawTable {
+    /// The table as `table::select` takes it, with the rows a blank line
+    /// cut off it: a row the capture's end cut is refused (a short one
+    /// among them: the cut, not GFM's padding, is its story), every other
+    /// repaired row warned of.
+    fn finish(mut self, text: &str) -> RawTable {
+        rows_after(&mut self, text);
         let mut table = self.table;
         let closed: Vec<bool> = std::iter::once(ends_with_bar(&text[self.head]))
             .chain(self.shapes.iter().map(|s| s.closed))
@@ -338,11 +341,10 @@ impl GfmTable {
 }
 
 /// The GFM tables, each with the heading it follows, every heading's
-/// offset and text, and where code is: one pulldown-cmark pass. With
-/// `rejoin`, a table takes the `|`-rows a blank line cut off it; without,
-/// each table ends where GFM ends it.
-fn parse(text: &str, rejoin: bool) -> Pass<'_> {
-    let mut pass = Pass::new(text, rejoin);
+/// offset and text, and where code is: one pulldown-cmark pass. Each table
+/// ends where GFM ends it, until [`GfmTable::finish`].
+fn parse(text: &str) -> Pass<'_> {
+    let mut pass = Pass::new(text);
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
         pass.event(event, range);
     }
@@ -367,19 +369,15 @@ struct Pass<'t> {
     cells: Vec<String>,
     row_range: Range<usize>,
     cell_ranges: Vec<Range<usize>>,
-    /// One builder serves every cell; `in_cell` says whether one is open.
+    /// One builder serves every cell: in a table, text is only in cells.
     cell: CellBuilder,
-    in_cell: bool,
-    /// Whether a table takes the `|`-rows a blank line cut off it.
-    rejoin: bool,
 }
 
 impl<'t> Pass<'t> {
-    fn new(text: &'t str, rejoin: bool) -> Self {
+    fn new(text: &'t str) -> Self {
         Pass {
             text,
             lines: Lines::new(text),
-            rejoin,
             ..Pass::default()
         }
     }
@@ -390,14 +388,8 @@ impl<'t> Pass<'t> {
             Event::End(TagEnd::Heading(_)) => self.end_heading(),
             Event::Start(Tag::Table(_)) => self.start_table(range.start),
             Event::Start(Tag::TableHead | Tag::TableRow) => self.start_row(range),
-            Event::Start(Tag::TableCell) => {
-                self.cell_ranges.push(range);
-                self.in_cell = true;
-            }
-            Event::End(TagEnd::TableCell) => {
-                self.cells.push(self.cell.take());
-                self.in_cell = false;
-            }
+            Event::Start(Tag::TableCell) => self.cell_ranges.push(range),
+            Event::End(TagEnd::TableCell) => self.cells.push(self.cell.take()),
             Event::End(TagEnd::TableHead) => self.end_head(),
             Event::End(TagEnd::TableRow) => self.end_row(),
             Event::End(TagEnd::Table) => self.end_table(range.end),
@@ -409,9 +401,9 @@ impl<'t> Pass<'t> {
                 self.push_text(&t);
             }
             Event::Text(t) => self.push_text(&t),
-            Event::SoftBreak if self.in_cell => self.cell.push_text(" "),
-            Event::HardBreak if self.in_cell => self.cell.break_line(),
-            Event::InlineHtml(tag) | Event::Html(tag) if self.in_cell => {
+            Event::SoftBreak if self.table.is_some() => self.cell.push_text(" "),
+            Event::HardBreak if self.table.is_some() => self.cell.break_line(),
+            Event::InlineHtml(tag) | Event::Html(tag) if self.table.is_some() => {
                 apply_inline_html(&mut self.cell, &tag)
             }
             _ => {}
@@ -466,20 +458,16 @@ impl<'t> Pass<'t> {
         }
     }
 
-    /// The table that ends at `end`, with the rows a blank line cut off it.
     fn end_table(&mut self, end: usize) {
         if let Some(mut gfm) = self.table.take() {
-            if self.rejoin {
-                let end = end.min(self.text.len());
-                rows_after(&mut gfm, self.text, end, self.lines.line(end));
-            }
+            gfm.end = end.min(self.text.len());
             self.tables.push(gfm);
         }
     }
 
-    /// Text goes to the open cell, else to the open heading.
+    /// Text goes to the open table's cell, else to the open heading.
     fn push_text(&mut self, text: &str) {
-        if self.in_cell {
+        if self.table.is_some() {
             self.cell.push_text(text);
         } else if let Some((_, title)) = self.heading.as_mut() {
             title.push_str(text);
@@ -493,7 +481,7 @@ mod tests {
 
     /// The shape of `text`'s first table row, as a pass sees it.
     fn first_row_shape(text: &str) -> RowShape {
-        parse(text, true).tables[0].shapes[0].clone()
+        parse(text).tables[0].shapes[0].clone()
     }
 
     #[test]
@@ -537,7 +525,7 @@ mod tests {
 
     #[test]
     fn a_heading_is_kept_collapsed_and_names_the_tables_under_it() {
-        let mut pass = Pass::new("# x\n\n| a |\n", true);
+        let mut pass = Pass::new("# x\n\n| a |\n");
         pass.heading = Some((0, " System \u{a0} Error ".into()));
         pass.end_heading();
         assert_eq!(pass.headings, [(0, "System Error".to_string())]);
@@ -560,7 +548,7 @@ mod tests {
     fn a_row_is_as_wide_as_its_header_and_warned_of_when_gfm_made_it_so() {
         let text =
             "| Code | Description |\n|---|---|\n| 1 | One. | extra |\n| 2 |\n| 3 | Three. |\n";
-        let table = parse(text, true).tables.remove(0).finish(text);
+        let table = parse(text).tables.remove(0).finish(text);
         let rows: Vec<(&[String], Option<usize>)> = table
             .rows
             .iter()
@@ -586,17 +574,17 @@ mod tests {
     #[test]
     fn a_table_ends_with_the_rows_a_blank_line_or_a_comment_cut_off() {
         let text = "| Code | Description |\n|---|---|\n| 1 | One. |\n\n| 2 | Two. |\n<!-- a\nnote -->\n| 3 | Three |\n";
-        let mut pass = Pass::new(text, true);
+        let mut pass = Pass::new(text);
         pass.start_table(0);
         pass.table.as_mut().unwrap().table.header = vec!["Code".into(), "Description".into()];
         pass.end_table(46);
         assert!(pass.table.is_none());
-        let rows = &pass.tables[0].table.rows;
+        pass.end_table(usize::MAX);
+        assert_eq!(pass.tables.len(), 1, "no table was open");
+        let rows = pass.tables.remove(0).finish(text).rows;
         let lines: Vec<Option<usize>> = rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, [Some(5), Some(8)]);
         assert_eq!(rows[0].cells, ["2", "Two."]);
-        pass.end_table(usize::MAX);
-        assert_eq!(pass.tables.len(), 1, "no table was open");
     }
 
     #[test]
@@ -607,19 +595,20 @@ mod tests {
             "| Code | Description |\n|---|---|\n| 1 | One. |\n\n|\n",
             "| Code | Description |\n|---|---|\n| 1 | One. \n|\n| 2 | Two. |\n",
         ] {
-            let tables = parse(text, true).tables;
+            let tables = parse(text).tables;
             assert_eq!(tables.len(), 1, "{text:?}");
             assert!(!tables[0].table.rows.is_empty(), "{text:?}");
+            tables.into_iter().for_each(|t| drop(t.finish(text)));
         }
     }
 
     #[test]
     fn text_goes_to_the_open_cell_else_the_open_heading() {
-        let mut pass = Pass::new("", true);
+        let mut pass = Pass::new("");
         pass.push_text("lost");
         pass.heading = Some((0, String::new()));
         pass.push_text("Title");
-        pass.in_cell = true;
+        pass.start_table(0);
         pass.push_text("cell");
         assert_eq!(pass.heading.as_ref().unwrap().1, "Title");
         assert_eq!(pass.cell.take(), "cell");
@@ -639,12 +628,14 @@ mod tests {
     #[test]
     fn rows_after_blank_lines_stay_in_their_table_until_prose_or_a_new_table() {
         let md = "| Code | Description | Solution |\n|---|---|---|\n| 1 | One. | Fix. |\n\n| 2 | Two. | Fix. |\n\n\n| 3 | Three. |\nProse.\n\n| 4 | Four. | Fix. |\n";
-        let tables = parse(md, true).tables;
+        let mut tables = parse(md).tables;
+        rows_after(&mut tables[0], md);
         let lines: Vec<Option<usize>> = tables[0].table.rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, [Some(3), Some(5), Some(8)]);
         assert_eq!(tables[0].shapes[2].padded, 1, "a short row is padded");
         let decoy = "| Code | Description | Solution |\n|---|---|---|\n| 1 | One. | Fix. |\n\n| Key | Type | Description |\n|---|---|---|\n| code | int | x |\n";
-        let tables = parse(decoy, true).tables;
+        let mut tables = parse(decoy).tables;
+        rows_after(&mut tables[0], decoy);
         assert_eq!((tables.len(), tables[0].table.rows.len()), (2, 1));
     }
 

@@ -16,26 +16,22 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 pub fn decode(bytes: &[u8]) -> Result<String> {
     let bom = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
     let bytes = &bytes[bom..];
-    let text = std::str::from_utf8(bytes).map_err(|e| invalid_utf8(bytes, bom, e))?;
+    // Its offset counted from the start of the file, BOM included.
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()].split(|&b| b == b'\n').count();
+        let offset = bom + e.valid_up_to();
+        Error::new(format!(
+            "invalid UTF-8 at byte offset {offset}: expected a UTF-8 text file"
+        ))
+        .at_line(Some(line))
+    })?;
     if let Some(offset) = text.find('\0') {
         return Err(Error::new(format!(
             "NUL byte at byte offset {offset}: expected a text file, not binary data"
         )));
     }
-    // Only ASCII bytes change, so the text stays UTF-8.
-    String::from_utf8(lf_line_ends(bytes, LoneCr::AsLf).into_owned())
-        .map_err(|e| invalid_utf8(bytes, bom, e.utf8_error()))
-}
-
-/// The error for input that is not UTF-8, its offset counted from the start
-/// of the file, BOM included.
-fn invalid_utf8(bytes: &[u8], bom: usize, e: std::str::Utf8Error) -> Error {
-    let offset = bom + e.valid_up_to();
-    let line = bytes[..e.valid_up_to()].split(|&b| b == b'\n').count();
-    Error::new(format!(
-        "invalid UTF-8 at byte offset {offset}: expected a UTF-8 text file"
-    ))
-    .at_line(Some(line))
+    // As `lf_line_ends` with `LoneCr::AsLf`: CRLF first, then a lone CR.
+    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 /// What [`lf_line_ends`] makes of a CR that no LF follows (old Macs ended
