@@ -122,9 +122,9 @@ pub(crate) fn is_spacer(raw: &RawRow) -> bool {
     raw.cells.iter().all(|c| c.trim().is_empty())
 }
 
-/// Whether a row as wide as the header repeats it, its code without a
-/// digit: its code cell and every other non-empty cell (one at least) is a
-/// header word or its column's own header, in any case.
+/// Whether a row as wide as the header repeats it: its code cell and every
+/// other non-empty cell (one at least) is a header word or its column's own
+/// header, in any case. (The caller asks only of a code without a digit.)
 fn repeats_header(header: &[String], cells: &[String], code: usize) -> bool {
     let names_column = |(index, cell): (usize, &String)| {
         is_role_header(cell)

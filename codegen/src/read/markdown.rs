@@ -231,7 +231,8 @@ fn row_alone(head: &str, line: &str) -> Option<(RawRow, RowShape)> {
     let GfmTable {
         mut table, shapes, ..
     } = parse(&format!("{head}{line}\n")).tables.pop()?;
-    let (row, shape) = (table.rows.pop()?, shapes.into_iter().next()?);
+    let row = table.rows.pop()?;
+    let shape = shapes.into_iter().next()?;
     // A single cell is a line that starts with `|`, not a row; a line
     // without outer `|` is one only if it fills the header exactly and a
     // cell holds a code (a footer's `Was this helpful? Yes | No` is prose
