@@ -203,6 +203,11 @@ fn a_last_row_that_sums_the_table_up_is_no_code() {
             "Total: 2",
         ),
         (
+            "e.html",
+            "<table><tr><th>Code</th><th>Description</th></tr><tr><td>40001</td><td>Token missing.</td></tr><tr><td>40002</td><td>Too many calls.</td></tr><tr><td>Total</td><td>2 codes</td></tr><tr><td colspan=\"2\">Codes may change.</td></tr></table>",
+            "Total 2 codes",
+        ),
+        (
             "c.txt",
             "错误码\t描述\n40001\t缺少令牌。\n40002\t调用过多。\n合计\t2 个\n",
             "合计 2 个",
@@ -222,10 +227,14 @@ fn a_last_row_that_sums_the_table_up_is_no_code() {
             article.warnings
         );
     }
-    // A word code in the middle of the table is an entry, as ever.
+    // A word code in the middle of the table is an entry, as ever, and so is
+    // the last one where the codes are words.
     let text = "| Code | Description |\n|---|---|\n| total | A total was refused. |\n| 40001 | Token missing. |\n";
     let article = read("d.md", text.as_bytes(), None, &pins).unwrap();
     assert_eq!(workspace_tests::codes(&article), ["total", "40001"]);
+    let text = "| Error code | Description |\n|---|---|\n| PER_MINUTE | The minute's calls ran out. |\n| TOTAL | The month's calls ran out. |\n";
+    let article = read("f.md", text.as_bytes(), None, &pins).unwrap();
+    assert_eq!(workspace_tests::codes(&article), ["PER_MINUTE", "TOTAL"]);
 }
 
 #[test]

@@ -15,7 +15,8 @@ pub struct Options {
     /// Compare only; write nothing.
     pub check: bool,
     /// Manifest entry; when `None`, every entry for [`run_all`] and the
-    /// first for [`run`].
+    /// first for [`run`]. With a `source` and several entries, both refuse
+    /// `None`: a capture is one article's.
     pub article: Option<String>,
 }
 

@@ -95,7 +95,10 @@ fn variant_doc(entry: &ErrorEntry, vendor: &Vendor) -> Vec<String> {
     )];
     // No blank `///` lines at the end for a description that ends in
     // empty lines (a hand-edited baseline: the readers trim every cell).
-    doc_block(entry.description.trim_end().lines().skip(1), &mut lines);
+    doc_block(
+        entry.description.trim_end_matches('\n').lines().skip(1),
+        &mut lines,
+    );
     for (title, text) in [
         (&vendor.cause_title, &entry.cause),
         (&vendor.solution_title, &entry.solution),

@@ -91,7 +91,7 @@ pub(crate) fn furniture(table: &RawTable, code: usize, index: usize) -> Option<F
         return Some(Furniture::Field(text()));
     }
     let last = index > 0 && table.rows[index + 1..].iter().all(is_spacer);
-    if (raw.footer || last) && is_total(cell) {
+    if !digit && sums_up(table, code, index) && is_total(cell) {
         return Some(Furniture::Total(text()));
     }
     // A footer row, or the last row with a sentence where its code should
@@ -100,6 +100,24 @@ pub(crate) fn furniture(table: &RawTable, code: usize, index: usize) -> Option<F
     let footer = raw.footer || (last && is_sentence(cell));
     let holds_code = || codes_in(cell).is_ok_and(|codes| !codes.is_empty());
     (footer && !holds_code()).then(|| Furniture::Note(text()))
+}
+
+/// Whether row `index` is where a total goes: in the footer, or after every
+/// other row but spacers and notes across the table; and every other row's
+/// code has a digit, so a word code there (`TOTAL` among `PER_MINUTE`) stays.
+fn sums_up(table: &RawTable, code: usize, index: usize) -> bool {
+    let (before, after) = table.rows.split_at(index);
+    let furniture = |r: &RawRow| is_spacer(r) || r.across;
+    let numbered = |r: &RawRow| {
+        r.cells
+            .get(code)
+            .is_some_and(|c| c.bytes().any(|b| b.is_ascii_digit()))
+    };
+    (table.rows[index].footer || after[1..].iter().all(furniture))
+        && before.iter().any(numbered)
+        && before
+            .iter()
+            .all(|r| furniture(r) || r.footer || numbered(r))
 }
 
 /// Words that end as a sentence does: prose, not a code.

@@ -68,7 +68,7 @@ const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp"];
 
 /// One linear scan of the tags (comments, declarations and the text of
 /// `<script>`/`<style>` skipped; quoted attribute values may hold `>`):
-/// counts what [`read`] checks, and, before html5ever sees it, refuses
+/// before html5ever sees it, refuses
 /// markup nested deeper than [`MAX_DEPTH`] and a capture cut inside a table
 /// (a `<table>` never closed before the input ends), naming the line
 /// (`text` starting at line `first_line` of the file). A `whole_page` that

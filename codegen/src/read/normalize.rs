@@ -30,8 +30,9 @@ pub fn decode(bytes: &[u8]) -> Result<String> {
             "NUL byte at byte offset {offset}: expected a text file, not binary data"
         )));
     }
-    // As `lf_line_ends` with `LoneCr::AsLf`: CRLF first, then a lone CR.
-    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    // Only ASCII bytes change, so the text stays UTF-8.
+    String::from_utf8(lf_line_ends(text.as_bytes(), LoneCr::AsLf).into_owned())
+        .map_err(|e| Error::new(format!("{e} after line ends were normalised")))
 }
 
 /// What [`lf_line_ends`] makes of a CR that no LF follows (old Macs ended
