@@ -534,4 +534,22 @@ mod tests {
             ["", "Check this:", "", "- one", "- two", "", "Then that."]
         );
     }
+
+    #[test]
+    fn a_description_ending_in_empty_lines_ends_its_docs_with_text() {
+        let entry: ErrorEntry = serde_json::from_value(serde_json::json!({
+            "code": 7,
+            "name": "Code7",
+            "description": "Gone.\nSecond line  \n\n",
+            "solution": "",
+            "category": "unknown",
+            "action": "escalate",
+        }))
+        .unwrap();
+        let doc = variant_doc(&entry, &Vendor::default());
+        assert_eq!(doc[..4], ["`7`: Gone.", "", "Second line  ", ""]);
+        assert!(doc[4].starts_with("Category:"), "{doc:?}");
+        let blank_run = doc.windows(2).any(|w| w[0].is_empty() && w[1].is_empty());
+        assert!(!blank_run, "{doc:?}");
+    }
 }
