@@ -127,6 +127,12 @@ pub fn is_success(code: &Code, description: &str) -> bool {
     zero && crate::read::vocabulary::says_success(description)
 }
 
+/// Whether a code cell holds a digit: no header word, label or total does,
+/// so a row whose code has one is an entry's.
+pub(crate) fn has_digit(cell: &str) -> bool {
+    cell.bytes().any(|b| b.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

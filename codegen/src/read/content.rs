@@ -10,7 +10,7 @@ use std::cmp::Reverse;
 use std::collections::BTreeSet;
 
 use crate::error::Result;
-use crate::read::code_cell::value_codes;
+use crate::read::code_cell::{has_digit, value_codes};
 use crate::read::columns::{ColumnMap, ROLES, Role, Roles, column_map, detect_roles, pinned_roles};
 use crate::read::pins::{ColumnPin, ColumnPins};
 use crate::read::vocabulary::is_type_name;
@@ -34,10 +34,6 @@ pub(crate) struct Guess {
 /// (`Unauthorized: 50001`) does not count here: prose can look like one.
 fn code_like(cell: &str) -> bool {
     value_codes(cell).is_some_and(|codes| codes.iter().all(|c| c.label.is_none()))
-}
-
-fn has_digit(cell: &str) -> bool {
-    cell.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Whether every cell of column `code` holds a digit (`40001`, `E1001`).

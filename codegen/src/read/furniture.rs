@@ -2,7 +2,7 @@
 //! (each kind a [`Furniture`]). Each is skipped with a warning naming its
 //! row; a group title becomes the section of the rows after it.
 
-use crate::read::code_cell::codes_in;
+use crate::read::code_cell::{codes_in, has_digit};
 use crate::read::columns::is_role_header;
 use crate::read::normalize::collapse;
 use crate::read::raw::{RawRow, RawTable, show_header};
@@ -80,7 +80,7 @@ pub(crate) fn furniture(table: &RawTable, code: usize, index: usize) -> Option<F
     let cell = raw.cells.get(code).map_or("", String::as_str);
     // No header word or label holds a digit: a row whose code does is an
     // entry, found without looking words up (a lookup a row is most of a read).
-    let digit = cell.bytes().any(|b| b.is_ascii_digit());
+    let digit = has_digit(cell);
     if !digit && repeats_header(&table.header, &raw.cells, code) {
         return Some(Furniture::Header);
     }
@@ -91,7 +91,8 @@ pub(crate) fn furniture(table: &RawTable, code: usize, index: usize) -> Option<F
         return Some(Furniture::Field(text()));
     }
     let last = index > 0 && table.rows[index + 1..].iter().all(is_spacer);
-    if !digit && sums_up(table, code, index) && is_total(cell) {
+    // The word first: asking where the row stands walks the table.
+    if !digit && is_total(cell) && sums_up(table, code, index) {
         return Some(Furniture::Total(text()));
     }
     // A footer row, or the last row with a sentence where its code should
@@ -108,11 +109,7 @@ pub(crate) fn furniture(table: &RawTable, code: usize, index: usize) -> Option<F
 fn sums_up(table: &RawTable, code: usize, index: usize) -> bool {
     let (before, after) = table.rows.split_at(index);
     let furniture = |r: &RawRow| is_spacer(r) || r.across;
-    let numbered = |r: &RawRow| {
-        r.cells
-            .get(code)
-            .is_some_and(|c| c.bytes().any(|b| b.is_ascii_digit()))
-    };
+    let numbered = |r: &RawRow| r.cells.get(code).is_some_and(|c| has_digit(c));
     (table.rows[index].footer || after[1..].iter().all(furniture))
         && before.iter().any(numbered)
         && before
