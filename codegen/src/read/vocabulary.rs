@@ -18,9 +18,9 @@ struct File {
     cause: Terms,
     description: Terms,
     code: Terms,
-    success: Success,
-    value_types: ValueTypes,
-    totals: Totals,
+    success: List,
+    value_types: List,
+    totals: List,
 }
 
 #[derive(Deserialize)]
@@ -31,21 +31,10 @@ struct Terms {
     whole: Vec<String>,
 }
 
+/// A plain word list of the file.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Success {
-    starts: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ValueTypes {
-    names: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Totals {
+struct List {
     words: Vec<String>,
 }
 
@@ -93,8 +82,8 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
             words_of(Role::Description, file.description),
             words_of(Role::Code, file.code),
         ],
-        success: file.success.starts.iter().map(|t| term(t)).collect(),
-        value_types: file.value_types.names,
+        success: file.success.words.iter().map(|t| term(t)).collect(),
+        value_types: file.value_types.words,
         totals: file.totals.words.iter().map(|t| words(t)).collect(),
     }
 });
